@@ -1,0 +1,7 @@
+package jp.twozeroseven.infra;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("placeholder");
+    }
+}
