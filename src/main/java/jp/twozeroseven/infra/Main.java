@@ -1,7 +1,65 @@
 package jp.twozeroseven.infra;
 
+import com.pulumi.Pulumi;
+import jp.twozeroseven.infra.cli.SynthCommand;
+import jp.twozeroseven.infra.cli.SynthOptions;
+import jp.twozeroseven.infra.cli.UsageException;
+import jp.twozeroseven.infra.settings.EngineEnvironment;
+import jp.twozeroseven.infra.settings.SettingsException;
+import jp.twozeroseven.infra.settings.StackSettings;
+import jp.twozeroseven.infra.settings.StackSettingsParser;
+import jp.twozeroseven.infra.synth.SynthFailure;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One jar, two ways in: under the Pulumi CLI (no arguments) it is the stack program; with {@code synth} it runs
+ * the same program offline. Either way, settings are validated before any resource is registered, and a user
+ * sees a message, never a stack trace.
+ */
 public final class Main {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("placeholder");
+        System.exit(run(Arrays.asList(args)));
+    }
+
+    static int run(List<String> args) {
+        try {
+            if (args.isEmpty()) {
+                return runUnderPulumi();
+            }
+            return switch (args.get(0)) {
+                case "synth" -> new SynthCommand(System.out).run(SynthOptions.parse(args.subList(1, args.size())));
+                case "help", "--help", "-h" -> {
+                    System.out.println(SynthOptions.USAGE);
+                    yield OK;
+                }
+                default -> throw new UsageException("unknown command " + args.get(0) + "\n" + SynthOptions.USAGE);
+            };
+        } catch (SettingsException | UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (SynthFailure e) {
+            System.err.println("error: " + e.getMessage());
+            return FAILED;
+        } catch (IOException e) {
+            System.err.println("error: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static int runUnderPulumi() {
+        StackSettings settings = StackSettingsParser.parse(EngineEnvironment.read(System.getenv()));
+        Pulumi.run(ctx -> InfraStack.define(ctx, settings));
+        return OK;
     }
 }

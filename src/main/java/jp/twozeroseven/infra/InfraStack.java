@@ -1,0 +1,35 @@
+package jp.twozeroseven.infra;
+
+import com.pulumi.Context;
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import jp.twozeroseven.infra.data.DataPipeline;
+import jp.twozeroseven.infra.observability.Observability;
+import jp.twozeroseven.infra.platform.AppPlatform;
+import jp.twozeroseven.infra.settings.StackSettings;
+import jp.twozeroseven.infra.support.Scope;
+import jp.twozeroseven.infra.tagging.StackTags;
+
+import java.util.List;
+
+/** The whole stack: one explicit AWS provider and the three components, from validated settings. */
+public final class InfraStack {
+
+    private InfraStack() {
+    }
+
+    public static void define(Context ctx, StackSettings settings) {
+        StackTags tags = StackTags.of(settings);
+        Provider aws = new Provider("aws-" + settings.region(), ProviderArgs.builder()
+                .region(settings.region())
+                .allowedAccountIds(List.of(settings.accountId()))
+                .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags.defaults()).build())
+                .build());
+        Scope root = new Scope(null, aws, settings, tags, StackTags.SHARED_SERVICE);
+        new AppPlatform("platform", root);
+        new Observability("observability", root.forService("observability"));
+        new DataPipeline("data-pipeline", root.forService("data-pipeline"));
+        ctx.export("stack", com.pulumi.core.Output.of(settings.stack()));
+    }
+}

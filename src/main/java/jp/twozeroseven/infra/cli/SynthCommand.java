@@ -1,0 +1,48 @@
+package jp.twozeroseven.infra.cli;
+
+import jp.twozeroseven.infra.settings.RawConfig;
+import jp.twozeroseven.infra.settings.StackFiles;
+import jp.twozeroseven.infra.settings.StackSettings;
+import jp.twozeroseven.infra.settings.StackSettingsParser;
+import jp.twozeroseven.infra.synth.ResourceTree;
+import jp.twozeroseven.infra.synth.SynthResult;
+import jp.twozeroseven.infra.synth.Synthesizer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code synth}: renders a stack offline, prints it, and optionally writes JSON. */
+public final class SynthCommand {
+
+    private final PrintStream out;
+
+    public SynthCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    /** @return the process exit code */
+    public int run(SynthOptions options) throws IOException {
+        RawConfig raw = StackFiles.read(options.projectDir(), options.stack());
+        StackSettings settings = StackSettingsParser.parse(raw);
+        raw.secretKeys().forEach(k -> out.println("note: " + k + " is encrypted in the stack file; "
+                + "the offline synth uses a placeholder"));
+        SynthResult result = Synthesizer.synth(raw, settings);
+        out.println("Stack " + result.project() + "/" + result.stack() + " (offline synth, no cloud calls)");
+        out.println();
+        ResourceTree.print(result, out);
+        ResourceTree.printCounts(result, out);
+        ResourceTree.printOutputs(result, out);
+        if (options.json().isPresent()) {
+            Path file = options.json().get();
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, result.toJsonText());
+            out.println();
+            out.println("Wrote " + file);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,36 @@
+package jp.twozeroseven.infra.settings;
+
+final class DatabaseParser {
+
+    private static final String UTC_WINDOW = "hh:mm-hh:mm in UTC, e.g. 17:00-18:00";
+
+    private DatabaseParser() {
+    }
+
+    static DatabaseSettings parse(Section s, Tier tier) {
+        String version = s.matching("engineVersion", "1[4-7]\\.\\d+", "an Aurora PostgreSQL version such as 16.4");
+        String instanceClass = s.matching("instanceClass", "db\\.(serverless|[a-z0-9]+\\.[a-z0-9]+)",
+                "an instance class such as db.r7g.large");
+        int instances = s.integer("instances", 1, 15);
+        if (tier.isProduction() && s.has("instances") && instances < 2) {
+            s.report("instances", String.valueOf(instances), "production needs a writer and at least one reader");
+        }
+        String database = s.matching("databaseName", "[a-z][a-z0-9_]{0,62}", "a lower-case database name");
+        String user = s.matching("masterUsername", "[a-z][a-z0-9_]{0,15}", "a lower-case user name (not admin)");
+        if ("admin".equals(user) || "postgres".equals(user)) {
+            s.report("masterUsername", user, "reserved by Aurora; choose another name");
+        }
+        int retention = s.integer("backupRetentionDays", tier.isProduction() ? 7 : 1, 35);
+        String backup = s.matching("backupWindow", "([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d", UTC_WINDOW);
+        String maintenance = s.matching("maintenanceWindow",
+                "(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):[0-5]\\d-(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):[0-5]\\d",
+                "ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:18:00-sun:19:00");
+        int insights = s.integer("performanceInsightsRetentionDays", 7, 731, 7);
+        if (insights != 7 && insights % 31 != 0) {
+            s.report("performanceInsightsRetentionDays", String.valueOf(insights), "expected 7 or a multiple of 31");
+        }
+        s.rejectUnknownKeys();
+        return new DatabaseSettings(version, instanceClass, instances, database, user, retention, backup,
+                maintenance, insights);
+    }
+}

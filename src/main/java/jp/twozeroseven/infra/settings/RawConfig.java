@@ -1,0 +1,20 @@
+package jp.twozeroseven.infra.settings;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stack config exactly as the Pulumi CLI hands it to a program: flat {@code namespace:key} strings, where
+ * structured values are JSON text, plus the names of the keys that were set as secrets.
+ *
+ * @param source     where the values came from, for messages (a file path or "the Pulumi engine")
+ * @param offline    true when secrets could not be decrypted and stand in as placeholders (offline synth)
+ */
+public record RawConfig(String project, String stack, Map<String, String> values, Set<String> secretKeys,
+                        String source, boolean offline) {
+
+    public RawConfig {
+        values = Map.copyOf(values);
+        secretKeys = Set.copyOf(secretKeys);
+    }
+}

@@ -1,0 +1,131 @@
+package jp.twozeroseven.infra.synth;
+
+import com.pulumi.test.Mocks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Deterministic stand-ins for what AWS and New Relic would return, so the offline synth is repeatable: the same
+ * program and config always give the same ids, ARNs and endpoints.
+ */
+public final class OfflineMocks implements Mocks {
+
+    private final String accountId;
+    private final String region;
+
+    public OfflineMocks(String accountId, String region) {
+        this.accountId = accountId;
+        this.region = region;
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        Map<String, Object> state = new HashMap<>(args.inputs);
+        String physical = physicalName(args);
+        String id = args.type.startsWith("pulumi:providers:") ? stableUuid(args.name) : physical;
+        state.putIfAbsent("arn", arn(args.type, physical));
+        state.putAll(computed(args.type, physical, args.inputs));
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        Map<String, Object> result = switch (String.valueOf(args.token)) {
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("accountId", accountId,
+                    "arn", "arn:aws:iam::" + accountId + ":user/offline", "userId", "OFFLINE", "id", accountId);
+            case "aws:index/getRegion:getRegion" -> Map.of("name", region, "id", region);
+            case "newrelic:index/getEntity:getEntity" -> {
+                String name = String.valueOf(args.args.get("name"));
+                yield Map.of("guid", entityGuid("APM|APPLICATION|" + name), "name", name,
+                        "applicationId", Math.abs(name.hashCode()), "accountId", 0, "type", "APPLICATION",
+                        "domain", "APM", "id", name);
+            }
+            default -> Map.of();
+        };
+        return CompletableFuture.completedFuture(result);
+    }
+
+    private static String physicalName(ResourceArgs args) {
+        for (String key : new String[]{"name", "bucket", "functionName", "clusterIdentifier", "identifier"}) {
+            Object value = args.inputs.get(key);
+            if (value instanceof String s && !s.isBlank()) {
+                return s;
+            }
+        }
+        return args.name;
+    }
+
+    private String arn(String type, String physical) {
+        String service = type.contains(":") ? type.split(":")[1].split("/")[0] : "unknown";
+        return switch (service) {
+            case "s3" -> "arn:aws:s3:::" + physical;
+            case "iam" -> "arn:aws:iam::" + accountId + ":" + (type.contains("role") ? "role" : "policy") + "/" + physical;
+            default -> "arn:aws:" + service + ":" + region + ":" + accountId + ":" + physical;
+        };
+    }
+
+    private Map<String, Object> computed(String type, String physical, Map<String, Object> inputs) {
+        Map<String, Object> out = new HashMap<>();
+        switch (type) {
+            case "aws:lb/loadBalancer:LoadBalancer" -> {
+                out.put("dnsName", physical + "-1234567890." + region + ".elb.amazonaws.com");
+                out.put("zoneId", "Z14GRHDCWA56QT");
+                out.put("arnSuffix", "app/" + physical + "/0123456789abcdef");
+            }
+            case "aws:lb/targetGroup:TargetGroup" -> out.put("arnSuffix", "targetgroup/" + physical + "/0123456789abcdef");
+            case "aws:ecr/repository:Repository" ->
+                    out.put("repositoryUrl", accountId + ".dkr.ecr." + region + ".amazonaws.com/" + physical);
+            case "aws:s3/bucketV2:BucketV2" -> {
+                out.put("bucket", physical);
+                out.put("bucketRegionalDomainName", physical + ".s3." + region + ".amazonaws.com");
+                out.put("bucketDomainName", physical + ".s3.amazonaws.com");
+            }
+            case "aws:rds/cluster:Cluster" -> {
+                out.put("endpoint", physical + ".cluster-abcdefghijkl." + region + ".rds.amazonaws.com");
+                out.put("readerEndpoint", physical + ".cluster-ro-abcdefghijkl." + region + ".rds.amazonaws.com");
+                out.put("port", 5432);
+                out.put("masterUserSecrets", java.util.List.of(Map.of("secretArn",
+                        "arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:rds!cluster-" + physical,
+                        "kmsKeyId", "", "secretStatus", "active")));
+                out.put("clusterResourceId", "cluster-" + stableUuid(physical).substring(0, 26).toUpperCase());
+            }
+            case "aws:cloudfront/distribution:Distribution" -> {
+                out.put("domainName", "d" + stableUuid(physical).substring(0, 12) + ".cloudfront.net");
+                out.put("hostedZoneId", "Z2FDTNDATAQYW2");
+            }
+            case "aws:kms/key:Key" -> out.put("keyId", stableUuid(physical));
+            case "aws:apigateway/restApi:RestApi" -> {
+                out.put("rootResourceId", "root" + Math.abs(physical.hashCode() % 100000));
+                out.put("executionArn", "arn:aws:execute-api:" + region + ":" + accountId + ":" + physical);
+            }
+            case "aws:ecs/taskDefinition:TaskDefinition" -> out.put("revision", 1);
+            case "aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet", "aws:ec2/securityGroup:SecurityGroup" -> { }
+            default -> newRelicOutputs(type, physical, out);
+        }
+        return out;
+    }
+
+    private void newRelicOutputs(String type, String physical, Map<String, Object> out) {
+        if (!type.startsWith("newrelic:")) {
+            return;
+        }
+        out.put("guid", entityGuid(type + "|" + physical));
+        out.put("entityGuid", entityGuid("CONDITION|" + physical));
+        out.put("sliGuid", entityGuid("SLI|" + physical));
+    }
+
+    private static String entityGuid(String seed) {
+        return Base64.getEncoder().withoutPadding().encodeToString(
+                ("0000000|" + stableUuid(seed)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String stableUuid(String seed) {
+        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,61 @@
+package jp.twozeroseven.infra.synth;
+
+import com.pulumi.resources.Resource;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.internal.MockMonitor;
+import com.pulumi.Log;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * Sees every registration request as the engine would, options included, and keeps it with the URN the engine
+ * answered, so the synth output shows what a real {@code pulumi up} would receive.
+ */
+final class RecordingMonitor extends MockMonitor {
+
+    private final List<SynthesizedResource> recorded = new CopyOnWriteArrayList<>();
+
+    RecordingMonitor(Mocks mocks, Log log) {
+        super(mocks, log);
+    }
+
+    List<SynthesizedResource> recorded() {
+        return List.copyOf(recorded);
+    }
+
+    @Override
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
+                                                                             RegisterResourceRequest request) {
+        return super.registerResourceAsync(resource, request).thenApply(response -> {
+            recorded.add(toResource(request, response.getUrn()));
+            return response;
+        });
+    }
+
+    private static SynthesizedResource toResource(RegisterResourceRequest request, String urn) {
+        Map<String, List<String>> propertyDependencies = new java.util.TreeMap<>();
+        request.getPropertyDependenciesMap().forEach((property, deps) ->
+                propertyDependencies.put(property, List.copyOf(deps.getUrnsList())));
+        List<String> aliases = new java.util.ArrayList<>(request.getAliasURNsList());
+        request.getAliasesList().forEach(alias -> aliases.add(alias.hasUrn() ? alias.getUrn()
+                : "spec:" + alias.getSpec().getName()));
+        var options = new SynthesizedResource.ResourceOptions(
+                request.getProtect(), request.getRetainOnDelete(), List.copyOf(request.getIgnoreChangesList()),
+                List.copyOf(request.getDependenciesList()), request.getDeleteBeforeReplace(), List.copyOf(aliases));
+        return new SynthesizedResource(urn, request.getType(), request.getName(), request.getCustom(),
+                emptyToNull(request.getParent()), emptyToNull(request.getProvider()),
+                StructJson.toJson(request.getObject()),
+                request.getDependenciesList().stream().distinct().sorted().collect(Collectors.toList()),
+                propertyDependencies, options);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

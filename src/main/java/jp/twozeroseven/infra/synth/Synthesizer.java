@@ -1,0 +1,52 @@
+package jp.twozeroseven.infra.synth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pulumi.core.internal.OutputData;
+import jp.twozeroseven.infra.InfraStack;
+import jp.twozeroseven.infra.settings.RawConfig;
+import jp.twozeroseven.infra.settings.StackSettings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Runs the real stack program for one stack under Pulumi's own test engine, with deterministic offline answers
+ * for every provider call: the main job without credentials.
+ */
+public final class Synthesizer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Synthesizer() {
+    }
+
+    public static SynthResult synth(RawConfig raw, StackSettings settings) {
+        return synth(raw, settings, InfraStack::define);
+    }
+
+    /** The same run for any program; the benchmark's baseline registers a single resource with it. */
+    public static SynthResult synth(RawConfig raw, StackSettings settings,
+                                    BiConsumer<com.pulumi.Context, StackSettings> program) {
+        PulumiTestEngine.Run run = PulumiTestEngine.run(raw.project(), raw.stack(), raw.values(), raw.secretKeys(),
+                new OfflineMocks(settings.accountId(), settings.region()), ctx -> program.accept(ctx, settings));
+        if (!run.exceptions().isEmpty() || !run.errors().isEmpty()) {
+            throw new SynthFailure(run.errors(), run.exceptions());
+        }
+        List<SynthesizedResource> resources = new ArrayList<>(run.resources());
+        resources.sort(Comparator.comparing((SynthesizedResource r) -> !r.isStack()).thenComparing(SynthesizedResource::urn));
+        ObjectNode outputs = JSON.createObjectNode();
+        run.outputs().forEach((name, data) -> outputs.set(name, outputValue(data)));
+        return new SynthResult(raw.project(), raw.stack(), List.copyOf(resources), outputs);
+    }
+
+    private static JsonNode outputValue(OutputData<?> data) {
+        if (data.isSecret()) {
+            return JSON.getNodeFactory().textNode(StructJson.SECRET_MARKER);
+        }
+        return JSON.valueToTree(data.getValueNullable());
+    }
+}
