@@ -1,0 +1,285 @@
+package jp.twozeroseven.infra.data.orchestration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Standard Step Functions workflow that runs one Embulk container per table.
+ *
+ * <pre>
+ * Map over $.tables (MaxConcurrency)
+ *   RunOnSpot --ok--> MarkSucceeded
+ *     | Retry ECS API/server errors; Catch ECS.AmazonECSException (no capacity) or States.TaskFailed (task stopped,
+ *     | e.g. a Spot interruption) -> RunOnDemand
+ *   RunOnDemand --ok--> MarkSucceeded
+ *     | Retry ECS API/server errors with backoff; Catch States.ALL -> NotifyTableFailure
+ *   NotifyTableFailure (apigateway:invoke, IAM auth) -> MarkFailed   (its own failure also -> MarkFailed)
+ * Summarize -> NotifySummary -> AnyTableFailed? -> Fail | Succeed
+ * </pre>
+ * A table's failure ends as a normal item result, so it never stops the other tables.
+ */
+public final class EtlStateMachineDefinition {
+
+    public static final String RUN_ON_SPOT = "RunOnSpot";
+    public static final String RUN_ON_DEMAND = "RunOnDemand";
+    public static final String NOTIFY_TABLE_FAILURE = "NotifyTableFailure";
+    public static final String MARK_SUCCEEDED = "MarkSucceeded";
+    public static final String MARK_FAILED = "MarkFailed";
+    public static final String MAP = "EtlEachTable";
+    public static final String NOTIFY_SUMMARY = "NotifySummary";
+
+    private static final String RUN_TASK_SYNC = "arn:aws:states:::ecs:runTask.sync";
+    private static final String API_GATEWAY_INVOKE = "arn:aws:states:::apigateway:invoke";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private EtlStateMachineDefinition() {
+    }
+
+    public static ObjectNode render(EtlWorkflowSpec spec) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("Comment", "Embulk ETL: one Fargate task per table, failures reported to Slack through API Gateway");
+        root.put("StartAt", MAP);
+        ObjectNode states = root.putObject("States");
+        states.set(MAP, mapState(spec));
+        states.set("Summarize", summarize());
+        states.set("CountOutcomes", countOutcomes());
+        states.set(NOTIFY_SUMMARY, notifySummary(spec));
+        states.set("AnyTableFailed", anyTableFailed());
+        states.set("SomeTablesFailed", MAPPER.createObjectNode().put("Type", "Fail")
+                .put("Error", "EtlTablesFailed").put("Cause", "At least one table failed; see the Slack notification"));
+        states.set("AllTablesSucceeded", MAPPER.createObjectNode().put("Type", "Succeed"));
+        return root;
+    }
+
+    public static String renderJson(EtlWorkflowSpec spec) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(render(spec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render the ETL state machine", e);
+        }
+    }
+
+    private static ObjectNode mapState(EtlWorkflowSpec spec) {
+        ObjectNode map = MAPPER.createObjectNode();
+        map.put("Type", "Map");
+        map.put("ItemsPath", "$.tables");
+        map.put("MaxConcurrency", spec.maxConcurrency());
+        ObjectNode selector = map.putObject("ItemSelector");
+        selector.put("name.$", "$$.Map.Item.Value.name");
+        selector.put("runGroup.$", "$$.Map.Item.Value.runGroup");
+        selector.put("executionArn.$", "$$.Execution.Id");
+        ObjectNode processor = map.putObject("ItemProcessor");
+        processor.putObject("ProcessorConfig").put("Mode", "INLINE");
+        processor.put("StartAt", RUN_ON_SPOT);
+        ObjectNode states = processor.putObject("States");
+        states.set(RUN_ON_SPOT, runOnSpot(spec));
+        states.set(RUN_ON_DEMAND, runOnDemand(spec));
+        states.set(NOTIFY_TABLE_FAILURE, notifyTableFailure(spec));
+        states.set(MARK_SUCCEEDED, mark("SUCCEEDED"));
+        states.set(MARK_FAILED, mark("FAILED"));
+        map.put("ResultPath", "$.results");
+        map.put("Next", "Summarize");
+        return map;
+    }
+
+    private static ObjectNode runOnSpot(EtlWorkflowSpec spec) {
+        ArrayNode strategy = MAPPER.createArrayNode();
+        strategy.addObject().put("CapacityProvider", "FARGATE_SPOT").put("Weight", spec.capacity().spotWeight()).put("Base", 0);
+        if (spec.capacity().onDemandWeight() > 0) {
+            strategy.addObject().put("CapacityProvider", "FARGATE").put("Weight", spec.capacity().onDemandWeight()).put("Base", 0);
+        }
+        ObjectNode state = runTask(spec, strategy);
+        // Transient API/server errors: a short retry on Spot is still cheaper than falling back.
+        retry(state, List.of("ECS.ServerException", "ECS.ThrottlingException"), 10, 2.0, 2);
+        // No Spot capacity surfaces as ECS.AmazonECSException; a Spot interruption stops the task (States.TaskFailed).
+        catchTo(state, List.of("ECS.AmazonECSException", "States.TaskFailed"), "$.spotError", RUN_ON_DEMAND);
+        catchTo(state, List.of("States.ALL"), "$.error", NOTIFY_TABLE_FAILURE);
+        state.put("ResultPath", (String) null);
+        state.put("Next", MARK_SUCCEEDED);
+        return state;
+    }
+
+    private static ObjectNode runOnDemand(EtlWorkflowSpec spec) {
+        ArrayNode strategy = MAPPER.createArrayNode();
+        strategy.addObject().put("CapacityProvider", "FARGATE").put("Weight", 1).put("Base", 0);
+        ObjectNode state = runTask(spec, strategy);
+        retry(state, List.of("ECS.AmazonECSException", "ECS.ServerException", "ECS.ThrottlingException"), 30, 2.0, 3);
+        catchTo(state, List.of("States.ALL"), "$.error", NOTIFY_TABLE_FAILURE);
+        state.put("ResultPath", (String) null);
+        state.put("Next", MARK_SUCCEEDED);
+        return state;
+    }
+
+    private static ObjectNode runTask(EtlWorkflowSpec spec, ArrayNode strategy) {
+        ObjectNode state = MAPPER.createObjectNode();
+        state.put("Type", "Task");
+        state.put("Resource", RUN_TASK_SYNC);
+        ObjectNode parameters = state.putObject("Parameters");
+        parameters.put("Cluster", spec.clusterArn());
+        parameters.put("TaskDefinition", spec.taskDefinitionArn());
+        parameters.set("CapacityProviderStrategy", strategy);
+        ObjectNode vpc = parameters.putObject("NetworkConfiguration").putObject("AwsvpcConfiguration");
+        ArrayNode subnets = vpc.putArray("Subnets");
+        spec.subnets().forEach(subnets::add);
+        ArrayNode groups = vpc.putArray("SecurityGroups");
+        spec.securityGroups().forEach(groups::add);
+        vpc.put("AssignPublicIp", "DISABLED");
+        ObjectNode override = parameters.putObject("Overrides").putArray("ContainerOverrides").addObject();
+        override.put("Name", spec.containerName());
+        override.put("Command.$", commandExpression(spec.commandTemplate()));
+        parameters.put("PropagateTags", "TASK_DEFINITION");
+        parameters.put("StartedBy.$", "States.Format('sfn-{}', $.name)");
+        return state;
+    }
+
+    /** The container command as one intrinsic expression over the item: the same text for any table. */
+    static String commandExpression(List<String> template) {
+        List<String> parts = new ArrayList<>();
+        for (String token : template) {
+            parts.add(tokenExpression(token));
+        }
+        return "States.Array(" + String.join(", ", parts) + ")";
+    }
+
+    private static String tokenExpression(String token) {
+        if (token.equals("{table}")) {
+            return "$.name";
+        }
+        if (token.equals("{runGroup}")) {
+            return "$.runGroup";
+        }
+        if (!token.contains("{table}") && !token.contains("{runGroup}")) {
+            return "'" + token + "'";
+        }
+        List<String> arguments = new ArrayList<>();
+        StringBuilder format = new StringBuilder();
+        int i = 0;
+        while (i < token.length()) {
+            if (token.startsWith("{table}", i)) {
+                format.append("{}");
+                arguments.add("$.name");
+                i += "{table}".length();
+            } else if (token.startsWith("{runGroup}", i)) {
+                format.append("{}");
+                arguments.add("$.runGroup");
+                i += "{runGroup}".length();
+            } else {
+                format.append(token.charAt(i++));
+            }
+        }
+        return "States.Format('" + format + "', " + String.join(", ", arguments) + ")";
+    }
+
+    private static ObjectNode notifyTableFailure(EtlWorkflowSpec spec) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("table.$", "$.name");
+        body.put("runGroup.$", "$.runGroup");
+        body.put("error.$", "$.error.Error");
+        body.put("cause.$", "$.error.Cause");
+        body.put("executionArn.$", "$.executionArn");
+        ObjectNode state = apiGatewayInvoke(spec.notifyEndpoint(), spec.notifyEndpoint().failurePath(), body);
+        // A Slack/API outage must not turn one failed table into a failed run: record it and move on.
+        catchTo(state, List.of("States.ALL"), "$.notifyError", MARK_FAILED);
+        state.put("ResultPath", (String) null);
+        state.put("Next", MARK_FAILED);
+        return state;
+    }
+
+    private static ObjectNode notifySummary(EtlWorkflowSpec spec) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("total.$", "$.total");
+        body.put("succeeded.$", "$.succeeded");
+        body.put("failed.$", "$.failed");
+        body.put("failedTables.$", "$.failedTables");
+        body.put("executionArn.$", "$$.Execution.Id");
+        ObjectNode state = apiGatewayInvoke(spec.notifyEndpoint(), spec.notifyEndpoint().summaryPath(), body);
+        state.put("ResultPath", (String) null);
+        state.put("Next", "AnyTableFailed");
+        return state;
+    }
+
+    private static ObjectNode apiGatewayInvoke(NotifyEndpoint endpoint, String path, ObjectNode body) {
+        ObjectNode state = MAPPER.createObjectNode();
+        state.put("Type", "Task");
+        state.put("Resource", API_GATEWAY_INVOKE);
+        ObjectNode parameters = state.putObject("Parameters");
+        parameters.put("ApiEndpoint", endpoint.apiEndpoint());
+        parameters.put("Method", "POST");
+        parameters.put("Stage", endpoint.stage());
+        parameters.put("Path", path);
+        parameters.putObject("Headers").putArray("Content-Type").add("application/json");
+        parameters.set("RequestBody", body);
+        parameters.put("AuthType", "IAM_ROLE");
+        retry(state, List.of("ApiGateway.429", "ApiGateway.500", "ApiGateway.502", "ApiGateway.503", "ApiGateway.504",
+                "States.Timeout"), 5, 2.0, 3);
+        state.put("TimeoutSeconds", 30);
+        return state;
+    }
+
+    private static ObjectNode mark(String status) {
+        ObjectNode state = MAPPER.createObjectNode();
+        state.put("Type", "Pass");
+        ObjectNode parameters = state.putObject("Parameters");
+        parameters.put("table.$", "$.name");
+        parameters.put("status", status);
+        state.put("End", true);
+        return state;
+    }
+
+    private static ObjectNode summarize() {
+        ObjectNode state = MAPPER.createObjectNode();
+        state.put("Type", "Pass");
+        ObjectNode parameters = state.putObject("Parameters");
+        parameters.put("total.$", "States.ArrayLength($.results)");
+        // Filter expressions always yield an array (possibly empty), so these never fail on "no match".
+        parameters.put("succeededTables.$", "$.results[?(@.status == 'SUCCEEDED')].table");
+        parameters.put("failedTables.$", "$.results[?(@.status == 'FAILED')].table");
+        state.put("Next", "CountOutcomes");
+        return state;
+    }
+
+    private static ObjectNode countOutcomes() {
+        ObjectNode state = MAPPER.createObjectNode();
+        state.put("Type", "Pass");
+        ObjectNode parameters = state.putObject("Parameters");
+        parameters.put("total.$", "$.total");
+        parameters.put("succeeded.$", "States.ArrayLength($.succeededTables)");
+        parameters.put("failed.$", "States.ArrayLength($.failedTables)");
+        parameters.put("failedTables.$", "$.failedTables");
+        state.put("Next", NOTIFY_SUMMARY);
+        return state;
+    }
+
+    private static ObjectNode anyTableFailed() {
+        ObjectNode state = MAPPER.createObjectNode();
+        state.put("Type", "Choice");
+        state.putArray("Choices").addObject().put("Variable", "$.failed").put("NumericGreaterThan", 0)
+                .put("Next", "SomeTablesFailed");
+        state.put("Default", "AllTablesSucceeded");
+        return state;
+    }
+
+    private static void retry(ObjectNode state, List<String> errors, int intervalSeconds, double backoffRate, int maxAttempts) {
+        ArrayNode retry = state.has("Retry") ? (ArrayNode) state.get("Retry") : state.putArray("Retry");
+        ObjectNode rule = retry.addObject();
+        ArrayNode equals = rule.putArray("ErrorEquals");
+        errors.forEach(equals::add);
+        rule.put("IntervalSeconds", intervalSeconds);
+        rule.put("BackoffRate", backoffRate);
+        rule.put("MaxAttempts", maxAttempts);
+    }
+
+    private static void catchTo(ObjectNode state, List<String> errors, String resultPath, String next) {
+        ArrayNode catches = state.has("Catch") ? (ArrayNode) state.get("Catch") : state.putArray("Catch");
+        ObjectNode rule = catches.addObject();
+        ArrayNode equals = rule.putArray("ErrorEquals");
+        errors.forEach(equals::add);
+        rule.put("ResultPath", resultPath);
+        rule.put("Next", next);
+    }
+}

@@ -1,0 +1,62 @@
+package jp.twozeroseven.infra.data.orchestration;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Inputs of the Embulk ETL state machine. Nothing here depends on the list of tables: they arrive in the
+ * execution input, so adding a table never changes (or grows) the definition.
+ *
+ * @param commandTemplate the Embulk container's command; tokens may contain {table} and {runGroup}, e.g.
+ *                        ["embulk", "run", "/embulk/tables/{table}.yml.liquid"]
+ */
+public record EtlWorkflowSpec(String clusterArn, String taskDefinitionArn, String containerName, List<String> subnets,
+                              List<String> securityGroups, CapacityStrategy capacity, int maxConcurrency,
+                              NotifyEndpoint notifyEndpoint, List<String> commandTemplate) {
+
+    /** Characters that would need escaping inside an intrinsic-function string literal; refused instead. */
+    private static final Pattern INTRINSIC_UNSAFE = Pattern.compile("['\\\\{}]");
+
+    public EtlWorkflowSpec {
+        if (clusterArn == null || !clusterArn.matches("arn:aws:ecs:[a-z0-9-]+:\\d{12}:cluster/.+")) {
+            throw new IllegalArgumentException("ECS cluster ARN '" + clusterArn + "' must look like arn:aws:ecs:<region>:<account>:cluster/<name>");
+        }
+        if (taskDefinitionArn == null || !taskDefinitionArn.matches("arn:aws:ecs:[a-z0-9-]+:\\d{12}:task-definition/[A-Za-z0-9_-]+(:\\d+)?")) {
+            throw new IllegalArgumentException("Embulk task definition ARN '" + taskDefinitionArn
+                    + "' must look like arn:aws:ecs:<region>:<account>:task-definition/<family>[:revision]");
+        }
+        if (containerName == null || containerName.isBlank()) {
+            throw new IllegalArgumentException("Embulk container name is missing");
+        }
+        subnets = List.copyOf(subnets == null ? List.of() : subnets);
+        securityGroups = List.copyOf(securityGroups == null ? List.of() : securityGroups);
+        if (subnets.isEmpty() || subnets.stream().anyMatch(s -> s == null || !s.startsWith("subnet-"))) {
+            throw new IllegalArgumentException("Embulk subnets " + subnets + " must be one or more subnet-... ids "
+                    + "(several AZs help Fargate find capacity)");
+        }
+        if (securityGroups.isEmpty() || securityGroups.stream().anyMatch(s -> s == null || !s.startsWith("sg-"))) {
+            throw new IllegalArgumentException("Embulk security groups " + securityGroups + " must be one or more sg-... ids");
+        }
+        if (capacity == null) {
+            throw new IllegalArgumentException("capacity strategy is missing; use CapacityStrategy.spotFirst()");
+        }
+        if (maxConcurrency < 1 || maxConcurrency > 40) {
+            throw new IllegalArgumentException("max concurrency " + maxConcurrency
+                    + " must be 1..40 so the ETL does not exhaust Aurora connections");
+        }
+        if (notifyEndpoint == null) {
+            throw new IllegalArgumentException("notification endpoint is missing");
+        }
+        commandTemplate = List.copyOf(commandTemplate == null ? List.of() : commandTemplate);
+        if (commandTemplate.isEmpty() || commandTemplate.stream().noneMatch(t -> t != null && t.contains("{table}"))) {
+            throw new IllegalArgumentException("Embulk command " + commandTemplate
+                    + " must contain {table} somewhere, or every container would ETL the same table");
+        }
+        for (String token : commandTemplate) {
+            if (token == null || token.isEmpty() || INTRINSIC_UNSAFE.matcher(token.replace("{table}", "").replace("{runGroup}", "")).find()) {
+                throw new IllegalArgumentException("Embulk command token '" + token + "' is empty or contains a quote, "
+                        + "backslash or a brace other than {table}/{runGroup}");
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package jp.twozeroseven.infra.data.orchestration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EtlStateMachineDefinitionTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static EtlWorkflowSpec spec() {
+        return new EtlWorkflowSpec(
+                "arn:aws:ecs:ap-northeast-1:123456789012:cluster/prod-etl",
+                "arn:aws:ecs:ap-northeast-1:123456789012:task-definition/prod-embulk:7",
+                "embulk",
+                List.of("subnet-0aaa", "subnet-0bbb", "subnet-0ccc"),
+                List.of("sg-0embulk"),
+                CapacityStrategy.spotFirst(), 5,
+                new NotifyEndpoint("a1b2c3d4e5", "prod", "ap-northeast-1", "/notify/etl-failure", "/notify/etl-summary"),
+                List.of("embulk", "run", "/embulk/tables/{table}.yml.liquid", "--log-level", "info"));
+    }
+
+    private static JsonNode itemStates() {
+        return EtlStateMachineDefinition.render(spec()).path("States").path(EtlStateMachineDefinition.MAP)
+                .path("ItemProcessor").path("States");
+    }
+
+    @Test
+    void generatedDefinitionPassesAslValidator(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("etl.asl.json");
+        Files.writeString(file, EtlStateMachineDefinition.renderJson(spec()), StandardCharsets.UTF_8);
+
+        AslValidator.Result result = AslValidator.validate(file);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    void validatorRejectsABrokenDefinition(@TempDir Path dir) throws Exception {
+        // Proves the validator is really consulted: a Next to a missing state must fail.
+        var definition = EtlStateMachineDefinition.render(spec());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) definition.path("States").path("Summarize")).put("Next", "Nowhere");
+        Path file = dir.resolve("broken.asl.json");
+        Files.writeString(file, MAPPER.writeValueAsString(definition), StandardCharsets.UTF_8);
+
+        assertThat(AslValidator.validate(file).exitCode()).isNotZero();
+    }
+
+    @Test
+    void definitionDoesNotDependOnTheTablesAtAll() {
+        // The definition has no table input; rendering twice for "10" and "500" table runs is identical bytes.
+        String forTen = EtlStateMachineDefinition.renderJson(spec());
+        String forFiveHundred = EtlStateMachineDefinition.renderJson(spec());
+        String tenInput = EtlExecutionInput.render(tables(10));
+        String fiveHundredInput = EtlExecutionInput.render(tables(500));
+
+        assertThat(forTen.getBytes(StandardCharsets.UTF_8)).hasSameSizeAs(forFiveHundred.getBytes(StandardCharsets.UTF_8));
+        assertThat(forTen).isEqualTo(forFiveHundred);
+        assertThat(fiveHundredInput.length()).isGreaterThan(tenInput.length() * 10);
+        assertThat(forTen).doesNotContain("table_0");
+    }
+
+    private static List<TableRun> tables(int count) {
+        return IntStream.range(0, count).mapToObj(i -> new TableRun("table_" + i, i % 2 == 0 ? "daily" : "hourly")).toList();
+    }
+
+    @Test
+    void mapRunsEachTableWithBoundedConcurrency() {
+        JsonNode map = EtlStateMachineDefinition.render(spec()).path("States").path(EtlStateMachineDefinition.MAP);
+        assertThat(map.path("Type").asText()).isEqualTo("Map");
+        assertThat(map.path("ItemsPath").asText()).isEqualTo("$.tables");
+        assertThat(map.path("MaxConcurrency").asInt()).isEqualTo(5);
+        assertThat(map.path("ItemSelector").path("executionArn.$").asText()).isEqualTo("$$.Execution.Id");
+    }
+
+    @Test
+    void commandIsBuiltFromTheItem() {
+        JsonNode spot = itemStates().path(EtlStateMachineDefinition.RUN_ON_SPOT);
+        assertThat(spot.path("Resource").asText()).isEqualTo("arn:aws:states:::ecs:runTask.sync");
+        JsonNode override = spot.path("Parameters").path("Overrides").path("ContainerOverrides").get(0);
+        assertThat(override.path("Name").asText()).isEqualTo("embulk");
+        assertThat(override.path("Command.$").asText()).isEqualTo(
+                "States.Array('embulk', 'run', States.Format('/embulk/tables/{}.yml.liquid', $.name), '--log-level', 'info')");
+    }
+
+    @Test
+    void spotFirstThenOnDemandFallback() {
+        JsonNode spot = itemStates().path(EtlStateMachineDefinition.RUN_ON_SPOT);
+        JsonNode onDemand = itemStates().path(EtlStateMachineDefinition.RUN_ON_DEMAND);
+
+        assertThat(spot.path("Parameters").path("CapacityProviderStrategy").get(0).path("CapacityProvider").asText())
+                .isEqualTo("FARGATE_SPOT");
+        assertThat(onDemand.path("Parameters").path("CapacityProviderStrategy"))
+                .extracting(s -> s.path("CapacityProvider").asText()).containsExactly("FARGATE");
+        JsonNode fallback = spot.path("Catch").get(0);
+        assertThat(fallback.path("ErrorEquals")).extracting(JsonNode::asText)
+                .contains("ECS.AmazonECSException", "States.TaskFailed");
+        assertThat(fallback.path("Next").asText()).isEqualTo(EtlStateMachineDefinition.RUN_ON_DEMAND);
+    }
+
+    @Test
+    void ecsStatesRetryWithBackoffAndCatchEverything() {
+        for (String name : List.of(EtlStateMachineDefinition.RUN_ON_SPOT, EtlStateMachineDefinition.RUN_ON_DEMAND)) {
+            JsonNode state = itemStates().path(name);
+            assertThat(state.path("Retry")).as(name).isNotEmpty();
+            assertThat(state.path("Retry")).allSatisfy(r -> {
+                assertThat(r.path("IntervalSeconds").asInt()).isPositive();
+                assertThat(r.path("BackoffRate").asDouble()).isGreaterThan(1.0);
+                assertThat(r.path("MaxAttempts").asInt()).isBetween(1, 5);
+            });
+            JsonNode lastCatch = state.path("Catch").get(state.path("Catch").size() - 1);
+            assertThat(lastCatch.path("ErrorEquals").get(0).asText()).as(name).isEqualTo("States.ALL");
+        }
+        assertThat(itemStates().path(EtlStateMachineDefinition.RUN_ON_DEMAND).path("Retry").get(0).path("ErrorEquals"))
+                .extracting(JsonNode::asText).contains("ECS.AmazonECSException", "ECS.ServerException");
+    }
+
+    @Test
+    void everyFailurePathOfAnItemReachesTheNotificationThenMarksItFailed() {
+        JsonNode states = itemStates();
+        // Every Catch target of a RunTask state, followed onwards, must pass NotifyTableFailure before MarkFailed.
+        List<String> catchTargets = new ArrayList<>();
+        states.fields().forEachRemaining(e -> {
+            if (e.getValue().path("Resource").asText().contains("ecs:runTask")) {
+                e.getValue().path("Catch").forEach(c -> catchTargets.add(c.path("Next").asText()));
+            }
+        });
+        assertThat(catchTargets).isNotEmpty();
+        for (String start : catchTargets) {
+            Set<String> reachableOnFailure = failureClosure(states, start);
+            assertThat(reachableOnFailure).as("from %s", start).contains(EtlStateMachineDefinition.NOTIFY_TABLE_FAILURE);
+        }
+        JsonNode notify = states.path(EtlStateMachineDefinition.NOTIFY_TABLE_FAILURE);
+        assertThat(notify.path("Resource").asText()).isEqualTo("arn:aws:states:::apigateway:invoke");
+        assertThat(notify.path("Next").asText()).isEqualTo(EtlStateMachineDefinition.MARK_FAILED);
+        assertThat(notify.path("Catch").get(0).path("Next").asText()).isEqualTo(EtlStateMachineDefinition.MARK_FAILED);
+        assertThat(states.path(EtlStateMachineDefinition.MARK_FAILED).path("End").asBoolean()).isTrue();
+        assertThat(states.path(EtlStateMachineDefinition.MARK_FAILED).path("Parameters").path("status").asText()).isEqualTo("FAILED");
+        // No Fail state inside an item: one table can never abort the others.
+        states.fields().forEachRemaining(e -> assertThat(e.getValue().path("Type").asText()).isNotEqualTo("Fail"));
+    }
+
+    /** States reachable from start by Next/Catch edges, stopping at MarkSucceeded (a success). */
+    private static Set<String> failureClosure(JsonNode states, String start) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(start));
+        while (!queue.isEmpty()) {
+            String name = queue.pop();
+            if (!seen.add(name)) {
+                continue;
+            }
+            JsonNode state = states.path(name);
+            state.path("Catch").forEach(c -> queue.add(c.path("Next").asText()));
+            // From a RunTask state the only way to fail is through its Catch edges.
+            if (!state.path("Resource").asText().contains("ecs:runTask") && state.has("Next")) {
+                queue.add(state.path("Next").asText());
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void notificationUsesIamAuthAndCarriesTableErrorCauseAndExecution() {
+        JsonNode parameters = itemStates().path(EtlStateMachineDefinition.NOTIFY_TABLE_FAILURE).path("Parameters");
+        assertThat(parameters.path("ApiEndpoint").asText()).isEqualTo("a1b2c3d4e5.execute-api.ap-northeast-1.amazonaws.com");
+        assertThat(parameters.path("Method").asText()).isEqualTo("POST");
+        assertThat(parameters.path("Stage").asText()).isEqualTo("prod");
+        assertThat(parameters.path("Path").asText()).isEqualTo("/notify/etl-failure");
+        assertThat(parameters.path("AuthType").asText()).isEqualTo("IAM_ROLE");
+        assertThat(parameters.path("RequestBody").fieldNames()).toIterable()
+                .contains("table.$", "error.$", "cause.$", "executionArn.$");
+    }
+
+    @Test
+    void summaryCountsOutcomesAndIsSentThroughTheSameApi() {
+        JsonNode states = EtlStateMachineDefinition.render(spec()).path("States");
+        assertThat(states.path("Summarize").path("Parameters").path("total.$").asText()).isEqualTo("States.ArrayLength($.results)");
+        assertThat(states.path("CountOutcomes").path("Parameters").path("failed.$").asText())
+                .isEqualTo("States.ArrayLength($.failedTables)");
+        JsonNode summary = states.path(EtlStateMachineDefinition.NOTIFY_SUMMARY);
+        assertThat(summary.path("Parameters").path("Path").asText()).isEqualTo("/notify/etl-summary");
+        assertThat(summary.path("Parameters").path("ApiEndpoint").asText()).startsWith("a1b2c3d4e5.");
+        assertThat(states.path("AnyTableFailed").path("Choices").get(0).path("Next").asText()).isEqualTo("SomeTablesFailed");
+    }
+
+    @Test
+    void badSpecsAreRefusedWithTheValue() {
+        EtlWorkflowSpec ok = spec();
+        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), List.of("embulk", "run", "config.yml")))
+                .hasMessageContaining("{table}");
+        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), List.of("sh", "-c", "run '{table}'")))
+                .hasMessageContaining("quote");
+        assertThatThrownBy(() -> new EtlWorkflowSpec("prod-etl", ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.commandTemplate()))
+                .hasMessageContaining("'prod-etl'");
+        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
+                ok.securityGroups(), ok.capacity(), 0, ok.notifyEndpoint(), ok.commandTemplate())).hasMessageContaining("max concurrency 0");
+        assertThatThrownBy(() -> new CapacityStrategy(1, 1, 1)).hasMessageContaining("base 1");
+        assertThatThrownBy(() -> new TableRun("users; drop", "daily")).hasMessageContaining("users; drop");
+        assertThatThrownBy(() -> EtlExecutionInput.render(List.of(new TableRun("users", "daily"), new TableRun("users", "hourly"))))
+                .hasMessageContaining("users").hasMessageContaining("twice");
+    }
+
+    @Test
+    void executionInputHasTheDocumentedShape() throws Exception {
+        JsonNode input = MAPPER.readTree(EtlExecutionInput.render(List.of(new TableRun("deliveries", "daily"))));
+        assertThat(input.path("tables").get(0).path("name").asText()).isEqualTo("deliveries");
+        assertThat(input.path("tables").get(0).path("runGroup").asText()).isEqualTo("daily");
+    }
+}
