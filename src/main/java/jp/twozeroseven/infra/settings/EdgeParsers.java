@@ -40,7 +40,7 @@ final class EdgeParsers {
 
     static DeploySettings deploy(Section s, Set<String> serviceNames, Tier tier) {
         DeployMode mode = s.choice("mode", Map.of("pipeline", DeployMode.PIPELINE, "codedeploy", DeployMode.CODEDEPLOY));
-        String tag = s.matching("releaseTag", "[A-Za-z0-9_.-]{1,128}", "an image tag such as release");
+        String tag = s.matching("releaseTagPrefix", "[A-Za-z0-9_.-]{1,128}", "an image tag prefix such as release-");
         String config = s.matching("deploymentConfig", "CodeDeployDefault\\.ECS[A-Za-z0-9]+",
                 "a CodeDeploy ECS config such as CodeDeployDefault.ECSCanary10Percent5Minutes");
         if (tier.isProduction() && config.endsWith("AllAtOnce")) {

@@ -1,0 +1,116 @@
+package jp.twozeroseven.infra.platform.database;
+
+import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.rds.ClusterArgs;
+import com.pulumi.aws.rds.ClusterInstance;
+import com.pulumi.aws.rds.ClusterInstanceArgs;
+import com.pulumi.aws.rds.ClusterParameterGroup;
+import com.pulumi.aws.rds.ClusterParameterGroupArgs;
+import com.pulumi.aws.rds.SubnetGroup;
+import com.pulumi.aws.rds.SubnetGroupArgs;
+import com.pulumi.aws.rds.inputs.ClusterParameterGroupParameterArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.settings.DatabaseSettings;
+import jp.twozeroseven.infra.support.Scope;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Aurora PostgreSQL: encrypted with the database key, the master password managed by RDS in Secrets Manager,
+ * instances spread over the zones, and a reader endpoint for the data pipeline so exports never load the writer.
+ */
+public final class AuroraDatabase extends ComponentResource {
+
+    public static final String TYPE = "platform207:database:AuroraDatabase";
+
+    private final Cluster cluster;
+
+    public AuroraDatabase(String name, Scope parentScope, Output<List<String>> subnetIds,
+                          Output<String> securityGroupId, Output<String> kmsKeyArn) {
+        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        Scope scope = parentScope.child(this);
+        DatabaseSettings db = scope.settings().database();
+        boolean production = scope.settings().tier().isProduction();
+        String id = scope.name("aurora");
+        var subnets = new SubnetGroup(id, SubnetGroupArgs.builder()
+                .name(id).subnetIds(subnetIds).description("Private subnets for " + id)
+                .tags(scope.tags(id)).build(), scope.options());
+        String family = "aurora-postgresql" + db.engineVersion().split("\\.")[0];
+        var parameters = new ClusterParameterGroup(id, ClusterParameterGroupArgs.builder()
+                .name(id + "-" + family).family(family)
+                .description("TLS only and slow-query logging for " + id)
+                .parameters(List.of(
+                        parameter("rds.force_ssl", "1"),
+                        parameter("log_min_duration_statement", "1000"),
+                        parameter("shared_preload_libraries", "pg_stat_statements")))
+                .tags(scope.tags(id)).build(), scope.options());
+        cluster = new Cluster(id, ClusterArgs.builder()
+                .clusterIdentifier(id)
+                .engine("aurora-postgresql")
+                .engineVersion(db.engineVersion())
+                .databaseName(db.databaseName())
+                .masterUsername(db.masterUsername())
+                .manageMasterUserPassword(true)
+                .masterUserSecretKmsKeyId(kmsKeyArn)
+                .storageEncrypted(true)
+                .kmsKeyId(kmsKeyArn)
+                .iamDatabaseAuthenticationEnabled(true)
+                .backupRetentionPeriod(db.backupRetentionDays())
+                .preferredBackupWindow(db.backupWindow())
+                .preferredMaintenanceWindow(db.maintenanceWindow())
+                .deletionProtection(production)
+                .skipFinalSnapshot(!production)
+                .finalSnapshotIdentifier(id + "-final")
+                .copyTagsToSnapshot(true)
+                .enabledCloudwatchLogsExports(List.of("postgresql"))
+                .dbSubnetGroupName(subnets.name())
+                .dbClusterParameterGroupName(parameters.name())
+                .vpcSecurityGroupIds(securityGroupId.applyValue(List::of))
+                .tags(scope.tags(id))
+                .build(), scope.statefulOptions());
+        List<String> zones = scope.settings().network().availabilityZones();
+        for (int i = 0; i < db.instances(); i++) {
+            String instance = id + "-" + (i + 1);
+            new ClusterInstance(instance, ClusterInstanceArgs.builder()
+                    .identifier(instance)
+                    .clusterIdentifier(cluster.id())
+                    .engine("aurora-postgresql")
+                    .engineVersion(db.engineVersion())
+                    .instanceClass(db.instanceClass())
+                    .availabilityZone(zones.get(i % zones.size()))
+                    .publiclyAccessible(false)
+                    .performanceInsightsEnabled(true)
+                    .performanceInsightsKmsKeyId(kmsKeyArn)
+                    .performanceInsightsRetentionPeriod(db.performanceInsightsRetentionDays())
+                    .autoMinorVersionUpgrade(true)
+                    .promotionTier(i)
+                    .dbSubnetGroupName(subnets.name())
+                    .tags(scope.tags(instance))
+                    .build(), scope.statefulOptions());
+        }
+        this.registerOutputs(Map.of("endpoint", cluster.endpoint(), "readerEndpoint", cluster.readerEndpoint()));
+    }
+
+    private static ClusterParameterGroupParameterArgs parameter(String name, String value) {
+        return ClusterParameterGroupParameterArgs.builder().name(name).value(value).applyMethod("pending-reboot").build();
+    }
+
+    public Output<String> endpoint() {
+        return cluster.endpoint();
+    }
+
+    public Output<String> readerEndpoint() {
+        return cluster.readerEndpoint();
+    }
+
+    public Output<String> masterSecretArn() {
+        return cluster.masterUserSecrets().applyValue(s -> s.isEmpty() ? "" : s.get(0).secretArn().orElse(""));
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+}

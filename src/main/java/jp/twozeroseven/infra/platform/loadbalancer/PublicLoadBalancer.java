@@ -1,0 +1,87 @@
+package jp.twozeroseven.infra.platform.loadbalancer;
+
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.LoadBalancer;
+import com.pulumi.aws.lb.LoadBalancerArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
+import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.settings.LoadBalancerSettings;
+import jp.twozeroseven.infra.support.Scope;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The internet-facing ALB: HTTPS with a TLS 1.2+ policy, HTTP only to redirect, a test listener for blue/green,
+ * invalid headers dropped, access logs, and deletion protection in production. Services add their own rules.
+ */
+public final class PublicLoadBalancer extends ComponentResource {
+
+    public static final String TYPE = "platform207:loadbalancer:PublicLoadBalancer";
+
+    private final LoadBalancer alb;
+    private final Listener https;
+    private final Listener test;
+
+    public PublicLoadBalancer(String name, Scope parentScope, Output<List<String>> publicSubnets,
+                              Output<String> securityGroupId, Output<String> logBucket) {
+        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        Scope scope = parentScope.child(this);
+        LoadBalancerSettings settings = scope.settings().loadBalancer();
+        String id = scope.name("alb");
+        alb = new LoadBalancer(id, LoadBalancerArgs.builder()
+                .name(id)
+                .internal(false)
+                .loadBalancerType("application")
+                .subnets(publicSubnets)
+                .securityGroups(securityGroupId.applyValue(List::of))
+                .dropInvalidHeaderFields(true)
+                .enableDeletionProtection(settings.deletionProtection())
+                .idleTimeout(settings.idleTimeoutSeconds())
+                .accessLogs(LoadBalancerAccessLogsArgs.builder().bucket(logBucket).prefix("alb").enabled(true).build())
+                .tags(scope.tags(id))
+                .build(), scope.options());
+        new Listener(id + "-http", ListenerArgs.builder()
+                .loadBalancerArn(alb.arn()).port(80).protocol("HTTP")
+                .defaultActions(ListenerDefaultActionArgs.builder().type("redirect")
+                        .redirect(ListenerDefaultActionRedirectArgs.builder()
+                                .protocol("HTTPS").port("443").statusCode("HTTP_301").build())
+                        .build())
+                .tags(scope.tags(id + "-http"))
+                .build(), scope.options());
+        https = tlsListener(scope, id + "-https", 443, settings);
+        test = tlsListener(scope, id + "-test", settings.testListenerPort(), settings);
+        this.registerOutputs(Map.of("dnsName", alb.dnsName()));
+    }
+
+    private Listener tlsListener(Scope scope, String name, int port, LoadBalancerSettings settings) {
+        return new Listener(name, ListenerArgs.builder()
+                .loadBalancerArn(alb.arn()).port(port).protocol("HTTPS")
+                .sslPolicy(settings.sslPolicy())
+                .certificateArn(settings.certificateArn())
+                .defaultActions(ListenerDefaultActionArgs.builder().type("fixed-response")
+                        .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
+                                .contentType("text/plain").messageBody("Not Found").statusCode("404").build())
+                        .build())
+                .tags(scope.tags(name))
+                .build(), scope.options());
+    }
+
+    public LoadBalancer alb() {
+        return alb;
+    }
+
+    public Listener https() {
+        return https;
+    }
+
+    public Listener test() {
+        return test;
+    }
+}

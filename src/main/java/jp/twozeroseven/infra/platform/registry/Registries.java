@@ -1,0 +1,85 @@
+package jp.twozeroseven.infra.platform.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pulumi.aws.ecr.LifecyclePolicy;
+import com.pulumi.aws.ecr.LifecyclePolicyArgs;
+import com.pulumi.aws.ecr.Repository;
+import com.pulumi.aws.ecr.RepositoryArgs;
+import com.pulumi.aws.ecr.inputs.RepositoryEncryptionConfigurationArgs;
+import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.support.Scope;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One ECR repository per image: scanned on push, immutable tags (a deployed tag always means the same image),
+ * KMS-encrypted, protected in production, and a lifecycle that keeps the last N release images.
+ */
+public final class Registries extends ComponentResource {
+
+    public static final String TYPE = "platform207:registry:Registries";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Repository> repositories = new LinkedHashMap<>();
+
+    public Registries(String name, Scope parentScope, List<String> images, Output<String> kmsKeyArn) {
+        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        Scope scope = parentScope.child(this);
+        for (String image : images) {
+            String repoName = scope.name(image);
+            Repository repo = new Repository(repoName, RepositoryArgs.builder()
+                    .name(repoName)
+                    .imageTagMutability("IMMUTABLE")
+                    .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder()
+                            .scanOnPush(true).build())
+                    .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder()
+                            .encryptionType("KMS").kmsKey(kmsKeyArn).build())
+                    .forceDelete(false)
+                    .tags(scope.tags().forResource(image, repoName))
+                    .build(), scope.statefulOptions());
+            new LifecyclePolicy(repoName, LifecyclePolicyArgs.builder()
+                    .repository(repo.name())
+                    .policy(lifecyclePolicy(scope.settings().deploy().releaseTagPrefix(),
+                            scope.settings().registry().keepReleaseImages()))
+                    .build(), scope.options());
+            repositories.put(image, repo);
+        }
+        this.registerOutputs(Map.of());
+    }
+
+    public Repository repository(String image) {
+        return repositories.get(image);
+    }
+
+    /** Keep the newest {@code keep} release images; untagged layers from failed builds go after 14 days. */
+    public static String lifecyclePolicy(String releasePrefix, int keep) {
+        ObjectNode policy = JSON.createObjectNode();
+        ArrayNode rules = policy.putArray("rules");
+        ObjectNode release = rules.addObject();
+        release.put("rulePriority", 1);
+        release.put("description", "Keep the last " + keep + " release images");
+        ObjectNode selection = release.putObject("selection");
+        selection.put("tagStatus", "tagged");
+        selection.putArray("tagPrefixList").add(releasePrefix);
+        selection.put("countType", "imageCountMoreThan");
+        selection.put("countNumber", keep);
+        release.putObject("action").put("type", "expire");
+        ObjectNode untagged = rules.addObject();
+        untagged.put("rulePriority", 2);
+        untagged.put("description", "Expire untagged images after 14 days");
+        ObjectNode untaggedSelection = untagged.putObject("selection");
+        untaggedSelection.put("tagStatus", "untagged");
+        untaggedSelection.put("countType", "sinceImagePushed");
+        untaggedSelection.put("countUnit", "days");
+        untaggedSelection.put("countNumber", 14);
+        untagged.putObject("action").put("type", "expire");
+        return policy.toString();
+    }
+}

@@ -1,0 +1,158 @@
+package jp.twozeroseven.infra.platform.storage;
+
+import com.pulumi.aws.s3.BucketLoggingV2;
+import com.pulumi.aws.s3.BucketLoggingV2Args;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import jp.twozeroseven.infra.iam.PolicyDocument;
+import jp.twozeroseven.infra.iam.PolicyDocuments;
+import jp.twozeroseven.infra.iam.Statement;
+import jp.twozeroseven.infra.support.Scope;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * An S3 bucket with the defaults every 207 bucket needs: public access blocked, encryption (KMS with bucket keys
+ * where a key is given), versioning, server access logs, and a policy that refuses plain HTTP.
+ *
+ * @see BucketSpec for what may differ between buckets
+ */
+public final class SecureBucket extends ComponentResource {
+
+    public static final String TYPE = "platform207:storage:SecureBucket";
+
+    private final BucketV2 bucket;
+    private final BucketPolicy policy;
+
+    public SecureBucket(String name, Scope parentScope, BucketSpec spec) {
+        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        Scope scope = parentScope.child(this);
+        String physical = scope.name(name);
+        Map<String, String> tags = new java.util.LinkedHashMap<>(scope.tags(physical));
+        tags.putAll(spec.extraTags());
+        CustomResourceOptions stateful = spec.stateful() ? scope.statefulOptions() : scope.options();
+        bucket = new BucketV2(physical, BucketV2Args.builder()
+                .bucket(physical)
+                .forceDestroy(false)
+                .tags(tags)
+                .build(), stateful);
+        var publicAccess = new BucketPublicAccessBlock(physical, BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)
+                .build(), scope.options());
+        new BucketOwnershipControls(physical, BucketOwnershipControlsArgs.builder()
+                .bucket(bucket.id())
+                .rule(BucketOwnershipControlsRuleArgs.builder()
+                        .objectOwnership(spec.aclsForLogDelivery() ? "BucketOwnerPreferred" : "BucketOwnerEnforced")
+                        .build())
+                .build(), scope.options());
+        var byDefault = BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder();
+        spec.kmsKeyArn().ifPresentOrElse(
+                key -> byDefault.sseAlgorithm("aws:kms").kmsMasterKeyId(key),
+                () -> byDefault.sseAlgorithm("AES256"));
+        new BucketServerSideEncryptionConfigurationV2(physical, BucketServerSideEncryptionConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                        .applyServerSideEncryptionByDefault(byDefault.build())
+                        .bucketKeyEnabled(spec.kmsKeyArn().isPresent())
+                        .build())
+                .build(), scope.options());
+        new BucketVersioningV2(physical, BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
+                        .status("Enabled").build())
+                .build(), scope.options());
+        spec.accessLogBucket().ifPresent(target -> new BucketLoggingV2(physical, BucketLoggingV2Args.builder()
+                .bucket(bucket.id())
+                .targetBucket(target)
+                .targetPrefix(physical + "/")
+                .build(), scope.options()));
+        Output<String> policyJson = Output.tuple(bucket.arn(), spec.extraStatements().apply(bucket.arn()))
+                .applyValue(t -> {
+                    List<Statement> statements = new ArrayList<>(
+                            PolicyDocuments.tlsOnlyBucketPolicy(t.t1).statements());
+                    statements.addAll(t.t2);
+                    return new PolicyDocument(statements).toJson();
+                });
+        policy = new BucketPolicy(physical, BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(policyJson)
+                .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws())
+                .dependsOn(publicAccess).build());
+        this.registerOutputs(Map.of("bucket", bucket.bucket(), "arn", bucket.arn()));
+    }
+
+    public BucketV2 bucket() {
+        return bucket;
+    }
+
+    public Output<String> name() {
+        return bucket.bucket();
+    }
+
+    public Output<String> arn() {
+        return bucket.arn();
+    }
+
+    public BucketPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * What may differ between buckets.
+     *
+     * @param kmsKeyArn           SSE-KMS with bucket keys; empty means SSE-S3, which ALB log delivery requires
+     * @param accessLogBucket     where server access logs go; empty only for the access-log bucket itself
+     * @param stateful            protect it in production: it holds data that cannot be recreated
+     * @param aclsForLogDelivery  CloudFront standard logs still write with ACLs
+     * @param extraStatements     statements added after the TLS-only deny, given the bucket ARN
+     */
+    public record BucketSpec(Optional<Output<String>> kmsKeyArn, Optional<Output<String>> accessLogBucket,
+                             boolean stateful, boolean aclsForLogDelivery, Map<String, String> extraTags,
+                             Function<Output<String>, Output<List<Statement>>> extraStatements) {
+
+        public static BucketSpec of(Output<String> kmsKeyArn, Output<String> accessLogBucket) {
+            return new BucketSpec(Optional.of(kmsKeyArn), Optional.of(accessLogBucket), true, false, Map.of(),
+                    arn -> Output.of(List.of()));
+        }
+
+        public BucketSpec withStatements(Function<Output<String>, Output<List<Statement>>> statements) {
+            return new BucketSpec(kmsKeyArn, accessLogBucket, stateful, aclsForLogDelivery, extraTags, statements);
+        }
+
+        public BucketSpec withTags(Map<String, String> tags) {
+            return new BucketSpec(kmsKeyArn, accessLogBucket, stateful, aclsForLogDelivery, tags, extraStatements);
+        }
+
+        public BucketSpec s3ManagedEncryption() {
+            return new BucketSpec(Optional.empty(), accessLogBucket, stateful, aclsForLogDelivery, extraTags,
+                    extraStatements);
+        }
+
+        public BucketSpec notStateful() {
+            return new BucketSpec(kmsKeyArn, accessLogBucket, false, aclsForLogDelivery, extraTags, extraStatements);
+        }
+    }
+}
