@@ -1,0 +1,10 @@
+import { PolicyPack } from "@pulumi/policy";
+import { allPolicies } from "./policies";
+
+// Started by the Pulumi engine (`pulumi preview --policy-pack policy`) or the offline driver
+// jp.twozeroseven.infra.policycheck.PolicyCheck; prints the gRPC port on stdout and serves until killed.
+new PolicyPack("platform-207", {
+    description: "207 platform guardrails: AWS FSBP security checks, required tags, protection of stateful resources.",
+    enforcementLevel: "mandatory",
+    policies: allPolicies,
+});

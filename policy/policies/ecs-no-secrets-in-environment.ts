@@ -1,0 +1,36 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { containersOf, TASK_DEFINITION } from "../lib/ecs";
+
+export const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|(^|_)KEY($|_)|APIKEY|DSN|LICENSE|CREDENTIAL|PRIVATE)/i;
+
+interface Config {
+    allowedNames?: string[];
+}
+
+export const ecsNoSecretsInEnvironment: ResourceValidationPolicy = {
+    name: "ecs-no-secrets-in-environment",
+    description: "[ECS.8] ECS container definitions keep secrets out of plain `environment` (names like PASSWORD, SECRET, TOKEN, KEY, DSN, LICENSE).",
+    enforcementLevel: "mandatory",
+    configSchema: {
+        properties: {
+            allowedNames: { type: "array", items: { type: "string" }, default: [],
+                description: "Variable names that look secret but are not (e.g. CACHE_KEY_PREFIX)." },
+        },
+    },
+    validateResource: (args, reportViolation) => {
+        if (args.type !== TASK_DEFINITION) {
+            return;
+        }
+        const allowed = args.getConfig<Config>().allowedNames ?? [];
+        for (const container of containersOf(args.props)) {
+            for (const variable of container.environment ?? []) {
+                const name = variable.name ?? "";
+                if (SECRET_NAME.test(name) && !allowed.includes(name)) {
+                    reportViolation(`Container '${container.name}' passes '${name}' as a plain environment variable. ` +
+                        `Fix: move it to the container's "secrets" list with valueFrom=<Secrets Manager secret ARN or SSM parameter ARN>, ` +
+                        `or, if it is not secret, add '${name}' to this policy's allowedNames config.`);
+                }
+            }
+        }
+    },
+};

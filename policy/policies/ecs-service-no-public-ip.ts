@@ -1,0 +1,16 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+
+export const ecsServiceNoPublicIp: ResourceValidationPolicy = {
+    name: "ecs-service-no-public-ip",
+    description: "[ECS.2] ECS services do not assign public IP addresses to tasks.",
+    enforcementLevel: "mandatory",
+    validateResource: (args, reportViolation) => {
+        if (args.type !== "aws:ecs/service:Service") {
+            return;
+        }
+        if (args.props.networkConfiguration?.assignPublicIp === true) {
+            reportViolation(`Service '${args.name}' sets networkConfiguration.assignPublicIp true. Fix: set it to false, ` +
+                `run tasks in private subnets and reach the internet through NAT or VPC endpoints.`);
+        }
+    },
+};

@@ -1,0 +1,83 @@
+// The complete list of policies. Only ../index.ts builds the PolicyPack: constructing one starts the gRPC server.
+import { Policies } from "@pulumi/policy";
+import { albAccessLogs } from "./alb-access-logs";
+import { albDeletionProtection } from "./alb-deletion-protection";
+import { albDropInvalidHeaders } from "./alb-drop-invalid-headers";
+import { albListenerHttps } from "./alb-listener-https";
+import { albListenerTls12 } from "./alb-listener-tls12";
+import { athenaWorkgroupEncryption } from "./athena-workgroup-encryption";
+import { cloudfrontHttpsOnly } from "./cloudfront-https-only";
+import { cloudfrontLogging } from "./cloudfront-logging";
+import { cloudfrontOriginAccessControl } from "./cloudfront-origin-access-control";
+import { cloudfrontTls12 } from "./cloudfront-tls12";
+import { ecrImmutableTags } from "./ecr-immutable-tags";
+import { ecrScanOnPush } from "./ecr-scan-on-push";
+import { ecsClusterContainerInsights } from "./ecs-cluster-container-insights";
+import { ecsContainerLogging } from "./ecs-container-logging";
+import { ecsNoPrivilegedContainers } from "./ecs-no-privileged-containers";
+import { ecsNoSecretsInEnvironment } from "./ecs-no-secrets-in-environment";
+import { ecsReadonlyRootFilesystem } from "./ecs-readonly-root-filesystem";
+import { ecsServiceNoPublicIp } from "./ecs-service-no-public-ip";
+import { iamNoAdminAccess } from "./iam-no-admin-access";
+import { iamNoServiceWildcardActions } from "./iam-no-service-wildcard-actions";
+import { iamTrustPolicyPrincipals } from "./iam-trust-policy-principals";
+import { kmsKeyRotation } from "./kms-key-rotation";
+import { logGroupRetention } from "./log-group-retention";
+import { rdsBackupRetention } from "./rds-backup-retention";
+import { rdsDeletionProtection } from "./rds-deletion-protection";
+import { rdsIamAuthentication } from "./rds-iam-authentication";
+import { rdsNotPubliclyAccessible } from "./rds-not-publicly-accessible";
+import { rdsStorageEncrypted } from "./rds-storage-encrypted";
+import { requiredTags } from "./required-tags";
+import { s3AccessLogging } from "./s3-access-logging";
+import { s3Encryption } from "./s3-encryption";
+import { s3PublicAccessBlocked } from "./s3-public-access-blocked";
+import { s3TlsOnly } from "./s3-tls-only";
+import { s3Versioning } from "./s3-versioning";
+import { secretsmanagerCmk } from "./secretsmanager-cmk";
+import { sfnLoggingAndTracing } from "./sfn-logging-and-tracing";
+import { sgNoPublicIngress } from "./sg-no-public-ingress";
+import { sgRuleDescriptions } from "./sg-rule-descriptions";
+import { statefulResourcesProtected } from "./stateful-resources-protected";
+
+export const allPolicies: Policies = [
+    albAccessLogs,
+    albDeletionProtection,
+    albDropInvalidHeaders,
+    albListenerHttps,
+    albListenerTls12,
+    athenaWorkgroupEncryption,
+    cloudfrontHttpsOnly,
+    cloudfrontLogging,
+    cloudfrontOriginAccessControl,
+    cloudfrontTls12,
+    ecrImmutableTags,
+    ecrScanOnPush,
+    ecsClusterContainerInsights,
+    ecsContainerLogging,
+    ecsNoPrivilegedContainers,
+    ecsNoSecretsInEnvironment,
+    ecsReadonlyRootFilesystem,
+    ecsServiceNoPublicIp,
+    iamNoAdminAccess,
+    iamNoServiceWildcardActions,
+    iamTrustPolicyPrincipals,
+    kmsKeyRotation,
+    logGroupRetention,
+    rdsBackupRetention,
+    rdsDeletionProtection,
+    rdsIamAuthentication,
+    rdsNotPubliclyAccessible,
+    rdsStorageEncrypted,
+    requiredTags,
+    s3AccessLogging,
+    s3Encryption,
+    s3PublicAccessBlocked,
+    s3TlsOnly,
+    s3Versioning,
+    secretsmanagerCmk,
+    sfnLoggingAndTracing,
+    sgNoPublicIngress,
+    sgRuleDescriptions,
+    statefulResourcesProtected,
+];

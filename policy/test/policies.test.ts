@@ -1,0 +1,44 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { allPolicies } from "../policies";
+import { runResource, runStack } from "./harness";
+import { resourceCases } from "./resource-cases";
+import { stackCases } from "./stack-cases";
+
+function isStackPolicy(policy: ResourceValidationPolicy | StackValidationPolicy): policy is StackValidationPolicy {
+    return (policy as StackValidationPolicy).validateStack !== undefined;
+}
+
+describe("policy pack", () => {
+    it("has a passing and a failing case for every policy", () => {
+        for (const policy of allPolicies) {
+            const cases = resourceCases[policy.name] ?? stackCases[policy.name];
+            assert.ok(cases, `no test cases for ${policy.name}`);
+            assert.ok(cases.pass.length > 0 && cases.fail.length > 0, `${policy.name} needs passing and failing cases`);
+        }
+    });
+
+    it("has unique names, descriptions and at least 30 security policies", () => {
+        const names = allPolicies.map(p => p.name);
+        assert.equal(new Set(names).size, names.length);
+        assert.ok(allPolicies.every(p => p.description.length > 20 && p.enforcementLevel));
+        assert.ok(allPolicies.filter(p => p.name !== "required-tags").length >= 30);
+    });
+});
+
+for (const policy of allPolicies) {
+    describe(policy.name, () => {
+        const run = (c: any) => isStackPolicy(policy) ? runStack(policy, c) : runResource(policy as ResourceValidationPolicy, c);
+        const cases = resourceCases[policy.name] ?? stackCases[policy.name] ?? { pass: [], fail: [] };
+        cases.pass.forEach((c: any, i: number) => it(`passes compliant case ${i + 1}`, async () => {
+            assert.deepEqual(await run(c), []);
+        }));
+        cases.fail.forEach(([c, fragment]: [any, string], i: number) => it(`reports failing case ${i + 1}: ${fragment}`, async () => {
+            const violations = await run(c);
+            assert.ok(violations.length > 0, "expected a violation");
+            assert.ok(violations.some(v => v.includes(fragment)), `no violation contains "${fragment}": ${JSON.stringify(violations)}`);
+            assert.ok(violations.every(v => v.includes("Fix:")), `every violation tells how to fix it: ${JSON.stringify(violations)}`);
+        }));
+    });
+}

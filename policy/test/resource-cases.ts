@@ -1,0 +1,198 @@
+import { ResourceCase } from "./harness";
+
+export interface ResourceCases {
+    pass: ResourceCase[];
+    /** each failing case with a fragment its violation message must contain */
+    fail: [ResourceCase, string][];
+}
+
+const TASK = "aws:ecs/taskDefinition:TaskDefinition";
+const task = (container: Record<string, any>): ResourceCase => ({
+    type: TASK,
+    props: { family: "api", containerDefinitions: JSON.stringify([{
+        name: "rails", image: "rails:1", readonlyRootFilesystem: true,
+        logConfiguration: { logDriver: "awsfirelens" }, environment: [{ name: "RAILS_ENV", value: "production" }], ...container,
+    }]) },
+});
+const LB = "aws:lb/loadBalancer:LoadBalancer";
+const goodAlb = { loadBalancerType: "application", accessLogs: { enabled: true, bucket: "logs" },
+    enableDeletionProtection: true, dropInvalidHeaderFields: true };
+const LISTENER = "aws:lb/listener:Listener";
+const CF = "aws:cloudfront/distribution:Distribution";
+const goodCf = {
+    defaultCacheBehavior: { viewerProtocolPolicy: "redirect-to-https" },
+    orderedCacheBehaviors: [{ pathPattern: "/admin/*", viewerProtocolPolicy: "https-only" }],
+    viewerCertificate: { acmCertificateArn: "arn:aws:acm:us-east-1:1:certificate/x", minimumProtocolVersion: "TLSv1.2_2021" },
+    origins: [{ originId: "assets", domainName: "assets.s3.ap-northeast-1.amazonaws.com", originAccessControlId: "oac-1" },
+        { originId: "api", domainName: "api.example.jp", customOriginConfig: { originProtocolPolicy: "https-only" } }],
+    loggingConfig: { bucket: "logs.s3.amazonaws.com" },
+};
+const CLUSTER = "aws:rds/cluster:Cluster";
+const INSTANCE = "aws:rds/instance:Instance";
+const goodDb = { storageEncrypted: true, backupRetentionPeriod: 7, deletionProtection: true, iamDatabaseAuthenticationEnabled: true };
+const REPO = "aws:ecr/repository:Repository";
+const doc = (...statements: any[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+const allow = (action: any, resource: any = "*") => ({ Effect: "Allow", Action: action, Resource: resource });
+const trust = (principal: any, condition?: any) => doc({ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) });
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const allTags = { Project: "platform-207", Environment: "stg", Service: "api", Owner: "platform", CostCenter: "cc-1", ManagedBy: "pulumi" };
+
+export const resourceCases: Record<string, ResourceCases> = {
+    "ecs-no-secrets-in-environment": {
+        pass: [task({}), { ...task({ environment: [{ name: "CACHE_KEY_PREFIX", value: "v1" }] }), config: { allowedNames: ["CACHE_KEY_PREFIX"] } }],
+        fail: [[task({ environment: [{ name: "DATABASE_PASSWORD", value: "x" }] }), "DATABASE_PASSWORD"],
+            [task({ environment: [{ name: "NEW_RELIC_LICENSE_KEY", value: "x" }] }), "secrets"],
+            [task({ environment: [{ name: "SENTRY_DSN", value: "x" }] }), "SENTRY_DSN"]],
+    },
+    "ecs-container-logging": {
+        pass: [task({})],
+        fail: [[task({ logConfiguration: undefined }), "logConfiguration"]],
+    },
+    "ecs-readonly-root-filesystem": {
+        pass: [task({}), task({ readonlyRootFilesystem: false, dockerLabels: { "jp.207.writable-root": "true", "jp.207.writable-root-reason": "bootsnap cache" } })],
+        fail: [[task({ readonlyRootFilesystem: false }), "readonlyRootFilesystem"],
+            [task({ readonlyRootFilesystem: undefined, dockerLabels: { "jp.207.writable-root": "true" } }), "without a reason"]],
+    },
+    "ecs-no-privileged-containers": {
+        pass: [task({ privileged: false })],
+        fail: [[task({ privileged: true }), "privileged"]],
+    },
+    "ecs-service-no-public-ip": {
+        pass: [{ type: "aws:ecs/service:Service", props: { networkConfiguration: { assignPublicIp: false, subnets: ["s"] } } }],
+        fail: [[{ type: "aws:ecs/service:Service", props: { networkConfiguration: { assignPublicIp: true } } }, "assignPublicIp"]],
+    },
+    "ecs-cluster-container-insights": {
+        pass: [{ type: "aws:ecs/cluster:Cluster", props: { settings: [{ name: "containerInsights", value: "enabled" }] } }],
+        fail: [[{ type: "aws:ecs/cluster:Cluster", props: {} }, "containerInsights"],
+            [{ type: "aws:ecs/cluster:Cluster", props: { settings: [{ name: "containerInsights", value: "disabled" }] } }, "Container Insights"]],
+    },
+    "alb-listener-https": {
+        pass: [{ type: LISTENER, props: { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" } },
+            { type: LISTENER, props: { protocol: "HTTP", defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] } }],
+        fail: [[{ type: LISTENER, props: { protocol: "HTTP", defaultActions: [{ type: "forward", targetGroupArn: "tg" }] } }, "plain HTTP"]],
+    },
+    "alb-listener-tls12": {
+        pass: [{ type: LISTENER, props: { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" } }],
+        fail: [[{ type: LISTENER, props: { protocol: "HTTPS" } }, "ELBSecurityPolicy-2016-08"],
+            [{ type: LISTENER, props: { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" } }, "TLS13-1-2-2021-06"]],
+    },
+    "alb-access-logs": {
+        pass: [{ type: LB, props: goodAlb }, { type: LB, props: { loadBalancerType: "network" } }],
+        fail: [[{ type: LB, props: { ...goodAlb, accessLogs: { enabled: false, bucket: "logs" } } }, "accessLogs"]],
+    },
+    "alb-deletion-protection": {
+        pass: [{ type: LB, props: goodAlb, stack: "prod" }, { type: LB, props: { ...goodAlb, enableDeletionProtection: false }, stack: "stg" }],
+        fail: [[{ type: LB, props: { ...goodAlb, enableDeletionProtection: false }, stack: "prod" }, "enableDeletionProtection"]],
+    },
+    "alb-drop-invalid-headers": {
+        pass: [{ type: LB, props: goodAlb }],
+        fail: [[{ type: LB, props: { ...goodAlb, dropInvalidHeaderFields: undefined } }, "dropInvalidHeaderFields"]],
+    },
+    "cloudfront-https-only": {
+        pass: [{ type: CF, props: goodCf }],
+        fail: [[{ type: CF, props: { ...goodCf, orderedCacheBehaviors: [{ pathPattern: "/img/*", viewerProtocolPolicy: "allow-all" }] } }, "/img/*"]],
+    },
+    "cloudfront-tls12": {
+        pass: [{ type: CF, props: goodCf }],
+        fail: [[{ type: CF, props: { ...goodCf, viewerCertificate: { cloudfrontDefaultCertificate: true } } }, "TLSv1.2_2021"],
+            [{ type: CF, props: { ...goodCf, viewerCertificate: { acmCertificateArn: "a", minimumProtocolVersion: "TLSv1.1_2016" } } }, "TLSv1.1_2016"]],
+    },
+    "cloudfront-origin-access-control": {
+        pass: [{ type: CF, props: goodCf }],
+        fail: [[{ type: CF, props: { ...goodCf, origins: [{ originId: "assets", domainName: "assets.s3.amazonaws.com" }] } }, "originAccessControlId"]],
+    },
+    "cloudfront-logging": {
+        pass: [{ type: CF, props: goodCf }],
+        fail: [[{ type: CF, props: { ...goodCf, loggingConfig: undefined } }, "loggingConfig"]],
+    },
+    "rds-storage-encrypted": {
+        pass: [{ type: CLUSTER, props: goodDb }, { type: INSTANCE, props: goodDb }],
+        fail: [[{ type: CLUSTER, props: { ...goodDb, storageEncrypted: false } }, "storageEncrypted"]],
+    },
+    "rds-backup-retention": {
+        pass: [{ type: CLUSTER, props: goodDb }, { type: CLUSTER, props: { ...goodDb, backupRetentionPeriod: 3 }, config: { minimumDays: 3 } }],
+        fail: [[{ type: CLUSTER, props: { ...goodDb, backupRetentionPeriod: undefined } }, "1 day(s)"],
+            [{ type: INSTANCE, props: { ...goodDb, backupRetentionPeriod: 5 } }, "7 or more"]],
+    },
+    "rds-deletion-protection": {
+        pass: [{ type: CLUSTER, props: goodDb, stack: "prod" }, { type: CLUSTER, props: { ...goodDb, deletionProtection: false }, stack: "stg" }],
+        fail: [[{ type: CLUSTER, props: { ...goodDb, deletionProtection: false }, stack: "prod" }, "deletionProtection"],
+            [{ type: CLUSTER, props: { ...goodDb, deletionProtection: false }, stack: "live", config: { productionStacks: ["live"] } }, "deletionProtection"]],
+    },
+    "rds-not-publicly-accessible": {
+        pass: [{ type: "aws:rds/clusterInstance:ClusterInstance", props: { publiclyAccessible: false } }],
+        fail: [[{ type: "aws:rds/clusterInstance:ClusterInstance", props: { publiclyAccessible: true } }, "publiclyAccessible"]],
+    },
+    "rds-iam-authentication": {
+        pass: [{ type: CLUSTER, props: goodDb }],
+        fail: [[{ type: CLUSTER, props: { ...goodDb, iamDatabaseAuthenticationEnabled: false } }, "iamDatabaseAuthenticationEnabled"]],
+    },
+    "ecr-scan-on-push": {
+        pass: [{ type: REPO, props: { imageScanningConfiguration: { scanOnPush: true } } }],
+        fail: [[{ type: REPO, props: {} }, "scanOnPush"]],
+    },
+    "ecr-immutable-tags": {
+        pass: [{ type: REPO, props: { imageTagMutability: "IMMUTABLE" } }],
+        fail: [[{ type: REPO, props: { imageTagMutability: "MUTABLE" } }, "IMMUTABLE"]],
+    },
+    "iam-no-admin-access": {
+        pass: [{ type: "aws:iam/policy:Policy", props: { policy: doc(allow("s3:GetObject", "arn:aws:s3:::b/*")) } }],
+        fail: [[{ type: "aws:iam/policy:Policy", props: { policy: doc(allow("*")) } }, "administrator"],
+            [{ type: "aws:iam/role:Role", props: { inlinePolicies: [{ name: "admin", policy: doc(allow(["*:*"])) }] } }, "inlinePolicies[0] 'admin'"]],
+    },
+    "iam-no-service-wildcard-actions": {
+        pass: [{ type: "aws:iam/rolePolicy:RolePolicy", props: { policy: doc(allow(["s3:GetObject", "kms:Decrypt"], "arn:aws:s3:::b/*")) } }],
+        fail: [[{ type: "aws:iam/rolePolicy:RolePolicy", props: { policy: doc(allow(["s3:*", "kms:*"], "arn:aws:s3:::b/*")) } }, "s3:*, kms:*"],
+            [{ type: "aws:iam/policy:Policy", props: { policy: doc(allow("secretsmanager:*")) } }, "secretsmanager:*"]],
+    },
+    "iam-trust-policy-principals": {
+        pass: [{ type: "aws:iam/role:Role", props: { assumeRolePolicy: trust({ Service: "ecs-tasks.amazonaws.com" }) } },
+            { type: "aws:iam/role:Role", props: { assumeRolePolicy: trust({ Federated: "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com" }, { StringEquals: { "token.actions.githubusercontent.com:sub": "repo:207/infra:ref:refs/heads/main" } }) } }],
+        fail: [[{ type: "aws:iam/role:Role", props: { assumeRolePolicy: trust("*") } }, "any principal"],
+            [{ type: "aws:iam/role:Role", props: { assumeRolePolicy: trust({ AWS: ["*"] }) } }, "any principal"],
+            [{ type: "aws:iam/role:Role", props: { assumeRolePolicy: trust({ Federated: "arn:aws:iam::1:oidc-provider/x" }) } }, "without a Condition"]],
+    },
+    "sg-rule-descriptions": {
+        pass: [{ type: SG, props: { ingress: [{ description: "ALB", fromPort: 443, toPort: 443, protocol: "tcp" }], egress: [{ description: "all out" }] } },
+            { type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", props: { description: "ALB to API" } }],
+        fail: [[{ type: SG, props: { ingress: [{ fromPort: 443, toPort: 443, protocol: "tcp" }] } }, "ingress[0]"],
+            [{ type: "aws:ec2/securityGroupRule:SecurityGroupRule", props: { type: "ingress" } }, "the rule"]],
+    },
+    "log-group-retention": {
+        pass: [{ type: "aws:cloudwatch/logGroup:LogGroup", props: { retentionInDays: 30 } }],
+        fail: [[{ type: "aws:cloudwatch/logGroup:LogGroup", props: {} }, "retentionInDays"]],
+    },
+    "sfn-logging-and-tracing": {
+        pass: [{ type: "aws:sfn/stateMachine:StateMachine", props: { loggingConfiguration: { level: "ALL", logDestination: "arn:lg:*" }, tracingConfiguration: { enabled: true } } }],
+        fail: [[{ type: "aws:sfn/stateMachine:StateMachine", props: { loggingConfiguration: { level: "ERROR", logDestination: "arn:lg:*" }, tracingConfiguration: { enabled: true } } }, "level 'ERROR'"],
+            [{ type: "aws:sfn/stateMachine:StateMachine", props: { loggingConfiguration: { level: "ALL", logDestination: "arn:lg:*" } } }, "tracingConfiguration"]],
+    },
+    "athena-workgroup-encryption": {
+        pass: [{ type: "aws:athena/workgroup:Workgroup", props: { configuration: { enforceWorkgroupConfiguration: true, resultConfiguration: { encryptionConfiguration: { encryptionOption: "SSE_KMS" } } } } }],
+        fail: [[{ type: "aws:athena/workgroup:Workgroup", props: { configuration: { enforceWorkgroupConfiguration: false, resultConfiguration: { encryptionConfiguration: { encryptionOption: "SSE_KMS" } } } } }, "enforceWorkgroupConfiguration"],
+            [{ type: "aws:athena/workgroup:Workgroup", props: { configuration: {} } }, "unencrypted"]],
+    },
+    "kms-key-rotation": {
+        pass: [{ type: "aws:kms/key:Key", props: { enableKeyRotation: true } }, { type: "aws:kms/key:Key", props: { customerMasterKeySpec: "RSA_2048" } }],
+        fail: [[{ type: "aws:kms/key:Key", props: {} }, "enableKeyRotation"]],
+    },
+    "secretsmanager-cmk": {
+        pass: [{ type: "aws:secretsmanager/secret:Secret", props: { kmsKeyId: "arn:aws:kms:ap-northeast-1:1:key/x" } }],
+        fail: [[{ type: "aws:secretsmanager/secret:Secret", props: { name: "db" } }, "kmsKeyId"]],
+    },
+    "required-tags": {
+        pass: [{ type: "aws:ecs/cluster:Cluster", props: { tags: allTags } },
+            { type: "aws:ecs/cluster:Cluster", props: { tags: { Service: "api" } }, providerProps: { defaultTags: JSON.stringify({ tags: { ...allTags, Service: "" } }) } },
+            { type: "aws:autoscaling/group:Group", props: { tags: Object.entries(allTags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })) } },
+            { type: "aws:s3/bucketPolicy:BucketPolicy", props: {} }],
+        fail: [[{ type: "aws:ecs/cluster:Cluster", props: { tags: { Project: "platform-207" } } }, "Environment, Service, Owner, CostCenter, ManagedBy"],
+            [{ type: "aws:s3/bucketV2:BucketV2", props: { tags: allTags }, stack: "prod" }, "Environment=stg but belongs to stack 'prod'"],
+            [{ type: "aws:s3/bucketV2:BucketV2", props: { tags: allTags }, config: { stack: "prod" } }, "Environment=stg"],
+            [{ type: "aws:kms/key:Key", props: {}, providerProps: { defaultTags: JSON.stringify({ tags: { Project: "p" } }) } }, "missing tag(s) Environment"]],
+    },
+    "stateful-resources-protected": {
+        pass: [{ type: CLUSTER, props: {}, stack: "prod", opts: { protect: true } }, { type: CLUSTER, props: {}, stack: "stg" }],
+        fail: [[{ type: "aws:glue/catalogDatabase:CatalogDatabase", props: {}, stack: "prod" }, "protect(true)"],
+            [{ type: "aws:s3/bucketV2:BucketV2", props: {}, stack: "prod", opts: { protect: false } }, "protect"]],
+    },
+};

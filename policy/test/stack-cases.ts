@@ -1,0 +1,80 @@
+import { StackCase, StackResourceCase } from "./harness";
+
+export interface StackCases {
+    pass: StackCase[];
+    fail: [StackCase, string][];
+}
+
+const BUCKET = "aws:s3/bucketV2:BucketV2";
+const tlsDeny = { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::data", "arn:aws:s3:::data/*"],
+    Condition: { Bool: { "aws:SecureTransport": "false" } } };
+
+/** A bucket with every companion, linked by propertyDependencies as in a real preview (ids unknown). */
+function compliantBucket(name: string, omit: string[] = [], override: Record<string, StackResourceCase> = {}): StackResourceCase[] {
+    const companions: Record<string, StackResourceCase> = {
+        block: { type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", name: `${name}-block`, dependsOn: { bucket: [name] },
+            props: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true } },
+        sse: { type: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", name: `${name}-sse`,
+            dependsOn: { bucket: [name] }, props: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] } },
+        policy: { type: "aws:s3/bucketPolicy:BucketPolicy", name: `${name}-policy`, dependsOn: { bucket: [name] },
+            props: { policy: JSON.stringify({ Version: "2012-10-17", Statement: [tlsDeny] }) } },
+        versioning: { type: "aws:s3/bucketVersioningV2:BucketVersioningV2", name: `${name}-versioning`, dependsOn: { bucket: [name] },
+            props: { versioningConfiguration: { status: "Enabled" } } },
+        logging: { type: "aws:s3/bucketLoggingV2:BucketLoggingV2", name: `${name}-logging`, dependsOn: { bucket: [name], targetBucket: ["access-logs"] },
+            props: { targetPrefix: `${name}/` } },
+        ...override,
+    };
+    return [{ type: BUCKET, name, props: {} },
+        ...Object.entries(companions).filter(([k]) => !omit.includes(k)).map(([, v]) => v)];
+}
+
+/** The access-log bucket itself, exempt from the logging rule. */
+const logBucket = compliantBucket("access-logs", ["logging"]);
+
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const publicAlbGroup: StackResourceCase = { type: SG, name: "alb-sg", props: { tags: { Exposure: "public-alb" },
+    ingress: [{ description: "HTTPS", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }] } };
+const appGroup: StackResourceCase = { type: SG, name: "app-sg", props: { ingress: [] } };
+const ingressRule = (name: string, group: string, fromPort: number, cidrIpv4: string): StackResourceCase => ({
+    type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", name, dependsOn: { securityGroupId: [group] },
+    props: { ipProtocol: "tcp", fromPort, toPort: fromPort, cidrIpv4, description: "d" },
+});
+
+export const stackCases: Record<string, StackCases> = {
+    "s3-public-access-blocked": {
+        pass: [{ resources: [...compliantBucket("data"), ...logBucket] },
+            // linked by literal bucket name instead of propertyDependencies
+            { resources: [{ type: BUCKET, name: "named", props: { bucket: "named-207" } },
+                { type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", name: "named-block",
+                    props: { bucket: "named-207", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true } }] }],
+        fail: [[{ resources: compliantBucket("data", ["block"]) }, "has no aws.s3.BucketPublicAccessBlock"],
+            [{ resources: compliantBucket("data", [], { block: { type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", name: "b",
+                dependsOn: { bucket: ["data"] }, props: { blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true, restrictPublicBuckets: true } } }) },
+                "blockPublicPolicy"]],
+    },
+    "s3-encryption": {
+        pass: [{ resources: compliantBucket("data") }],
+        fail: [[{ resources: compliantBucket("data", ["sse"]) }, "default encryption"]],
+    },
+    "s3-tls-only": {
+        pass: [{ resources: compliantBucket("data") }],
+        fail: [[{ resources: compliantBucket("data", ["policy"]) }, "denies plain HTTP"],
+            [{ resources: compliantBucket("data", [], { policy: { type: "aws:s3/bucketPolicy:BucketPolicy", name: "p", dependsOn: { bucket: ["data"] },
+                props: { policy: JSON.stringify({ Statement: [{ ...tlsDeny, Effect: "Allow" }] }) } } }) }, "aws:SecureTransport"]],
+    },
+    "s3-versioning": {
+        pass: [{ resources: compliantBucket("data") }],
+        fail: [[{ resources: compliantBucket("data", [], { versioning: { type: "aws:s3/bucketVersioningV2:BucketVersioningV2", name: "v",
+            dependsOn: { bucket: ["data"] }, props: { versioningConfiguration: { status: "Suspended" } } } }) }, "not versioned"]],
+    },
+    "s3-access-logging": {
+        pass: [{ resources: [...compliantBucket("data"), ...logBucket] }],
+        fail: [[{ resources: compliantBucket("data", ["logging"]) }, "server access logging"]],
+    },
+    "sg-no-public-ingress": {
+        pass: [{ resources: [publicAlbGroup, appGroup, ingressRule("alb-http", "alb-sg", 80, "0.0.0.0/0"), ingressRule("vpc", "app-sg", 3000, "10.0.0.0/16")] }],
+        fail: [[{ resources: [appGroup, ingressRule("ssh", "app-sg", 22, "0.0.0.0/0")] }, "opens tcp 22-22 to the internet"],
+            [{ resources: [appGroup, ingressRule("https", "app-sg", 443, "0.0.0.0/0")] }, "Exposure=public-alb"],
+            [{ resources: [{ ...publicAlbGroup, props: { ...publicAlbGroup.props, ingress: [{ description: "all", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] } }] }, "alb-sg"]],
+    },
+};

@@ -1,0 +1,90 @@
+package jp.twozeroseven.infra.policycheck;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import pulumirpc.AnalyzerOuterClass.AnalyzerInfo;
+import pulumirpc.AnalyzerOuterClass.EnforcementLevel;
+import pulumirpc.AnalyzerOuterClass.PolicyConfig;
+import pulumirpc.AnalyzerOuterClass.PolicyInfo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A `--policy-config` file: `{"<policy>": "advisory"}` or `{"<policy>": {"enforcementLevel": ..., <properties>}}`,
+ * with `"all"` setting the level of every policy not named. Like the engine, every policy is configured
+ * explicitly, because a PolicyConfig without a level would mean ADVISORY on the wire.
+ */
+final class PolicyConfigFile {
+    private static final String ALL = "all";
+    private final ObjectNode root;
+    private final Path source;
+
+    private PolicyConfigFile(ObjectNode root, Path source) {
+        this.root = root;
+        this.source = source;
+    }
+
+    static PolicyConfigFile read(Path file, ObjectMapper mapper) {
+        if (file == null) {
+            return new PolicyConfigFile(mapper.createObjectNode(), null);
+        }
+        try {
+            JsonNode node = mapper.readTree(Files.readString(file));
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException("policy config " + file + " must be a JSON object of policy name -> config");
+            }
+            return new PolicyConfigFile((ObjectNode) node, file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read policy config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    Map<String, PolicyConfig> forPolicies(AnalyzerInfo info) {
+        Map<String, PolicyConfig> result = new LinkedHashMap<>();
+        root.fieldNames().forEachRemaining(name -> {
+            boolean known = name.equals(ALL) || info.getPoliciesList().stream().anyMatch(p -> p.getName().equals(name));
+            if (!known) {
+                throw new IllegalArgumentException("policy config " + source + " names unknown policy '" + name
+                        + "'; remove it or use one of the pack's policy names (see docs/policies.md)");
+            }
+        });
+        for (PolicyInfo policy : info.getPoliciesList()) {
+            JsonNode own = root.get(policy.getName());
+            ObjectNode properties = own != null && own.isObject() ? ((ObjectNode) own).deepCopy() : root.objectNode();
+            properties.remove("enforcementLevel");
+            result.put(policy.getName(), PolicyConfig.newBuilder()
+                    .setEnforcementLevel(levelFor(policy, own))
+                    .setProperties(ProtoStructs.of(properties))
+                    .build());
+        }
+        return result;
+    }
+
+    private EnforcementLevel levelFor(PolicyInfo policy, JsonNode own) {
+        if (own != null && own.isTextual()) {
+            return parse(own.asText(), policy.getName());
+        }
+        if (own != null && own.hasNonNull("enforcementLevel")) {
+            return parse(own.get("enforcementLevel").asText(), policy.getName());
+        }
+        if (root.hasNonNull(ALL)) {
+            return parse(root.get(ALL).asText(), ALL);
+        }
+        return policy.getEnforcementLevel();
+    }
+
+    private EnforcementLevel parse(String level, String policyName) {
+        try {
+            return EnforcementLevel.valueOf(level.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("policy config " + source + ": '" + policyName + "' has enforcement level '"
+                    + level + "'; use advisory, mandatory, remediate or disabled", e);
+        }
+    }
+}

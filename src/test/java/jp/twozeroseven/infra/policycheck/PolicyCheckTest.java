@@ -1,0 +1,137 @@
+package jp.twozeroseven.infra.policycheck;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Runs hand-written synth documents through the REAL policy pack over the Analyzer protocol. */
+class PolicyCheckTest {
+    private static final Path ROOT = Path.of(System.getProperty("project.root", "."));
+    private static final Path PACK = ROOT.resolve("policy");
+    private static final Path STG_CONFIG = PACK.resolve("config/stg.json");
+    private static final int POLICIES_IN_PACK = 39;
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+    @BeforeAll
+    static void packIsInstalledAndBuilt() {
+        // Fails (never skips) with the install hint when the pack is not installed.
+        PolicyPackProcess.requireInstalled(PACK);
+    }
+
+    @Test
+    void compliantStackHasNoViolations() throws IOException {
+        PolicyReport report = PolicyCheck.run(PACK, STG_CONFIG, fixture("compliant-stg.json"), out);
+
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.failed()).isFalse();
+        assertThat(report.policies()).isEqualTo(POLICIES_IN_PACK);
+        assertThat(report.resources()).isEqualTo(14);
+        assertThat(output()).isEqualTo("policies: 39, resources: 14, mandatory violations: 0, advisory: 0\n");
+    }
+
+    @Test
+    void bucketWithoutPublicAccessBlockIsAMandatoryViolation() throws IOException {
+        PolicyReport report = PolicyCheck.run(PACK, STG_CONFIG, fixture("public-bucket-stg.json"), out);
+
+        assertThat(report.violations()).singleElement().satisfies(v -> {
+            assertThat(v.policyName()).isEqualTo("s3-public-access-blocked");
+            assertThat(v.enforcementLevel()).isEqualTo("mandatory");
+            assertThat(v.urn()).endsWith("aws:s3/bucketV2:BucketV2::stg-data-lake");
+            assertThat(v.resourceType()).isEqualTo("aws:s3/bucketV2:BucketV2");
+            assertThat(v.message()).contains("[S3.8]", "Fix:");
+        });
+        assertThat(report.failed()).isTrue();
+        assertThat(output()).contains("[mandatory]  platform-207 v1.0.0  s3-public-access-blocked  (aws:s3/bucketV2:BucketV2: ")
+                .endsWith("policies: 39, resources: 13, mandatory violations: 1, advisory: 0\n");
+    }
+
+    @Test
+    void secretInTaskEnvironmentIsReportedOnTheTaskDefinition() throws IOException {
+        PolicyReport report = PolicyCheck.run(PACK, STG_CONFIG, fixture("secret-in-task-env-stg.json"), out);
+
+        assertThat(report.violations()).singleElement().satisfies(v -> {
+            assertThat(v.policyName()).isEqualTo("ecs-no-secrets-in-environment");
+            assertThat(v.resourceType()).isEqualTo("aws:ecs/taskDefinition:TaskDefinition");
+            assertThat(v.urn()).endsWith("::stg-api");
+            assertThat(v.message()).contains("NEW_RELIC_LICENSE_KEY", "secrets");
+        });
+        assertThat(output()).endsWith("policies: 39, resources: 14, mandatory violations: 1, advisory: 0\n");
+    }
+
+    @Test
+    void environmentTagMustMatchTheConfiguredStack() throws IOException {
+        Path config = resource("environment-mismatch-policy-config.json");
+        PolicyReport report = PolicyCheck.run(PACK, config, fixture("environment-mismatch-prod.json"), out);
+
+        assertThat(report.violations()).hasSize(5).allSatisfy(v -> {
+            assertThat(v.policyName()).isEqualTo("required-tags");
+            assertThat(v.mandatory()).isTrue();
+            assertThat(v.message()).contains("Environment=stg but belongs to stack 'prod'");
+        });
+        assertThat(report.violations()).extracting(PolicyViolation::resourceType).containsExactlyInAnyOrder(
+                "aws:ecs/cluster:Cluster", "aws:cloudwatch/logGroup:LogGroup", "aws:ecs/taskDefinition:TaskDefinition",
+                "aws:s3/bucketV2:BucketV2", "aws:s3/bucketV2:BucketV2");
+        assertThat(output()).endsWith("policies: 39, resources: 14, mandatory violations: 5, advisory: 0\n");
+    }
+
+    @Test
+    void advisoryLevelFromConfigDoesNotFailTheCheck(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("advisory.json"), "{\"all\": \"advisory\"}");
+        PolicyReport report = PolicyCheck.run(PACK, config, fixture("public-bucket-stg.json"), out);
+
+        assertThat(report.failed()).isFalse();
+        assertThat(output()).endsWith("policies: 39, resources: 13, mandatory violations: 0, advisory: 1\n");
+    }
+
+    @Test
+    void missingPackInstallationNamesTheInstallCommand(@TempDir Path emptyPack) {
+        assertThatThrownBy(() -> PolicyCheck.run(emptyPack, STG_CONFIG, new ObjectMapper().createObjectNode(), out))
+                .isInstanceOf(PolicyCheckUnavailable.class)
+                .hasMessageContaining("cd policy && npm ci && npm run build");
+    }
+
+    @Test
+    void missingNodeNamesTheInstallCommand() {
+        assertThatThrownBy(() -> PolicyCheck.run(PACK, STG_CONFIG, new ObjectMapper().createObjectNode(), out, "no-such-node-207"))
+                .isInstanceOf(PolicyCheckUnavailable.class)
+                .hasMessageContaining("Node.js")
+                .hasMessageContaining("cd policy && npm ci && npm run build");
+    }
+
+    @Test
+    void unknownPolicyInConfigIsRejectedWithItsName(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("typo.json"), "{\"s3-public-acess-blocked\": \"advisory\"}");
+        assertThatThrownBy(() -> PolicyCheck.run(PACK, config, fixture("compliant-stg.json"), out))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("s3-public-acess-blocked");
+    }
+
+    private String output() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode fixture(String name) throws IOException {
+        try (InputStream in = Files.newInputStream(resource(name))) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    private static Path resource(String name) {
+        return ROOT.resolve("src/test/resources/policycheck").resolve(name);
+    }
+}
