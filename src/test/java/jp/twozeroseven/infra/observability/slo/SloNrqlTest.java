@@ -87,6 +87,7 @@ class SloNrqlTest {
         assertThat(alerts.get(0).thresholdPercent()).isCloseTo(1.344, within(1e-9));
         assertThat(alerts.get(1).thresholdPercent()).isCloseTo(1.344, within(1e-9));
         assertThat(alerts.get(2).severity()).isEqualTo(AlertSeverity.TICKET);
+        assertThat(alerts).extracting(BurnRateAlert::fitsOneAggregationWindow).containsExactly(true, true, false, true);
         assertThat(alerts).allSatisfy(a -> assertThat(a.nrql()).contains("newrelic.sli.bad").contains("'GUID'"));
     }
 
