@@ -137,6 +137,20 @@ class BindingConformanceTest {
         assertThat(pulumiBlock.path("name").asText()).isEqualTo("newrelic");
     }
 
+    @Test
+    void everyResourceTokenIsTheOneThePublishedSdkRegisters() throws Exception {
+        var sdk = PROJECT_ROOT.resolve("tools/newrelic-conformance/node_modules/@pulumi/newrelic");
+        var classes = List.of(AlertPolicy.class, NrqlAlertCondition.class, AlertCompoundCondition.class, ServiceLevel.class,
+            NotificationDestination.class, NotificationChannel.class, Workflow.class, AlertMutingRule.class, OneDashboardJson.class);
+        for (var type : classes) {
+            var token = type.getAnnotation(com.pulumi.core.annotations.ResourceType.class).type();
+            var module = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);
+            assertThat(Files.readString(sdk.resolve(module + ".js")))
+                .as("%s token", type.getSimpleName())
+                .contains("__pulumiType = '" + token + "'");
+        }
+    }
+
     static void registerAll(Context ctx) {
         var provider = new Provider("newrelic", ProviderArgs.builder()
             .accountId(ACCOUNT).apiKey(Output.ofSecret("NRAK-TEST")).region("US").build());

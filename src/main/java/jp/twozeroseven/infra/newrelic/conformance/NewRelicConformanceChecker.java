@@ -53,7 +53,7 @@ public final class NewRelicConformanceChecker {
         try {
             Files.createDirectories(workDir);
             Files.writeString(workDir.resolve(SOURCE_FILE), rendered.text(), StandardCharsets.UTF_8);
-            var run = runTsc(packageDir.relativize(workDir.resolve(SOURCE_FILE)).toString());
+            var run = runTsc(workDir);
             var diagnostics = parse(run.output(), rendered);
             if (run.exitCode() != 0 && diagnostics.isEmpty()) {
                 diagnostics = List.of(new ConformanceDiagnostic("", "", 0, "tsc-exit-" + run.exitCode(),
@@ -78,24 +78,25 @@ public final class NewRelicConformanceChecker {
 
     private record TscRun(int exitCode, String output) {}
 
-    private TscRun runTsc(String sourceFile) throws IOException {
+    private TscRun runTsc(Path workDir) throws IOException {
+        var sourceFile = packageDir.relativize(workDir.resolve(SOURCE_FILE)).toString();
+        var log = workDir.resolve("tsc.log");
         // "--no" keeps npx from downloading anything: only the tsc pinned in package-lock.json may run.
         var command = List.of("npx", "--no", "--", "tsc", "--noEmit", "--strict", "--skipLibCheck", "--pretty", "false",
             "--target", "es2020", "--module", "commonjs", "--moduleResolution", "node", sourceFile);
+        // Output goes to a file so a hung tsc cannot block us on a pipe and the timeout always applies.
         var process = new ProcessBuilder(command)
             .directory(packageDir.toFile())
             .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
             .start();
         process.getOutputStream().close();
         try {
-            // tsc writes little, so reading after exit cannot dead-lock on a full pipe in practice;
-            // reading first keeps that true even for a very long diagnostic list.
-            var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("tsc did not finish within " + timeout + " in " + packageDir);
             }
-            return new TscRun(process.exitValue(), output);
+            return new TscRun(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
