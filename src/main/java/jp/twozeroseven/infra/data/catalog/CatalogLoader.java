@@ -145,7 +145,7 @@ public final class CatalogLoader {
                     "add 'run_group: <group>' (the Step Functions batch this table runs in, e.g. nightly)");
             List<CatalogColumn> columns = readColumns(node.get("columns"), table);
             Optional<String> incremental = optionalText(node, "incremental_column", table);
-            incremental.ifPresent(col -> checkIncremental(col, columns, table));
+            incremental.ifPresent(col -> checkIncremental(col, declaredNames(node.get("columns")), columns, table));
             if (problems.size() != before) {
                 return Optional.empty();
             }
@@ -252,13 +252,21 @@ public final class CatalogLoader {
             return ok;
         }
 
-        private void checkIncremental(String incremental, List<CatalogColumn> columns, String table) {
+        private Set<String> declaredNames(JsonNode columns) {
+            Set<String> names = new HashSet<>();
+            if (columns != null && columns.isArray()) {
+                columns.forEach(c -> names.add(c.path("name").asText()));
+            }
+            return names;
+        }
+
+        private void checkIncremental(String incremental, Set<String> declared, List<CatalogColumn> columns, String table) {
             Optional<CatalogColumn> column = columns.stream().filter(c -> c.name().equals(incremental)).findFirst();
-            if (column.isEmpty()) {
+            if (!declared.contains(incremental)) {
                 problems.add(CatalogProblem.inTable(file, table,
                         "incremental column '" + incremental + "' is not a column of the table",
                         "name one of the listed columns (e.g. updated_at) or remove 'incremental_column'"));
-            } else if (column.get().masking() != Masking.KEEP) {
+            } else if (column.isPresent() && column.get().masking() != Masking.KEEP) {
                 // Embulk compares the last exported value with the output column, so it must be the real value.
                 problems.add(CatalogProblem.inColumn(file, table, incremental,
                         "incremental column is masked ('" + column.get().masking().yamlName() + "')",

@@ -68,6 +68,14 @@ public final class ExportQueries {
     }
 
     private static void appendIncremental(StringBuilder sql, CatalogTable table, boolean whereStarted) {
+        table.incrementalColumn().ifPresent(col -> {
+            // Embulk swaps every ":<column>" in the text for a bind parameter, casts included.
+            if (sql.indexOf(":" + col) >= 0) {
+                throw new IllegalArgumentException("table '" + table.name() + "': incremental column '" + col
+                        + "' also occurs as ':" + col + "' elsewhere in the query (e.g. a ::" + col
+                        + " cast), which Embulk would replace; pick another incremental column");
+            }
+        });
         table.incrementalColumn().ifPresent(col -> sql.append(whereStarted ? "  AND " : "WHERE ")
                 .append("t.").append(Sql.identifier(col)).append(" > :").append(col).append('\n'));
     }
