@@ -90,7 +90,7 @@ class MaskedExportPostgresTest {
     void everyMaskedValueIsExactlyWhatItsRuleDemands() throws Exception {
         int cells = 0;
         for (CatalogTable table : catalog.tables()) {
-            Map<Object, Map<String, Object>> output = byId(table, runMasked(table, KEY), KEY);
+            Map<Object, Map<String, Object>> output = byId(table, runMasked(table, KEY));
             assertThat(output).as(table.name() + " row count").hasSize(data.get(table.name()).size());
             for (Map<String, Object> raw : data.get(table.name())) {
                 Map<String, Object> out = output.get(expectedId(table, raw, KEY));
@@ -175,7 +175,7 @@ class MaskedExportPostgresTest {
             insert(c, probe, rows);
         }
 
-        Map<Object, Map<String, Object>> output = byId(probe, runMasked(probe, KEY), KEY);
+        Map<Object, Map<String, Object>> output = byId(probe, runMasked(probe, KEY));
 
         assertThat(output.get(10L).get("seen_at")).isEqualTo(OffsetDateTime.parse("2024-05-01T00:00:00+09:00")
                 .withOffsetSameInstant(((OffsetDateTime) output.get(10L).get("seen_at")).getOffset()));
@@ -221,7 +221,7 @@ class MaskedExportPostgresTest {
         int joined = 0;
         for (String other : List.of("deliveries", "routes", "delivery_events")) {
             CatalogTable table = catalog.table(other).orElseThrow();
-            Map<Object, Map<String, Object>> output = byId(table, runMasked(table, KEY), KEY);
+            Map<Object, Map<String, Object>> output = byId(table, runMasked(table, KEY));
             for (Map<String, Object> raw : data.get(other)) {
                 Object rawDriver = raw.get("driver_id");
                 Object masked = output.get(expectedId(table, raw, KEY)).get("driver_id");
@@ -345,7 +345,7 @@ class MaskedExportPostgresTest {
         return rs.wasNull() ? null : value;
     }
 
-    private static Map<Object, Map<String, Object>> byId(CatalogTable table, List<Map<String, Object>> rows, String key) {
+    private static Map<Object, Map<String, Object>> byId(CatalogTable table, List<Map<String, Object>> rows) {
         Map<Object, Map<String, Object>> result = new HashMap<>();
         rows.forEach(r -> assertThat(result.put(r.get("id"), r)).as(table.name() + " duplicate id").isNull());
         return result;
