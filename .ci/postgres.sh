@@ -48,15 +48,16 @@ done
 su postgres -c "pg_isready -h 127.0.0.1 -p $PORT" >&2
 
 
+# CREATEROLE lets the tests create the export role that proves the column-level GRANTs.
 # The cluster's default pg_hba.conf allows md5/scram for 127.0.0.1, and peer for the postgres superuser
 # over the local socket; we connect as postgres over the socket to administer.
 su postgres -c "psql -v ON_ERROR_STOP=1 -q -p $PORT" >&2 <<SQL
 DO \$\$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${DB_USER}') THEN
-    CREATE ROLE ${DB_USER} LOGIN PASSWORD '${DB_PASSWORD}';
+    CREATE ROLE ${DB_USER} LOGIN CREATEROLE PASSWORD '${DB_PASSWORD}';
   ELSE
-    ALTER ROLE ${DB_USER} LOGIN PASSWORD '${DB_PASSWORD}';
+    ALTER ROLE ${DB_USER} LOGIN CREATEROLE PASSWORD '${DB_PASSWORD}';
   END IF;
 END
 \$\$;

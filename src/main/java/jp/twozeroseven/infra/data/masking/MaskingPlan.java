@@ -5,6 +5,7 @@ import java.util.Objects;
 import jp.twozeroseven.infra.data.catalog.CatalogColumn;
 import jp.twozeroseven.infra.data.catalog.CatalogTable;
 import jp.twozeroseven.infra.data.catalog.ColumnType;
+import jp.twozeroseven.infra.data.catalog.DataClass;
 import jp.twozeroseven.infra.data.catalog.Masking;
 
 /**
@@ -65,7 +66,7 @@ public final class MaskingPlan {
      */
     private static String pseudonym(CatalogColumn c) {
         String text = column(c) + "::text";
-        if (c.dataClass() == jp.twozeroseven.infra.data.catalog.DataClass.CONTACT) {
+        if (c.dataClass() == DataClass.CONTACT) {
             text = "lower(btrim(" + text + "))";
         }
         return "encode(hmac(" + text + ", " + KEY_ALIAS + ", 'sha256'), 'hex')";

@@ -113,6 +113,17 @@ class EmbulkConfigGeneratorTest {
     }
 
     @Test
+    void liquidSeesOnlyTheEnvironmentReferences() {
+        // Embulk renders the whole .yml.liquid through Liquid first; SQL must not contain Liquid syntax.
+        for (CatalogTable table : CATALOG.tables()) {
+            String yaml = EmbulkConfigGenerator.masked(table, SOURCE, MASKED)
+                    + EmbulkConfigGenerator.raw(table, SOURCE, RAW, Set.of(table.name()));
+            String withoutEnv = yaml.replaceAll("\\{\\{ env\\.[A-Z_]+ \\}\\}", "");
+            assertThat(withoutEnv).as(table.name()).doesNotContain("{{").doesNotContain("{%").doesNotContain("}}");
+        }
+    }
+
+    @Test
     void generationIsDeterministicForEveryCatalogTable() {
         for (CatalogTable table : CATALOG.tables()) {
             assertThat(EmbulkConfigGenerator.masked(table, SOURCE, MASKED))
