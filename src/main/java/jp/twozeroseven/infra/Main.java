@@ -4,6 +4,7 @@ import com.pulumi.Pulumi;
 import jp.twozeroseven.infra.cli.SynthCommand;
 import jp.twozeroseven.infra.cli.SynthOptions;
 import jp.twozeroseven.infra.cli.UsageException;
+import jp.twozeroseven.infra.policycheck.PolicyCheckUnavailable;
 import jp.twozeroseven.infra.settings.EngineEnvironment;
 import jp.twozeroseven.infra.settings.SettingsException;
 import jp.twozeroseven.infra.settings.StackSettings;
@@ -48,6 +49,9 @@ public final class Main {
         } catch (SettingsException | UsageException e) {
             System.err.println("error: " + e.getMessage());
             return BAD_INPUT;
+        } catch (PolicyCheckUnavailable e) {
+            System.err.println("error: " + e.getMessage());
+            return FAILED;
         } catch (SynthFailure e) {
             System.err.println("error: " + e.getMessage());
             return FAILED;
