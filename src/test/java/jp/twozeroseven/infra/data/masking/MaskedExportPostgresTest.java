@@ -461,11 +461,7 @@ class MaskedExportPostgresTest {
     }
 
     private static String requiredEnv(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            fail(name + " is not set: these tests need a real PostgreSQL; " + HINT);
-        }
-        return value;
+        return jp.twozeroseven.infra.testsupport.TestPostgres.setting(name);
     }
 
     private static String randomHexKey() {
