@@ -144,6 +144,33 @@ class StackSettingsParserTest {
                 .hasMessageNotContaining("v1:abc");
     }
 
+    @Test
+    void aSecretWrittenInPlainTextIsRejectedWithoutEchoingIt() {
+        RawConfig raw = StackFixture.edited("stg", temp,
+                c -> c.put("platform-207:slackWebhookUrl", "https://hooks.slack.com/services/T0/B0/xyz"));
+        assertThatThrownBy(() -> StackSettingsParser.parse(raw))
+                .hasMessageContaining("platform-207:slackWebhookUrl")
+                .hasMessageContaining("pulumi config set --secret platform-207:slackWebhookUrl")
+                .hasMessageNotContaining("hooks.slack.com");
+    }
+
+    @Test
+    void underTheCliARequiredSecretMustBeSetButOfflineItIsAPlaceholder() {
+        RawConfig offline = StackFixture.read("stg");
+        assertThat(StackSettingsParser.parse(offline).secrets().get(SecretKey.SLACK_WEBHOOK_URL))
+                .hasValueSatisfying(v -> assertThat(v.isOfflinePlaceholder()).isTrue());
+        RawConfig underCli = new RawConfig(offline.project(), offline.stack(), offline.values(), offline.secretKeys(),
+                offline.source(), false);
+        assertThatThrownBy(() -> StackSettingsParser.parse(underCli))
+                .hasMessageContaining("platform-207:slackWebhookUrl = (missing): required");
+        var withSecret = new java.util.HashMap<>(offline.values());
+        withSecret.put("platform-207:slackWebhookUrl", "https://hooks.slack.com/services/T0/B0/xyz");
+        RawConfig set = new RawConfig(offline.project(), offline.stack(), withSecret,
+                java.util.Set.of("platform-207:slackWebhookUrl"), offline.source(), false);
+        assertThat(StackSettingsParser.parse(set).secrets().get(SecretKey.SLACK_WEBHOOK_URL).orElseThrow().toString())
+                .isEqualTo("[secret]");
+    }
+
     private static ObjectNode service(ObjectNode config, String name) {
         return (ObjectNode) at(config, "services").get(name);
     }
