@@ -5,6 +5,11 @@ import { albDeletionProtection } from "./alb-deletion-protection";
 import { albDropInvalidHeaders } from "./alb-drop-invalid-headers";
 import { albListenerHttps } from "./alb-listener-https";
 import { albListenerTls12 } from "./alb-listener-tls12";
+import { appautoscalingScheduleTimezone } from "./appautoscaling-schedule-timezone";
+import { codedeployAutoRollback } from "./codedeploy-auto-rollback";
+import { codedeployEcsBlueGreen } from "./codedeploy-ecs-blue-green";
+import { codepipelineArtifactEncryption } from "./codepipeline-artifact-encryption";
+import { ecsCodedeployIgnoreChanges } from "./ecs-codedeploy-ignore-changes";
 import { athenaWorkgroupEncryption } from "./athena-workgroup-encryption";
 import { cloudfrontHttpsOnly } from "./cloudfront-https-only";
 import { cloudfrontLogging } from "./cloudfront-logging";
@@ -47,6 +52,11 @@ export const allPolicies: Policies = [
     albListenerHttps,
     albListenerTls12,
     athenaWorkgroupEncryption,
+    ecsCodedeployIgnoreChanges,
+    codepipelineArtifactEncryption,
+    codedeployEcsBlueGreen,
+    codedeployAutoRollback,
+    appautoscalingScheduleTimezone,
     cloudfrontHttpsOnly,
     cloudfrontLogging,
     cloudfrontOriginAccessControl,

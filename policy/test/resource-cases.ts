@@ -37,7 +37,46 @@ const trust = (principal: any, condition?: any) => doc({ Effect: "Allow", Princi
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const allTags = { Project: "platform-207", Environment: "stg", Service: "api", Owner: "platform", CostCenter: "cc-1", ManagedBy: "pulumi" };
 
+const DG = "aws:codedeploy/deploymentGroup:DeploymentGroup";
+const goodDg = {
+    ecsService: { clusterName: "c", serviceName: "api" },
+    deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
+    loadBalancerInfo: { targetGroupPairInfo: { targetGroups: [{ name: "blue" }, { name: "green" }],
+        prodTrafficRoute: { listenerArns: ["arn:https"] }, testTrafficRoute: { listenerArns: ["arn:test"] } } },
+    autoRollbackConfiguration: { enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] },
+    alarmConfiguration: { enabled: true, alarms: ["api-blue-5xx-rate"] },
+};
+const ECS_SERVICE = "aws:ecs/service:Service";
+const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
+const SCHEDULED = "aws:appautoscaling/scheduledAction:ScheduledAction";
+
 export const resourceCases: Record<string, ResourceCases> = {
+    "codedeploy-auto-rollback": {
+        pass: [{ type: DG, props: goodDg }],
+        fail: [[{ type: DG, props: { ...goodDg, autoRollbackConfiguration: { enabled: true, events: ["DEPLOYMENT_FAILURE"] } } }, "DEPLOYMENT_STOP_ON_ALARM"],
+            [{ type: DG, props: { ...goodDg, autoRollbackConfiguration: { enabled: false, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] } } }, "disabled"],
+            [{ type: DG, props: { ...goodDg, alarmConfiguration: { enabled: true, alarms: [] } } }, "watches no CloudWatch alarms"]],
+    },
+    "codedeploy-ecs-blue-green": {
+        pass: [{ type: DG, props: goodDg }, { type: DG, props: { deploymentStyle: { deploymentType: "IN_PLACE" } } }],
+        fail: [[{ type: DG, props: { ...goodDg, deploymentStyle: { deploymentType: "IN_PLACE", deploymentOption: "WITH_TRAFFIC_CONTROL" } } }, "not blue/green"],
+            [{ type: DG, props: { ...goodDg, loadBalancerInfo: { targetGroupPairInfo: { ...goodDg.loadBalancerInfo.targetGroupPairInfo, targetGroups: [{ name: "blue" }] } } } }, "1 target group"],
+            [{ type: DG, props: { ...goodDg, loadBalancerInfo: { targetGroupPairInfo: { ...goodDg.loadBalancerInfo.targetGroupPairInfo, testTrafficRoute: undefined } } } }, "test traffic route"]],
+    },
+    "ecs-codedeploy-ignore-changes": {
+        pass: [{ type: ECS_SERVICE, props: { deploymentController: { type: "CODE_DEPLOY" } }, opts: { ignoreChanges: ["taskDefinition", "loadBalancers", "desiredCount"] } },
+            { type: ECS_SERVICE, props: { deploymentController: { type: "ECS" } } }],
+        fail: [[{ type: ECS_SERVICE, props: { deploymentController: { type: "CODE_DEPLOY" } }, opts: { ignoreChanges: ["taskDefinition"] } }, "loadBalancers, desiredCount"]],
+    },
+    "codepipeline-artifact-encryption": {
+        pass: [{ type: PIPELINE, props: { artifactStores: [{ type: "S3", location: "b", encryptionKey: { type: "KMS", id: "arn:aws:kms:ap-northeast-1:1:key/x" } }] } }],
+        fail: [[{ type: PIPELINE, props: { artifactStores: [{ type: "S3", location: "b" }] } }, "encryptionKey"]],
+    },
+    "appautoscaling-schedule-timezone": {
+        pass: [{ type: SCHEDULED, props: { schedule: "cron(0 5 * * ? *)", timezone: "Asia/Tokyo" } }],
+        fail: [[{ type: SCHEDULED, props: { schedule: "cron(0 5 * * ? *)" } }, "UTC (no timezone)"],
+            [{ type: SCHEDULED, props: { schedule: "cron(0 5 * * ? *)", timezone: "UTC" }, config: { timezone: "Asia/Tokyo" } }, "Asia/Tokyo"]],
+    },
     "ecs-no-secrets-in-environment": {
         pass: [task({}), { ...task({ environment: [{ name: "CACHE_KEY_PREFIX", value: "v1" }] }), config: { allowedNames: ["CACHE_KEY_PREFIX"] } }],
         fail: [[task({ environment: [{ name: "DATABASE_PASSWORD", value: "x" }] }), "DATABASE_PASSWORD"],

@@ -8,10 +8,14 @@ import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.platform.cdn.StaticContentCdn;
 import jp.twozeroseven.infra.platform.database.AuroraDatabase;
+import jp.twozeroseven.infra.platform.deploy.BlueGreenDeployments;
+import jp.twozeroseven.infra.platform.deploy.DeployTrigger;
 import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancer;
 import jp.twozeroseven.infra.platform.network.Network;
 import jp.twozeroseven.infra.platform.registry.Registries;
+import jp.twozeroseven.infra.platform.scaling.ScheduledScaling;
 import jp.twozeroseven.infra.platform.secrets.AppSecrets;
 import jp.twozeroseven.infra.platform.security.PlatformKeys;
 import jp.twozeroseven.infra.platform.security.SecurityGroups;
@@ -46,6 +50,10 @@ public final class AppPlatform extends ComponentResource {
     private final AppSecrets secrets;
     private final Cluster cluster;
     private final Map<String, AppService> services = new LinkedHashMap<>();
+    private final Map<String, ScheduledScaling> scaling = new LinkedHashMap<>();
+    private final BlueGreenDeployments deployments;
+    private final DeployTrigger deployTrigger;
+    private final StaticContentCdn cdn;
 
     public AppPlatform(String name, Scope parentScope) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
@@ -81,6 +89,15 @@ public final class AppPlatform extends ComponentResource {
                     secrets.newRelicLicenseKey().arn(), secrets.sentryDsn(service.name()).arn(),
                     secrets.databaseApp().arn(), keys.platform().arn())));
         }
+        services.forEach((n, s) -> scaling.put(n, new ScheduledScaling(n + "-scaling", scope, s, cluster,
+                loadBalancer.alb().arnSuffix())));
+        deployments = new BlueGreenDeployments("blue-green", scope, services, cluster, loadBalancer);
+        Map<String, com.pulumi.aws.ecr.Repository> appRepositories = new LinkedHashMap<>();
+        services.keySet().forEach(n -> appRepositories.put(n, registries.repository(n)));
+        deployTrigger = new DeployTrigger("deploy-trigger", scope, new DeployTrigger.Wiring(services, appRepositories,
+                deployments, keys.platform().arn(), logBuckets.accessLogs().name()));
+        cdn = new StaticContentCdn("cdn", scope, logBuckets.accessLogs().name(),
+                logBuckets.accessLogs().bucket().bucketDomainName());
         this.registerOutputs(Map.of("albDnsName", loadBalancer.alb().dnsName()));
     }
 
@@ -97,6 +114,24 @@ public final class AppPlatform extends ComponentResource {
         out.put("databaseReaderEndpoint", database.readerEndpoint());
         out.put("databaseMasterSecretArn", database.masterSecretArn());
         out.put("secretArnsToFill", Outputs.map(secrets.arnsToFill()));
+        out.put("deployMode", Output.of(deployTrigger.mode().name().toLowerCase(java.util.Locale.ROOT)));
+        out.put("codeDeployApplication", deployments.application().name());
+        Map<String, Output<String>> groups = new LinkedHashMap<>();
+        deployments.groups().forEach((n, g) -> groups.put(n, g.deploymentGroupName()));
+        out.put("deploymentGroups", Outputs.map(groups));
+        out.put("deployDocuments", Outputs.map(deployTrigger.documentLocations()));
+        Map<String, Output<String>> ciRoles = new LinkedHashMap<>();
+        deployTrigger.ciRoles().forEach((n, r) -> ciRoles.put(n, r.arn()));
+        if (!ciRoles.isEmpty()) {
+            out.put("ciDeployRoleArns", Outputs.map(ciRoles));
+        }
+        Map<String, Output<String>> pipelines = new LinkedHashMap<>();
+        deployTrigger.pipelines().forEach((n, p) -> pipelines.put(n, p.name()));
+        if (!pipelines.isEmpty()) {
+            out.put("releasePipelines", Outputs.map(pipelines));
+        }
+        out.put("cdnDomainName", cdn.distribution().domainName());
+        out.put("staticFilesBucket", cdn.bucket().name());
         return out;
     }
 
@@ -138,5 +173,21 @@ public final class AppPlatform extends ComponentResource {
 
     public Map<String, AppService> services() {
         return services;
+    }
+
+    public Map<String, ScheduledScaling> scaling() {
+        return scaling;
+    }
+
+    public BlueGreenDeployments deployments() {
+        return deployments;
+    }
+
+    public DeployTrigger deployTrigger() {
+        return deployTrigger;
+    }
+
+    public StaticContentCdn cdn() {
+        return cdn;
     }
 }

@@ -64,19 +64,25 @@ final class EdgeParsers {
         return new DeploySettings(mode, tag, config, wait, repos);
     }
 
-    static CdnSettings cdn(Section s) {
+    static CdnSettings cdn(Section s, Set<String> serviceHosts) {
         var aliases = s.texts("aliases", "domain names", false);
-        var cert = s.optionalMatching("certificateArn", "arn:aws:acm:us-east-1:\\d{12}:certificate/[0-9a-f-]{36}",
-                "an ACM certificate ARN in us-east-1 (CloudFront only reads certificates there)");
-        if (!aliases.isEmpty() && cert.isEmpty()) {
-            s.report("certificateArn", (String) null, "aliases need a certificate in us-east-1");
-        }
+        String cert = s.matching("certificateArn", "arn:aws:acm:us-east-1:\\d{12}:certificate/[0-9a-f-]{36}",
+                "an ACM certificate ARN in us-east-1 (CloudFront reads certificates only there, and its default "
+                        + "certificate cannot enforce TLSv1.2_2021)");
         var waf = s.optionalMatching("wafWebAclArn", "arn:aws:wafv2:us-east-1:\\d{12}:global/webacl/.+",
                 "a global WAFv2 web ACL ARN");
         var paths = s.texts("albPathPatterns", "path patterns such as /api/*", false);
+        var originDomain = s.optionalMatching("albOriginDomain", "[a-z0-9.-]+",
+                "a host name one of the services answers on, e.g. admin.207-delivery.jp");
+        if (!paths.isEmpty() && originDomain.isEmpty()) {
+            s.report("albOriginDomain", (String) null, "albPathPatterns " + paths + " need the ALB host name "
+                    + "CloudFront connects to; use one of the services' hostHeaders " + serviceHosts);
+        }
+        originDomain.filter(d -> !d.isEmpty() && !serviceHosts.contains(d)).ifPresent(d -> s.report("albOriginDomain",
+                d, "no service routes this host; the ALB would answer 404. Use one of " + serviceHosts));
         String priceClass = s.choice("priceClass", Map.of("PriceClass_100", "PriceClass_100", "PriceClass_200",
                 "PriceClass_200", "PriceClass_All", "PriceClass_All"), "PriceClass_200");
         s.rejectUnknownKeys();
-        return new CdnSettings(aliases, cert, waf, paths, priceClass);
+        return new CdnSettings(aliases, cert, waf, paths, originDomain, priceClass);
     }
 }

@@ -46,7 +46,9 @@ public final class StackSettingsParser {
         RegistrySettings registry = EdgeParsers.registry(root.sectionOrDefaults("registry"));
         Set<String> serviceNames = new java.util.LinkedHashSet<>(services.stream().map(ServiceSettings::name).toList());
         DeploySettings deploy = EdgeParsers.deploy(root.section("deploy"), serviceNames, tier);
-        CdnSettings cdn = EdgeParsers.cdn(root.section("cdn"));
+        Set<String> serviceHosts = new java.util.TreeSet<>(services.stream()
+                .flatMap(service -> service.routing().hostHeaders().stream()).toList());
+        CdnSettings cdn = EdgeParsers.cdn(root.section("cdn"), serviceHosts);
         StackSecrets secrets = StackSecrets.read(raw, problems);
         root.rejectUnknownKeys();
         problems.throwIfAny(raw.source());

@@ -98,7 +98,16 @@ class StackSettingsParserTest {
                 bad("no services", c -> c.set("platform-207:services", c.objectNode()),
                         "platform-207:services", "at least one service"),
                 bad("weak TLS policy", c -> at(c, "loadBalancer").put("sslPolicy", "ELBSecurityPolicy-2016-08"),
-                        "loadBalancer.sslPolicy", "TLS 1.2 or later"));
+                        "loadBalancer.sslPolicy", "TLS 1.2 or later"),
+                bad("CDN without a certificate", c -> at(c, "cdn").remove("certificateArn"),
+                        "cdn.certificateArn", "required"),
+                bad("CDN certificate outside us-east-1", c -> at(c, "cdn").put("certificateArn",
+                        "arn:aws:acm:ap-northeast-1:210987654321:certificate/9d4b7e2a-3c61-4f08-b5a9-1e7c2d8f6a34"),
+                        "cdn.certificateArn", "us-east-1"),
+                bad("ALB paths without an origin host", c -> at(c, "cdn").remove("albOriginDomain"),
+                        "cdn.albOriginDomain", "need the ALB host name"),
+                bad("ALB origin host no service routes", c -> at(c, "cdn").put("albOriginDomain", "www.example.jp"),
+                        "cdn.albOriginDomain", "no service routes this host"));
     }
 
     @ParameterizedTest(name = "{0}")

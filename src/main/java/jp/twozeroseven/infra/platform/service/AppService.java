@@ -68,6 +68,7 @@ public final class AppService extends ComponentResource {
     private final Role executionRole;
     private final Role taskRole;
     private final ServiceSettings settings;
+    private final Output<ServiceTask> task;
 
     /** What a service needs from the rest of the platform. */
     public record Wiring(Cluster cluster, Repository repository, Output<String> securityGroupId,
@@ -95,7 +96,7 @@ public final class AppService extends ComponentResource {
                         List.of(a.get(1), a.get(2)), List.of(a.get(3), a.get(4), a.get(5)), a.get(6)).toJson()))
                 .build(), scope.options());
 
-        Output<ServiceTask> task = Output.all(wiring.repository().repositoryUrl(), wiring.cluster().name(),
+        task = Output.all(wiring.repository().repositoryUrl(), wiring.cluster().name(),
                         wiring.licenseKeySecretArn(), wiring.sentryDsnSecretArn(), wiring.databaseSecretArn(),
                         routerLogs.name(), agentLogs.name())
                 .applyValue(a -> ServiceTasks.of(scope.settings(), settings, new ServiceTasks.Resolved(a.get(0),
@@ -231,5 +232,10 @@ public final class AppService extends ComponentResource {
 
     public ServiceSettings settings() {
         return settings;
+    }
+
+    /** The generator input behind the task definition; the deploy's taskdef.json is rendered from it too. */
+    public Output<ServiceTask> task() {
+        return task;
     }
 }

@@ -1,0 +1,155 @@
+package jp.twozeroseven.infra.platform.deploy;
+
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.codedeploy.Application;
+import com.pulumi.aws.codedeploy.ApplicationArgs;
+import com.pulumi.aws.codedeploy.DeploymentGroup;
+import com.pulumi.aws.codedeploy.DeploymentGroupArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupAlarmConfigurationArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupAutoRollbackConfigurationArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupBlueGreenDeploymentConfigArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOptionArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccessArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupDeploymentStyleArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupEcsServiceArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoTargetGroupPairInfoArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRouteArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroupArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTestTrafficRouteArgs;
+import com.pulumi.aws.ecs.Cluster;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.iam.PolicyDocuments;
+import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancer;
+import jp.twozeroseven.infra.platform.service.AppService;
+import jp.twozeroseven.infra.settings.DeploySettings;
+import jp.twozeroseven.infra.support.Scope;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Blue/green through CodeDeploy: one ECS application, and per service a deployment group that shifts the HTTPS
+ * listener between the blue and green target groups (the test listener first), with the deployment config and
+ * termination wait from settings, and automatic rollback on failure and on its alarms.
+ */
+public final class BlueGreenDeployments extends ComponentResource {
+
+    public static final String TYPE = "platform207:deploy:BlueGreenDeployments";
+    /** AWS's managed policy for CodeDeploy on ECS: update services, shift listeners, read alarms. */
+    public static final String CODEDEPLOY_ECS_POLICY = "arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS";
+    public static final List<String> ROLLBACK_EVENTS = List.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM");
+
+    private final Application application;
+    private final String applicationName;
+    private final Role serviceRole;
+    private final Map<String, DeploymentGroup> groups = new LinkedHashMap<>();
+    private final Map<String, String> groupNames = new LinkedHashMap<>();
+
+    public BlueGreenDeployments(String name, Scope parentScope, Map<String, AppService> services, Cluster cluster,
+                                PublicLoadBalancer loadBalancer) {
+        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        Scope scope = parentScope.child(this);
+        DeploySettings deploy = scope.settings().deploy();
+        applicationName = scope.name("services");
+        application = new Application(applicationName, ApplicationArgs.builder()
+                .name(applicationName)
+                .computePlatform("ECS")
+                .tags(scope.tags(applicationName))
+                .build(), scope.options());
+        String roleName = scope.name("codedeploy");
+        serviceRole = new Role(roleName, RoleArgs.builder()
+                .name(roleName)
+                .description("CodeDeploy shifts ECS traffic between blue and green for " + applicationName)
+                .assumeRolePolicy(PolicyDocuments.serviceTrust("codedeploy.amazonaws.com",
+                        scope.settings().accountId()).toJson())
+                .tags(scope.tags(roleName))
+                .build(), scope.options());
+        var attachment = new RolePolicyAttachment(roleName, RolePolicyAttachmentArgs.builder()
+                .role(serviceRole.name())
+                .policyArn(CODEDEPLOY_ECS_POLICY)
+                .build(), scope.options());
+
+        services.forEach((serviceName, service) -> {
+            Scope serviceScope = scope.forService(serviceName);
+            String groupName = scope.name(serviceName);
+            Map<String, com.pulumi.aws.lb.TargetGroup> colours = new LinkedHashMap<>();
+            colours.put("blue", service.blue());
+            colours.put("green", service.green());
+            List<MetricAlarm> alarms = DeploymentAlarms.forTargetGroups(serviceScope, groupName,
+                    loadBalancer.alb().arnSuffix(), colours);
+            Output<List<String>> alarmNames = Output.all(alarms.stream().map(MetricAlarm::name).toList());
+            groups.put(serviceName, new DeploymentGroup(groupName, DeploymentGroupArgs.builder()
+                    .appName(application.name())
+                    .deploymentGroupName(groupName)
+                    .serviceRoleArn(serviceRole.arn())
+                    .deploymentConfigName(deploy.deploymentConfig())
+                    .deploymentStyle(DeploymentGroupDeploymentStyleArgs.builder()
+                            .deploymentType("BLUE_GREEN").deploymentOption("WITH_TRAFFIC_CONTROL").build())
+                    .blueGreenDeploymentConfig(DeploymentGroupBlueGreenDeploymentConfigArgs.builder()
+                            .deploymentReadyOption(DeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOptionArgs
+                                    .builder().actionOnTimeout("CONTINUE_DEPLOYMENT").build())
+                            .terminateBlueInstancesOnDeploymentSuccess(
+                                    DeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccessArgs
+                                            .builder().action("TERMINATE")
+                                            .terminationWaitTimeInMinutes(deploy.terminationWaitMinutes()).build())
+                            .build())
+                    .ecsService(DeploymentGroupEcsServiceArgs.builder()
+                            .clusterName(cluster.name()).serviceName(service.service().name()).build())
+                    .loadBalancerInfo(DeploymentGroupLoadBalancerInfoArgs.builder()
+                            .targetGroupPairInfo(DeploymentGroupLoadBalancerInfoTargetGroupPairInfoArgs.builder()
+                                    .prodTrafficRoute(DeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRouteArgs
+                                            .builder().listenerArns(loadBalancer.https().arn().applyValue(List::of))
+                                            .build())
+                                    .testTrafficRoute(DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTestTrafficRouteArgs
+                                            .builder().listenerArns(loadBalancer.test().arn().applyValue(List::of))
+                                            .build())
+                                    .targetGroups(targetGroup(service.blue()), targetGroup(service.green()))
+                                    .build())
+                            .build())
+                    .autoRollbackConfiguration(DeploymentGroupAutoRollbackConfigurationArgs.builder()
+                            .enabled(true).events(ROLLBACK_EVENTS).build())
+                    .alarmConfiguration(DeploymentGroupAlarmConfigurationArgs.builder()
+                            .enabled(true).alarms(alarmNames).build())
+                    .tags(serviceScope.tags(groupName))
+                    .build(), com.pulumi.resources.CustomResourceOptions.builder().parent(this)
+                    .provider(scope.aws()).dependsOn(attachment).build()));
+            groupNames.put(serviceName, groupName);
+        });
+        this.registerOutputs(Map.of("application", application.name()));
+    }
+
+    private static DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroupArgs targetGroup(
+            com.pulumi.aws.lb.TargetGroup tg) {
+        return DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroupArgs.builder().name(tg.name()).build();
+    }
+
+    public Application application() {
+        return application;
+    }
+
+    /** The application's name, known before it exists (IAM policies need it). */
+    public String applicationName() {
+        return applicationName;
+    }
+
+    public Role serviceRole() {
+        return serviceRole;
+    }
+
+    public Map<String, DeploymentGroup> groups() {
+        return groups;
+    }
+
+    /** Service name → deployment group name, known before the groups exist. */
+    public Map<String, String> groupNames() {
+        return groupNames;
+    }
+}

@@ -1,0 +1,78 @@
+package jp.twozeroseven.infra.platform.deploy;
+
+import jp.twozeroseven.infra.iam.Condition;
+import jp.twozeroseven.infra.iam.PolicyDocument;
+import jp.twozeroseven.infra.iam.Statement;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The least-privilege permission policies of the deploy roles. */
+public final class DeployPolicies {
+
+    /** What a blue/green deploy of one service touches. */
+    public record DeployTarget(String applicationArn, String deploymentGroupArn, String deploymentConfigArn,
+                               String executionRoleArn, String taskRoleArn) {
+    }
+
+    private DeployPolicies() {
+    }
+
+    /**
+     * CodePipeline: read the bundle and write artifacts in its bucket, read the image, register the task
+     * definition and create the deployment.
+     */
+    public static PolicyDocument pipelineRole(String artifactBucketArn, String kmsKeyArn, String repositoryArn,
+                                              DeployTarget target) {
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.allow("ArtifactObjects", List.of("s3:GetObject", "s3:GetObjectVersion",
+                "s3:PutObject"), List.of(artifactBucketArn + "/*")));
+        statements.add(Statement.allow("ArtifactBucket", List.of("s3:GetBucketVersioning", "s3:GetBucketLocation",
+                "s3:ListBucket"), List.of(artifactBucketArn)));
+        statements.add(Statement.allow("ArtifactEncryption", List.of("kms:Decrypt", "kms:GenerateDataKey"),
+                List.of(kmsKeyArn)));
+        statements.add(Statement.allow("ReadReleaseImage", List.of("ecr:DescribeImages"), List.of(repositoryArn)));
+        // The CodeDeployToECS action looks the application up before it registers the revision.
+        statements.add(Statement.allow("ReadApplication", List.of("codedeploy:GetApplication"),
+                List.of(target.applicationArn())));
+        statements.addAll(deployStatements(target));
+        return new PolicyDocument(statements);
+    }
+
+    /**
+     * The app repository's CI in codedeploy mode: read the published documents, register the task definition,
+     * pass the service's two roles to ECS, and create and follow the deployment of its own group.
+     */
+    public static PolicyDocument ciDeployRole(String documentsArnPattern, String kmsKeyArn, String region,
+                                              DeployTarget target) {
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.allow("ReadDeployDocuments", List.of("s3:GetObject"), List.of(documentsArnPattern)));
+        // The documents bucket is SSE-KMS: GetObject needs Decrypt, and only through S3.
+        statements.add(Statement.allow("DecryptDeployDocuments", List.of("kms:Decrypt"), List.of(kmsKeyArn))
+                .withConditions(List.of(Condition.of("StringEquals", "kms:ViaService", "s3." + region + ".amazonaws.com"))));
+        statements.addAll(deployStatements(target));
+        return new PolicyDocument(statements);
+    }
+
+    /** EventBridge starts exactly these pipelines. */
+    public static PolicyDocument startPipelines(List<String> pipelineArns) {
+        return PolicyDocument.of(Statement.allow("StartReleasePipelines", List.of("codepipeline:StartPipelineExecution"),
+                pipelineArns));
+    }
+
+    private static List<Statement> deployStatements(DeployTarget target) {
+        return List.of(
+                // RegisterTaskDefinition supports no resource-level permissions.
+                Statement.allow("RegisterTaskDefinition", List.of("ecs:RegisterTaskDefinition"), List.of("*")),
+                Statement.allow("PassTaskRoles", List.of("iam:PassRole"),
+                                List.of(target.executionRoleArn(), target.taskRoleArn()))
+                        .withConditions(List.of(Condition.of("StringEquals", "iam:PassedToService",
+                                "ecs-tasks.amazonaws.com"))),
+                Statement.allow("CreateDeployment", List.of("codedeploy:CreateDeployment",
+                        "codedeploy:GetDeployment"), List.of(target.deploymentGroupArn())),
+                Statement.allow("ApplicationRevisions", List.of("codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"),
+                        List.of(target.applicationArn())),
+                Statement.allow("DeploymentConfig", List.of("codedeploy:GetDeploymentConfig"),
+                        List.of(target.deploymentConfigArn())));
+    }
+}

@@ -1,0 +1,45 @@
+package jp.twozeroseven.infra.platform.deploy;
+
+import jp.twozeroseven.infra.platform.containers.ServiceTask;
+import jp.twozeroseven.infra.platform.deploy.documents.AppSpecDocument;
+import jp.twozeroseven.infra.platform.deploy.documents.AppSpecSpec;
+import jp.twozeroseven.infra.platform.deploy.documents.CpuArchitecture;
+import jp.twozeroseven.infra.platform.deploy.documents.TaskDefinitionDocument;
+import jp.twozeroseven.infra.platform.deploy.documents.TaskDefinitionSpec;
+import jp.twozeroseven.infra.settings.ServiceSettings;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The two files a blue/green deploy of one service needs: {@code taskdef.json} (the app image replaced by
+ * {@code <IMAGE1_NAME>}) and {@code appspec.yaml} (the task definition replaced by {@code <TASK_DEFINITION>}).
+ * The family equals the Pulumi-managed task definition's, so deploys add revisions to the same family.
+ */
+public record ServiceDeployDocuments(String service, String taskDefinitionJson, String appSpecYaml) {
+
+    public static final String TASKDEF_FILE = "taskdef.json";
+    public static final String APPSPEC_FILE = "appspec.yaml";
+
+    public static ServiceDeployDocuments of(ServiceSettings service, String family, String executionRoleArn,
+                                            String taskRoleArn, ServiceTask task) {
+        TaskDefinitionSpec taskdef = new TaskDefinitionSpec(family, executionRoleArn, taskRoleArn,
+                CpuArchitecture.valueOf(service.architecture().name()), task);
+        // The app container is named after the service (ContainerDefinitions), and the ALB routes to it.
+        AppSpecSpec appspec = new AppSpecSpec(service.name(), service.containerPort(), null, null);
+        return new ServiceDeployDocuments(service.name(), TaskDefinitionDocument.renderJson(taskdef),
+                AppSpecDocument.renderYaml(appspec));
+    }
+
+    public Map<String, String> files() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(TASKDEF_FILE, taskDefinitionJson);
+        files.put(APPSPEC_FILE, appSpecYaml);
+        return files;
+    }
+
+    /** Base64 of the deterministic zip that CodePipeline's S3 source reads. */
+    public String bundleBase64() {
+        return DeployBundle.zipBase64(files());
+    }
+}

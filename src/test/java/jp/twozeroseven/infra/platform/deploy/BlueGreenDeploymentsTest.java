@@ -1,0 +1,111 @@
+package jp.twozeroseven.infra.platform.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.twozeroseven.infra.synth.SynthesizedResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static jp.twozeroseven.infra.platform.SynthedStacks.json;
+import static jp.twozeroseven.infra.platform.SynthedStacks.named;
+import static jp.twozeroseven.infra.platform.SynthedStacks.ofType;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BlueGreenDeploymentsTest {
+
+    private static final String GROUP = "aws:codedeploy/deploymentGroup:DeploymentGroup";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "stg"})
+    void servicesAndListenerRulesIgnoreExactlyWhatDeploymentsOwn(String stack) {
+        List<SynthesizedResource> services = ofType(stack, "aws:ecs/service:Service");
+        assertThat(services).hasSize(2).allSatisfy(s -> {
+            assertThat(s.options().ignoreChanges()).containsExactly("taskDefinition", "loadBalancers", "desiredCount");
+            assertThat(s.inputs().at("/deploymentController/type").asText()).isEqualTo("CODE_DEPLOY");
+        });
+        assertThat(ofType(stack, "aws:lb/listenerRule:ListenerRule")).hasSize(4)
+                .allSatisfy(r -> assertThat(r.options().ignoreChanges()).containsExactly("actions"));
+    }
+
+    @Test
+    void prodGroupsShiftHttpsTrafficBetweenBlueAndGreenAfterTheTestListener() {
+        for (String service : List.of("api", "web")) {
+            JsonNode group = named("prod", GROUP, "platform-207-prod-" + service).inputs();
+            assertThat(group.at("/appName").asText()).isEqualTo("platform-207-prod-services");
+            assertThat(group.at("/deploymentStyle/deploymentType").asText()).isEqualTo("BLUE_GREEN");
+            assertThat(group.at("/deploymentStyle/deploymentOption").asText()).isEqualTo("WITH_TRAFFIC_CONTROL");
+            assertThat(group.at("/deploymentConfigName").asText()).isEqualTo("CodeDeployDefault.ECSCanary10Percent5Minutes");
+            assertThat(group.at("/blueGreenDeploymentConfig/terminateBlueInstancesOnDeploymentSuccess/terminationWaitTimeInMinutes")
+                    .asInt()).isEqualTo(30);
+            JsonNode pair = group.at("/loadBalancerInfo/targetGroupPairInfo");
+            assertThat(texts(pair.at("/targetGroups"), "name")).containsExactly(
+                    "platform-207-prod-" + service + "-blue", "platform-207-prod-" + service + "-green");
+            assertThat(pair.at("/prodTrafficRoute/listenerArns/0").asText()).contains("listener/app/platform-207-prod-alb-https/");
+            assertThat(pair.at("/testTrafficRoute/listenerArns/0").asText()).contains("listener/app/platform-207-prod-alb-test/");
+            assertThat(group.at("/ecsService/serviceName").asText()).isEqualTo("platform-207-prod-" + service);
+        }
+    }
+
+    @Test
+    void stagingDeploysAllAtOnceWithItsOwnTerminationWait() {
+        JsonNode group = named("stg", GROUP, "platform-207-stg-api").inputs();
+        assertThat(group.at("/deploymentConfigName").asText()).isEqualTo("CodeDeployDefault.ECSAllAtOnce");
+        assertThat(group.at("/blueGreenDeploymentConfig/terminateBlueInstancesOnDeploymentSuccess/terminationWaitTimeInMinutes")
+                .asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void groupsRollBackOnFailureAndOnTheirAlarms() {
+        JsonNode group = named("prod", GROUP, "platform-207-prod-api").inputs();
+        assertThat(group.at("/autoRollbackConfiguration/enabled").asBoolean()).isTrue();
+        assertThat(texts(group.at("/autoRollbackConfiguration/events"), null))
+                .containsExactlyInAnyOrder("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM");
+        assertThat(group.at("/alarmConfiguration/enabled").asBoolean()).isTrue();
+        List<String> alarms = texts(group.at("/alarmConfiguration/alarms"), null);
+        assertThat(alarms).containsExactly("platform-207-prod-api-blue-5xx-rate",
+                "platform-207-prod-api-blue-unhealthy-hosts", "platform-207-prod-api-green-5xx-rate",
+                "platform-207-prod-api-green-unhealthy-hosts");
+        List<String> declared = ofType("prod", "aws:cloudwatch/metricAlarm:MetricAlarm").stream()
+                .map(a -> a.inputs().path("name").asText()).toList();
+        assertThat(declared).containsAll(alarms);
+    }
+
+    @Test
+    void errorRateAlarmDividesTargetErrorsByRequestsOfItsOwnTargetGroup() {
+        JsonNode alarm = named("prod", "aws:cloudwatch/metricAlarm:MetricAlarm",
+                "platform-207-prod-api-green-5xx-rate").inputs();
+        JsonNode queries = alarm.at("/metricQueries");
+        assertThat(texts(queries, "id")).containsExactly("errors", "requests", "rate");
+        assertThat(queries.at("/0/metric/metricName").asText()).isEqualTo("HTTPCode_Target_5XX_Count");
+        assertThat(queries.at("/0/metric/dimensions/TargetGroup").asText())
+                .isEqualTo("targetgroup/platform-207-prod-api-green/0123456789abcdef");
+        assertThat(queries.at("/2/expression").asText()).isEqualTo("IF(requests > 0, 100 * errors / requests, 0)");
+        assertThat(alarm.at("/treatMissingData").asText()).isEqualTo("notBreaching");
+        JsonNode unhealthy = named("prod", "aws:cloudwatch/metricAlarm:MetricAlarm",
+                "platform-207-prod-api-blue-unhealthy-hosts").inputs();
+        assertThat(unhealthy.at("/metricName").asText()).isEqualTo("UnHealthyHostCount");
+        assertThat(unhealthy.at("/dimensions/LoadBalancer").asText()).isEqualTo("app/platform-207-prod-alb/0123456789abcdef");
+    }
+
+    @Test
+    void codeDeployRoleIsTrustedOnlyByCodeDeployOfThisAccount() {
+        JsonNode role = named("prod", "aws:iam/role:Role", "platform-207-prod-codedeploy").inputs();
+        JsonNode trust = json(role.at("/assumeRolePolicy"));
+        assertThat(trust.at("/Statement/0/Principal/Service/0").asText()).isEqualTo("codedeploy.amazonaws.com");
+        assertThat(trust.at("/Statement/0/Condition/StringEquals/aws:SourceAccount").asText()).isEqualTo("123456789012");
+        assertThat(ofType("prod", "aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
+                .anySatisfy(a -> assertThat(a.inputs().path("policyArn").asText())
+                        .isEqualTo(BlueGreenDeployments.CODEDEPLOY_ECS_POLICY));
+        assertThat(ofType("prod", "aws:codedeploy/application:Application")).singleElement()
+                .satisfies(a -> assertThat(a.inputs().path("computePlatform").asText()).isEqualTo("ECS"));
+    }
+
+    static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(field == null ? n.asText() : n.path(field).asText()));
+        return out;
+    }
+}
