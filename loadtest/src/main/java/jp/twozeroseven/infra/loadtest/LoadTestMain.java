@@ -1,0 +1,21 @@
+package jp.twozeroseven.infra.loadtest;
+
+import java.util.List;
+
+/** Entry point: {@code --target URL --mix MIX [options]}; see {@link LoadTestOptions#USAGE} and docs/capacity.md. */
+public final class LoadTestMain {
+
+    private LoadTestMain() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            LoadTestOptions options = LoadTestOptions.parse(List.of(args));
+            CapacityFinding finding = CapacityProbe.run(options, options.bearerToken(System::getenv), System.out);
+            System.exit(finding.sustained().isPresent() ? 0 : 2);
+        } catch (LoadTestException e) {
+            System.err.println(e.getMessage());
+            System.exit(64);
+        }
+    }
+}
