@@ -27,9 +27,9 @@ public final class InfraStack {
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags.defaults()).build())
                 .build());
         Scope root = new Scope(null, aws, settings, tags, StackTags.SHARED_SERVICE);
-        new AppPlatform("platform", root);
+        AppPlatform platform = new AppPlatform("platform", root);
         new Observability("observability", root.forService("observability"));
         new DataPipeline("data-pipeline", root.forService("data-pipeline"));
-        ctx.export("stack", com.pulumi.core.Output.of(settings.stack()));
+        platform.exports().forEach(ctx::export);
     }
 }

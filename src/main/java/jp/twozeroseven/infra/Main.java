@@ -4,6 +4,7 @@ import com.pulumi.Pulumi;
 import jp.twozeroseven.infra.cli.SynthCommand;
 import jp.twozeroseven.infra.cli.SynthOptions;
 import jp.twozeroseven.infra.cli.UsageException;
+import jp.twozeroseven.infra.policycheck.PolicyCheckUnavailable;
 import jp.twozeroseven.infra.settings.EngineEnvironment;
 import jp.twozeroseven.infra.settings.SettingsException;
 import jp.twozeroseven.infra.settings.StackSettings;
@@ -11,6 +12,7 @@ import jp.twozeroseven.infra.settings.StackSettingsParser;
 import jp.twozeroseven.infra.synth.SynthFailure;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,30 +31,41 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(Arrays.asList(args)));
+        System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
-    static int run(List<String> args) {
+    static int run(List<String> args, PrintStream out, PrintStream err) {
         try {
             if (args.isEmpty()) {
                 return runUnderPulumi();
             }
             return switch (args.get(0)) {
-                case "synth" -> new SynthCommand(System.out).run(SynthOptions.parse(args.subList(1, args.size())));
+                case "synth" -> new SynthCommand(out).run(SynthOptions.parse(args.subList(1, args.size())));
                 case "help", "--help", "-h" -> {
-                    System.out.println(SynthOptions.USAGE);
+                    out.println(SynthOptions.USAGE);
                     yield OK;
                 }
                 default -> throw new UsageException("unknown command " + args.get(0) + "\n" + SynthOptions.USAGE);
             };
         } catch (SettingsException | UsageException e) {
-            System.err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return BAD_INPUT;
+        } catch (PolicyCheckUnavailable e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
         } catch (SynthFailure e) {
-            System.err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return FAILED;
         } catch (IOException e) {
-            System.err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        } catch (RuntimeException e) {
+            err.println("internal error (a bug in this repository, please report it): " + e);
+            if (System.getenv("INFRA_DEBUG") != null) {
+                e.printStackTrace(err);
+            } else {
+                err.println("set INFRA_DEBUG=1 to see the stack trace");
+            }
             return FAILED;
         }
     }

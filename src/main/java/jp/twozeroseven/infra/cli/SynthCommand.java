@@ -1,5 +1,7 @@
 package jp.twozeroseven.infra.cli;
 
+import jp.twozeroseven.infra.policycheck.PolicyCheck;
+import jp.twozeroseven.infra.policycheck.PolicyReport;
 import jp.twozeroseven.infra.settings.RawConfig;
 import jp.twozeroseven.infra.settings.StackFiles;
 import jp.twozeroseven.infra.settings.StackSettings;
@@ -42,6 +44,14 @@ public final class SynthCommand {
             Files.writeString(file, result.toJsonText());
             out.println();
             out.println("Wrote " + file);
+        }
+        if (options.policyPack().isPresent()) {
+            Path pack = options.policyPack().get();
+            Path config = pack.resolve("config").resolve(options.stack() + ".json");
+            out.println();
+            out.println("Policies (" + pack + ", config " + config + "):");
+            PolicyReport report = PolicyCheck.run(pack, config, result.toJson(), out);
+            return report.failed() ? 1 : 0;
         }
         return 0;
     }

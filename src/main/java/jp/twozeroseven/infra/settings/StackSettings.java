@@ -12,7 +12,7 @@ public record StackSettings(String project, String stack, Tier tier, String regi
                             String owner, String costCenter, int logRetentionDays,
                             NetworkSettings network, LoadBalancerSettings loadBalancer,
                             List<ServiceSettings> services, DatabaseSettings database, RegistrySettings registry,
-                            DeploySettings deploy, CdnSettings cdn) {
+                            DeploySettings deploy, CdnSettings cdn, StackSecrets secrets) {
 
     /** A name prefix for every physical resource, e.g. {@code platform-207-prod}. */
     public String namePrefix() {

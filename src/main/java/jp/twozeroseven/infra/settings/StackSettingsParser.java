@@ -47,10 +47,11 @@ public final class StackSettingsParser {
         Set<String> serviceNames = new java.util.LinkedHashSet<>(services.stream().map(ServiceSettings::name).toList());
         DeploySettings deploy = EdgeParsers.deploy(root.section("deploy"), serviceNames, tier);
         CdnSettings cdn = EdgeParsers.cdn(root.section("cdn"));
+        StackSecrets secrets = StackSecrets.read(raw, problems);
         root.rejectUnknownKeys();
         problems.throwIfAny(raw.source());
         return new StackSettings(raw.project(), raw.stack(), tier, region, account, owner, costCenter, retention,
-                network, alb, services, database, registry, deploy, cdn);
+                network, alb, services, database, registry, deploy, cdn, secrets);
     }
 
     private static List<ServiceSettings> services(Section root) {
@@ -84,6 +85,9 @@ public final class StackSettingsParser {
                 return;
             }
             String name = key.substring(prefix.length());
+            if (SecretKey.isSecretKey(name)) {
+                return;
+            }
             if (raw.secretKeys().contains(key)) {
                 problems.add(key, "[secret]", "this key is not a secret setting; set it in plain text");
                 return;

@@ -63,10 +63,28 @@ public final class OfflineMocks implements Mocks {
 
     private String arn(String type, String physical) {
         String service = type.contains(":") ? type.split(":")[1].split("/")[0] : "unknown";
-        return switch (service) {
-            case "s3" -> "arn:aws:s3:::" + physical;
-            case "iam" -> "arn:aws:iam::" + accountId + ":" + (type.contains("role") ? "role" : "policy") + "/" + physical;
-            default -> "arn:aws:" + service + ":" + region + ":" + accountId + ":" + physical;
+        String regional = "arn:aws:%s:" + region + ":" + accountId + ":";
+        return switch (type) {
+            case "aws:s3/bucketV2:BucketV2" -> "arn:aws:s3:::" + physical;
+            case "aws:iam/role:Role" -> "arn:aws:iam::" + accountId + ":role/" + physical;
+            case "aws:iam/policy:Policy" -> "arn:aws:iam::" + accountId + ":policy/" + physical;
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" ->
+                    "arn:aws:iam::" + accountId + ":oidc-provider/" + physical;
+            case "aws:secretsmanager/secret:Secret" -> regional.formatted("secretsmanager") + "secret:" + physical + "-AbCdEf";
+            case "aws:cloudwatch/logGroup:LogGroup" -> regional.formatted("logs") + "log-group:" + physical;
+            case "aws:ecs/cluster:Cluster" -> regional.formatted("ecs") + "cluster/" + physical;
+            case "aws:ecs/service:Service" -> regional.formatted("ecs") + "service/" + physical;
+            case "aws:ecs/taskDefinition:TaskDefinition" -> regional.formatted("ecs") + "task-definition/" + physical + ":1";
+            case "aws:ecr/repository:Repository" -> regional.formatted("ecr") + "repository/" + physical;
+            case "aws:kms/key:Key" -> regional.formatted("kms") + "key/" + stableUuid(physical);
+            case "aws:lb/loadBalancer:LoadBalancer" -> regional.formatted("elasticloadbalancing") + "loadbalancer/app/" + physical + "/0123456789abcdef";
+            case "aws:lb/targetGroup:TargetGroup" -> regional.formatted("elasticloadbalancing") + "targetgroup/" + physical + "/0123456789abcdef";
+            case "aws:lb/listener:Listener" -> regional.formatted("elasticloadbalancing") + "listener/app/" + physical + "/0123456789abcdef/0123456789abcdef";
+            case "aws:rds/cluster:Cluster" -> regional.formatted("rds") + "cluster:" + physical;
+            case "aws:sfn/stateMachine:StateMachine" -> regional.formatted("states") + "stateMachine:" + physical;
+            case "aws:sqs/queue:Queue" -> regional.formatted("sqs") + physical;
+            case "aws:cloudfront/distribution:Distribution" -> "arn:aws:cloudfront::" + accountId + ":distribution/E" + Math.abs(physical.hashCode());
+            default -> regional.formatted(service) + physical;
         };
     }
 

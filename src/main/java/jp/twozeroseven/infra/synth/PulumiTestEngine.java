@@ -36,9 +36,9 @@ public final class PulumiTestEngine {
                     .options(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
                     .mocks(mocks)
                     .config(config, secretKeys)
-                    .standardLogger(PulumiTestInternal.logger(java.util.logging.Level.WARNING))
+                    .standardLogger(PulumiTestInternal.logger(java.util.logging.Level.OFF))
                     .monitorDecorator(m -> monitor[0] = new RecordingMonitor(mocks,
-                            PulumiTestInternal.mockLog(PulumiTestInternal.logger(java.util.logging.Level.WARNING))))
+                            PulumiTestInternal.mockLog(PulumiTestInternal.logger(java.util.logging.Level.OFF))))
                     .build()
                     .runTest(program);
             Map<String, OutputData<?>> outputs = new LinkedHashMap<>();

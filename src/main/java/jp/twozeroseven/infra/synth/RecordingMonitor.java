@@ -33,7 +33,7 @@ final class RecordingMonitor extends MockMonitor {
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
                                                                              RegisterResourceRequest request) {
         return super.registerResourceAsync(resource, request).thenApply(response -> {
-            recorded.add(toResource(request, response.getUrn()));
+            recorded.add(toResource(request, engineUrn(response.getUrn())));
             return response;
         });
     }
@@ -41,21 +41,34 @@ final class RecordingMonitor extends MockMonitor {
     private static SynthesizedResource toResource(RegisterResourceRequest request, String urn) {
         Map<String, List<String>> propertyDependencies = new java.util.TreeMap<>();
         request.getPropertyDependenciesMap().forEach((property, deps) ->
-                propertyDependencies.put(property, List.copyOf(deps.getUrnsList())));
-        List<String> aliases = new java.util.ArrayList<>(request.getAliasURNsList());
-        request.getAliasesList().forEach(alias -> aliases.add(alias.hasUrn() ? alias.getUrn()
+                propertyDependencies.put(property, deps.getUrnsList().stream().map(RecordingMonitor::engineUrn).toList()));
+        List<String> aliases = new java.util.ArrayList<>(request.getAliasURNsList().stream()
+                .map(RecordingMonitor::engineUrn).toList());
+        request.getAliasesList().forEach(alias -> aliases.add(alias.hasUrn() ? engineUrn(alias.getUrn())
                 : "spec:" + alias.getSpec().getName()));
         var options = new SynthesizedResource.ResourceOptions(
                 request.getProtect(), request.getRetainOnDelete(), List.copyOf(request.getIgnoreChangesList()),
-                List.copyOf(request.getDependenciesList()), request.getDeleteBeforeReplace(), List.copyOf(aliases));
+                request.getDependenciesList().stream().map(RecordingMonitor::engineUrn).toList(),
+                request.getDeleteBeforeReplace(), List.copyOf(aliases));
         return new SynthesizedResource(urn, request.getType(), request.getName(), request.getCustom(),
                 emptyToNull(request.getParent()), emptyToNull(request.getProvider()),
                 StructJson.toJson(request.getObject()),
-                request.getDependenciesList().stream().distinct().sorted().collect(Collectors.toList()),
+                request.getDependenciesList().stream().map(RecordingMonitor::engineUrn).distinct().sorted()
+                        .collect(Collectors.toList()),
                 propertyDependencies, options);
     }
 
     private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
+        return s == null || s.isEmpty() ? null : engineUrn(s);
     }
+
+    /**
+     * The SDK's mock monitor puts the root stack's type into every URN's parent chain; the real engine leaves it
+     * out (a stack's direct children have no parent type). Rewriting here gives the URNs that state will hold.
+     */
+    static String engineUrn(String urn) {
+        return urn.replace("::" + ROOT_STACK_TYPE + "$", "::");
+    }
+
+    private static final String ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 }

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 public final class SynthFailure extends RuntimeException {
 
     public SynthFailure(List<String> errors, List<Exception> exceptions) {
-        super("the program failed under the offline engine:\n" + Stream.concat(errors.stream(),
+        super("the program failed under the offline engine (a bug in this repository):\n" + Stream.concat(errors.stream().map(e -> e.lines().findFirst().orElse(e)),
                         exceptions.stream().map(SynthFailure::describe))
                 .map(s -> "  - " + s).collect(Collectors.joining("\n")), exceptions.isEmpty() ? null : exceptions.get(0));
     }

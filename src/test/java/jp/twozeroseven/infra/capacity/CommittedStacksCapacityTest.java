@@ -30,9 +30,15 @@ class CommittedStacksCapacityTest {
         CostEstimate cost = CostEstimate.of(settings, PriceTable.forRegion(settings.region()));
         String line = String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f |", stack, cost.staticTaskHours(),
                 cost.staticTaskHours() - cost.savedTaskHours(), cost.savedTaskHours());
-        System.out.printf("%s (report in %d ms)%n", line, millis);
+        double staticUsd = cost.computeStaticUsd();
+        double maxUsd = cost.computeScheduledMaxUsd();
+        String yenLine = String.format(Locale.ROOT, "| %s | ¥%,d | ¥%,d (%.0f%% less) | ¥%,d | ¥%,d |", stack,
+                cost.yen(staticUsd), cost.yen(maxUsd), (staticUsd - maxUsd) / staticUsd * 100,
+                cost.yen(cost.computeScheduledMinUsd()), cost.yen(staticUsd - maxUsd));
+        System.out.printf("%s%n%s%n(report in %d ms)%n", line, yenLine, millis);
 
         assertThat(cost.savedTaskHours()).isPositive();
-        assertThat(Files.readString(StackFixture.PROJECT.resolve("docs/performance.md"))).contains(line);
+        assertThat(Files.readString(StackFixture.PROJECT.resolve("docs/performance.md"))).contains(line)
+                .contains(yenLine);
     }
 }

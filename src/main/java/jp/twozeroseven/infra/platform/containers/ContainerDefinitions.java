@@ -168,6 +168,7 @@ public final class ContainerDefinitions {
         c.put("privileged", false);
         c.set("logConfiguration", awslogs(task, task.logGroups().logRouter(), LOG_ROUTER));
         putLabels(c, task);
+        declareWritableRoot(c, "Fluent Bit writes its FireLens config under the image root (fluent/fluent-bit#7308)");
         return c;
     }
 
@@ -194,6 +195,7 @@ public final class ContainerDefinitions {
         c.put("privileged", false);
         c.set("logConfiguration", awslogs(task, task.logGroups().infraAgent(), INFRA_AGENT));
         putLabels(c, task);
+        declareWritableRoot(c, "nri-ecs keeps agent state under its install directory (newrelic/nri-ecs#87)");
         return c;
     }
 
@@ -232,6 +234,15 @@ public final class ContainerDefinitions {
         ArrayNode array = container.putArray("secrets");
         secrets.stream().sorted(Comparator.comparing(SecretRef::name))
                 .forEach(s -> array.addObject().put("name", s.name()).put("valueFrom", s.valueFrom()));
+    }
+
+    /** The policy pack accepts a writable root only when the container says why, in these labels. */
+    public static final String WRITABLE_ROOT_LABEL = "jp.207.writable-root";
+
+    private static void declareWritableRoot(ObjectNode container, String reason) {
+        ObjectNode labels = (ObjectNode) container.get("dockerLabels");
+        labels.put(WRITABLE_ROOT_LABEL, "true");
+        labels.put(WRITABLE_ROOT_LABEL + "-reason", reason);
     }
 
     private static void putLabels(ObjectNode container, ServiceTask task) {

@@ -110,6 +110,10 @@ public final class Network extends ComponentResource {
         return vpc.id();
     }
 
+    public Output<String> vpcCidr() {
+        return vpc.cidrBlock();
+    }
+
     public Output<List<String>> publicSubnetIds() {
         return Output.all(publicSubnets.stream().map(Subnet::id).toList());
     }

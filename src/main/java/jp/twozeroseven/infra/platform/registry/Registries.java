@@ -54,6 +54,12 @@ public final class Registries extends ComponentResource {
         this.registerOutputs(Map.of());
     }
 
+    public Map<String, Output<String>> urls() {
+        Map<String, Output<String>> out = new LinkedHashMap<>();
+        repositories.forEach((image, repo) -> out.put(image, repo.repositoryUrl()));
+        return out;
+    }
+
     public Repository repository(String image) {
         return repositories.get(image);
     }

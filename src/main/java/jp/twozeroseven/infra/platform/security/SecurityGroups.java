@@ -24,6 +24,8 @@ public final class SecurityGroups extends ComponentResource {
 
     public static final String TYPE = "platform207:security:SecurityGroups";
     public static final int POSTGRES = 5432;
+    /** The policy pack lets only a group with this Exposure tag take traffic from the whole internet. */
+    public static final String PUBLIC_ALB = "public-alb";
 
     private final SecurityGroup loadBalancer;
     private final SecurityGroup database;
@@ -35,7 +37,8 @@ public final class SecurityGroups extends ComponentResource {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         scope = parentScope.child(this);
         var settings = scope.settings();
-        loadBalancer = group("alb", vpcId, "Public load balancer: HTTPS and the HTTP redirect from the internet");
+        loadBalancer = group("alb", vpcId, "Public load balancer: HTTPS and the HTTP redirect from the internet",
+                Map.of("Exposure", PUBLIC_ALB));
         database = group("aurora", vpcId, "Aurora PostgreSQL: only from the app services and the ETL tasks");
         etl = group("etl", vpcId, "Embulk ETL tasks: reach Aurora and AWS APIs only");
         ingressFromInternet("alb-https", 443, "HTTPS from the internet to the load balancer");
@@ -63,12 +66,16 @@ public final class SecurityGroups extends ComponentResource {
     }
 
     private SecurityGroup group(String suffix, Output<String> vpcId, String description) {
+        return group(suffix, vpcId, description, Map.of());
+    }
+
+    private SecurityGroup group(String suffix, Output<String> vpcId, String description, Map<String, String> tags) {
         String name = scope.name(suffix);
         return new SecurityGroup(name, SecurityGroupArgs.builder()
                 .name(name)
                 .vpcId(vpcId)
                 .description(description)
-                .tags(scope.tags(name))
+                .tags(scope.tags().forResource(scope.service(), name, tags))
                 .build(), scope.options());
     }
 

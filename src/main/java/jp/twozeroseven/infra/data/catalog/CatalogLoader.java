@@ -1,0 +1,328 @@
+package jp.twozeroseven.infra.data.catalog;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code data/catalog.yaml} into a {@link Catalog}. Every problem in the file is collected
+ * and thrown together in one {@link CatalogException}; nothing half-valid is ever returned.
+ */
+public final class CatalogLoader {
+    public static final int SUPPORTED_VERSION = 1;
+
+    // Names end up quoted in SQL, S3 keys and Glue; a conservative shape keeps all three happy.
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final Set<String> ROOT_KEYS = Set.of("version", "tables");
+    private static final Set<String> TABLE_KEYS =
+            Set.of("name", "source", "columns", "incremental_column", "run_group", "description");
+    private static final Set<String> SOURCE_KEYS = Set.of("schema", "table");
+    private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "class", "masking", "description");
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private CatalogLoader() {
+    }
+
+    public static Catalog load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CatalogException(List.of(CatalogProblem.inFile(file.toString(),
+                    "cannot read the file (" + e.getMessage() + ")",
+                    "check the path; the catalog lives at data/catalog.yaml")));
+        }
+        return parse(text, file.toString());
+    }
+
+    /** @param fileName used only to name the file in problem messages */
+    public static Catalog parse(String yamlText, String fileName) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yamlText);
+        } catch (JsonProcessingException e) {
+            throw new CatalogException(List.of(CatalogProblem.inFile(fileName,
+                    "is not valid YAML: " + e.getOriginalMessage() + locationOf(e),
+                    "correct the YAML syntax (duplicate keys are rejected too)")));
+        }
+        return new Reader(fileName).read(root);
+    }
+
+    private static String locationOf(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+
+    /** One pass over the tree; keeps the problem list and the file name together. */
+    private static final class Reader {
+        private final String file;
+        private final List<CatalogProblem> problems = new ArrayList<>();
+
+        Reader(String file) {
+            this.file = file;
+        }
+
+        Catalog read(JsonNode root) {
+            if (root == null || !root.isObject()) {
+                throw new CatalogException(List.of(CatalogProblem.inFile(file,
+                        "must be a mapping with 'version' and 'tables'",
+                        "start the file with 'version: 1' and a 'tables:' list")));
+            }
+            unknownKeys(root, ROOT_KEYS, "the top level", null, null);
+            int version = readVersion(root.get("version"));
+            List<CatalogTable> tables = readTables(root.get("tables"));
+            if (!problems.isEmpty()) {
+                throw new CatalogException(problems);
+            }
+            return new Catalog(version, tables);
+        }
+
+        private int readVersion(JsonNode node) {
+            if (node == null) {
+                problems.add(CatalogProblem.inFile(file, "missing field 'version'",
+                        "add 'version: " + SUPPORTED_VERSION + "' at the top"));
+                return -1;
+            }
+            if (!node.isInt() || node.intValue() != SUPPORTED_VERSION) {
+                problems.add(CatalogProblem.inFile(file, "unsupported version '" + node.asText() + "'",
+                        "set 'version: " + SUPPORTED_VERSION + "' (the only format this program reads)"));
+                return -1;
+            }
+            return node.intValue();
+        }
+
+        private List<CatalogTable> readTables(JsonNode node) {
+            List<CatalogTable> tables = new ArrayList<>();
+            if (node == null || !node.isArray() || node.isEmpty()) {
+                problems.add(CatalogProblem.inFile(file, "missing or empty 'tables' list",
+                        "add 'tables:' with one entry per exported table"));
+                return tables;
+            }
+            Set<String> seen = new HashSet<>();
+            int index = 0;
+            for (JsonNode tableNode : node) {
+                index++;
+                String label = "#" + index;
+                if (!tableNode.isObject()) {
+                    problems.add(CatalogProblem.inTable(file, label, "is not a mapping",
+                            "write each table as a mapping with name, source, run_group and columns"));
+                    continue;
+                }
+                Optional<String> name = requiredName(tableNode, label, null);
+                String tableLabel = name.orElse(label);
+                if (name.isPresent() && !seen.add(name.get())) {
+                    problems.add(CatalogProblem.inTable(file, tableLabel, "duplicate table name",
+                            "remove or rename the second entry named '" + tableLabel + "'"));
+                }
+                readTable(tableNode, tableLabel).ifPresent(t -> {
+                    if (name.isPresent()) {
+                        tables.add(t);
+                    }
+                });
+            }
+            return tables;
+        }
+
+        private Optional<CatalogTable> readTable(JsonNode node, String table) {
+            int before = problems.size();
+            unknownKeys(node, TABLE_KEYS, "table", table, null);
+            String[] source = readSource(node.get("source"), table);
+            Optional<String> runGroup = requiredText(node, "run_group", table, null,
+                    "add 'run_group: <group>' (the Step Functions batch this table runs in, e.g. nightly)");
+            List<CatalogColumn> columns = readColumns(node.get("columns"), table);
+            Optional<String> incremental = optionalText(node, "incremental_column", table);
+            incremental.ifPresent(col -> checkIncremental(col, declaredNames(node.get("columns")), columns, table));
+            if (problems.size() != before) {
+                return Optional.empty();
+            }
+            return Optional.of(new CatalogTable(table, source[0], source[1], columns, incremental, runGroup.orElseThrow()));
+        }
+
+        private String[] readSource(JsonNode node, String table) {
+            if (node == null || !node.isObject()) {
+                problems.add(CatalogProblem.inTable(file, table, "missing field 'source'",
+                        "add 'source: {schema: public, table: " + table + "}'"));
+                return new String[] {null, null};
+            }
+            unknownKeys(node, SOURCE_KEYS, "source of table", table, null);
+            String schema = requiredIdentifier(node, "schema", table, "add 'schema: public' under 'source'");
+            String sourceTable = requiredIdentifier(node, "table", table, "add 'table: <Aurora table>' under 'source'");
+            return new String[] {schema, sourceTable};
+        }
+
+        private String requiredIdentifier(JsonNode node, String key, String table, String fix) {
+            Optional<String> value = requiredText(node, key, table, null, fix);
+            if (value.isPresent() && !NAME.matcher(value.get()).matches()) {
+                problems.add(CatalogProblem.inTable(file, table, "source " + key + " '" + value.get()
+                        + "' is not a plain lower-case identifier", "use letters a-z, digits and _ only"));
+            }
+            return value.orElse(null);
+        }
+
+        private List<CatalogColumn> readColumns(JsonNode node, String table) {
+            List<CatalogColumn> columns = new ArrayList<>();
+            if (node == null || !node.isArray() || node.isEmpty()) {
+                problems.add(CatalogProblem.inTable(file, table, "missing or empty 'columns' list",
+                        "list every column of the source table with name, type and class"));
+                return columns;
+            }
+            Set<String> seen = new HashSet<>();
+            int index = 0;
+            for (JsonNode columnNode : node) {
+                index++;
+                if (!columnNode.isObject()) {
+                    problems.add(CatalogProblem.inColumn(file, table, "#" + index, "is not a mapping",
+                            "write the column as {name: ..., type: ..., class: ...}"));
+                    continue;
+                }
+                Optional<String> name = requiredName(columnNode, table, "#" + index);
+                String column = name.orElse("#" + index);
+                if (name.isPresent() && !seen.add(column)) {
+                    problems.add(CatalogProblem.inColumn(file, table, column, "duplicate column name",
+                            "remove the second entry for '" + column + "'"));
+                }
+                readColumn(columnNode, table, column).ifPresent(columns::add);
+            }
+            return columns;
+        }
+
+        private Optional<CatalogColumn> readColumn(JsonNode node, String table, String column) {
+            unknownKeys(node, COLUMN_KEYS, "column", table, column);
+            Optional<ColumnType> type = requiredText(node, "type", table, column,
+                    "add 'type: <one of " + ColumnType.allowedNames() + ">'")
+                    .flatMap(t -> lookup(ColumnType.fromYaml(t), table, column, "unknown column type '" + t + "'",
+                            "use one of " + ColumnType.allowedNames()));
+            Optional<DataClass> dataClass = classOf(node, table, column);
+            Optional<Masking> override = optionalText(node, "masking", table)
+                    .flatMap(m -> lookup(Masking.fromYaml(m), table, column, "unknown masking '" + m + "'",
+                            "use one of " + Masking.allowedNames() + ", or remove 'masking' to use the class default"));
+            if (type.isEmpty() || dataClass.isEmpty() || (node.has("masking") && override.isEmpty())) {
+                return Optional.empty();
+            }
+            CatalogColumn result = new CatalogColumn(column, type.get(), dataClass.get(), override);
+            return checkMasking(result, table) ? Optional.of(result) : Optional.empty();
+        }
+
+        private Optional<DataClass> classOf(JsonNode node, String table, String column) {
+            JsonNode value = node.get("class");
+            if (value == null || value.isNull() || value.asText().isBlank()) {
+                problems.add(CatalogProblem.inColumn(file, table, column, "unclassified column (no 'class')",
+                        "add 'class: <one of " + DataClass.allowedNames() + ">'; if unsure, ask the data owner"));
+                return Optional.empty();
+            }
+            return lookup(DataClass.fromYaml(value.asText()), table, column, "unknown class '" + value.asText() + "'",
+                    "use one of " + DataClass.allowedNames());
+        }
+
+        private boolean checkMasking(CatalogColumn column, String table) {
+            Masking masking = column.masking();
+            boolean ok = true;
+            if (masking == Masking.KEEP && column.dataClass().isPersonal()) {
+                problems.add(CatalogProblem.inColumn(file, table, column.name(),
+                        "masking 'keep' would export class '" + column.dataClass().yamlName() + "' unmasked",
+                        "remove the override, pick a masking, or (after review) classify the column as internal"));
+                ok = false;
+            }
+            if (column.dataClass() == DataClass.SECRET && masking != Masking.DROP) {
+                problems.add(CatalogProblem.inColumn(file, table, column.name(),
+                        "class 'secret' must be dropped, not '" + masking.yamlName() + "'",
+                        "remove the 'masking' override"));
+                ok = false;
+            }
+            if (!masking.appliesTo(column.type())) {
+                problems.add(CatalogProblem.inColumn(file, table, column.name(),
+                        "masking '" + masking.yamlName() + "' does not apply to type '" + column.type().yamlName() + "'",
+                        "use it only on " + masking.applicableTypeNames() + ", or set another 'masking'"));
+                ok = false;
+            }
+            return ok;
+        }
+
+        private Set<String> declaredNames(JsonNode columns) {
+            Set<String> names = new HashSet<>();
+            if (columns != null && columns.isArray()) {
+                columns.forEach(c -> names.add(c.path("name").asText()));
+            }
+            return names;
+        }
+
+        private void checkIncremental(String incremental, Set<String> declared, List<CatalogColumn> columns, String table) {
+            Optional<CatalogColumn> column = columns.stream().filter(c -> c.name().equals(incremental)).findFirst();
+            if (!declared.contains(incremental)) {
+                problems.add(CatalogProblem.inTable(file, table,
+                        "incremental column '" + incremental + "' is not a column of the table",
+                        "name one of the listed columns (e.g. updated_at) or remove 'incremental_column'"));
+            } else if (column.isPresent() && column.get().masking() != Masking.KEEP) {
+                // Embulk compares the last exported value with the output column, so it must be the real value.
+                problems.add(CatalogProblem.inColumn(file, table, incremental,
+                        "incremental column is masked ('" + column.get().masking().yamlName() + "')",
+                        "use a kept column such as updated_at or a non-personal id"));
+            }
+        }
+
+        private <T> Optional<T> lookup(Optional<T> found, String table, String column, String problem, String fix) {
+            if (found.isEmpty()) {
+                problems.add(CatalogProblem.inColumn(file, table, column, problem, fix));
+            }
+            return found;
+        }
+
+        private Optional<String> requiredName(JsonNode node, String table, String column) {
+            Optional<String> name = requiredText(node, "name", table, column, "add 'name: <lower_snake_case>'");
+            if (name.isPresent() && !NAME.matcher(name.get()).matches()) {
+                add(table, column, "name '" + name.get() + "' is not lower_snake_case",
+                        "use letters a-z, digits and _ (starting with a letter, at most 63 characters)");
+                return Optional.empty();
+            }
+            return name;
+        }
+
+        private Optional<String> requiredText(JsonNode node, String key, String table, String column, String fix) {
+            JsonNode value = node.get(key);
+            if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
+                add(table, column, "missing field '" + key + "'", fix);
+                return Optional.empty();
+            }
+            return Optional.of(value.asText());
+        }
+
+        private Optional<String> optionalText(JsonNode node, String key, String table) {
+            JsonNode value = node.get(key);
+            return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+        }
+
+        private void unknownKeys(JsonNode node, Set<String> allowed, String where, String table, String column) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!allowed.contains(key)) {
+                    add(table, column, "unknown key '" + key + "' in " + where,
+                            "remove it or use one of " + String.join(", ", allowed.stream().sorted().toList()));
+                }
+            }
+        }
+
+        private void add(String table, String column, String problem, String fix) {
+            if (table == null) {
+                problems.add(CatalogProblem.inFile(file, problem, fix));
+            } else if (column == null) {
+                problems.add(CatalogProblem.inTable(file, table, problem, fix));
+            } else {
+                problems.add(CatalogProblem.inColumn(file, table, column, problem, fix));
+            }
+        }
+    }
+}

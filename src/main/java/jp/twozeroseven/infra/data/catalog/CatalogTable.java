@@ -1,0 +1,31 @@
+package jp.twozeroseven.infra.data.catalog;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One exported table. {@code name} is the export name (S3 folder, Glue table, Step Functions item);
+ * {@code sourceSchema}.{@code sourceTable} is where it lives in Aurora.
+ */
+public record CatalogTable(
+        String name,
+        String sourceSchema,
+        String sourceTable,
+        List<CatalogColumn> columns,
+        Optional<String> incrementalColumn,
+        String runGroup) {
+
+    public CatalogTable {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(sourceSchema, "sourceSchema");
+        Objects.requireNonNull(sourceTable, "sourceTable");
+        columns = List.copyOf(columns);
+        Objects.requireNonNull(incrementalColumn, "incrementalColumn");
+        Objects.requireNonNull(runGroup, "runGroup");
+    }
+
+    public Optional<CatalogColumn> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+}

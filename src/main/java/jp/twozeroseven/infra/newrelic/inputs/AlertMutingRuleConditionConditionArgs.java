@@ -1,0 +1,113 @@
+// Hand-maintained in the shape pulumi-java-gen emits for com.pulumi:newrelic 5.77.0; see docs/newrelic-binding.md.
+
+package jp.twozeroseven.infra.newrelic.inputs;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+import com.pulumi.exceptions.MissingRequiredPropertyException;
+import java.lang.String;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One condition of a muting rule. */
+public final class AlertMutingRuleConditionConditionArgs extends com.pulumi.resources.ResourceArgs {
+
+    public static final AlertMutingRuleConditionConditionArgs Empty = new AlertMutingRuleConditionConditionArgs();
+
+    /** The incident attribute, e.g. policyId. */
+    @Import(name="attribute", required=true)
+    private Output<String> attribute;
+
+    public Output<String> attribute() {
+        return this.attribute;
+    }
+
+    /** EQUALS, IN, ... */
+    @Import(name="operator", required=true)
+    private Output<String> operator;
+
+    public Output<String> operator() {
+        return this.operator;
+    }
+
+    /** The values to compare with. */
+    @Import(name="values", required=true)
+    private Output<List<String>> values;
+
+    public Output<List<String>> values() {
+        return this.values;
+    }
+
+    private AlertMutingRuleConditionConditionArgs() {}
+
+    private AlertMutingRuleConditionConditionArgs(AlertMutingRuleConditionConditionArgs $) {
+        this.attribute = $.attribute;
+        this.operator = $.operator;
+        this.values = $.values;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static Builder builder(AlertMutingRuleConditionConditionArgs defaults) {
+        return new Builder(defaults);
+    }
+
+    public static final class Builder {
+        private AlertMutingRuleConditionConditionArgs $;
+
+        public Builder() {
+            $ = new AlertMutingRuleConditionConditionArgs();
+        }
+
+        public Builder(AlertMutingRuleConditionConditionArgs defaults) {
+            $ = new AlertMutingRuleConditionConditionArgs(Objects.requireNonNull(defaults));
+        }
+
+        public Builder attribute(Output<String> attribute) {
+            $.attribute = attribute;
+            return this;
+        }
+
+        public Builder attribute(String attribute) {
+            return attribute(Output.of(attribute));
+        }
+
+        public Builder operator(Output<String> operator) {
+            $.operator = operator;
+            return this;
+        }
+
+        public Builder operator(String operator) {
+            return operator(Output.of(operator));
+        }
+
+        public Builder values(Output<List<String>> values) {
+            $.values = values;
+            return this;
+        }
+
+        public Builder values(List<String> values) {
+            return values(Output.of(values));
+        }
+
+        public Builder values(String... values) {
+            return values(List.of(values));
+        }
+
+        public AlertMutingRuleConditionConditionArgs build() {
+            if ($.attribute == null) {
+                throw new MissingRequiredPropertyException("AlertMutingRuleConditionConditionArgs", "attribute");
+            }
+            if ($.operator == null) {
+                throw new MissingRequiredPropertyException("AlertMutingRuleConditionConditionArgs", "operator");
+            }
+            if ($.values == null) {
+                throw new MissingRequiredPropertyException("AlertMutingRuleConditionConditionArgs", "values");
+            }
+            return $;
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package jp.twozeroseven.infra.platform.service;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ecr.Repository;
+import com.pulumi.aws.ecs.Cluster;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.ecs.ServiceArgs;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentControllerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.ListenerRuleArgs;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.lb.TargetGroupArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionHostHeaderArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
+import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import jp.twozeroseven.infra.iam.PolicyDocuments;
+import jp.twozeroseven.infra.platform.containers.ContainerDefinitions;
+import jp.twozeroseven.infra.platform.containers.GeneratedContainers;
+import jp.twozeroseven.infra.platform.containers.ImageRef;
+import jp.twozeroseven.infra.platform.containers.LogGroups;
+import jp.twozeroseven.infra.platform.containers.ServiceTask;
+import jp.twozeroseven.infra.settings.ServiceSettings;
+import jp.twozeroseven.infra.support.Scope;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One application service: its task definition (app, FireLens log router and New Relic sidecar), roles, log
+ * groups, the blue and green target groups, listener rules, and the ECS service under the CODE_DEPLOY controller.
+ */
+public final class AppService extends ComponentResource {
+
+    public static final String TYPE = "platform207:service:AppService";
+
+    /**
+     * Fields CodeDeploy and Application Auto Scaling own once the service exists. Pulumi must not fight a
+     * deployment by writing them back (docs/blue-green.md).
+     */
+    public static final List<String> OWNED_BY_DEPLOYMENTS = List.of("taskDefinition", "loadBalancers", "desiredCount");
+    /** CodeDeploy rewrites the forward action of the production and test rules when it shifts traffic. */
+    public static final List<String> LISTENER_FIELDS_OWNED_BY_CODEDEPLOY = List.of("actions");
+
+    private final Service service;
+    private final TaskDefinition taskDefinition;
+    private final TargetGroup blue;
+    private final TargetGroup green;
+    private final Role executionRole;
+    private final Role taskRole;
+    private final ServiceSettings settings;
+
+    /** What a service needs from the rest of the platform. */
+    public record Wiring(Cluster cluster, Repository repository, Output<String> securityGroupId,
+                         Output<List<String>> privateSubnetIds, Output<String> vpcId, Listener productionListener,
+                         Listener testListener, Output<String> licenseKeySecretArn, Output<String> sentryDsnSecretArn,
+                         Output<String> databaseSecretArn, Output<String> kmsKeyArn) {
+    }
+
+    public AppService(ServiceSettings settings, Scope parentScope, Wiring wiring) {
+        super(TYPE, settings.name(), ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        this.settings = settings;
+        Scope scope = parentScope.forService(settings.name()).child(this);
+        String id = scope.name(settings.name());
+        int retention = scope.settings().logRetentionDays();
+        LogGroup routerLogs = logGroup(scope, id, "log-router", retention);
+        LogGroup agentLogs = logGroup(scope, id, "newrelic-infra", retention);
+
+        executionRole = role(scope, id + "-execution", "Pulls the image, writes logs and reads secrets for " + id);
+        taskRole = role(scope, id + "-task", "What the " + settings.name() + " app itself may call (nothing yet)");
+        new RolePolicy(id + "-execution", RolePolicyArgs.builder()
+                .role(executionRole.id())
+                .policy(Output.all(wiring.repository().arn(), routerLogs.arn(), agentLogs.arn(),
+                        wiring.licenseKeySecretArn(), wiring.sentryDsnSecretArn(), wiring.databaseSecretArn(),
+                        wiring.kmsKeyArn()).applyValue(a -> TaskRoles.executionPolicy(a.get(0),
+                        List.of(a.get(1), a.get(2)), List.of(a.get(3), a.get(4), a.get(5)), a.get(6)).toJson()))
+                .build(), scope.options());
+
+        Output<ServiceTask> task = Output.all(wiring.repository().repositoryUrl(), wiring.cluster().name(),
+                        wiring.licenseKeySecretArn(), wiring.sentryDsnSecretArn(), wiring.databaseSecretArn(),
+                        routerLogs.name(), agentLogs.name())
+                .applyValue(a -> ServiceTasks.of(scope.settings(), settings, new ServiceTasks.Resolved(a.get(0),
+                        a.get(1), a.get(2), a.get(3), a.get(4), new LogGroups(a.get(5), a.get(6))),
+                        ImageRef.tagged(a.get(0), initialImageTag(scope))));
+        Output<GeneratedContainers> containers = task.applyValue(ContainerDefinitions::generate);
+        taskDefinition = new TaskDefinition(id, TaskDefinitionArgs.builder()
+                .family(id)
+                .cpu(String.valueOf(settings.cpu()))
+                .memory(String.valueOf(settings.memory()))
+                .networkMode("awsvpc")
+                .requiresCompatibilities("FARGATE")
+                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
+                        .cpuArchitecture(settings.architecture().name())
+                        .operatingSystemFamily("LINUX").build())
+                .executionRoleArn(executionRole.arn())
+                .taskRoleArn(taskRole.arn())
+                .containerDefinitions(containers.applyValue(GeneratedContainers::containerDefinitionsJson))
+                .volumes(containers.applyValue(c -> c.volumeNames().stream()
+                        .map(v -> TaskDefinitionVolumeArgs.builder().name(v).build()).toList()))
+                .tags(scope.tags(id))
+                .build(), scope.options());
+
+        blue = targetGroup(scope, id + "-blue", wiring.vpcId());
+        green = targetGroup(scope, id + "-green", wiring.vpcId());
+        listenerRule(scope, id + "-production", wiring.productionListener());
+        listenerRule(scope, id + "-test", wiring.testListener());
+
+        service = new Service(id, ServiceArgs.builder()
+                .name(id)
+                .cluster(wiring.cluster().arn())
+                .taskDefinition(taskDefinition.arn())
+                .desiredCount(settings.scaling().windowAt(0).min())
+                .capacityProviderStrategies(ServiceCapacityProviderStrategyArgs.builder()
+                        .capacityProvider("FARGATE").weight(1).base(1).build())
+                .deploymentController(ServiceDeploymentControllerArgs.builder().type("CODE_DEPLOY").build())
+                .loadBalancers(ServiceLoadBalancerArgs.builder()
+                        .targetGroupArn(blue.arn()).containerName(settings.name())
+                        .containerPort(settings.containerPort()).build())
+                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                        .subnets(wiring.privateSubnetIds())
+                        .securityGroups(wiring.securityGroupId().applyValue(List::of))
+                        .assignPublicIp(false).build())
+                .healthCheckGracePeriodSeconds(60)
+                .enableEcsManagedTags(true)
+                .propagateTags("SERVICE")
+                .tags(scope.tags(id))
+                .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws())
+                .ignoreChanges(OWNED_BY_DEPLOYMENTS).build());
+        this.registerOutputs(Map.of("serviceName", service.name()));
+    }
+
+    /** The tag a first {@code pulumi up} expects in ECR before any deploy (docs/blue-green.md). */
+    public static String initialImageTag(Scope scope) {
+        return scope.settings().deploy().releaseTagPrefix() + "initial";
+    }
+
+    private static LogGroup logGroup(Scope scope, String id, String container, int retention) {
+        String name = "/" + scope.settings().project() + "/" + scope.settings().stack() + "/" + scope.service() + "/"
+                + container;
+        return new LogGroup(id + "-" + container, LogGroupArgs.builder()
+                .name(name).retentionInDays(retention).tags(scope.tags(name)).build(), scope.options());
+    }
+
+    private static Role role(Scope scope, String name, String description) {
+        return new Role(name, RoleArgs.builder()
+                .name(name)
+                .description(description)
+                .assumeRolePolicy(PolicyDocuments.serviceTrust("ecs-tasks.amazonaws.com",
+                        scope.settings().accountId()).toJson())
+                .tags(scope.tags(name))
+                .build(), scope.options());
+    }
+
+    private TargetGroup targetGroup(Scope scope, String name, Output<String> vpcId) {
+        return new TargetGroup(name, TargetGroupArgs.builder()
+                .name(name.length() > 32 ? name.substring(name.length() - 32) : name)
+                .port(settings.containerPort())
+                .protocol("HTTP")
+                .targetType("ip")
+                .vpcId(vpcId)
+                .deregistrationDelay(30)
+                .healthCheck(TargetGroupHealthCheckArgs.builder()
+                        .path(settings.healthCheckPath()).matcher("200").interval(15).healthyThreshold(2)
+                        .unhealthyThreshold(3).timeout(5).build())
+                .tags(scope.tags(name))
+                .build(), scope.options());
+    }
+
+    private void listenerRule(Scope scope, String name, Listener listener) {
+        List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
+        if (!settings.routing().hostHeaders().isEmpty()) {
+            conditions.add(ListenerRuleConditionArgs.builder().hostHeader(ListenerRuleConditionHostHeaderArgs
+                    .builder().values(settings.routing().hostHeaders()).build()).build());
+        }
+        if (!settings.routing().pathPatterns().isEmpty()) {
+            conditions.add(ListenerRuleConditionArgs.builder().pathPattern(ListenerRuleConditionPathPatternArgs
+                    .builder().values(settings.routing().pathPatterns()).build()).build());
+        }
+        new ListenerRule(name, ListenerRuleArgs.builder()
+                .listenerArn(listener.arn())
+                .priority(settings.routing().priority())
+                .conditions(conditions)
+                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(blue.arn()).build())
+                .tags(scope.tags(name))
+                .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws())
+                .ignoreChanges(LISTENER_FIELDS_OWNED_BY_CODEDEPLOY).build());
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public TaskDefinition taskDefinition() {
+        return taskDefinition;
+    }
+
+    public TargetGroup blue() {
+        return blue;
+    }
+
+    public TargetGroup green() {
+        return green;
+    }
+
+    public Role executionRole() {
+        return executionRole;
+    }
+
+    public Role taskRole() {
+        return taskRole;
+    }
+
+    public ServiceSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,44 @@
+package jp.twozeroseven.infra.settings;
+
+/**
+ * Every config key that holds a secret. They are set with {@code pulumi config set --secret <project>:<key>},
+ * never written in plain text, and listed in the README.
+ */
+public enum SecretKey {
+    SLACK_WEBHOOK_URL("slackWebhookUrl", "Slack incoming-webhook URL for data-pipeline failure reports", true),
+    PAGERDUTY_INTEGRATION_KEY("pagerDutyIntegrationKey",
+            "PagerDuty Events API v2 integration key of the on-call service (stacks that page)", false),
+    NEW_RELIC_API_KEY("newRelicApiKey",
+            "New Relic user API key for the provider; NEW_RELIC_API_KEY in the environment also works", false);
+
+    private final String key;
+    private final String description;
+    private final boolean requiredEverywhere;
+
+    SecretKey(String key, String description, boolean requiredEverywhere) {
+        this.key = key;
+        this.description = description;
+        this.requiredEverywhere = requiredEverywhere;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean requiredEverywhere() {
+        return requiredEverywhere;
+    }
+
+    public static boolean isSecretKey(String name) {
+        for (SecretKey k : values()) {
+            if (k.key.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

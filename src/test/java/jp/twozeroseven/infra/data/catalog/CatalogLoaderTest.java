@@ -1,0 +1,163 @@
+package jp.twozeroseven.infra.data.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CatalogLoaderTest {
+    static final Path ROOT = Path.of(System.getProperty("project.root", "."));
+    static final Path CATALOG = ROOT.resolve("data/catalog.yaml");
+
+    @Test
+    void theCompanyCatalogLoadsWithAtLeastEightTables() {
+        Catalog catalog = CatalogLoader.load(CATALOG);
+
+        assertThat(catalog.version()).isEqualTo(1);
+        assertThat(catalog.tableNames()).contains("drivers", "customers", "deliveries", "parcels", "routes", "stops",
+                "delivery_events", "vehicles").hasSizeGreaterThanOrEqualTo(8);
+        CatalogTable drivers = catalog.table("drivers").orElseThrow();
+        assertThat(drivers.sourceSchema()).isEqualTo("public");
+        assertThat(drivers.incrementalColumn()).contains("updated_at");
+        assertThat(drivers.column("phone").orElseThrow().masking()).isEqualTo(Masking.PSEUDONYMIZE);
+        assertThat(drivers.column("postal_code").orElseThrow().masking()).isEqualTo(Masking.POSTAL_PREFIX3);
+        assertThat(drivers.column("password_digest").orElseThrow().masking()).isEqualTo(Masking.DROP);
+    }
+
+    @Test
+    void theCompanyCatalogClassifiesTheObviousPersonalColumns() {
+        Catalog catalog = CatalogLoader.load(CATALOG);
+        for (CatalogTable table : catalog.tables()) {
+            for (CatalogColumn column : table.columns()) {
+                String name = column.name();
+                if (name.contains("phone") || name.contains("email")) {
+                    assertThat(column.dataClass()).as(table.name() + "." + name).isEqualTo(DataClass.CONTACT);
+                }
+                if (name.endsWith("name") || name.equals("name_kana")) {
+                    assertThat(column.dataClass()).as(table.name() + "." + name).isEqualTo(DataClass.NAME);
+                }
+                if (name.contains("password") || name.equals("notes") || name.equals("memo")) {
+                    assertThat(column.masking()).as(table.name() + "." + name).isEqualTo(Masking.DROP);
+                }
+                if (name.equals("lat") || name.equals("lng")) {
+                    assertThat(column.dataClass()).as(table.name() + "." + name).isEqualTo(DataClass.LOCATION);
+                }
+            }
+        }
+    }
+
+    @Test
+    void reportsEveryProblemOfABrokenFileInOneException() {
+        Path bad = ROOT.resolve("src/test/resources/data/catalog-with-every-problem.yaml");
+
+        CatalogException e = catchThrowableOfType(CatalogException.class, () -> CatalogLoader.load(bad));
+
+        List<String> messages = e.problems().stream().map(CatalogProblem::describe).toList();
+        assertThat(messages).allSatisfy(m -> assertThat(m).startsWith(bad.toString()).contains("Fix: "));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, null, null, "unknown key 'owner'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", null, "duplicate table name"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "id", "duplicate column name"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "phone", "unknown column type 'varchar'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "email", "unclassified column"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "name_kana", "unknown class 'personal'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "lat", "unknown masking 'blur'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "notes", "masking 'keep' would export"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "password_digest", "must be dropped"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "birth_date", "does not apply to type 'text'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "status", "missing field 'type'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "status", "unknown key 'colour'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", null,
+                "incremental column 'modified_at' is not a column of the table"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "stops", null, "missing field 'table'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "stops", null, "missing field 'run_group'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "routes", "driver_id", "incremental column is masked"));
+        assertThat(e.getMessage()).contains(e.problems().size() + " problem(s)");
+    }
+
+    @Test
+    void aProblemMessageNamesFileTableColumnAndFix() {
+        String yaml = """
+                version: 1
+                tables:
+                  - name: customers
+                    source: {schema: public, table: customers}
+                    run_group: nightly
+                    columns:
+                      - {name: phone, type: text}
+                """;
+
+        assertThatThrownBy(() -> CatalogLoader.parse(yaml, "data/catalog.yaml"))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("data/catalog.yaml: table 'customers', column 'phone': unclassified column")
+                .hasMessageContaining("Fix: add 'class: <one of public, internal, identifier, contact");
+    }
+
+    @Test
+    void missingVersionAndTablesAreBothReported() {
+        CatalogException e = catchThrowableOfType(CatalogException.class,
+                () -> CatalogLoader.parse("owner: x\n", "c.yaml"));
+
+        assertThat(e.problems()).extracting(CatalogProblem::problem)
+                .contains("missing field 'version'", "missing or empty 'tables' list", "unknown key 'owner' in the top level");
+    }
+
+    @Test
+    void unsupportedVersionIsRejected() {
+        String yaml = """
+                version: 2
+                tables:
+                  - {name: a, source: {schema: public, table: a}, run_group: g, columns: [{name: id, type: bigint, class: internal}]}
+                """;
+        assertThatThrownBy(() -> CatalogLoader.parse(yaml, "c.yaml"))
+                .hasMessageContaining("unsupported version '2'").hasMessageContaining("set 'version: 1'");
+    }
+
+    @Test
+    void duplicateYamlKeysAndSyntaxErrorsAreReportedWithoutAStackTraceInTheMessage() {
+        assertThatThrownBy(() -> CatalogLoader.parse("version: 1\nversion: 1\n", "c.yaml"))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("c.yaml: is not valid YAML").hasMessageContaining("version");
+        assertThatThrownBy(() -> CatalogLoader.parse("tables: [\n", "c.yaml"))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("(line ");
+    }
+
+    @Test
+    void unreadableFileIsAProblemNotAnIoException() {
+        assertThatThrownBy(() -> CatalogLoader.load(ROOT.resolve("data/no-such-catalog.yaml")))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("cannot read the file");
+    }
+
+    @Test
+    void aValidMinimalCatalogGivesImmutableRecords() {
+        String yaml = """
+                version: 1
+                tables:
+                  - name: vehicles
+                    source: {schema: fleet, table: vehicle}
+                    run_group: nightly
+                    columns:
+                      - {name: id, type: bigint, class: internal}
+                      - {name: hired_on, type: date, class: timestamp_identifying, masking: truncate_month}
+                """;
+
+        Catalog catalog = CatalogLoader.parse(yaml, "c.yaml");
+
+        CatalogTable table = catalog.tables().get(0);
+        assertThat(table.sourceSchema()).isEqualTo("fleet");
+        assertThat(table.sourceTable()).isEqualTo("vehicle");
+        assertThat(table.incrementalColumn()).isEmpty();
+        assertThat(table.column("hired_on").orElseThrow().maskingOverride()).contains(Masking.TRUNCATE_MONTH);
+        assertThatThrownBy(() -> catalog.tables().add(table)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> table.columns().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    private static void assertProblem(CatalogProblem p, String table, String column, String text) {
+        assertThat(p.table()).isEqualTo(Optional.ofNullable(table));
+        assertThat(p.column()).isEqualTo(Optional.ofNullable(column));
+        assertThat(p.problem()).contains(text);
+    }
+}

@@ -1,0 +1,139 @@
+package jp.twozeroseven.infra.data.embulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.nio.file.Path;
+import java.util.Set;
+import jp.twozeroseven.infra.data.catalog.Catalog;
+import jp.twozeroseven.infra.data.catalog.CatalogLoader;
+import jp.twozeroseven.infra.data.catalog.CatalogTable;
+import jp.twozeroseven.infra.data.masking.ExportQueries;
+import jp.twozeroseven.infra.data.masking.ExportZone;
+import org.junit.jupiter.api.Test;
+
+class EmbulkConfigGeneratorTest {
+    static final Catalog CATALOG = CatalogLoader.load(
+            Path.of(System.getProperty("project.root", ".")).resolve("data/catalog.yaml"));
+    static final SourceDatabase SOURCE = new SourceDatabase("app.cluster-ro-abc.ap-northeast-1.rds.amazonaws.com", 5432, "app");
+    static final ExportTarget MASKED = new ExportTarget(ExportZone.MASKED, "207-prod-analytics-masked", "analytics_masked");
+    static final ExportTarget RAW = new ExportTarget(ExportZone.RAW, "207-prod-analytics-raw", "analytics_raw");
+    static final YAMLMapper YAML = new YAMLMapper();
+
+    @Test
+    void maskedConfigReadsTheReaderWithSecretsFromTheEnvironment() throws Exception {
+        CatalogTable drivers = CATALOG.table("drivers").orElseThrow();
+
+        JsonNode in = YAML.readTree(EmbulkConfigGenerator.masked(drivers, SOURCE, MASKED)).get("in");
+
+        assertThat(in.get("type").asText()).isEqualTo("postgresql");
+        assertThat(in.get("host").asText()).isEqualTo(SOURCE.readerEndpoint());
+        assertThat(in.get("port").asInt()).isEqualTo(5432);
+        assertThat(in.get("database").asText()).isEqualTo("app");
+        assertThat(in.get("user").asText()).isEqualTo("{{ env.EMBULK_DB_USER }}");
+        assertThat(in.get("password").asText()).isEqualTo("{{ env.EMBULK_DB_PASSWORD }}");
+        assertThat(in.get("ssl").asBoolean()).isTrue();
+        assertThat(in.get("query").asText()).isEqualTo(ExportQueries.masked(drivers));
+        assertThat(in.at("/options/options").asText()).isEqualTo("-c app.pseudonym_key={{ env.EMBULK_PSEUDONYM_KEY }}");
+        assertThat(in.get("incremental").asBoolean()).isTrue();
+        assertThat(in.get("incremental_columns").get(0).asText()).isEqualTo("updated_at");
+        assertThat(in.get("use_raw_query_with_incremental").asBoolean()).isTrue();
+        assertThat(in.get("last_record").get(0).asText()).isEqualTo("{{ env.EXPORT_SINCE }}");
+        assertThat(in.has("table")).as("query and table are exclusive in embulk-input-jdbc").isFalse();
+    }
+
+    @Test
+    void maskedConfigWritesSnappyParquetToTheDatedPartitionAndNeverDropsTheGlueTable() throws Exception {
+        JsonNode out = YAML.readTree(EmbulkConfigGenerator.masked(CATALOG.table("customers").orElseThrow(), SOURCE, MASKED))
+                .get("out");
+
+        assertThat(out.get("type").asText()).isEqualTo("s3_parquet");
+        assertThat(out.get("bucket").asText()).isEqualTo("207-prod-analytics-masked");
+        assertThat(out.get("path_prefix").asText()).isEqualTo("masked/customers/dt={{ env.EXPORT_DATE }}/customers.");
+        assertThat(out.get("compression_codec").asText()).isEqualTo("snappy");
+        assertThat(out.at("/catalog/database").asText()).isEqualTo("analytics_masked");
+        assertThat(out.at("/catalog/table").asText()).isEqualTo("customers");
+        assertThat(out.at("/catalog/operation_if_exists").asText()).isEqualTo("skip");
+        assertThat(out.at("/column_options/birth_date/format").asText()).isEqualTo("%Y-%m-%d");
+        assertThat(out.has("access_key_id")).isFalse();
+    }
+
+    @Test
+    void fullTablesGetNoIncrementalSettings() throws Exception {
+        JsonNode in = YAML.readTree(EmbulkConfigGenerator.masked(CATALOG.table("vehicles").orElseThrow(), SOURCE, MASKED))
+                .get("in");
+
+        assertThat(in.at("/options/options").asText()).contains("app.pseudonym_key"); // plate_number is pseudonymised
+        assertThat(in.has("incremental")).isFalse();
+        assertThat(in.has("last_record")).isFalse();
+    }
+
+    @Test
+    void tablesWithoutPseudonymsGetNoKeyOption() throws Exception {
+        CatalogTable depots = CatalogLoader.parse("""
+                version: 1
+                tables:
+                  - name: depots
+                    source: {schema: public, table: depots}
+                    run_group: nightly
+                    columns:
+                      - {name: id, type: bigint, class: internal}
+                      - {name: name, type: text, class: public}
+                """, "t.yaml").tables().get(0);
+
+        JsonNode in = YAML.readTree(EmbulkConfigGenerator.masked(depots, SOURCE, MASKED)).get("in");
+
+        assertThat(in.has("options")).isFalse();
+        assertThat(in.get("query").asText()).doesNotContain("current_setting");
+    }
+
+    @Test
+    void rawConfigHasNoKeyAndIsRefusedForTablesNotAllowed() throws Exception {
+        CatalogTable vehicles = CATALOG.table("vehicles").orElseThrow();
+
+        JsonNode root = YAML.readTree(EmbulkConfigGenerator.raw(vehicles, SOURCE, RAW, Set.of("vehicles")));
+
+        assertThat(root.at("/in/options").isMissingNode()).isTrue();
+        assertThat(root.at("/out/path_prefix").asText()).startsWith("raw/vehicles/dt=");
+        assertThat(root.at("/out/catalog/database").asText()).isEqualTo("analytics_raw");
+        assertThatThrownBy(() -> EmbulkConfigGenerator.raw(CATALOG.table("drivers").orElseThrow(), SOURCE, RAW, Set.of("vehicles")))
+                .hasMessageContaining("'drivers' is not allowed in the raw zone");
+    }
+
+    @Test
+    void aTargetOfTheWrongZoneIsRefused() {
+        CatalogTable drivers = CATALOG.table("drivers").orElseThrow();
+
+        assertThatThrownBy(() -> EmbulkConfigGenerator.masked(drivers, SOURCE, RAW))
+                .hasMessageContaining("export target is zone 'raw' but this config is for zone 'masked'");
+        assertThatThrownBy(() -> EmbulkConfigGenerator.raw(drivers, SOURCE, MASKED, Set.of("drivers")))
+                .hasMessageContaining("for zone 'raw'");
+    }
+
+    @Test
+    void liquidSeesOnlyTheEnvironmentReferences() {
+        // Embulk renders the whole .yml.liquid through Liquid first; SQL must not contain Liquid syntax.
+        for (CatalogTable table : CATALOG.tables()) {
+            String yaml = EmbulkConfigGenerator.masked(table, SOURCE, MASKED)
+                    + EmbulkConfigGenerator.raw(table, SOURCE, RAW, Set.of(table.name()));
+            String withoutEnv = yaml.replaceAll("\\{\\{ env\\.[A-Z_]+ \\}\\}", "");
+            assertThat(withoutEnv).as(table.name()).doesNotContain("{{").doesNotContain("{%").doesNotContain("}}");
+        }
+    }
+
+    @Test
+    void generationIsDeterministicForEveryCatalogTable() {
+        for (CatalogTable table : CATALOG.tables()) {
+            assertThat(EmbulkConfigGenerator.masked(table, SOURCE, MASKED))
+                    .isEqualTo(EmbulkConfigGenerator.masked(table, SOURCE, MASKED));
+        }
+    }
+
+    @Test
+    void badSourceInputIsRejectedWithTheFix() {
+        assertThatThrownBy(() -> new SourceDatabase(" ", 5432, "app")).hasMessageContaining("reader endpoint is empty");
+        assertThatThrownBy(() -> new SourceDatabase("h", 0, "app")).hasMessageContaining("port 0 is out of range");
+    }
+}

@@ -1,0 +1,88 @@
+package jp.twozeroseven.infra.data.glue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import jp.twozeroseven.infra.data.catalog.Catalog;
+import jp.twozeroseven.infra.data.catalog.CatalogLoader;
+import jp.twozeroseven.infra.data.catalog.CatalogTable;
+import jp.twozeroseven.infra.data.embulk.ExportTarget;
+import jp.twozeroseven.infra.data.masking.ExportZone;
+import org.junit.jupiter.api.Test;
+
+class GlueTableModelTest {
+    static final Catalog CATALOG = CatalogLoader.load(
+            Path.of(System.getProperty("project.root", ".")).resolve("data/catalog.yaml"));
+    static final ExportTarget MASKED = new ExportTarget(ExportZone.MASKED, "207-prod-analytics-masked", "analytics_masked");
+    static final ExportTarget RAW = new ExportTarget(ExportZone.RAW, "207-prod-analytics-raw", "analytics_raw");
+
+    @Test
+    void maskedTableDeclaresOnlyTheMaskedOutputColumnsWithTheirOutputTypes() {
+        GlueTable drivers = GlueTableModel.masked(CATALOG.table("drivers").orElseThrow(), MASKED);
+
+        assertThat(drivers.databaseName()).isEqualTo("analytics_masked");
+        assertThat(drivers.columnNames()).contains("id", "phone", "address", "birth_date", "updated_at")
+                .doesNotContain("family_name", "given_name", "name_kana", "password_digest", "notes");
+        assertThat(drivers.columns()).filteredOn(c -> c.name().equals("id")).singleElement()
+                .satisfies(c -> assertThat(c.type()).isEqualTo("string"))
+                .satisfies(c -> assertThat(c.comment()).isEqualTo("identifier, pseudonymize"));
+        assertThat(drivers.columns()).filteredOn(c -> c.name().equals("depot_id")).singleElement()
+                .satisfies(c -> assertThat(c.type()).isEqualTo("bigint"));
+        GlueTable events = GlueTableModel.masked(CATALOG.table("delivery_events").orElseThrow(), MASKED);
+        assertThat(events.columns()).filteredOn(c -> c.name().equals("lat")).singleElement()
+                .satisfies(c -> assertThat(c.type()).isEqualTo("double"));
+    }
+
+    @Test
+    void parquetSerdeAndDatePartitionProjection() {
+        GlueTable table = GlueTableModel.masked(CATALOG.table("deliveries").orElseThrow(), MASKED);
+
+        assertThat(table.tableType()).isEqualTo("EXTERNAL_TABLE");
+        assertThat(table.location()).isEqualTo("s3://207-prod-analytics-masked/masked/deliveries/");
+        assertThat(table.serializationLibrary()).isEqualTo("org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe");
+        assertThat(table.inputFormat()).endsWith("MapredParquetInputFormat");
+        assertThat(table.outputFormat()).endsWith("MapredParquetOutputFormat");
+        assertThat(table.partitionKeys()).extracting(GlueColumn::name, GlueColumn::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("dt", "string"));
+        assertThat(table.parameters())
+                .containsEntry("projection.enabled", "true")
+                .containsEntry("projection.dt.type", "date")
+                .containsEntry("projection.dt.format", "yyyy-MM-dd")
+                .containsEntry("projection.dt.range", "2022-01-01,NOW")
+                .containsEntry("storage.location.template", "s3://207-prod-analytics-masked/masked/deliveries/dt=${dt}/")
+                .containsEntry("classification", "parquet")
+                .containsEntry("data_zone", "masked");
+    }
+
+    @Test
+    void rawTablesExistOnlyForTheAllowList() {
+        List<GlueTable> tables = GlueTableModel.forCatalog(CATALOG, MASKED, Optional.of(RAW), Set.of("vehicles"));
+
+        assertThat(tables).filteredOn(t -> t.zone() == ExportZone.MASKED).hasSize(CATALOG.tables().size());
+        assertThat(tables).filteredOn(t -> t.zone() == ExportZone.RAW).singleElement().satisfies(t -> {
+            assertThat(t.name()).isEqualTo("vehicles");
+            assertThat(t.databaseName()).isEqualTo("analytics_raw");
+            CatalogTable source = CATALOG.table("vehicles").orElseThrow();
+            assertThat(t.columnNames()).containsExactlyElementsOf(source.columns().stream().map(c -> c.name()).toList());
+            assertThat(t.location()).isEqualTo("s3://207-prod-analytics-raw/raw/vehicles/");
+        });
+        assertThat(GlueTableModel.forCatalog(CATALOG, MASKED, Optional.empty(), Set.of()))
+                .allSatisfy(t -> assertThat(t.zone()).isEqualTo(ExportZone.MASKED));
+    }
+
+    @Test
+    void badAllowListsAndZonesAreRefusedWithTheFix() {
+        assertThatThrownBy(() -> GlueTableModel.forCatalog(CATALOG, MASKED, Optional.of(RAW), Set.of("drivrs")))
+                .hasMessageContaining("not in the catalog: [drivrs]");
+        assertThatThrownBy(() -> GlueTableModel.forCatalog(CATALOG, MASKED, Optional.empty(), Set.of("drivers")))
+                .hasMessageContaining("no raw zone bucket/database is configured");
+        assertThatThrownBy(() -> GlueTableModel.raw(CATALOG.table("drivers").orElseThrow(), RAW, Set.of()))
+                .hasMessageContaining("not in the raw-zone allow list");
+        assertThatThrownBy(() -> GlueTableModel.masked(CATALOG.table("drivers").orElseThrow(), RAW))
+                .hasMessageContaining("pass the masked zone target");
+    }
+}
