@@ -9,6 +9,10 @@ public final class LoadTestMain {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || List.of(args).contains("--help")) {
+            System.out.println(LoadTestOptions.USAGE);
+            System.exit(args.length == 0 ? 64 : 0);
+        }
         try {
             LoadTestOptions options = LoadTestOptions.parse(List.of(args));
             CapacityFinding finding = CapacityProbe.run(options, options.bearerToken(System::getenv), System.out);

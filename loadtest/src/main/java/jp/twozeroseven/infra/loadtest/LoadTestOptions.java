@@ -16,7 +16,7 @@ public record LoadTestOptions(String target, TrafficMix mix, double startRps, do
                               int stepSeconds, int rampSeconds, LoadTargets targets, String bearerTokenEnv) {
 
     public static final String USAGE = """
-            usage: ./mvnw -B -q -f loadtest/pom.xml compile exec:java -Dexec.args="--target URL --mix MIX [options]"
+            usage: ./mvnw -B -q -f loadtest/pom.xml compile exec:exec -Dkit.args="--target URL --mix MIX [options]"
               --target URL          base URL of ONE task (or of a service pinned to one task), e.g. http://10.10.16.5:3000
               --mix MIX             %s
               --start-rps N         first step, requests per second (default 10)
