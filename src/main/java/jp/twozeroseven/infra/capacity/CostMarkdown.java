@@ -18,9 +18,9 @@ public final class CostMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("# Capacity and cost: stack ").append(settings.stack()).append("\n\n");
         md.append("Generated from `Pulumi.").append(settings.stack()).append(".yaml` with the price table `pricing/")
-                .append(p.region()).append(".yaml` dated **").append(p.date()).append("** (").append(p.source())
-                .append("). On-demand prices, ").append(fmt(p.hoursPerMonth())).append(" hours per month, USD 1 = JPY ")
-                .append(fmt(p.usdToJpy())).append(".\n\n");
+                .append(p.region()).append(".yaml` dated **").append(p.date()).append("**: on-demand prices, ")
+                .append(fmt(p.hoursPerMonth())).append(" hours per month, USD 1 = JPY ").append(fmt(p.usdToJpy()))
+                .append(".\n\nPrice source: ").append(p.source()).append("\n\n");
 
         md.append("## Fargate compute per month\n\n");
         md.append("| Service | Task | USD per task-hour | Peak tasks | Task-hours, schedule (min to max) "
