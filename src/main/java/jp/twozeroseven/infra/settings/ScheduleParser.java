@@ -4,38 +4,89 @@ import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Capacity windows must tile the Tokyo day exactly, so that no hour is left without a min and a max. */
+/**
+ * Capacity windows must tile the Tokyo day exactly, so that no hour is left without a min and a max. Each window
+ * either types its min and max, or gives the peak load it expects ({@code peakRps}) and has them derived from the
+ * service's {@code capacity} ({@link CapacityModel}).
+ */
 final class ScheduleParser {
 
     private static final String CLOCK = "a Tokyo time HH:MM, e.g. 04:30";
+    private static final int MAX_TASKS = 200;
 
     private ScheduleParser() {
     }
 
     static ScalingSettings parse(Section s) {
-        List<CapacityWindow> windows = s.each(s.list("windows", true), ScheduleParser::window);
+        Optional<CapacityModel> capacity = s.optionalSection("capacity").flatMap(CapacityModelParser::parse);
+        boolean capacityGiven = s.has("capacity");
+        List<CapacityWindow> windows = s.each(s.list("windows", true), w -> window(w, capacity, capacityGiven));
         int cpuTarget = s.integer("cpuTargetPercent", 10, 90, 60);
-        int requests = s.integer("requestsPerTarget", 10, 100_000, 1000);
+        int requestsDefault = capacity.map(c -> Math.max(10, Math.min(100_000, c.requestsPerTargetPerMinute())))
+                .orElse(1000);
+        int requests = s.integer("requestsPerTarget", 10, 100_000, requestsDefault);
         s.rejectUnknownKeys();
         checkNames(s, windows);
         checkTiling(s, windows);
-        return new ScalingSettings(windows, cpuTarget, requests);
+        if (capacityGiven && !windows.isEmpty() && windows.stream().noneMatch(CapacityWindow::isDerived)) {
+            s.report("capacity", (String) null, "no window gives peakRps, so the capacity model is unused; give "
+                    + "windows a peakRps instead of min and max, or remove capacity");
+        }
+        return new ScalingSettings(windows, cpuTarget, requests, capacity);
     }
 
-    private static CapacityWindow window(Section w) {
+    private static CapacityWindow window(Section w, Optional<CapacityModel> capacity, boolean capacityGiven) {
         String name = w.matching("name", "[a-z][a-z0-9-]{0,40}", "a lower-case name like early-morning-peak");
         LocalTime start = clock(w, "start");
         LocalTime end = clock(w, "end");
-        int min = w.integer("min", 0, 200);
-        int max = w.integer("max", 1, 200);
-        if (min > max) {
-            w.report("min", String.valueOf(min), "min is greater than max (" + max + "); lower min or raise max");
-        }
         if (start != null && start.equals(end)) {
             w.report("end", end.toString(), "the window is empty; end must differ from start");
+        }
+        boolean typed = w.has("min") || w.has("max");
+        if (!w.has("peakRps")) {
+            if (!typed) {
+                // Ask for the keys so that a typo such as `mn:` is reported with the right hint.
+                w.integer("peakRps", 0, 0, 0);
+                w.integer("max", 0, 0, 0);
+                w.report("min", (String) null, "required; give min and max (tasks), or peakRps (requests per "
+                        + "second) to derive them from scaling.capacity");
+                return new CapacityWindow(name, start, end, 0, 1);
+            }
+            return typed(w, name, start, end);
+        }
+        double peak = w.number("peakRps", 0, 1_000_000, false);
+        if (typed) {
+            w.report("peakRps", String.valueOf(peak), "both forms given: a window takes either peakRps (min and "
+                    + "max derived from scaling.capacity) or hand-typed min and max; remove one of them");
+            return typed(w, name, start, end);
+        }
+        if (capacity.isEmpty()) {
+            if (!capacityGiven) {
+                w.report("peakRps", String.valueOf(peak), "deriving min and max from peakRps needs scaling.capacity "
+                        + "{perTaskRps, targetUtilisation, headroom}; add it, or type min and max instead");
+            }
+            return new CapacityWindow(name, start, end, 0, 1, OptionalDouble.of(peak));
+        }
+        CapacityModel model = capacity.get();
+        int min = model.minTasks(peak);
+        int max = model.maxTasks(min);
+        if (max > MAX_TASKS) {
+            w.report("peakRps", String.valueOf(peak), "derives min " + min + " and max " + max + " tasks, above the "
+                    + MAX_TASKS + "-task limit; give the service a larger cpu/memory and measure its perTaskRps again");
+        }
+        return new CapacityWindow(name, start, end, min, max, OptionalDouble.of(peak));
+    }
+
+    private static CapacityWindow typed(Section w, String name, LocalTime start, LocalTime end) {
+        int min = w.integer("min", 0, MAX_TASKS);
+        int max = w.integer("max", 1, MAX_TASKS);
+        if (min > max) {
+            w.report("min", String.valueOf(min), "min is greater than max (" + max + "); lower min or raise max");
         }
         return new CapacityWindow(name, start, end, min, max);
     }
