@@ -1,5 +1,7 @@
 package jp.twozeroseven.infra.cli;
 
+import jp.twozeroseven.infra.capacity.CapacityReport;
+import jp.twozeroseven.infra.platform.scaling.CapacityPlanTable;
 import jp.twozeroseven.infra.policycheck.PolicyCheck;
 import jp.twozeroseven.infra.policycheck.PolicyReport;
 import jp.twozeroseven.infra.settings.RawConfig;
@@ -36,6 +38,9 @@ public final class SynthCommand {
         ResourceTree.print(result, out);
         ResourceTree.printCounts(result, out);
         ResourceTree.printOutputs(result, out);
+        out.println();
+        out.println("Capacity plan (Asia/Tokyo):");
+        out.print(CapacityPlanTable.render(settings));
         if (options.json().isPresent()) {
             Path file = options.json().get();
             if (file.toAbsolutePath().getParent() != null) {
@@ -44,6 +49,12 @@ public final class SynthCommand {
             Files.writeString(file, result.toJsonText());
             out.println();
             out.println("Wrote " + file);
+        }
+        if (options.report().isPresent()) {
+            out.println();
+            for (Path written : CapacityReport.write(settings, options.report().get())) {
+                out.println("Wrote " + written);
+            }
         }
         if (options.policyPack().isPresent()) {
             Path pack = options.policyPack().get();
