@@ -44,7 +44,7 @@ class ScheduledScalingTest {
         SynthesizedResource target = named("prod", "aws:appautoscaling/target:Target", "platform-207-prod-api");
         assertThat(target.options().ignoreChanges()).containsExactly("minCapacity", "maxCapacity");
         assertThat(target.inputs().at("/minCapacity").asInt()).isEqualTo(2);
-        assertThat(target.inputs().at("/maxCapacity").asInt()).isEqualTo(16);
+        assertThat(target.inputs().at("/maxCapacity").asInt()).isEqualTo(14);
         assertThat(target.inputs().at("/scalableDimension").asText()).isEqualTo("ecs:service:DesiredCount");
     }
 
@@ -58,7 +58,7 @@ class ScheduledScalingTest {
         JsonNode config = requests.at("/targetTrackingScalingPolicyConfiguration");
         assertThat(config.at("/predefinedMetricSpecification/resourceLabel").asText()).isEqualTo(
                 "app/platform-207-prod-alb/0123456789abcdef/targetgroup/platform-207-prod-api-blue/0123456789abcdef");
-        assertThat(config.at("/targetValue").asDouble()).isEqualTo(700.0);
+        assertThat(config.at("/targetValue").asDouble()).isEqualTo(1440.0);
         // After a swap the label watches the idle group: it may then only fail to scale out, never scale in.
         assertThat(config.at("/disableScaleIn").asBoolean()).isTrue();
     }
@@ -78,7 +78,7 @@ class ScheduledScalingTest {
                 .lines().toList();
         assertThat(api.get(1)).matches("hour\\s+window\\s+min\\s+max");
         assertThat(api.get(2 + 4)).matches("04:00\\s+night-floor\\s+2\\s+3");
-        assertThat(api.get(2 + 5)).matches("05:00\\s+early-morning-write-peak\\s+8\\s+16");
+        assertThat(api.get(2 + 5)).matches("05:00\\s+early-morning-write-peak\\s+9\\s+14");
         assertThat(api.get(2 + 23)).matches("23:00\\s+night-floor\\s+2\\s+3");
     }
 
