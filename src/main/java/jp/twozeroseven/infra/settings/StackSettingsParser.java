@@ -48,10 +48,12 @@ public final class StackSettingsParser {
         DeploySettings deploy = EdgeParsers.deploy(root.section("deploy"), serviceNames, tier);
         CdnSettings cdn = EdgeParsers.cdn(root.section("cdn"));
         StackSecrets secrets = StackSecrets.read(raw, problems);
+        ObservabilitySettings observability = ObservabilityParser.parse(root.section("observability"), serviceNames,
+                tier, secrets, raw.offline());
         root.rejectUnknownKeys();
         problems.throwIfAny(raw.source());
         return new StackSettings(raw.project(), raw.stack(), tier, region, account, owner, costCenter, retention,
-                network, alb, services, database, registry, deploy, cdn, secrets);
+                network, alb, services, database, registry, deploy, cdn, secrets, observability);
     }
 
     private static List<ServiceSettings> services(Section root) {
