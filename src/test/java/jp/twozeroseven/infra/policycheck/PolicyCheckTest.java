@@ -22,7 +22,7 @@ class PolicyCheckTest {
     private static final Path ROOT = Path.of(System.getProperty("project.root", "."));
     private static final Path PACK = ROOT.resolve("policy");
     private static final Path STG_CONFIG = PACK.resolve("config/stg.json");
-    private static final int POLICIES_IN_PACK = 39;
+    private static final int POLICIES_IN_PACK = 40;
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
@@ -41,7 +41,7 @@ class PolicyCheckTest {
         assertThat(report.failed()).isFalse();
         assertThat(report.policies()).isEqualTo(POLICIES_IN_PACK);
         assertThat(report.resources()).isEqualTo(14);
-        assertThat(output()).isEqualTo("policies: 39, resources: 14, mandatory violations: 0, advisory: 0\n");
+        assertThat(output()).isEqualTo("policies: 40, resources: 14, mandatory violations: 0, advisory: 0\n");
     }
 
     @Test
@@ -57,7 +57,7 @@ class PolicyCheckTest {
         });
         assertThat(report.failed()).isTrue();
         assertThat(output()).contains("[mandatory]  platform-207 v1.0.0  s3-public-access-blocked  (aws:s3/bucketV2:BucketV2: ")
-                .endsWith("policies: 39, resources: 13, mandatory violations: 1, advisory: 0\n");
+                .endsWith("policies: 40, resources: 13, mandatory violations: 1, advisory: 0\n");
     }
 
     @Test
@@ -70,7 +70,7 @@ class PolicyCheckTest {
             assertThat(v.urn()).endsWith("::stg-api");
             assertThat(v.message()).contains("NEW_RELIC_LICENSE_KEY", "secrets");
         });
-        assertThat(output()).endsWith("policies: 39, resources: 14, mandatory violations: 1, advisory: 0\n");
+        assertThat(output()).endsWith("policies: 40, resources: 14, mandatory violations: 1, advisory: 0\n");
     }
 
     @Test
@@ -86,7 +86,7 @@ class PolicyCheckTest {
         assertThat(report.violations()).extracting(PolicyViolation::resourceType).containsExactlyInAnyOrder(
                 "aws:ecs/cluster:Cluster", "aws:cloudwatch/logGroup:LogGroup", "aws:ecs/taskDefinition:TaskDefinition",
                 "aws:s3/bucketV2:BucketV2", "aws:s3/bucketV2:BucketV2");
-        assertThat(output()).endsWith("policies: 39, resources: 14, mandatory violations: 5, advisory: 0\n");
+        assertThat(output()).endsWith("policies: 40, resources: 14, mandatory violations: 5, advisory: 0\n");
     }
 
     @Test
@@ -95,7 +95,7 @@ class PolicyCheckTest {
         PolicyReport report = PolicyCheck.run(PACK, config, fixture("public-bucket-stg.json"), out);
 
         assertThat(report.failed()).isFalse();
-        assertThat(output()).endsWith("policies: 39, resources: 13, mandatory violations: 0, advisory: 1\n");
+        assertThat(output()).endsWith("policies: 40, resources: 13, mandatory violations: 0, advisory: 1\n");
     }
 
     @Test
