@@ -31,9 +31,15 @@ public final class ServiceDashboard {
      * budget is overspent, which is worth seeing.
      */
     public static String budgetLeftNrql(SloSpec spec, String sliGuid, boolean countsBadEvents) {
-        return "SELECT 100 - (100 - " + goodPercent(countsBadEvents) + ") / " + plain(spec.errorBudgetPercent())
+        return "SELECT 100 - (100 - " + goodPercent(countsBadEvents) + ") / " + errorBudget(spec)
                 + " * 100 AS 'error budget left %' FROM Metric WHERE entity.guid = '" + sliGuid + "' SINCE "
                 + spec.periodDays() + " days ago";
+    }
+
+    /** 100 − objective in decimal arithmetic: 100 − 99.9 must print as 0.1, not 0.0999…94. */
+    static String errorBudget(SloSpec spec) {
+        return BigDecimal.valueOf(100).subtract(BigDecimal.valueOf(spec.objectivePercent())).stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String goodPercent(boolean countsBadEvents) {
