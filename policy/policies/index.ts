@@ -28,6 +28,7 @@ import { iamNoServiceWildcardActions } from "./iam-no-service-wildcard-actions";
 import { iamTrustPolicyPrincipals } from "./iam-trust-policy-principals";
 import { kmsKeyRotation } from "./kms-key-rotation";
 import { logGroupRetention } from "./log-group-retention";
+import { observabilitySloCoverage } from "./observability-slo-coverage";
 import { rdsBackupRetention } from "./rds-backup-retention";
 import { rdsDeletionProtection } from "./rds-deletion-protection";
 import { rdsIamAuthentication } from "./rds-iam-authentication";
@@ -74,6 +75,7 @@ export const allPolicies: Policies = [
     iamTrustPolicyPrincipals,
     kmsKeyRotation,
     logGroupRetention,
+    observabilitySloCoverage,
     rdsBackupRetention,
     rdsDeletionProtection,
     rdsIamAuthentication,

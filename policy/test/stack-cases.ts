@@ -40,7 +40,43 @@ const ingressRule = (name: string, group: string, fromPort: number, cidrIpv4: st
     props: { ipProtocol: "tcp", fromPort, toPort: fromPort, cidrIpv4, description: "d" },
 });
 
+
+// A public ECS service and its New Relic observability, linked as the program links them (propertyDependencies).
+function observed(options: { pagerDuty?: boolean; omit?: string[] } = {}): StackResourceCase[] {
+    const omit = options.omit ?? [];
+    const all: StackResourceCase[] = [
+        { type: "aws:ecs/service:Service", name: "api", props: { loadBalancers: [{ containerName: "api", containerPort: 3000 }], tags: { Service: "api" } } },
+        { type: "newrelic:index/serviceLevel:ServiceLevel", name: "api-slo-success",
+            props: { events: { validEvents: { from: "Transaction", where: "appName = 'api-prod'" } } } },
+        { type: "newrelic:index/alertPolicy:AlertPolicy", name: "api-critical", props: { name: "api-critical" } },
+        { type: "newrelic:index/alertPolicy:AlertPolicy", name: "api-windows", props: { name: "api-windows" } },
+        { type: "newrelic:index/nrqlAlertCondition:NrqlAlertCondition", name: "long", props: {}, dependsOn: { nrql: ["api-slo-success"], policyId: ["api-windows"] } },
+        { type: "newrelic:index/nrqlAlertCondition:NrqlAlertCondition", name: "short", props: {}, dependsOn: { nrql: ["api-slo-success"], policyId: ["api-windows"] } },
+        { type: "newrelic:index/alertCompoundCondition:AlertCompoundCondition", name: "page-fast", props: { triggerExpression: "A AND B" },
+            dependsOn: { componentConditions: ["long", "short"], policyId: ["api-critical"] } },
+        { type: "newrelic:index/notificationChannel:NotificationChannel", name: "slack", props: { type: "SLACK" } },
+        { type: "newrelic:index/workflow:Workflow", name: "route", props: { enabled: true, destinations: [{}] },
+            dependsOn: { issuesFilter: ["api-critical"], destinations: [options.pagerDuty ? "pd" : "slack"] } },
+    ];
+    if (options.pagerDuty) {
+        all.push({ type: "newrelic:index/notificationDestination:NotificationDestination", name: "pd-dest", props: { type: "PAGERDUTY_SERVICE_INTEGRATION" } },
+            { type: "newrelic:index/notificationChannel:NotificationChannel", name: "pd", props: { type: "PAGERDUTY_SERVICE_INTEGRATION" }, dependsOn: { destinationId: ["pd-dest"] } });
+    }
+    return all.filter(r => !omit.includes(r.name));
+}
+
 export const stackCases: Record<string, StackCases> = {
+    "observability-slo-coverage": {
+        pass: [{ stack: "prod", resources: observed({ pagerDuty: true }) },
+            { stack: "stg", resources: observed().map(r => r.name === "api-slo-success"
+                ? { ...r, props: { events: { validEvents: { from: "Transaction", where: "appName = 'api-stg'" } } } } : r) },
+            // a private ECS service (no load balancer) needs nothing
+            { stack: "prod", resources: [{ type: "aws:ecs/service:Service", name: "worker", props: { loadBalancers: [] } }] }],
+        fail: [[{ stack: "prod", resources: observed({ pagerDuty: true, omit: ["api-slo-success"] }) }, "no ServiceLevel measures its APM app 'api-prod'"],
+            [{ stack: "prod", resources: observed({ pagerDuty: true, omit: ["page-fast"] }) }, "no burn-rate alert"],
+            [{ stack: "prod", resources: observed({ pagerDuty: true, omit: ["route"] }) }, "reach nobody"],
+            [{ stack: "prod", resources: observed() }, "must reach on-call"]],
+    },
     "s3-public-access-blocked": {
         pass: [{ resources: [...compliantBucket("data"), ...logBucket] },
             // linked by literal bucket name instead of propertyDependencies

@@ -5,6 +5,7 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import jp.twozeroseven.infra.data.DataPipeline;
+import jp.twozeroseven.infra.observability.NewRelicProvider;
 import jp.twozeroseven.infra.observability.Observability;
 import jp.twozeroseven.infra.platform.AppPlatform;
 import jp.twozeroseven.infra.settings.StackSettings;
@@ -28,7 +29,7 @@ public final class InfraStack {
                 .build());
         Scope root = new Scope(null, aws, settings, tags, StackTags.SHARED_SERVICE);
         AppPlatform platform = new AppPlatform("platform", root);
-        new Observability("observability", root.forService("observability"));
+        new Observability("observability", root.forService("observability"), NewRelicProvider.create(settings));
         new DataPipeline("data-pipeline", root.forService("data-pipeline"));
         platform.exports().forEach(ctx::export);
     }

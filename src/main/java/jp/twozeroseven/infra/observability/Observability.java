@@ -1,18 +1,80 @@
 package jp.twozeroseven.infra.observability;
 
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.ProviderResource;
+import jp.twozeroseven.infra.newrelic.AlertPolicy;
+import jp.twozeroseven.infra.newrelic.AlertPolicyArgs;
+import jp.twozeroseven.infra.observability.alerts.HeartbeatCondition;
+import jp.twozeroseven.infra.observability.alerts.NrqlConditionSpec;
+import jp.twozeroseven.infra.settings.ObservabilityServiceSlo;
+import jp.twozeroseven.infra.settings.ObservabilitySettings;
+import jp.twozeroseven.infra.settings.SecretKey;
+import jp.twozeroseven.infra.settings.SecretValue;
 import jp.twozeroseven.infra.support.Scope;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** New Relic alert policies, SLOs with burn-rate alerts, on-call routing and dashboards. */
+/**
+ * New Relic alert policies, SLOs with burn-rate alerts, on-call routing and dashboards: one
+ * {@link ServiceObservability} per user-facing service, the data pipeline's heartbeat, and the routing of every
+ * policy to PagerDuty (critical, paging stacks only) or Slack.
+ */
 public final class Observability extends ComponentResource {
 
     public static final String TYPE = "platform207:observability:Observability";
 
-    public Observability(String name, Scope scope) {
+    private final Map<String, ServiceObservability> services = new LinkedHashMap<>();
+    private final AlertPolicy dataPipelinePolicy;
+    private final AlertRouting routing;
+
+    /** @param newRelic the explicit New Relic provider ({@link #provider}); every child uses it */
+    public Observability(String name, Scope scope, ProviderResource newRelic) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(scope.parent()).build());
-        this.registerOutputs(Map.of());
+        ObservabilitySettings settings = scope.settings().observability();
+        NewRelicScope nr = new NewRelicScope(this, newRelic, settings, scope.settings().namePrefix(),
+                scope.settings().stack());
+        for (ObservabilityServiceSlo slo : settings.services()) {
+            services.put(slo.service(), new ServiceObservability(slo, nr));
+        }
+
+        dataPipelinePolicy = new AlertPolicy("data-pipeline-ticket", AlertPolicyArgs.builder()
+                .accountId(nr.accountId())
+                .name(nr.name("data-pipeline-ticket"))
+                .incidentPreference("PER_CONDITION")
+                .build(), nr.options());
+        NrqlConditionSpec heartbeat = HeartbeatCondition.of(nr.stack(), settings.heartbeat());
+        NrqlConditions.create(nr, "data-pipeline-heartbeat", heartbeat, dataPipelinePolicy.id());
+
+        List<AlertPolicy> critical = new ArrayList<>();
+        List<AlertPolicy> tickets = new ArrayList<>();
+        List<AlertPolicy> all = new ArrayList<>();
+        services.values().forEach(s -> {
+            critical.add(s.criticalPolicy());
+            tickets.add(s.ticketPolicy());
+            all.addAll(List.of(s.criticalPolicy(), s.ticketPolicy(), s.burnRateWindowsPolicy()));
+        });
+        tickets.add(dataPipelinePolicy);
+        all.add(dataPipelinePolicy);
+        Optional<SecretValue> pagerDutyKey = scope.settings().secrets().get(SecretKey.PAGERDUTY_INTEGRATION_KEY);
+        routing = new AlertRouting(nr, critical, tickets, all, pagerDutyKey);
+        this.registerOutputs(Map.of("alertPolicyIds", Output.all(all.stream().map(AlertPolicy::id).toList())));
+    }
+
+    public Map<String, ServiceObservability> services() {
+        return services;
+    }
+
+    public AlertPolicy dataPipelinePolicy() {
+        return dataPipelinePolicy;
+    }
+
+    public AlertRouting routing() {
+        return routing;
     }
 }

@@ -12,7 +12,8 @@ public record StackSettings(String project, String stack, Tier tier, String regi
                             String owner, String costCenter, int logRetentionDays,
                             NetworkSettings network, LoadBalancerSettings loadBalancer,
                             List<ServiceSettings> services, DatabaseSettings database, RegistrySettings registry,
-                            DeploySettings deploy, CdnSettings cdn, StackSecrets secrets) {
+                            DeploySettings deploy, CdnSettings cdn, StackSecrets secrets,
+                            ObservabilitySettings observability) {
 
     /** A name prefix for every physical resource, e.g. {@code platform-207-prod}. */
     public String namePrefix() {

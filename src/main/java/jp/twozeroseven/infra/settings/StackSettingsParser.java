@@ -50,10 +50,12 @@ public final class StackSettingsParser {
                 .flatMap(service -> service.routing().hostHeaders().stream()).toList());
         CdnSettings cdn = EdgeParsers.cdn(root.section("cdn"), serviceHosts);
         StackSecrets secrets = StackSecrets.read(raw, problems);
+        ObservabilitySettings observability = ObservabilityParser.parse(root.section("observability"), serviceNames,
+                tier, secrets, raw.offline());
         root.rejectUnknownKeys();
         problems.throwIfAny(raw.source());
         return new StackSettings(raw.project(), raw.stack(), tier, region, account, owner, costCenter, retention,
-                network, alb, services, database, registry, deploy, cdn, secrets);
+                network, alb, services, database, registry, deploy, cdn, secrets, observability);
     }
 
     private static List<ServiceSettings> services(Section root) {

@@ -1,0 +1,154 @@
+package jp.twozeroseven.infra.observability;
+
+import com.pulumi.core.Output;
+import jp.twozeroseven.infra.newrelic.AlertMutingRule;
+import jp.twozeroseven.infra.newrelic.AlertMutingRuleArgs;
+import jp.twozeroseven.infra.newrelic.AlertPolicy;
+import jp.twozeroseven.infra.newrelic.NotificationChannel;
+import jp.twozeroseven.infra.newrelic.NotificationChannelArgs;
+import jp.twozeroseven.infra.newrelic.NotificationDestination;
+import jp.twozeroseven.infra.newrelic.NotificationDestinationArgs;
+import jp.twozeroseven.infra.newrelic.Workflow;
+import jp.twozeroseven.infra.newrelic.WorkflowArgs;
+import jp.twozeroseven.infra.newrelic.inputs.AlertMutingRuleConditionArgs;
+import jp.twozeroseven.infra.newrelic.inputs.AlertMutingRuleConditionConditionArgs;
+import jp.twozeroseven.infra.newrelic.inputs.AlertMutingRuleScheduleArgs;
+import jp.twozeroseven.infra.newrelic.inputs.NotificationChannelPropertyArgs;
+import jp.twozeroseven.infra.newrelic.inputs.NotificationDestinationAuthTokenArgs;
+import jp.twozeroseven.infra.newrelic.inputs.NotificationDestinationPropertyArgs;
+import jp.twozeroseven.infra.newrelic.inputs.WorkflowDestinationArgs;
+import jp.twozeroseven.infra.newrelic.inputs.WorkflowIssuesFilterArgs;
+import jp.twozeroseven.infra.newrelic.inputs.WorkflowIssuesFilterPredicateArgs;
+import jp.twozeroseven.infra.observability.routing.MutingSchedule;
+import jp.twozeroseven.infra.settings.ObservabilityMaintenanceWindow;
+import jp.twozeroseven.infra.settings.SecretValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who hears about which policy. Paging stacks: critical policies go to PagerDuty, ticket policies to Slack.
+ * Other stacks have no PagerDuty destination at all, and every policy goes to Slack. Planned maintenance mutes
+ * every policy, and the workflows stay silent for fully muted issues.
+ */
+public final class AlertRouting {
+
+    static final String MUTING_RULES_HANDLING = "DONT_NOTIFY_FULLY_MUTED_ISSUES";
+    private static final List<String> TRIGGERS = List.of("ACTIVATED", "ACKNOWLEDGED", "CLOSED");
+
+    private final Optional<Workflow> onCall;
+    private final Workflow slack;
+    private final List<AlertMutingRule> mutingRules = new ArrayList<>();
+
+    AlertRouting(NewRelicScope scope, List<AlertPolicy> critical, List<AlertPolicy> tickets, List<AlertPolicy> all,
+                 Optional<SecretValue> pagerDutyKey) {
+        var routing = scope.settings().routing();
+        NotificationChannel slackChannel = new NotificationChannel("slack", NotificationChannelArgs.builder()
+                .accountId(scope.accountId())
+                .name(scope.name("slack"))
+                .type("SLACK")
+                .product("IINT")
+                .destinationId(routing.slackDestinationId())
+                .properties(NotificationChannelPropertyArgs.builder()
+                        .key("channelId").value(routing.slackChannelId()).build())
+                .build(), scope.options());
+
+        List<AlertPolicy> toSlack = new ArrayList<>(tickets);
+        if (routing.paging()) {
+            String key = pagerDutyKey.map(SecretValue::reveal).orElseThrow(() -> new IllegalStateException(
+                    "paging is on but no PagerDuty key reached the component; the settings parser should have said so"));
+            NotificationDestination pagerDuty = new NotificationDestination("pagerduty-on-call",
+                    NotificationDestinationArgs.builder()
+                            .accountId(scope.accountId())
+                            .name(scope.name("pagerduty-on-call"))
+                            .type("PAGERDUTY_SERVICE_INTEGRATION")
+                            .properties(NotificationDestinationPropertyArgs.builder().key("").value("").build())
+                            .authToken(NotificationDestinationAuthTokenArgs.builder()
+                                    .prefix("Token token=").token(Output.ofSecret(key)).build())
+                            .build(), scope.options());
+            NotificationChannel pagerDutyChannel = new NotificationChannel("pagerduty-on-call",
+                    NotificationChannelArgs.builder()
+                            .accountId(scope.accountId())
+                            .name(scope.name("pagerduty-on-call"))
+                            .type("PAGERDUTY_SERVICE_INTEGRATION")
+                            .product("IINT")
+                            .destinationId(pagerDuty.id())
+                            .properties(NotificationChannelPropertyArgs.builder()
+                                    .key("summary").value("{{ annotations.title.[0] }}").build())
+                            .build(), scope.options());
+            onCall = Optional.of(workflow(scope, "on-call", critical, pagerDutyChannel));
+        } else {
+            toSlack.addAll(0, critical);
+            onCall = Optional.empty();
+        }
+        slack = workflow(scope, "slack", toSlack, slackChannel);
+
+        for (ObservabilityMaintenanceWindow window : scope.settings().maintenanceWindows()) {
+            mutingRules.add(mutingRule(scope, window, all));
+        }
+    }
+
+    private static Output<List<String>> ids(List<AlertPolicy> policies) {
+        return Output.all(policies.stream().map(AlertPolicy::id).toList());
+    }
+
+    private static Workflow workflow(NewRelicScope scope, String suffix, List<AlertPolicy> policies,
+                                     NotificationChannel channel) {
+        return new Workflow(suffix, WorkflowArgs.builder()
+                .accountId(scope.accountId())
+                .name(scope.name(suffix))
+                .enabled(true)
+                .mutingRulesHandling(MUTING_RULES_HANDLING)
+                .issuesFilter(WorkflowIssuesFilterArgs.builder()
+                        .name(scope.name(suffix) + "-policies")
+                        .type("FILTER")
+                        .predicates(WorkflowIssuesFilterPredicateArgs.builder()
+                                .attribute("labels.policyIds")
+                                .operator("EXACTLY_MATCHES")
+                                .values(ids(policies))
+                                .build())
+                        .build())
+                .destinations(WorkflowDestinationArgs.builder()
+                        .channelId(channel.id())
+                        .notificationTriggers(TRIGGERS)
+                        .build())
+                .build(), scope.options());
+    }
+
+    private static AlertMutingRule mutingRule(NewRelicScope scope, ObservabilityMaintenanceWindow window,
+                                              List<AlertPolicy> policies) {
+        MutingSchedule schedule = MutingSchedule.weekly(window);
+        return new AlertMutingRule("mute-" + window.name(), AlertMutingRuleArgs.builder()
+                .accountId(scope.accountId())
+                .name(scope.name("mute-" + window.name()))
+                .description("Planned maintenance " + window.weekday() + " " + window.start() + "-" + window.end()
+                        + " Asia/Tokyo")
+                .enabled(true)
+                .condition(AlertMutingRuleConditionArgs.builder()
+                        .operator("AND")
+                        .conditions(AlertMutingRuleConditionConditionArgs.builder()
+                                .attribute("policyId").operator("IN").values(ids(policies)).build())
+                        .build())
+                .schedule(AlertMutingRuleScheduleArgs.builder()
+                        .startTime(schedule.startTime())
+                        .endTime(schedule.endTime())
+                        .timeZone(schedule.timeZone())
+                        .repeat(schedule.repeat())
+                        .weeklyRepeatDays(schedule.weeklyRepeatDay())
+                        .build())
+                .build(), scope.options());
+    }
+
+    public Optional<Workflow> onCall() {
+        return onCall;
+    }
+
+    public Workflow slack() {
+        return slack;
+    }
+
+    public List<AlertMutingRule> mutingRules() {
+        return mutingRules;
+    }
+}

@@ -1,0 +1,197 @@
+package jp.twozeroseven.infra.observability;
+
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.newrelic.AlertCompoundCondition;
+import jp.twozeroseven.infra.newrelic.AlertCompoundConditionArgs;
+import jp.twozeroseven.infra.newrelic.AlertPolicy;
+import jp.twozeroseven.infra.newrelic.AlertPolicyArgs;
+import jp.twozeroseven.infra.newrelic.NewrelicFunctions;
+import jp.twozeroseven.infra.newrelic.NrqlAlertCondition;
+import jp.twozeroseven.infra.newrelic.OneDashboardJson;
+import jp.twozeroseven.infra.newrelic.OneDashboardJsonArgs;
+import jp.twozeroseven.infra.newrelic.ServiceLevel;
+import jp.twozeroseven.infra.newrelic.ServiceLevelArgs;
+import jp.twozeroseven.infra.newrelic.inputs.AlertCompoundConditionComponentConditionArgs;
+import jp.twozeroseven.infra.newrelic.inputs.GetEntityArgs;
+import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelEventsArgs;
+import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelEventsBadEventsArgs;
+import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelEventsGoodEventsArgs;
+import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelEventsValidEventsArgs;
+import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelObjectiveArgs;
+import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelObjectiveTimeWindowArgs;
+import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelObjectiveTimeWindowRollingArgs;
+import jp.twozeroseven.infra.newrelic.outputs.GetEntityResult;
+import jp.twozeroseven.infra.observability.alerts.BurnRateConditions;
+import jp.twozeroseven.infra.observability.alerts.GoldenSignalConditions;
+import jp.twozeroseven.infra.observability.alerts.NrqlConditionSpec;
+import jp.twozeroseven.infra.observability.alerts.Runbooks;
+import jp.twozeroseven.infra.observability.dashboard.ServiceDashboard;
+import jp.twozeroseven.infra.observability.slo.AlertSeverity;
+import jp.twozeroseven.infra.observability.slo.BurnRateAlert;
+import jp.twozeroseven.infra.observability.slo.BurnRateNrql;
+import jp.twozeroseven.infra.observability.slo.BurnRateWindow;
+import jp.twozeroseven.infra.observability.slo.BurnRateWindows;
+import jp.twozeroseven.infra.observability.slo.SliEvents;
+import jp.twozeroseven.infra.observability.slo.SliQueries;
+import jp.twozeroseven.infra.observability.slo.SloSpec;
+import jp.twozeroseven.infra.settings.ObservabilityServiceSlo;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SLOs of one user-facing service and everything that watches them: two service levels (success, latency)
+ * on the APM entity, a multiwindow burn-rate alert per SRE-workbook window and SLI, golden-signal conditions,
+ * and a dashboard. Conditions land in one policy per severity; the burn-rate windows themselves sit in a
+ * third, unrouted policy, because only their AND (the compound condition) should notify anyone.
+ */
+public final class ServiceObservability extends ComponentResource {
+
+    public static final String TYPE = "platform207:observability:ServiceObservability";
+    private static final String SUCCESS = "success";
+    private static final String LATENCY = "latency";
+
+    private final AlertPolicy criticalPolicy;
+    private final AlertPolicy ticketPolicy;
+    private final AlertPolicy burnRateWindowsPolicy;
+    private final ServiceLevel successSli;
+    private final ServiceLevel latencySli;
+
+    public ServiceObservability(ObservabilityServiceSlo slo, NewRelicScope parentScope) {
+        super(TYPE, slo.service(), ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        NewRelicScope scope = parentScope.child(this);
+        String svc = slo.service();
+        SloSpec spec = SloSpec.of(svc, apmAppName(svc, scope.stack()), slo.objectivePercent(),
+                slo.latencyThresholdSeconds());
+
+        criticalPolicy = policy(scope, svc + "-critical");
+        ticketPolicy = policy(scope, svc + "-ticket");
+        burnRateWindowsPolicy = policy(scope, svc + "-burn-rate-windows");
+
+        Output<String> entityGuid = slo.entityGuid().map(Output::of).orElseGet(() -> lookUpEntity(scope, spec));
+        successSli = serviceLevel(scope, spec, SUCCESS, SliQueries.success(spec), entityGuid);
+        latencySli = serviceLevel(scope, spec, LATENCY, SliQueries.latency(spec), entityGuid);
+
+        burnRateAlerts(scope, spec, SUCCESS, successSli, true);
+        burnRateAlerts(scope, spec, LATENCY, latencySli, false);
+
+        for (NrqlConditionSpec ticket : GoldenSignalConditions.tickets(spec, slo.goldenSignals())) {
+            NrqlConditions.create(scope, ticket.name().replace(' ', '-'), ticket, ticketPolicy.id());
+        }
+        NrqlConditionSpec lost = GoldenSignalConditions.lossOfSignal(spec, slo.goldenSignals());
+        NrqlConditions.create(scope, lost.name().replace(' ', '-'), lost, criticalPolicy.id());
+
+        long account = Long.parseLong(scope.accountId());
+        String dashboardName = scope.name(svc) + " SLOs and golden signals";
+        new OneDashboardJson(svc + "-dashboard", OneDashboardJsonArgs.builder()
+                .accountId(scope.accountId())
+                .json(Output.tuple(successSli.sliGuid(), latencySli.sliGuid()).applyValue(guids ->
+                        ServiceDashboard.json(dashboardName, account, spec, guids.t1, guids.t2)))
+                .build(), scope.options());
+        this.registerOutputs(Map.of("criticalPolicyId", criticalPolicy.id(), "ticketPolicyId", ticketPolicy.id()));
+    }
+
+    /** The APM app name the containers report (NEW_RELIC_APP_NAME), e.g. {@code api-prod}. */
+    public static String apmAppName(String service, String stack) {
+        return service + "-" + stack;
+    }
+
+    private static AlertPolicy policy(NewRelicScope scope, String suffix) {
+        return new AlertPolicy(suffix, AlertPolicyArgs.builder()
+                .accountId(scope.accountId())
+                .name(scope.name(suffix))
+                .incidentPreference("PER_CONDITION")
+                .build(), scope.options());
+    }
+
+    private static Output<String> lookUpEntity(NewRelicScope scope, SloSpec spec) {
+        return NewrelicFunctions.getEntity(GetEntityArgs.builder()
+                        .name(spec.apmAppName()).domain("APM").type("APPLICATION").accountId(scope.accountId()).build(),
+                new InvokeOptions(scope.parent(), scope.provider(), null)).applyValue(GetEntityResult::guid);
+    }
+
+    private static ServiceLevel serviceLevel(NewRelicScope scope, SloSpec spec, String sli, SliEvents events,
+                                             Output<String> entityGuid) {
+        var eventsArgs = ServiceLevelEventsArgs.builder()
+                .accountId(scope.accountId())
+                .validEvents(ServiceLevelEventsValidEventsArgs.builder()
+                        .from(events.valid().from()).where(events.valid().where()).build());
+        events.good().ifPresent(good -> eventsArgs.goodEvents(ServiceLevelEventsGoodEventsArgs.builder()
+                .from(good.from()).where(good.where()).build()));
+        events.bad().ifPresent(bad -> eventsArgs.badEvents(ServiceLevelEventsBadEventsArgs.builder()
+                .from(bad.from()).where(bad.where()).build()));
+        return new ServiceLevel(spec.service() + "-slo-" + sli, ServiceLevelArgs.builder()
+                .guid(entityGuid)
+                .name(spec.apmAppName() + " " + sli)
+                .description(description(spec, sli))
+                .events(eventsArgs.build())
+                .objective(ServiceLevelObjectiveArgs.builder()
+                        .target(spec.objectivePercent())
+                        .timeWindow(ServiceLevelObjectiveTimeWindowArgs.builder()
+                                .rolling(ServiceLevelObjectiveTimeWindowRollingArgs.builder()
+                                        .count(spec.periodDays()).unit("DAY").build())
+                                .build())
+                        .build())
+                .build(), scope.options());
+    }
+
+    private static String description(SloSpec spec, String sli) {
+        return SUCCESS.equals(sli)
+                ? "Share of transactions without an unexpected error (generated from the SLO spec)"
+                : "Share of web transactions faster than " + spec.latencyThresholdSeconds() + " s (generated from the SLO spec)";
+    }
+
+    /** One compound condition per window: its long and short NRQL conditions must both breach. */
+    private void burnRateAlerts(NewRelicScope scope, SloSpec spec, String sli, ServiceLevel level,
+                                boolean countsBadEvents) {
+        Output<String> query = level.sliGuid().applyValue(guid -> BurnRateNrql.errorRatePercent(guid, countsBadEvents));
+        // Thresholds and windows do not depend on the guid; the query is filled in from the real sliGuid above.
+        List<BurnRateAlert> alerts = BurnRateNrql.alerts(spec, sli, "resolvedLater", countsBadEvents,
+                BurnRateWindows.sreWorkbook());
+        List<BurnRateWindow> windows = BurnRateWindows.sreWorkbook();
+        for (int i = 0; i < windows.size(); i++) {
+            BurnRateWindow window = windows.get(i);
+            String base = spec.service() + "-" + sli + "-" + window.name();
+            NrqlAlertCondition longWindow = NrqlConditions.create(scope, base + "-long",
+                    BurnRateConditions.of(alerts.get(2 * i)), query, burnRateWindowsPolicy.id());
+            NrqlAlertCondition shortWindow = NrqlConditions.create(scope, base + "-short",
+                    BurnRateConditions.of(alerts.get(2 * i + 1)), query, burnRateWindowsPolicy.id());
+            AlertPolicy target = window.severity() == AlertSeverity.PAGE ? criticalPolicy : ticketPolicy;
+            new AlertCompoundCondition(base, AlertCompoundConditionArgs.builder()
+                    .accountId(scope.accountId())
+                    .policyId(target.id())
+                    .name(spec.service() + " " + sli + " SLO burn " + window.name() + " ("
+                            + BurnRateConditions.describe(window, spec) + ")")
+                    .enabled(true)
+                    .triggerExpression("A AND B")
+                    .componentConditions(
+                            AlertCompoundConditionComponentConditionArgs.builder().id(longWindow.id()).alias("A").build(),
+                            AlertCompoundConditionComponentConditionArgs.builder().id(shortWindow.id()).alias("B").build())
+                    .runbookUrl(scope.settings().runbookUrl(Runbooks.SLO_BURN_RATE))
+                    .build(), scope.options());
+        }
+    }
+
+    public AlertPolicy criticalPolicy() {
+        return criticalPolicy;
+    }
+
+    public AlertPolicy ticketPolicy() {
+        return ticketPolicy;
+    }
+
+    public AlertPolicy burnRateWindowsPolicy() {
+        return burnRateWindowsPolicy;
+    }
+
+    public ServiceLevel successSli() {
+        return successSli;
+    }
+
+    public ServiceLevel latencySli() {
+        return latencySli;
+    }
+}

@@ -1,0 +1,37 @@
+package jp.twozeroseven.infra.observability.alerts;
+
+import jp.twozeroseven.infra.settings.ObservabilityHeartbeat;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The nightly data pipeline's heartbeat. On success the state machine posts one {@code EtlRunSucceeded} event to
+ * New Relic's Event API (attributes {@code stack}, {@code stateMachine}, {@code tables}). New Relic evaluates
+ * NRQL conditions continuously and at most over 6 h, so "no success by HH:MM" is expressed as loss of signal:
+ * with runs starting at S and a deadline D, yesterday's success arrived somewhere in [S, D], so no event for
+ * {@code 24 h + (D − S)} means today's run did not succeed in its window. The incident never opens before the
+ * deadline and opens at most {@code D − S} after it (docs/observability.md).
+ */
+public final class HeartbeatCondition {
+
+    public static final String EVENT_TYPE = "EtlRunSucceeded";
+
+    private HeartbeatCondition() {
+    }
+
+    public static String nrql(String stack) {
+        return "SELECT count(*) FROM " + EVENT_TYPE + " WHERE stack = '" + stack.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** Seconds without a success event after which the incident opens: 24 h plus the run window. */
+    public static int signalLossSeconds(ObservabilityHeartbeat heartbeat) {
+        return (int) Duration.ofHours(24).plus(heartbeat.runWindow()).toSeconds();
+    }
+
+    public static NrqlConditionSpec of(String stack, ObservabilityHeartbeat heartbeat) {
+        return new NrqlConditionSpec("data-pipeline no successful run by " + heartbeat.deadline() + " JST",
+                nrql(stack), "below", 1, 3600, Optional.empty(), 3600, "all",
+                Optional.of(signalLossSeconds(heartbeat)), true, Runbooks.DATA_PIPELINE_HEARTBEAT);
+    }
+}

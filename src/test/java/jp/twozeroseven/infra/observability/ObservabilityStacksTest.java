@@ -1,0 +1,183 @@
+package jp.twozeroseven.infra.observability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.twozeroseven.infra.newrelic.conformance.ConformanceReport;
+import jp.twozeroseven.infra.newrelic.conformance.NewRelicConformanceChecker;
+import jp.twozeroseven.infra.newrelic.conformance.RegisteredResource;
+import jp.twozeroseven.infra.observability.alerts.Runbooks;
+import jp.twozeroseven.infra.policycheck.PolicyCheck;
+import jp.twozeroseven.infra.policycheck.PolicyReport;
+import jp.twozeroseven.infra.synth.SynthResult;
+import jp.twozeroseven.infra.synth.SynthesizedResource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The observability resources of the REAL prod and stg stacks, synthesized offline. */
+class ObservabilityStacksTest {
+
+    private static final String SERVICE_LEVEL = "newrelic:index/serviceLevel:ServiceLevel";
+    private static final String COMPOUND = "newrelic:index/alertCompoundCondition:AlertCompoundCondition";
+    private static final String NRQL = "newrelic:index/nrqlAlertCondition:NrqlAlertCondition";
+    private static final String WORKFLOW = "newrelic:index/workflow:Workflow";
+    private static final String CHANNEL = "newrelic:index/notificationChannel:NotificationChannel";
+    private static final String DESTINATION = "newrelic:index/notificationDestination:NotificationDestination";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "stg"})
+    void everyServiceHasTwoSlosThreeBurnRateAlertsAndADashboard(String stack) {
+        SynthResult result = SynthStacks.of(stack);
+        for (String svc : List.of("api", "web")) {
+            assertThat(result.ofType(SERVICE_LEVEL)).filteredOn(r -> r.name().startsWith(svc + "-slo-"))
+                    .extracting(SynthesizedResource::name).containsExactlyInAnyOrder(svc + "-slo-success", svc + "-slo-latency");
+            assertThat(result.ofType(COMPOUND)).filteredOn(r -> r.name().startsWith(svc + "-"))
+                    .hasSize(6)
+                    .allSatisfy(c -> {
+                        assertThat(c.inputs().path("triggerExpression").asText()).isEqualTo("A AND B");
+                        assertThat(c.inputs().path("enabled").asBoolean()).isTrue();
+                        assertThat(c.inputs().path("componentConditions")).hasSize(2);
+                    });
+            assertThat(result.ofType("newrelic:index/oneDashboardJson:OneDashboardJson"))
+                    .extracting(SynthesizedResource::name).contains(svc + "-dashboard");
+        }
+        // Every component of a compound condition is itself an enabled NRQL condition.
+        Set<String> componentIds = new LinkedHashSet<>();
+        result.ofType(COMPOUND).forEach(c -> c.inputs().path("componentConditions")
+                .forEach(cc -> componentIds.add(cc.path("id").asText())));
+        assertThat(result.ofType(NRQL)).filteredOn(n -> componentIds.contains(n.inputs().path("name").asText()))
+                .hasSize(componentIds.size()).allSatisfy(n -> assertThat(n.inputs().path("enabled").asBoolean()).isTrue());
+    }
+
+    @Test
+    void prodPagesOnCallForCriticalPoliciesAndSendsTicketsToSlack() {
+        SynthResult prod = SynthStacks.of("prod");
+        assertThat(routedPolicies(prod, "on-call")).containsExactly("platform-207-prod-api-critical",
+                "platform-207-prod-web-critical");
+        assertThat(channelOf(prod, "on-call").inputs().path("type").asText()).isEqualTo("PAGERDUTY_SERVICE_INTEGRATION");
+        assertThat(prod.ofType(DESTINATION)).singleElement().satisfies(d -> {
+            assertThat(d.inputs().path("type").asText()).isEqualTo("PAGERDUTY_SERVICE_INTEGRATION");
+            assertThat(d.inputs().path("authToken").path("token").asText()).isEqualTo("[secret]");
+        });
+        assertThat(routedPolicies(prod, "slack")).containsExactly("platform-207-prod-api-ticket",
+                "platform-207-prod-web-ticket", "platform-207-prod-data-pipeline-ticket");
+        assertThat(channelOf(prod, "slack").inputs().path("destinationId").asText())
+                .isEqualTo("6b1f0c2e-4a7d-4e3b-9c15-2d8f7a9e0b41");
+
+        // Which condition reaches which destination: fast and medium burns page, the slow burn tickets.
+        assertThat(policyOf(prod, "api-success-page-fast")).isEqualTo("platform-207-prod-api-critical");
+        assertThat(policyOf(prod, "api-latency-page-medium")).isEqualTo("platform-207-prod-api-critical");
+        assertThat(policyOf(prod, "api-success-ticket-slow")).isEqualTo("platform-207-prod-api-ticket");
+        assertThat(policyOf(prod, "web-loss-of-signal")).isEqualTo("platform-207-prod-web-critical");
+        assertThat(policyOf(prod, "web-p95-latency")).isEqualTo("platform-207-prod-web-ticket");
+        assertThat(policyOf(prod, "data-pipeline-heartbeat")).isEqualTo("platform-207-prod-data-pipeline-ticket");
+        // The long and short windows alone notify nobody: their policy is in no workflow.
+        assertThat(policyOf(prod, "api-success-page-fast-short")).isEqualTo("platform-207-prod-api-burn-rate-windows");
+        assertThat(prod.ofType(WORKFLOW)).noneSatisfy(w -> assertThat(policyValues(w)).contains(
+                "platform-207-prod-api-burn-rate-windows"));
+    }
+
+    @Test
+    void stgNeverPagesAndSendsEverythingToSlack() {
+        SynthResult stg = SynthStacks.of("stg");
+        assertThat(stg.ofType(DESTINATION)).isEmpty();
+        assertThat(stg.ofType(CHANNEL)).extracting(c -> c.inputs().path("type").asText()).containsExactly("SLACK");
+        assertThat(stg.ofType(WORKFLOW)).extracting(SynthesizedResource::name).containsExactly("slack");
+        assertThat(routedPolicies(stg, "slack")).containsExactly("platform-207-stg-api-critical",
+                "platform-207-stg-web-critical", "platform-207-stg-api-ticket", "platform-207-stg-web-ticket",
+                "platform-207-stg-data-pipeline-ticket");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "stg"})
+    void workflowsHonourMutingRulesAndTheMaintenanceWindowMutesEveryPolicy(String stack) {
+        SynthResult result = SynthStacks.of(stack);
+        assertThat(result.ofType(WORKFLOW)).allSatisfy(w ->
+                assertThat(w.inputs().path("mutingRulesHandling").asText()).isEqualTo("DONT_NOTIFY_FULLY_MUTED_ISSUES"));
+        assertThat(result.ofType("newrelic:index/alertMutingRule:AlertMutingRule")).singleElement().satisfies(m -> {
+            assertThat(m.inputs().path("schedule").path("timeZone").asText()).isEqualTo("Asia/Tokyo");
+            assertThat(m.inputs().path("schedule").path("startTime").asText()).isEqualTo("2025-01-06T03:25:00");
+            assertThat(m.inputs().path("condition").path("conditions").get(0).path("values"))
+                    .hasSize(result.ofType("newrelic:index/alertPolicy:AlertPolicy").size());
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "stg"})
+    void everyNewRelicResourceUsesTheNewRelicProviderAndRunbooksExist(String stack) throws Exception {
+        SynthResult result = SynthStacks.of(stack);
+        List<SynthesizedResource> newRelic = result.resources().stream().filter(r -> r.type().startsWith("newrelic:")).toList();
+        assertThat(newRelic).isNotEmpty().allSatisfy(r -> assertThat(r.provider()).contains("pulumi:providers:newrelic"));
+        assertThat(result.ofType("pulumi:providers:newrelic")).singleElement().satisfies(p -> {
+            assertThat(p.inputs().path("region").asText()).isEqualTo("US");
+            assertThat(p.inputs().path("apiKey").asText()).isEqualTo("[secret]");
+        });
+        for (SynthesizedResource r : newRelic) {
+            String url = r.inputs().path("runbookUrl").asText("");
+            if (!url.isEmpty()) {
+                String path = url.substring(url.indexOf("/blob/main/") + "/blob/main/".length());
+                assertThat(SynthStacks.ROOT.resolve(path)).as(r.name() + " runbook").exists();
+            }
+        }
+        Runbooks.all().forEach(n -> assertThat(SynthStacks.ROOT.resolve("docs/runbooks/" + n + ".md")).exists());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "stg"})
+    void theRealSynthOutputConformsToTheProviderSchema(String stack) {
+        List<RegisteredResource> resources = RegisteredResource.fromSynthJson(SynthStacks.of(stack).toJson());
+        assertThat(resources).hasSizeGreaterThan(40);
+        ConformanceReport report = NewRelicConformanceChecker.forProject(SynthStacks.ROOT).check(resources);
+        assertThat(report.passed()).as(report.summary()).isTrue();
+        assertThat(report.checkedResources()).isEqualTo(resources.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "stg"})
+    void bothStacksPassTheObservabilityPolicyAndNoNewRelicResourceViolatesAnyPolicy(String stack) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PolicyReport report = PolicyCheck.run(SynthStacks.ROOT.resolve("policy"),
+                SynthStacks.ROOT.resolve("policy/config/" + stack + ".json"), SynthStacks.of(stack).toJson(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        // The platform's own findings (sidecar root filesystems, stg backup retention) belong to its owners; this
+        // test holds the observability resources and the new stack policy to zero.
+        assertThat(report.policies()).isEqualTo(40);
+        assertThat(report.violations()).as(printed.toString(StandardCharsets.UTF_8))
+                .noneSatisfy(v -> assertThat(v.policyName()).isEqualTo("observability-slo-coverage"))
+                .noneSatisfy(v -> assertThat(v.resourceType()).startsWith("newrelic:"));
+    }
+
+    private static List<String> policyValues(SynthesizedResource workflow) {
+        JsonNode values = workflow.inputs().path("issuesFilter").path("predicates").get(0).path("values");
+        return StreamSupport.stream(values.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    private static List<String> routedPolicies(SynthResult result, String workflow) {
+        return policyValues(result.ofType(WORKFLOW).stream().filter(w -> w.name().equals(workflow)).findFirst().orElseThrow());
+    }
+
+    private static SynthesizedResource channelOf(SynthResult result, String workflow) {
+        SynthesizedResource w = result.ofType(WORKFLOW).stream().filter(x -> x.name().equals(workflow)).findFirst().orElseThrow();
+        String channelId = w.inputs().path("destinations").get(0).path("channelId").asText();
+        return result.ofType(CHANNEL).stream().filter(c -> c.inputs().path("name").asText().equals(channelId))
+                .findFirst().orElseThrow();
+    }
+
+    private static String policyOf(SynthResult result, String logicalName) {
+        List<SynthesizedResource> candidates = new ArrayList<>(result.ofType(COMPOUND));
+        candidates.addAll(result.ofType(NRQL));
+        return candidates.stream().filter(r -> r.name().equals(logicalName)).findFirst().orElseThrow()
+                .inputs().path("policyId").asText();
+    }
+}

@@ -1,0 +1,133 @@
+package jp.twozeroseven.infra.observability.alerts;
+
+import jp.twozeroseven.infra.observability.slo.BurnRateAlert;
+import jp.twozeroseven.infra.observability.slo.BurnRateNrql;
+import jp.twozeroseven.infra.observability.slo.BurnRateWindows;
+import jp.twozeroseven.infra.observability.slo.SloSpec;
+import jp.twozeroseven.infra.settings.ObservabilityGoldenSignals;
+import jp.twozeroseven.infra.settings.ObservabilityHeartbeat;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AlertConditionsTest {
+
+    private static final String GUID = "MXxTTEl8MTIzNA==";
+    private static final SloSpec API = SloSpec.of("api", "api-prod", 99.9, 0.5);
+
+    private static List<NrqlConditionSpec> burnRate(SloSpec spec) {
+        return BurnRateNrql.alerts(spec, "success", GUID, true, BurnRateWindows.sreWorkbook()).stream()
+                .map(BurnRateConditions::of).toList();
+    }
+
+    @Test
+    void pageFastAt999IsOneHourAndFiveMinutesAbove1344Percent() {
+        List<NrqlConditionSpec> c = burnRate(API);
+        // 0.1 % budget × (0.02 × 672 h / 1 h) = 1.344 %
+        assertThat(c.get(0).threshold()).isEqualTo(1.344);
+        assertThat(c.get(0).aggregationWindowSeconds()).isEqualTo(3600);
+        assertThat(c.get(0).slideBySeconds()).contains(300);
+        assertThat(c.get(0).thresholdDurationSeconds()).isEqualTo(3600);
+        assertThat(c.get(1).threshold()).isEqualTo(1.344);
+        assertThat(c.get(1).aggregationWindowSeconds()).isEqualTo(300);
+        assertThat(c.get(1).slideBySeconds()).isEmpty();
+        assertThat(c.get(0).nrql()).isEqualTo("SELECT clamp_max(sum(newrelic.sli.bad) / sum(newrelic.sli.valid) * 100, 100)"
+                + " AS 'error rate %' FROM Metric WHERE entity.guid = '" + GUID + "'");
+        assertThat(c.get(0).runbook()).isEqualTo(Runbooks.SLO_BURN_RATE);
+    }
+
+    @Test
+    void pageMediumAt999IsSixHoursAndThirtyMinutesAbove056Percent() {
+        List<NrqlConditionSpec> c = burnRate(API);
+        // 0.1 × (0.05 × 672 / 6) = 0.56
+        assertThat(c.get(2).threshold()).isEqualTo(0.56);
+        assertThat(c.get(2).aggregationWindowSeconds()).isEqualTo(21_600);
+        assertThat(c.get(2).slideBySeconds()).contains(1800);
+        assertThat(c.get(3).aggregationWindowSeconds()).isEqualTo(1800);
+        assertThat(c.get(3).slideBySeconds()).contains(150);
+    }
+
+    @Test
+    void ticketSlowThreeDayWindowIsApproximatedBySixHourWindowsForADay() {
+        List<NrqlConditionSpec> c = burnRate(API);
+        // 0.1 × (0.10 × 672 / 72) = 0.093333…, rounded to 6 decimals
+        assertThat(c.get(4).threshold()).isEqualTo(0.093333);
+        assertThat(c.get(4).aggregationWindowSeconds()).isEqualTo(21_600);
+        assertThat(c.get(4).slideBySeconds()).isEmpty();
+        assertThat(c.get(4).thresholdDurationSeconds()).isEqualTo(86_400);
+        assertThat(c.get(4).thresholdOccurrences()).isEqualTo("all");
+        // the 6 h short window fits directly
+        assertThat(c.get(5).aggregationWindowSeconds()).isEqualTo(21_600);
+        assertThat(c.get(5).thresholdDurationSeconds()).isEqualTo(21_600);
+    }
+
+    @Test
+    void thresholdsFollowTheObjective() {
+        // 99.5 %: budget 0.5 → page-fast 0.5 × 13.44 = 6.72, page-medium 0.5 × 5.6 = 2.8
+        List<NrqlConditionSpec> c = burnRate(SloSpec.of("web", "web-prod", 99.5, 1.0));
+        assertThat(c.get(0).threshold()).isEqualTo(6.72);
+        assertThat(c.get(2).threshold()).isEqualTo(2.8);
+        assertThat(c.get(4).threshold()).isEqualTo(0.466667);
+        assertThat(BurnRateConditions.describe(BurnRateWindows.PAGE_FAST, API)).isEqualTo("1h/5m at 13.44x");
+        assertThat(BurnRateConditions.describe(BurnRateWindows.TICKET_SLOW, API)).isEqualTo("3d/6h at 0.93x");
+    }
+
+    @Test
+    void goldenSignalsUseTheSpecThresholdsAndLossOfSignalOpensAfterTheConfiguredMinutes() {
+        var thresholds = new ObservabilityGoldenSignals(2, 1.2, 5, 10);
+        List<NrqlConditionSpec> tickets = GoldenSignalConditions.tickets(API, thresholds);
+        assertThat(tickets).extracting(NrqlConditionSpec::name)
+                .containsExactly("api error rate", "api p95 latency", "api throughput drop");
+        assertThat(tickets).extracting(NrqlConditionSpec::operator).containsExactly("above", "above", "below");
+        assertThat(tickets).extracting(NrqlConditionSpec::threshold).containsExactly(2.0, 1.2, 5.0);
+        assertThat(tickets).extracting(NrqlConditionSpec::runbook)
+                .containsExactly(Runbooks.ERROR_RATE, Runbooks.P95_LATENCY, Runbooks.THROUGHPUT_DROP);
+        assertThat(tickets.get(1).nrql()).isEqualTo("SELECT percentile(duration, 95) AS 'p95 s' FROM Transaction"
+                + " WHERE appName = 'api-prod' AND transactionType = 'Web'");
+        NrqlConditionSpec lost = GoldenSignalConditions.lossOfSignal(API, thresholds);
+        assertThat(lost.signalLossSeconds()).contains(600);
+        assertThat(lost.runbook()).isEqualTo(Runbooks.LOSS_OF_SIGNAL);
+    }
+
+    @Test
+    void heartbeatOpensOnlyAfterTheDeadlineAndAtMostOneRunWindowLate() {
+        var heartbeat = new ObservabilityHeartbeat(LocalTime.of(1, 0), LocalTime.of(6, 0));
+        // yesterday's success somewhere in 01:00..06:00; 24 h + 5 h later is 06:00..11:00 today
+        assertThat(HeartbeatCondition.signalLossSeconds(heartbeat)).isEqualTo(29 * 3600);
+        NrqlConditionSpec spec = HeartbeatCondition.of("prod", heartbeat);
+        assertThat(spec.nrql()).isEqualTo("SELECT count(*) FROM EtlRunSucceeded WHERE stack = 'prod'");
+        assertThat(spec.sparseEvents()).isTrue();
+        assertThat(spec.name()).contains("06:00");
+        // a run window across midnight: 22:00 → 04:00 is 6 h
+        assertThat(HeartbeatCondition.signalLossSeconds(new ObservabilityHeartbeat(LocalTime.of(22, 0),
+                LocalTime.of(4, 0)))).isEqualTo(30 * 3600);
+        assertThat(HeartbeatCondition.nrql("it's")).endsWith("stack = 'it\\'s'");
+    }
+
+    @Test
+    void conditionSpecRejectsWhatNewRelicRejects() {
+        assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "above", 1, 86_400, Optional.empty(), 86_400, "all",
+                Optional.empty(), false, "r")).hasMessageContaining("30..21600");
+        assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "above", 1, 3600, Optional.empty(), 5400, "all",
+                Optional.empty(), false, "r")).hasMessageContaining("multiple of the aggregation window");
+        assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "above", 1, 3600, Optional.of(700), 3600, "all",
+                Optional.empty(), false, "r")).hasMessageContaining("factor");
+        assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "equals", 1, 3600, Optional.empty(), 3600, "all",
+                Optional.empty(), false, "r")).hasMessageContaining("above or below");
+        assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "below", 1, 3600, Optional.empty(), 3600, "all",
+                Optional.of(200_000), false, "r")).hasMessageContaining("172800");
+    }
+
+    @Test
+    void everyBurnRateAlertOfTheWorkbookBecomesAValidCondition() {
+        List<BurnRateAlert> alerts = BurnRateNrql.alerts(API, "latency", GUID, false, BurnRateWindows.sreWorkbook());
+        assertThat(alerts).hasSize(6);
+        assertThat(alerts.stream().map(BurnRateConditions::of)).allSatisfy(c ->
+                assertThat(c.nrql()).startsWith("SELECT 100 - clamp_max(sum(newrelic.sli.good)"));
+    }
+}

@@ -1,0 +1,40 @@
+package jp.twozeroseven.infra.observability.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.twozeroseven.infra.observability.slo.SloSpec;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceDashboardTest {
+
+    private static final SloSpec API = SloSpec.of("api", "api-prod", 99.9, 0.5);
+
+    @Test
+    void budgetLeftDividesByTheErrorBudget() {
+        assertThat(ServiceDashboard.budgetLeftNrql(API, "GUIDs", true)).isEqualTo(
+                "SELECT 100 - (100 - (100 - clamp_max(sum(newrelic.sli.bad) / sum(newrelic.sli.valid) * 100, 100)))"
+                        + " / 0.1 * 100 AS 'error budget left %' FROM Metric WHERE entity.guid = 'GUIDs'"
+                        + " SINCE 28 days ago");
+        assertThat(ServiceDashboard.attainmentNrql(API, "GUIDl", false)).isEqualTo(
+                "SELECT clamp_max(sum(newrelic.sli.good) / sum(newrelic.sli.valid) * 100, 100) AS 'attainment %'"
+                        + " FROM Metric WHERE entity.guid = 'GUIDl' SINCE 28 days ago");
+    }
+
+    @Test
+    void dashboardHasSloAttainmentBudgetAndGoldenSignals() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(ServiceDashboard.json("api SLOs", 3456789, API, "GUIDs", "GUIDl"));
+        JsonNode widgets = json.path("pages").get(0).path("widgets");
+        assertThat(json.path("name").asText()).isEqualTo("api SLOs");
+        assertThat(widgets).hasSize(7);
+        assertThat(widgets.findValuesAsText("title")).contains("Success error budget left", "Latency error budget left",
+                "Error rate %", "p95 latency (s)", "Throughput (rpm)");
+        assertThat(widgets.get(0).path("rawConfiguration").path("nrqlQueries").get(0).path("accountIds").get(0).asLong())
+                .isEqualTo(3456789L);
+        assertThat(widgets.get(6).path("rawConfiguration").path("nrqlQueries").get(0).path("query").asText())
+                .endsWith("FROM Transaction WHERE appName = 'api-prod' SINCE 1 day ago TIMESERIES");
+        assertThat(widgets.get(2).path("rawConfiguration").path("nrqlQueries").get(0).path("query").asText())
+                .contains("entity.guid = 'GUIDl'");
+    }
+}

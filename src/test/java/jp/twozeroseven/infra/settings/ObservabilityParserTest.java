@@ -1,0 +1,144 @@
+package jp.twozeroseven.infra.settings;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ObservabilityParserTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void committedStacksParse() {
+        ObservabilitySettings prod = StackSettingsParser.parse(StackFixture.read("prod")).observability();
+        ObservabilitySettings stg = StackSettingsParser.parse(StackFixture.read("stg")).observability();
+        assertThat(prod.newRelicAccountId()).isEqualTo("3456789");
+        assertThat(prod.region()).isEqualTo(ObservabilityRegion.US);
+        assertThat(prod.routing().paging()).isTrue();
+        assertThat(stg.routing().paging()).isFalse();
+        assertThat(prod.services()).extracting(ObservabilityServiceSlo::service).containsExactly("api", "web");
+        assertThat(prod.services().get(0).objectivePercent()).isEqualTo(99.9);
+        assertThat(prod.services().get(0).latencyThresholdSeconds()).isEqualTo(0.5);
+        assertThat(prod.services().get(0).entityGuid()).isEmpty();
+        assertThat(prod.maintenanceWindows()).singleElement().satisfies(w -> {
+            assertThat(w.weekday()).isEqualTo(DayOfWeek.MONDAY);
+            assertThat(w.length()).isEqualTo(Duration.ofMinutes(80));
+        });
+        assertThat(prod.heartbeat().deadline()).isEqualTo(LocalTime.of(6, 0));
+        assertThat(prod.heartbeat().runWindow()).isEqualTo(Duration.ofHours(5));
+        assertThat(prod.runbookUrl("error-rate"))
+                .isEqualTo("https://github.com/two-zero-seven/infra/blob/main/docs/runbooks/error-rate.md");
+    }
+
+    @Test
+    void objectiveOutsideZeroToHundredIsRejected() {
+        assertProblem("prod", c -> api(c).put("objectivePercent", 100),
+                "observability.services.api.objectivePercent", "strictly between 0.0 and 100.0");
+        assertProblem("prod", c -> api(c).put("objectivePercent", 0),
+                "observability.services.api.objectivePercent", "strictly between 0.0 and 100.0");
+    }
+
+    @Test
+    void unknownServiceIsRejected() {
+        assertProblem("prod", c -> ((ObjectNode) obs(c).get("services")).set("admin", api(c).deepCopy()),
+                "observability.services.admin", "unknown service");
+    }
+
+    @Test
+    void serviceWithoutSloIsRejected() {
+        assertProblem("prod", c -> ((ObjectNode) obs(c).get("services")).remove("web"),
+                "observability.services.web", "every public service needs an SLO spec");
+    }
+
+    @Test
+    void missingLatencyThresholdSaysWhatItIsFor() {
+        assertProblem("prod", c -> api(c).remove("latencyThresholdSeconds"),
+                "observability.services.api.latencyThresholdSeconds", "the latency SLI counts web requests");
+    }
+
+    @Test
+    void stagingMustNotPageAndProductionMust() {
+        assertProblem("stg", c -> ((ObjectNode) obs(c).get("routing")).put("paging", true),
+                "observability.routing.paging", "only production pages");
+        assertProblem("prod", c -> ((ObjectNode) obs(c).get("routing")).put("paging", false),
+                "observability.routing.paging", "production must page");
+    }
+
+    @Test
+    void pagingWithoutPagerDutyKeyOutsideTheOfflineSynthIsRejected() {
+        RawConfig offline = StackFixture.read("prod");
+        RawConfig engine = new RawConfig(offline.project(), offline.stack(), withoutSecrets(offline),
+                java.util.Set.of(offline.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key()), "the Pulumi engine", false);
+        assertThatThrownBy(() -> StackSettingsParser.parse(engine))
+                .isInstanceOf(SettingsException.class)
+                .satisfies(e -> assertThat(((SettingsException) e).problems()).singleElement().satisfies(p -> {
+                    assertThat(p.key()).isEqualTo("platform-207:observability.routing.paging");
+                    assertThat(p.message()).contains("pulumi config set --secret platform-207:pagerDutyIntegrationKey");
+                }));
+    }
+
+    @Test
+    void badAccountRegionSlackIdsClockAndTypoAreAllReportedAtOnce() {
+        assertThatThrownBy(() -> StackSettingsParser.parse(StackFixture.edited("prod", temp, c -> {
+            ObjectNode nr = (ObjectNode) obs(c).get("newRelic");
+            nr.put("accountId", 3456789).put("region", "JP");
+            ObjectNode routing = (ObjectNode) obs(c).get("routing");
+            routing.put("slackDestinationId", "ops").put("slackChannelId", "#ops");
+            ((ObjectNode) obs(c).get("dataPipeline")).put("heartbeatDeadline", "25:00");
+            api(c).put("objectivePercnt", 99.9);
+        }))).isInstanceOf(SettingsException.class).satisfies(e -> assertThat(((SettingsException) e).problems())
+                .extracting(Problem::key).contains(
+                        "platform-207:observability.newRelic.accountId",
+                        "platform-207:observability.newRelic.region",
+                        "platform-207:observability.routing.slackDestinationId",
+                        "platform-207:observability.routing.slackChannelId",
+                        "platform-207:observability.dataPipeline.heartbeatDeadline",
+                        "platform-207:observability.services.api.objectivePercnt"));
+    }
+
+    @Test
+    void emptyMaintenanceWindowIsRejected() {
+        assertProblem("prod", c -> ((ObjectNode) ((com.fasterxml.jackson.databind.node.ArrayNode) obs(c)
+                        .get("maintenanceWindows")).get(0)).put("end", "03:25"),
+                "observability.maintenanceWindows[0].end", "the window is empty");
+    }
+
+    private void assertProblem(String stack, Consumer<ObjectNode> edit, String key, String fragment) {
+        assertThatThrownBy(() -> StackSettingsParser.parse(StackFixture.edited(stack, temp, edit)))
+                .isInstanceOf(SettingsException.class)
+                .satisfies(e -> assertThat(((SettingsException) e).problems()).anySatisfy(p -> {
+                    assertThat(p.key()).isEqualTo("platform-207:" + key);
+                    assertThat(p.message()).contains(fragment);
+                }));
+    }
+
+    private static ObjectNode obs(ObjectNode config) {
+        return StackFixture.at(config, "observability");
+    }
+
+    private static ObjectNode api(ObjectNode config) {
+        return (ObjectNode) obs(config).get("services").get("api");
+    }
+
+    private static java.util.Map<String, String> withoutSecrets(RawConfig raw) {
+        var values = new HashMap<>(raw.values());
+        for (SecretKey key : SecretKey.values()) {
+            values.remove(raw.project() + ":" + key.key());
+        }
+        // The Slack webhook is required everywhere; give it as the engine would (declared secret below).
+        values.put(raw.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key(), "https://hooks.slack.com/x");
+        return values;
+    }
+}
