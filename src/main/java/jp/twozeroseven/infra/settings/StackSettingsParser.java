@@ -47,11 +47,12 @@ public final class StackSettingsParser {
         Set<String> serviceNames = new java.util.LinkedHashSet<>(services.stream().map(ServiceSettings::name).toList());
         DeploySettings deploy = EdgeParsers.deploy(root.section("deploy"), serviceNames, tier);
         CdnSettings cdn = EdgeParsers.cdn(root.section("cdn"));
+        DataPipelineSettings dataPipeline = DataPipelineParser.parse(root.section("dataPipeline"));
         StackSecrets secrets = StackSecrets.read(raw, problems);
         root.rejectUnknownKeys();
         problems.throwIfAny(raw.source());
         return new StackSettings(raw.project(), raw.stack(), tier, region, account, owner, costCenter, retention,
-                network, alb, services, database, registry, deploy, cdn, secrets);
+                network, alb, services, database, registry, deploy, cdn, dataPipeline, secrets);
     }
 
     private static List<ServiceSettings> services(Section root) {
