@@ -15,6 +15,11 @@ import { cloudfrontHttpsOnly } from "./cloudfront-https-only";
 import { cloudfrontLogging } from "./cloudfront-logging";
 import { cloudfrontOriginAccessControl } from "./cloudfront-origin-access-control";
 import { cloudfrontTls12 } from "./cloudfront-tls12";
+import { dataColumnsClassified } from "./data-columns-classified";
+import { dataMaskedConfigNoRawColumns } from "./data-masked-config-no-raw-columns";
+import { dataMaskedGlueNoRawColumns } from "./data-masked-glue-no-raw-columns";
+import { dataNoKeyMaterial } from "./data-no-key-material";
+import { dataRawZoneReaders } from "./data-raw-zone-readers";
 import { ecrImmutableTags } from "./ecr-immutable-tags";
 import { ecrScanOnPush } from "./ecr-scan-on-push";
 import { ecsClusterContainerInsights } from "./ecs-cluster-container-insights";
@@ -62,6 +67,11 @@ export const allPolicies: Policies = [
     cloudfrontLogging,
     cloudfrontOriginAccessControl,
     cloudfrontTls12,
+    dataColumnsClassified,
+    dataMaskedConfigNoRawColumns,
+    dataMaskedGlueNoRawColumns,
+    dataNoKeyMaterial,
+    dataRawZoneReaders,
     ecrImmutableTags,
     ecrScanOnPush,
     ecsClusterContainerInsights,

@@ -1,4 +1,5 @@
 import { ResourceCase } from "./harness";
+import { dataResourceCases } from "./data-cases";
 
 export interface ResourceCases {
     pass: ResourceCase[];
@@ -234,4 +235,5 @@ export const resourceCases: Record<string, ResourceCases> = {
         fail: [[{ type: "aws:glue/catalogDatabase:CatalogDatabase", props: {}, stack: "prod" }, "protect(true)"],
             [{ type: "aws:s3/bucketV2:BucketV2", props: {}, stack: "prod", opts: { protect: false } }, "protect"]],
     },
+    ...dataResourceCases,
 };

@@ -1,4 +1,5 @@
 import { StackCase, StackResourceCase } from "./harness";
+import { dataStackCases } from "./data-cases";
 
 export interface StackCases {
     pass: StackCase[];
@@ -113,4 +114,5 @@ export const stackCases: Record<string, StackCases> = {
             [{ resources: [appGroup, ingressRule("https", "app-sg", 443, "0.0.0.0/0")] }, "Exposure=public-alb"],
             [{ resources: [{ ...publicAlbGroup, props: { ...publicAlbGroup.props, ingress: [{ description: "all", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] } }] }, "alb-sg"]],
     },
+    ...dataStackCases,
 };

@@ -7,13 +7,14 @@ import java.util.List;
  * Pulumi config themselves.
  *
  * @param logRetentionDays CloudWatch Logs retention for every log group
+ * @param dataPipeline     the nightly export, its table catalog (loaded and validated) and the access matrix
  */
 public record StackSettings(String project, String stack, Tier tier, String region, String accountId,
                             String owner, String costCenter, int logRetentionDays,
                             NetworkSettings network, LoadBalancerSettings loadBalancer,
                             List<ServiceSettings> services, DatabaseSettings database, RegistrySettings registry,
-                            DeploySettings deploy, CdnSettings cdn, StackSecrets secrets,
-                            ObservabilitySettings observability) {
+                            DeploySettings deploy, CdnSettings cdn, DataPipelineSettings dataPipeline,
+                            StackSecrets secrets, ObservabilitySettings observability) {
 
     /** A name prefix for every physical resource, e.g. {@code platform-207-prod}. */
     public String namePrefix() {

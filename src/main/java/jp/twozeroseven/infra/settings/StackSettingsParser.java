@@ -49,13 +49,14 @@ public final class StackSettingsParser {
         Set<String> serviceHosts = new java.util.TreeSet<>(services.stream()
                 .flatMap(service -> service.routing().hostHeaders().stream()).toList());
         CdnSettings cdn = EdgeParsers.cdn(root.section("cdn"), serviceHosts);
+        DataPipelineSettings dataPipeline = DataPipelineParser.parse(root.section("dataPipeline"));
         StackSecrets secrets = StackSecrets.read(raw, problems);
         ObservabilitySettings observability = ObservabilityParser.parse(root.section("observability"), serviceNames,
                 tier, secrets, raw.offline());
         root.rejectUnknownKeys();
         problems.throwIfAny(raw.source());
         return new StackSettings(raw.project(), raw.stack(), tier, region, account, owner, costCenter, retention,
-                network, alb, services, database, registry, deploy, cdn, secrets, observability);
+                network, alb, services, database, registry, deploy, cdn, dataPipeline, secrets, observability);
     }
 
     private static List<ServiceSettings> services(Section root) {

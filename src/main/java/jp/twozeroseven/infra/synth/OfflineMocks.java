@@ -28,7 +28,7 @@ public final class OfflineMocks implements Mocks {
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         Map<String, Object> state = new HashMap<>(args.inputs);
         String physical = physicalName(args);
-        String id = args.type.startsWith("pulumi:providers:") ? stableUuid(args.name) : physical;
+        String id = args.type.startsWith("pulumi:providers:") ? stableUuid(args.name) : awsId(args.type, physical);
         state.putIfAbsent("arn", arn(args.type, physical));
         state.putAll(computed(args.type, physical, args.inputs));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
@@ -49,6 +49,17 @@ public final class OfflineMocks implements Mocks {
             default -> Map.of();
         };
         return CompletableFuture.completedFuture(result);
+    }
+
+    /** Ids in AWS's own shapes where consumers validate them (subnet-..., sg-..., 10-character REST API ids). */
+    private static String awsId(String type, String physical) {
+        String hex = stableUuid(type + "|" + physical).replace("-", "");
+        return switch (type) {
+            case "aws:ec2/subnet:Subnet" -> "subnet-" + hex.substring(0, 17);
+            case "aws:ec2/securityGroup:SecurityGroup" -> "sg-" + hex.substring(0, 17);
+            case "aws:apigateway/restApi:RestApi" -> hex.substring(0, 10);
+            default -> physical;
+        };
     }
 
     private static String physicalName(ResourceArgs args) {
@@ -120,7 +131,7 @@ public final class OfflineMocks implements Mocks {
             case "aws:kms/key:Key" -> out.put("keyId", stableUuid(physical));
             case "aws:apigateway/restApi:RestApi" -> {
                 out.put("rootResourceId", "root" + Math.abs(physical.hashCode() % 100000));
-                out.put("executionArn", "arn:aws:execute-api:" + region + ":" + accountId + ":" + physical);
+                out.put("executionArn", "arn:aws:execute-api:" + region + ":" + accountId + ":" + awsId(type, physical));
             }
             case "aws:ecs/taskDefinition:TaskDefinition" -> out.put("revision", 1);
             case "aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet", "aws:ec2/securityGroup:SecurityGroup" -> { }

@@ -1,0 +1,20 @@
+// Shared reading of the data pipeline's resources: the Glue parameter that carries column classes.
+export const CLASSES_PARAMETER = "platform207.column_classes";
+export const KNOWN_CLASSES = ["public", "internal", "identifier", "contact", "name", "address", "location",
+    "free_text", "secret", "birth_date", "timestamp_identifying"];
+/** Classes that may never leave Aurora unmasked into the masked (analytics) zone. */
+export const PERSONAL = KNOWN_CLASSES.filter(c => c !== "public" && c !== "internal");
+
+export interface ColumnClass { class?: string; masking?: string }
+
+export function columnClasses(props: Record<string, any>): Record<string, ColumnClass> | undefined {
+    const text = props.parameters?.[CLASSES_PARAMETER];
+    if (typeof text !== "string") {
+        return undefined;
+    }
+    try {
+        return JSON.parse(text);
+    } catch {
+        return undefined;
+    }
+}

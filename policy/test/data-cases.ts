@@ -1,0 +1,68 @@
+// Cases of the data-pipeline policies; spread into resourceCases / stackCases.
+import { ResourceCase, StackCase } from "./harness";
+
+const GLUE = "aws:glue/catalogTable:CatalogTable";
+const classes = (c: Record<string, [string, string]>) => JSON.stringify(Object.fromEntries(
+    Object.entries(c).map(([k, [cls, masking]]) => [k, { class: cls, masking }])));
+const glue = (zone: string, columns: string[], c: Record<string, [string, string]>): ResourceCase => ({
+    type: GLUE, props: { name: "drivers", parameters: { data_zone: zone, "platform207.column_classes": classes(c) },
+        storageDescriptor: { columns: columns.map(name => ({ name })) } },
+});
+const driverClasses: Record<string, [string, string]> = { id: ["identifier", "pseudonymize"], status: ["internal", "keep"],
+    full_name: ["name", "drop"], phone: ["contact", "pseudonymize"] };
+const config = (content: string): ResourceCase => ({ type: "aws:s3/bucketObjectv2:BucketObjectv2", props: { content } });
+const task = (environment: any[]): ResourceCase => ({ type: "aws:ecs/taskDefinition:TaskDefinition",
+    props: { containerDefinitions: JSON.stringify([{ name: "embulk", environment }]) } });
+
+export const dataResourceCases: Record<string, { pass: ResourceCase[]; fail: [ResourceCase, string][] }> = {
+    "data-columns-classified": {
+        pass: [glue("masked", ["id", "status"], driverClasses), { type: GLUE, props: { name: "other" } }],
+        fail: [[glue("masked", ["id", "vehicle"], driverClasses), "column 'vehicle' is unclassified"],
+            [{ type: GLUE, props: { name: "t", parameters: { data_zone: "raw" } } }, "no readable"]],
+    },
+    "data-masked-glue-no-raw-columns": {
+        pass: [glue("masked", ["id", "status", "phone"], driverClasses),
+            glue("raw", ["id", "full_name"], { id: ["identifier", "keep"], full_name: ["name", "keep"] })],
+        fail: [[glue("masked", ["id", "full_name"], driverClasses), "must be dropped"],
+            [glue("masked", ["phone"], { phone: ["contact", "keep"] }), "contact column 'phone' unmasked"]],
+    },
+    "data-no-key-material": {
+        pass: [config("options: \"-c app.pseudonym_key={{ env.EMBULK_PSEUDONYM_KEY }}\""),
+            task([{ name: "EMBULK_CONFIG_BUCKET", value: "b" }]),
+            { type: "aws:sfn/stateMachine:StateMachine", props: { definition: "{\"StartAt\":\"A\"}" } }],
+        fail: [[config("options: \"-c app.pseudonym_key=s3cr3t\""), "inline pseudonym_key"],
+            [config(`key: ${"ab".repeat(32)}`), "64-hex"],
+            [task([{ name: "EMBULK_PSEUDONYM_KEY", value: "x" }]), "plain environment"],
+            [{ type: "aws:sfn/stateMachine:StateMachine", props: { definition: `{"k":"${"0f".repeat(32)}"}` } }, "definition"]],
+    },
+};
+
+const maskedGlue = { type: GLUE, name: "glue-drivers", props: { name: "drivers",
+    parameters: { data_zone: "masked", "platform207.column_classes": classes(driverClasses) } } };
+const maskedConfig = (content: string) => ({ type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "cfg",
+    props: { tags: { DataZone: "masked", ExportTable: "drivers" }, content } });
+const goodSql = "query: |\n  SELECT\n    encode(hmac(t.\"id\"::text, k.pseudonym_key, 'sha256'), 'hex') AS \"id\",\n    t.\"status\" AS \"status\"\n  FROM \"public\".\"drivers\" AS t\n";
+
+const rawBucket = { type: "aws:s3/bucketV2:BucketV2", name: "raw", props: { bucket: "p-raw", tags: { DataClassification: "restricted" } } };
+const guard = (arns: string[]) => ({ type: "aws:s3/bucketPolicy:BucketPolicy", name: "raw-policy", props: { bucket: "p-raw",
+    policy: JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::p-raw/*"],
+        Condition: { ArnNotEquals: { "aws:PrincipalArn": arns } } }] }) } });
+const role = (name: string, reader: boolean) => ({ type: "aws:iam/role:Role", name, props: { name, tags: { RawZoneReader: String(reader) } } });
+const readsRaw = (roleName: string) => ({ type: "aws:iam/rolePolicy:RolePolicy", name: `${roleName}-policy`, props: { role: roleName,
+    policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::p-raw/raw/deliveries/*"] }] }) } });
+
+export const dataStackCases: Record<string, { pass: StackCase[]; fail: [StackCase, string][] }> = {
+    "data-masked-config-no-raw-columns": {
+        pass: [{ resources: [maskedGlue, maskedConfig(goodSql)] }],
+        fail: [[{ resources: [maskedGlue, maskedConfig(goodSql + "    t.\"full_name\" AS \"full_name\",\n")] }, "must be dropped"],
+            [{ resources: [maskedGlue, maskedConfig("  SELECT\n    t.\"phone\" AS \"phone\",\n    t.\"status\" AS \"status\"\n")] }, "contact column 'phone' unmasked"],
+            [{ resources: [maskedConfig(goodSql)] }, "no classified masked Glue table"]],
+    },
+    "data-raw-zone-readers": {
+        pass: [{ resources: [rawBucket, guard(["arn:aws:iam::1:role/investigators"]), role("investigators", true), readsRaw("investigators")] },
+            { resources: [rawBucket, { ...guard([]), props: { bucket: "p-raw", policy: JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::p-raw/*"] }] }) } }] }],
+        fail: [[{ resources: [rawBucket, guard([]), role("analysts", false), readsRaw("analysts")] }, "not a listed raw-zone reader"],
+            [{ resources: [rawBucket] }, "does not deny reads"],
+            [{ resources: [rawBucket, guard(["arn:aws:iam::1:role/analysts"]), role("analysts", false)] }, "not a role tagged RawZoneReader=true"]],
+    },
+};

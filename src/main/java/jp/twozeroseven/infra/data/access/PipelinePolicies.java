@@ -1,0 +1,175 @@
+package jp.twozeroseven.infra.data.access;
+
+import jp.twozeroseven.infra.data.embulk.EmbulkConfigGenerator;
+import jp.twozeroseven.infra.data.masking.ExportZone;
+import jp.twozeroseven.infra.iam.Condition;
+import jp.twozeroseven.infra.iam.Effect;
+import jp.twozeroseven.infra.iam.PolicyDocument;
+import jp.twozeroseven.infra.iam.Principal;
+import jp.twozeroseven.infra.iam.Statement;
+import jp.twozeroseven.infra.settings.AccessAudience;
+import jp.twozeroseven.infra.settings.AccessZone;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every IAM document of the data pipeline, as pure functions of ARNs. Each grants one job and nothing more; the
+ * tests read them back and assert exactly that.
+ */
+public final class PipelinePolicies {
+
+    /** Where the generated Embulk configs live in the masked bucket; nobody but the export task reads them. */
+    public static final String CONFIG_PREFIX = "config/embulk/";
+    static final String ECS_EVENTS_RULE = "StepFunctionsGetEventsForECSTaskRule";
+
+    private PipelinePolicies() {
+    }
+
+    /** The Embulk container: read its configs, write its zones' prefixes, look up (never change) its Glue tables. */
+    public static PolicyDocument embulkTask(PipelineArns a, List<String> rawTables) {
+        String masked = PipelineArns.bucketArn(a.maskedBucket());
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.allow("ReadEmbulkConfigs", List.of("s3:GetObject"), List.of(masked + "/" + CONFIG_PREFIX + "*")));
+        statements.add(Statement.allow("ListEmbulkConfigs", List.of("s3:ListBucket"), List.of(masked))
+                .withConditions(List.of(Condition.of("StringLike", "s3:prefix", CONFIG_PREFIX + "*"))));
+        statements.add(Statement.allow("WriteMaskedZone", List.of("s3:PutObject", "s3:AbortMultipartUpload"),
+                List.of(masked + "/" + ExportZone.MASKED.prefix() + "/*")));
+        List<String> glueResources = new ArrayList<>(List.of(a.glueCatalog(), a.glueDatabase(a.maskedDatabase()),
+                a.glueTable(a.maskedDatabase(), "*")));
+        if (!rawTables.isEmpty()) {
+            String raw = PipelineArns.bucketArn(a.rawBucket());
+            statements.add(Statement.allow("WriteAllowedRawTables", List.of("s3:PutObject", "s3:AbortMultipartUpload"),
+                    rawTables.stream().map(t -> raw + "/" + EmbulkConfigGenerator.tablePrefix(ExportZone.RAW, t) + "*").toList()));
+            glueResources.add(a.glueDatabase(a.rawDatabase()));
+            rawTables.forEach(t -> glueResources.add(a.glueTable(a.rawDatabase(), t)));
+        }
+        // embulk-output-s3_parquet looks the table up and, with operation_if_exists: skip, leaves it alone.
+        statements.add(Statement.allow("LookUpGlueTables", List.of("glue:GetDatabase", "glue:GetTable"), glueResources));
+        statements.add(Statement.allow("UseDataKey", List.of("kms:GenerateDataKey", "kms:Decrypt"), List.of(a.dataKeyArn())));
+        return new PolicyDocument(statements);
+    }
+
+    /** What ECS needs to start the container: the image, its log stream and the two secrets it injects. */
+    public static PolicyDocument embulkExecution(String repositoryArn, String logGroupArn, List<String> secretArns,
+                                                 String secretsKeyArn, String region) {
+        return PolicyDocument.of(
+                // GetAuthorizationToken has no resource-level permissions.
+                Statement.allow("EcrLogin", List.of("ecr:GetAuthorizationToken"), List.of("*")),
+                Statement.allow("PullEmbulkImage", List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+                        "ecr:BatchCheckLayerAvailability"), List.of(repositoryArn)),
+                Statement.allow("WriteTaskLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                        List.of(logGroupArn + ":log-stream:*")),
+                Statement.allow("InjectSecrets", List.of("secretsmanager:GetSecretValue"), secretArns),
+                Statement.allow("DecryptSecrets", List.of("kms:Decrypt"), List.of(secretsKeyArn))
+                        .withConditions(List.of(Condition.of("StringEquals", "kms:ViaService",
+                                "secretsmanager." + region + ".amazonaws.com"))));
+    }
+
+    /** The ETL state machine: run and stop the one task definition, pass its two roles, call the notify paths. */
+    public static PolicyDocument stateMachine(String taskDefinitionArn, String clusterArn, List<String> passRoleArns,
+                                              List<String> notifyInvokeArns, String region, String account) {
+        String clusterName = clusterArn.substring(clusterArn.indexOf("cluster/") + "cluster/".length());
+        Condition onCluster = Condition.of("ArnEquals", "ecs:cluster", clusterArn);
+        return PolicyDocument.of(
+                Statement.allow("RunEmbulkTask", List.of("ecs:RunTask"), List.of(taskDefinitionArn))
+                        .withConditions(List.of(onCluster)),
+                Statement.allow("TrackEmbulkTasks", List.of("ecs:StopTask", "ecs:DescribeTasks"),
+                        List.of("arn:aws:ecs:" + region + ":" + account + ":task/" + clusterName + "/*"))
+                        .withConditions(List.of(onCluster)),
+                Statement.allow("PassEmbulkRoles", List.of("iam:PassRole"), passRoleArns)
+                        .withConditions(List.of(Condition.of("StringEquals", "iam:PassedToService", "ecs-tasks.amazonaws.com"))),
+                // The managed rule through which .sync learns that a task stopped.
+                Statement.allow("SyncWithEcsEvents", List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"),
+                        List.of("arn:aws:events:" + region + ":" + account + ":rule/" + ECS_EVENTS_RULE)),
+                Statement.allow("NotifySlack", List.of("execute-api:Invoke"), notifyInvokeArns),
+                // Log delivery and X-Ray APIs have no resource-level permissions (Step Functions documentation).
+                Statement.allow("DeliverExecutionLogs", List.of("logs:CreateLogDelivery", "logs:GetLogDelivery",
+                        "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
+                        "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"), List.of("*")),
+                Statement.allow("TraceExecutions", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
+                        "xray:GetSamplingRules", "xray:GetSamplingTargets"), List.of("*")));
+    }
+
+    /** EventBridge Scheduler: start this one state machine; park undeliverable invocations in the DLQ. */
+    public static PolicyDocument scheduler(String stateMachineArn, String deadLetterQueueArn, String queueKeyArn) {
+        return PolicyDocument.of(
+                Statement.allow("StartNightlyExport", List.of("states:StartExecution"), List.of(stateMachineArn)),
+                Statement.allow("DeadLetter", List.of("sqs:SendMessage"), List.of(deadLetterQueueArn)),
+                Statement.allow("EncryptDeadLetters", List.of("kms:GenerateDataKey", "kms:Decrypt"), List.of(queueKeyArn))
+                        .withConditions(List.of(Condition.of("StringEquals", "kms:ViaService", "sqs." + regionOf(stateMachineArn) + ".amazonaws.com"))));
+    }
+
+    /** Only the state machine's role may call the notification API, whatever IAM elsewhere says. */
+    public static PolicyDocument notifyApiResourcePolicy(String apiExecutionArn, String stateMachineRoleArn) {
+        return PolicyDocument.of(
+                new Statement("AllowEtlStateMachine", Effect.ALLOW, List.of("execute-api:Invoke"),
+                        List.of(apiExecutionArn + "/*/POST/*"), List.of(Principal.aws(stateMachineRoleArn)), List.of()),
+                new Statement("DenyEveryoneElse", Effect.DENY, List.of("execute-api:Invoke"), List.of(apiExecutionArn + "/*"),
+                        List.of(Principal.anyone()),
+                        List.of(Condition.of("ArnNotEquals", "aws:PrincipalArn", stateMachineRoleArn))));
+    }
+
+    /** A Redash data source assumes the audience role from the Redash host, nothing else. */
+    public static PolicyDocument redashTrust(String redashHostRoleArn) {
+        return PolicyDocument.of(new Statement("AllowRedashHost", Effect.ALLOW, List.of("sts:AssumeRole"), List.of(),
+                List.of(Principal.aws(redashHostRoleArn)), List.of()));
+    }
+
+    /** One audience: its workgroup, its own results prefix, and exactly the zone tables the matrix allows. */
+    public static PolicyDocument audience(PipelineArns a, AccessPlan plan, AccessAudience audience, String workgroup) {
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.allow("QueryInOwnWorkgroup", List.of("athena:StartQueryExecution", "athena:StopQueryExecution",
+                "athena:GetQueryExecution", "athena:GetQueryResults", "athena:GetQueryResultsStream",
+                "athena:ListQueryExecutions", "athena:GetWorkGroup"), List.of(a.workgroup(workgroup))));
+        String results = PipelineArns.bucketArn(a.resultsBucket());
+        statements.add(Statement.allow("OwnQueryResults", List.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"),
+                List.of(results + "/" + audience.name() + "/*")));
+        statements.add(Statement.allow("ListOwnQueryResults", List.of("s3:ListBucket", "s3:GetBucketLocation"), List.of(results))
+                .withConditions(List.of(Condition.of("StringLike", "s3:prefix", audience.name() + "/*"))));
+        List<String> glue = new ArrayList<>();
+        for (AccessZone zone : List.of(AccessZone.MASKED, AccessZone.RAW)) {
+            List<String> tables = plan.readableTables(audience, zone);
+            if (tables.isEmpty()) {
+                continue;
+            }
+            ExportZone exportZone = zone == AccessZone.RAW ? ExportZone.RAW : ExportZone.MASKED;
+            String bucket = PipelineArns.bucketArn(zone == AccessZone.RAW ? a.rawBucket() : a.maskedBucket());
+            String database = zone == AccessZone.RAW ? a.rawDatabase() : a.maskedDatabase();
+            boolean whole = plan.readsWholeZone(audience, zone) && zone == AccessZone.MASKED;
+            List<String> objects = whole ? List.of(bucket + "/" + exportZone.prefix() + "/*")
+                    : tables.stream().map(t -> bucket + "/" + EmbulkConfigGenerator.tablePrefix(exportZone, t) + "*").toList();
+            List<String> prefixes = whole ? List.of(exportZone.prefix() + "/*")
+                    : tables.stream().map(t -> EmbulkConfigGenerator.tablePrefix(exportZone, t) + "*").toList();
+            String sid = zone == AccessZone.RAW ? "Raw" : "Masked";
+            statements.add(Statement.allow("Read" + sid + "Zone", List.of("s3:GetObject"), objects));
+            statements.add(Statement.allow("List" + sid + "Zone", List.of("s3:ListBucket", "s3:GetBucketLocation"), List.of(bucket))
+                    .withConditions(List.of(new Condition("StringLike", "s3:prefix", prefixes))));
+            glue.add(a.glueDatabase(database));
+            if (whole) {
+                glue.add(a.glueTable(database, "*"));
+            } else {
+                tables.forEach(t -> glue.add(a.glueTable(database, t)));
+            }
+        }
+        if (!glue.isEmpty()) {
+            glue.add(0, a.glueCatalog());
+            statements.add(Statement.allow("ReadGlueCatalog", List.of("glue:GetDatabase", "glue:GetDatabases", "glue:GetTable",
+                    "glue:GetTables", "glue:GetPartition", "glue:GetPartitions"), glue));
+        }
+        statements.add(Statement.allow("UseDataKey", List.of("kms:Decrypt", "kms:GenerateDataKey"), List.of(a.dataKeyArn())));
+        return new PolicyDocument(statements);
+    }
+
+    /** Raw bucket guard: nobody reads raw objects unless the access matrix lists their role. */
+    public static Statement rawReadGuard(String rawBucketArn, List<String> readerRoleArns) {
+        List<Condition> conditions = readerRoleArns.isEmpty() ? List.of()
+                : List.of(new Condition("ArnNotEquals", "aws:PrincipalArn", readerRoleArns));
+        return new Statement("DenyRawReadsOutsideTheMatrix", Effect.DENY, List.of("s3:GetObject", "s3:GetObjectVersion"),
+                List.of(rawBucketArn + "/*"), List.of(Principal.anyone()), conditions);
+    }
+
+    private static String regionOf(String arn) {
+        return arn.split(":")[3];
+    }
+}

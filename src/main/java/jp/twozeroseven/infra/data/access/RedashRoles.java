@@ -1,0 +1,59 @@
+package jp.twozeroseven.infra.data.access;
+
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.settings.AccessAudience;
+import jp.twozeroseven.infra.settings.AccessZone;
+import jp.twozeroseven.infra.support.Scope;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** One role per audience for Redash's Athena data sources, trusted only by the Redash host role. */
+public final class RedashRoles extends ComponentResource {
+
+    public static final String TYPE = "platform207:data:RedashRoles";
+    public static final String AUDIENCE_TAG = "DataAudience";
+    public static final String RAW_READER_TAG = "RawZoneReader";
+
+    private final Map<String, Role> roles = new LinkedHashMap<>();
+
+    public RedashRoles(String name, Scope parentScope, AccessPlan plan, String redashHostRoleArn,
+                       Output<PipelineArns> arns, Function<String, String> workgroupOf) {
+        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        Scope scope = parentScope.child(this);
+        for (AccessAudience audience : plan.matrix().audiences()) {
+            String roleName = roleName(scope, audience.name());
+            boolean rawReader = !plan.readableTables(audience, AccessZone.RAW).isEmpty();
+            Role role = new Role(roleName, RoleArgs.builder()
+                    .name(roleName)
+                    .description("Redash Athena data source for " + audience.name())
+                    .maxSessionDuration(3600)
+                    .assumeRolePolicy(PipelinePolicies.redashTrust(redashHostRoleArn).toJson())
+                    .tags(scope.tags().forResource(scope.service(), roleName,
+                            Map.of(AUDIENCE_TAG, audience.name(), RAW_READER_TAG, String.valueOf(rawReader))))
+                    .build(), scope.options());
+            new RolePolicy(roleName, RolePolicyArgs.builder()
+                    .role(role.id())
+                    .policy(arns.applyValue(a -> PipelinePolicies.audience(a, plan, audience,
+                            workgroupOf.apply(audience.name())).toJson()))
+                    .build(), scope.options());
+            roles.put(audience.name(), role);
+        }
+        this.registerOutputs(Map.of());
+    }
+
+    public static String roleName(Scope scope, String audience) {
+        return scope.name("redash-" + audience);
+    }
+
+    public Map<String, Role> roles() {
+        return roles;
+    }
+}

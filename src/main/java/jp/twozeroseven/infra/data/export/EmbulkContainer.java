@@ -1,0 +1,83 @@
+package jp.twozeroseven.infra.data.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.twozeroseven.infra.data.embulk.EmbulkConfigGenerator;
+import jp.twozeroseven.infra.data.embulk.EmbulkEnvironment;
+
+import java.util.List;
+
+/**
+ * The Embulk container definition. Credentials and the pseudonym key arrive only through {@code secrets}, so no
+ * secret value is in the task definition, Pulumi state or synth output; plain environment holds only where the
+ * configs are. The command is a placeholder: Step Functions overrides it with {@link #COMMAND_TEMPLATE} per table.
+ */
+public final class EmbulkContainer {
+
+    public static final String NAME = "embulk";
+    /** The image's entrypoint fetches {@code <prefix><zone>/<table>.yml.liquid} for each zone and runs {@code embulk run -l warn}. */
+    public static final List<String> COMMAND_TEMPLATE = List.of("run-export", "{table}");
+    public static final String CONFIG_BUCKET = "EMBULK_CONFIG_BUCKET";
+    public static final String CONFIG_PREFIX = "EMBULK_CONFIG_PREFIX";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EmbulkContainer() {
+    }
+
+    /**
+     * @param dbSecretArn         JSON secret with {@code username} and {@code password} of the read-only ETL user
+     * @param pseudonymKeySecretArn plain-string secret: 64 hex characters
+     */
+    public static String definitions(Spec spec) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("name", NAME);
+        c.put("image", spec.image());
+        c.put("essential", true);
+        c.putArray("command").add("run-export").add("--help");
+        c.put("readonlyRootFilesystem", true);
+        c.put("privileged", false);
+        c.put("user", "1000:1000");
+        ObjectNode linux = c.putObject("linuxParameters");
+        linux.put("initProcessEnabled", true);
+        linux.putObject("capabilities").putArray("drop").add("ALL");
+        c.putArray("mountPoints").addObject().put("sourceVolume", "tmp").put("containerPath", "/tmp").put("readOnly", false);
+        ArrayNode env = c.putArray("environment");
+        env(env, CONFIG_BUCKET, spec.configBucket());
+        env(env, CONFIG_PREFIX, spec.configPrefix());
+        env(env, "TZ", EmbulkConfigGenerator.TIME_ZONE);
+        env(env, "EMBULK_LOG_LEVEL", "warn");
+        ArrayNode secrets = c.putArray("secrets");
+        secret(secrets, EmbulkEnvironment.DB_USER, spec.dbSecretArn() + ":username::");
+        secret(secrets, EmbulkEnvironment.DB_PASSWORD, spec.dbSecretArn() + ":password::");
+        secret(secrets, EmbulkEnvironment.PSEUDONYM_KEY, spec.pseudonymKeySecretArn());
+        ObjectNode log = c.putObject("logConfiguration");
+        log.put("logDriver", "awslogs");
+        ObjectNode options = log.putObject("options");
+        options.put("awslogs-group", spec.logGroup());
+        options.put("awslogs-region", spec.region());
+        options.put("awslogs-stream-prefix", NAME);
+        options.put("mode", "non-blocking");
+        try {
+            return JSON.writeValueAsString(JSON.createArrayNode().add(c));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void env(ArrayNode env, String name, String value) {
+        env.addObject().put("name", name).put("value", value);
+    }
+
+    private static void secret(ArrayNode secrets, String name, String valueFrom) {
+        if (!valueFrom.startsWith("arn:aws:secretsmanager:")) {
+            throw new IllegalArgumentException("secret " + name + " must come from a Secrets Manager ARN, got '" + valueFrom + "'");
+        }
+        secrets.addObject().put("name", name).put("valueFrom", valueFrom);
+    }
+
+    public record Spec(String image, String configBucket, String configPrefix, String dbSecretArn,
+                       String pseudonymKeySecretArn, String logGroup, String region) {
+    }
+}

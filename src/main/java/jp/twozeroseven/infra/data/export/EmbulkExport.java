@@ -1,0 +1,183 @@
+package jp.twozeroseven.infra.data.export;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.s3.BucketObjectv2;
+import com.pulumi.aws.s3.BucketObjectv2Args;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.data.access.PipelineArns;
+import jp.twozeroseven.infra.data.access.PipelinePolicies;
+import jp.twozeroseven.infra.data.catalog.CatalogTable;
+import jp.twozeroseven.infra.data.embulk.EmbulkConfigGenerator;
+import jp.twozeroseven.infra.data.embulk.ExportTarget;
+import jp.twozeroseven.infra.data.embulk.SourceDatabase;
+import jp.twozeroseven.infra.data.masking.ExportZone;
+import jp.twozeroseven.infra.iam.PolicyDocuments;
+import jp.twozeroseven.infra.settings.CpuArchitecture;
+import jp.twozeroseven.infra.settings.DataPipelineSettings;
+import jp.twozeroseven.infra.support.Scope;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Embulk export on Fargate: the task definition (one container, secrets only through Secrets Manager), its two
+ * roles, its log group, the two secrets it reads, and one generated config object per table and zone.
+ */
+public final class EmbulkExport extends ComponentResource {
+
+    public static final String TYPE = "platform207:data:EmbulkExport";
+
+    private final TaskDefinition taskDefinition;
+    private final Role taskRole;
+    private final Role executionRole;
+    private final Secret databaseCredentials;
+    private final Secret pseudonymKey;
+
+    public record Wiring(Output<String> repositoryUrl, Output<String> repositoryArn, Output<String> readerEndpoint,
+                         Output<String> secretsKeyArn, Output<PipelineArns> arns, ExportTarget masked, ExportTarget raw) {
+    }
+
+    public EmbulkExport(String name, Scope parentScope, DataPipelineSettings settings, List<CatalogTable> rawTables,
+                        Wiring wiring) {
+        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        Scope scope = parentScope.child(this);
+        String prefix = scope.settings().namePrefix();
+        databaseCredentials = secret(scope, "etl/database", "Aurora credentials of the read-only ETL user: JSON with "
+                + "username and password", wiring.secretsKeyArn());
+        // 削除情報等 under APPI: only the execution role can read it, to inject it into the container.
+        pseudonymKey = secret(scope, "etl/pseudonym-key", "HMAC key of the masked zone's pseudonyms: 64 hex characters. "
+                + "Rotate only with a full re-export", wiring.secretsKeyArn());
+
+        String logName = "/" + prefix + "/data/embulk";
+        LogGroup logs = new LogGroup(scope.name("embulk-logs"), LogGroupArgs.builder()
+                .name(logName)
+                .retentionInDays(scope.settings().logRetentionDays())
+                .tags(scope.tags(logName))
+                .build(), scope.options());
+
+        String account = scope.settings().accountId();
+        executionRole = role(scope, "embulk-execution", "Starts the Embulk container: image, logs, secrets");
+        new RolePolicy(scope.name("embulk-execution"), RolePolicyArgs.builder()
+                .role(executionRole.id())
+                .policy(Output.tuple(wiring.repositoryArn(), logs.arn(), databaseCredentials.arn(), pseudonymKey.arn(),
+                                wiring.secretsKeyArn())
+                        .applyValue(t -> PipelinePolicies.embulkExecution(t.t1, t.t2, List.of(t.t3, t.t4), t.t5,
+                                scope.settings().region()).toJson()))
+                .build(), scope.options());
+        taskRole = role(scope, "embulk-task", "The Embulk container: read its configs, write its zones");
+        List<String> rawNames = rawTables.stream().map(CatalogTable::name).toList();
+        new RolePolicy(scope.name("embulk-task"), RolePolicyArgs.builder()
+                .role(taskRole.id())
+                .policy(wiring.arns().applyValue(a -> PipelinePolicies.embulkTask(a, rawNames).toJson()))
+                .build(), scope.options());
+
+        Output<String> containers = Output.tuple(wiring.repositoryUrl(), databaseCredentials.arn(), pseudonymKey.arn())
+                .applyValue(t -> EmbulkContainer.definitions(new EmbulkContainer.Spec(
+                        t.t1 + ":" + settings.task().imageTag(), wiring.masked().bucket(), PipelinePolicies.CONFIG_PREFIX,
+                        t.t2, t.t3, logName, scope.settings().region())));
+        String family = scope.name("embulk");
+        taskDefinition = new TaskDefinition(family, TaskDefinitionArgs.builder()
+                .family(family)
+                .requiresCompatibilities("FARGATE")
+                .networkMode("awsvpc")
+                .cpu(String.valueOf(settings.task().cpu()))
+                .memory(String.valueOf(settings.task().memory()))
+                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
+                        .operatingSystemFamily("LINUX")
+                        .cpuArchitecture(settings.task().architecture() == CpuArchitecture.ARM64 ? "ARM64" : "X86_64")
+                        .build())
+                .executionRoleArn(executionRole.arn())
+                .taskRoleArn(taskRole.arn())
+                .volumes(TaskDefinitionVolumeArgs.builder().name("tmp").build())
+                .containerDefinitions(containers)
+                .tags(scope.tags(family))
+                .build(), scope.options());
+
+        Set<String> rawAllowed = Set.copyOf(rawNames);
+        for (CatalogTable table : settings.catalog().tables()) {
+            configObject(scope, wiring, table, ExportZone.MASKED,
+                    source -> EmbulkConfigGenerator.masked(table, source, wiring.masked()));
+        }
+        for (CatalogTable table : rawTables) {
+            configObject(scope, wiring, table, ExportZone.RAW,
+                    source -> EmbulkConfigGenerator.raw(table, source, wiring.raw(), rawAllowed));
+        }
+        this.registerOutputs(Map.of("taskDefinitionArn", taskDefinition.arn()));
+    }
+
+    /** The S3 key the container reads for one table and zone. */
+    public static String configKey(ExportZone zone, String table) {
+        return PipelinePolicies.CONFIG_PREFIX + zone.prefix() + "/" + table + ".yml.liquid";
+    }
+
+    private static void configObject(Scope scope, Wiring wiring, CatalogTable table, ExportZone zone,
+                                     java.util.function.Function<SourceDatabase, String> generator) {
+        String name = scope.name("embulk-config-" + zone.prefix() + "-" + table.name());
+        Output<String> content = wiring.readerEndpoint().applyValue(host -> generator.apply(
+                new SourceDatabase(host, 5432, scope.settings().database().databaseName())));
+        Map<String, String> tags = new LinkedHashMap<>(scope.tags(name));
+        tags.put("DataZone", zone.prefix());
+        tags.put("ExportTable", table.name());
+        new BucketObjectv2(name, BucketObjectv2Args.builder()
+                .bucket(wiring.masked().bucket())
+                .key(configKey(zone, table.name()))
+                .content(content)
+                .contentType("application/yaml")
+                .metadata(Map.of("data-zone", zone.prefix(), "export-table", table.name()))
+                .tags(tags)
+                .build(), scope.options());
+    }
+
+    private static Secret secret(Scope scope, String path, String description, Output<String> kmsKeyArn) {
+        String name = scope.settings().namePrefix() + "/" + path;
+        return new Secret(scope.name(path.replace('/', '-')), SecretArgs.builder()
+                .name(name)
+                .description(description)
+                .kmsKeyId(kmsKeyArn)
+                .recoveryWindowInDays(scope.settings().tier().isProduction() ? 30 : 7)
+                .tags(scope.tags(name))
+                .build(), scope.options());
+    }
+
+    private static Role role(Scope scope, String suffix, String description) {
+        String name = scope.name(suffix);
+        return new Role(name, RoleArgs.builder()
+                .name(name)
+                .description(description)
+                .assumeRolePolicy(PolicyDocuments.serviceTrust("ecs-tasks.amazonaws.com", scope.settings().accountId()).toJson())
+                .tags(scope.tags(name))
+                .build(), scope.options());
+    }
+
+    public TaskDefinition taskDefinition() {
+        return taskDefinition;
+    }
+
+    public Role taskRole() {
+        return taskRole;
+    }
+
+    public Role executionRole() {
+        return executionRole;
+    }
+
+    /** Secret name → ARN, for operators to fill once. */
+    public Map<String, Output<String>> secretsToFill() {
+        return Map.of("etl/database", databaseCredentials.arn(), "etl/pseudonym-key", pseudonymKey.arn());
+    }
+}

@@ -1,0 +1,168 @@
+package jp.twozeroseven.infra.data.notify;
+
+import com.pulumi.aws.apigateway.Deployment;
+import com.pulumi.aws.apigateway.DeploymentArgs;
+import com.pulumi.aws.apigateway.Integration;
+import com.pulumi.aws.apigateway.IntegrationArgs;
+import com.pulumi.aws.apigateway.IntegrationResponse;
+import com.pulumi.aws.apigateway.IntegrationResponseArgs;
+import com.pulumi.aws.apigateway.Method;
+import com.pulumi.aws.apigateway.MethodArgs;
+import com.pulumi.aws.apigateway.MethodResponse;
+import com.pulumi.aws.apigateway.MethodResponseArgs;
+import com.pulumi.aws.apigateway.Resource;
+import com.pulumi.aws.apigateway.ResourceArgs;
+import com.pulumi.aws.apigateway.RestApi;
+import com.pulumi.aws.apigateway.RestApiArgs;
+import com.pulumi.aws.apigateway.RestApiPolicy;
+import com.pulumi.aws.apigateway.RestApiPolicyArgs;
+import com.pulumi.aws.apigateway.Stage;
+import com.pulumi.aws.apigateway.StageArgs;
+import com.pulumi.aws.apigateway.inputs.RestApiEndpointConfigurationArgs;
+import com.pulumi.aws.apigateway.inputs.StageAccessLogSettingsArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import jp.twozeroseven.infra.data.access.PipelinePolicies;
+import jp.twozeroseven.infra.data.orchestration.NotifyEndpoint;
+import jp.twozeroseven.infra.data.orchestration.SlackNotificationTemplates;
+import jp.twozeroseven.infra.settings.SecretKey;
+import jp.twozeroseven.infra.settings.SecretValue;
+import jp.twozeroseven.infra.support.Scope;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Slack notifications without Lambda: a REST API whose two POST methods (IAM auth, callable only by the state
+ * machine's role) forward to the Slack incoming webhook through an HTTP integration and a mapping template.
+ *
+ * <p>The webhook URL is the integration's {@code uri}: it is a secret Output, so Pulumi keeps it encrypted in state
+ * and the synth shows {@code [secret]}; API Gateway itself stores it in plain text (anyone with
+ * {@code apigateway:GET} on the API can read it).
+ */
+public final class SlackNotifier extends ComponentResource {
+
+    public static final String TYPE = "platform207:data:SlackNotifier";
+    public static final String STAGE = "etl";
+    public static final String FAILURE_PATH = "/notify/etl-failure";
+    public static final String SUMMARY_PATH = "/notify/etl-summary";
+
+    private final RestApi api;
+    private final Stage stage;
+
+    public SlackNotifier(String name, Scope parentScope, Output<String> stateMachineRoleArn) {
+        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        Scope scope = parentScope.child(this);
+        String apiName = scope.name("etl-notify");
+        String region = scope.settings().region();
+        String stack = scope.settings().stack();
+        SecretValue webhook = scope.settings().secrets().get(SecretKey.SLACK_WEBHOOK_URL)
+                .orElseThrow(() -> new IllegalStateException("secret " + SecretKey.SLACK_WEBHOOK_URL.key() + " is not set"));
+        Output<String> webhookUrl = Output.ofSecret(webhook.reveal());
+
+        api = new RestApi(apiName, RestApiArgs.builder()
+                .name(apiName)
+                .description("ETL failure and summary notifications to Slack (no Lambda)")
+                .endpointConfiguration(RestApiEndpointConfigurationArgs.builder().types("REGIONAL").build())
+                .tags(scope.tags(apiName))
+                .build(), scope.options());
+        new RestApiPolicy(apiName, RestApiPolicyArgs.builder()
+                .restApiId(api.id())
+                .policy(Output.tuple(api.executionArn(), stateMachineRoleArn)
+                        .applyValue(t -> PipelinePolicies.notifyApiResourcePolicy(t.t1, t.t2).toJson()))
+                .build(), scope.options());
+        Resource notify = new Resource(scope.name("etl-notify-notify"), ResourceArgs.builder()
+                .restApi(api.id()).parentId(api.rootResourceId()).pathPart("notify").build(), scope.options());
+        List<com.pulumi.resources.Resource> parts = new ArrayList<>();
+        parts.addAll(endpoint(scope, notify, "etl-failure", webhookUrl, SlackNotificationTemplates.tableFailure(region, stack)));
+        parts.addAll(endpoint(scope, notify, "etl-summary", webhookUrl, SlackNotificationTemplates.runSummary(region, stack)));
+
+        Deployment deployment = new Deployment(scope.name("etl-notify"), DeploymentArgs.builder()
+                .restApi(api.id())
+                .description("ETL notifications")
+                .triggers(Map.of("templates", Integer.toHexString((SlackNotificationTemplates.tableFailure(region, stack)
+                        + SlackNotificationTemplates.runSummary(region, stack)).hashCode())))
+                .build(), CustomResourceOptions.builder().parent(scope.parent()).provider(scope.aws())
+                .dependsOn(parts).build());
+        String logName = "/" + scope.settings().namePrefix() + "/data/etl-notify-access";
+        LogGroup accessLogs = new LogGroup(scope.name("etl-notify-access"), LogGroupArgs.builder()
+                .name(logName)
+                .retentionInDays(scope.settings().logRetentionDays())
+                .tags(scope.tags(logName))
+                .build(), scope.options());
+        stage = new Stage(scope.name("etl-notify-" + STAGE), StageArgs.builder()
+                .restApi(api.id())
+                .deployment(deployment.id())
+                .stageName(STAGE)
+                .xrayTracingEnabled(true)
+                .accessLogSettings(StageAccessLogSettingsArgs.builder()
+                        .destinationArn(accessLogs.arn())
+                        .format("{\"requestId\":\"$context.requestId\",\"caller\":\"$context.identity.caller\","
+                                + "\"path\":\"$context.resourcePath\",\"status\":\"$context.status\","
+                                + "\"integrationStatus\":\"$context.integration.status\",\"error\":\"$context.error.message\"}")
+                        .build())
+                .tags(scope.tags(STAGE))
+                .build(), scope.options());
+        this.registerOutputs(Map.of("apiId", api.id()));
+    }
+
+    private static List<com.pulumi.resources.Resource> endpoint(Scope scope, Resource parent, String path, Output<String> webhookUrl,
+                                                 String template) {
+        String base = scope.name("etl-notify-" + path);
+        Resource resource = new Resource(base, ResourceArgs.builder()
+                .restApi(parent.restApi()).parentId(parent.id()).pathPart(path).build(), scope.options());
+        Method method = new Method(base, MethodArgs.builder()
+                .restApi(parent.restApi()).resourceId(resource.id()).httpMethod("POST")
+                .authorization("AWS_IAM")
+                .build(), scope.options());
+        Integration integration = new Integration(base, IntegrationArgs.builder()
+                .restApi(parent.restApi()).resourceId(resource.id()).httpMethod(method.httpMethod())
+                .type("HTTP")
+                .integrationHttpMethod("POST")
+                .uri(webhookUrl)
+                .passthroughBehavior("NEVER")
+                .requestParameters(Map.of("integration.request.header.Content-Type", "'application/json'"))
+                .requestTemplates(Map.of("application/json", template))
+                .timeoutMilliseconds(10000)
+                .build(), scope.options());
+        CustomResourceOptions afterIntegration = CustomResourceOptions.builder().parent(scope.parent())
+                .provider(scope.aws()).dependsOn(integration).build();
+        List<com.pulumi.resources.Resource> out = new ArrayList<>(List.of(resource, method, integration));
+        for (String status : List.of("200", "502")) {
+            MethodResponse response = new MethodResponse(base + "-" + status, MethodResponseArgs.builder()
+                    .restApi(parent.restApi()).resourceId(resource.id()).httpMethod(method.httpMethod())
+                    .statusCode(status).build(), scope.options());
+            // Slack's 4xx/5xx become 502 so the state machine's retry on ApiGateway.502 and its Catch see them.
+            out.add(new IntegrationResponse(base + "-" + status, IntegrationResponseArgs.builder()
+                    .restApi(parent.restApi()).resourceId(resource.id()).httpMethod(method.httpMethod())
+                    .statusCode(response.statusCode())
+                    .selectionPattern(status.equals("200") ? "" : "[45]\\d{2}")
+                    .build(), afterIntegration));
+            out.add(response);
+        }
+        return out;
+    }
+
+    /** What the state machine's apigateway:invoke states call. */
+    public static NotifyEndpoint endpoint(String apiId, String region) {
+        return new NotifyEndpoint(apiId, STAGE, region, FAILURE_PATH, SUMMARY_PATH);
+    }
+
+    public RestApi api() {
+        return api;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** execute-api ARNs of the two POST methods on the stage, for the state machine's role. */
+    public static List<String> invokeArns(String apiExecutionArn) {
+        return List.of(apiExecutionArn + "/" + STAGE + "/POST" + FAILURE_PATH, apiExecutionArn + "/" + STAGE + "/POST" + SUMMARY_PATH);
+    }
+}

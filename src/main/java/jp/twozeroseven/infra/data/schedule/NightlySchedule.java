@@ -1,0 +1,81 @@
+package jp.twozeroseven.infra.data.schedule;
+
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.scheduler.Schedule;
+import com.pulumi.aws.scheduler.ScheduleArgs;
+import com.pulumi.aws.scheduler.inputs.ScheduleFlexibleTimeWindowArgs;
+import com.pulumi.aws.scheduler.inputs.ScheduleTargetArgs;
+import com.pulumi.aws.scheduler.inputs.ScheduleTargetDeadLetterConfigArgs;
+import com.pulumi.aws.scheduler.inputs.ScheduleTargetRetryPolicyArgs;
+import com.pulumi.aws.sqs.Queue;
+import com.pulumi.aws.sqs.QueueArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.data.access.PipelinePolicies;
+import jp.twozeroseven.infra.iam.PolicyDocuments;
+import jp.twozeroseven.infra.settings.DataPipelineSettings;
+import jp.twozeroseven.infra.support.Scope;
+
+import java.time.LocalTime;
+import java.util.Map;
+
+/** EventBridge Scheduler starts the export every night in Asia/Tokyo; undeliverable starts land in a KMS-encrypted DLQ. */
+public final class NightlySchedule extends ComponentResource {
+
+    public static final String TYPE = "platform207:data:NightlySchedule";
+
+    public NightlySchedule(String name, Scope parentScope, LocalTime at, Output<String> stateMachineArn,
+                           String executionInput, Output<String> queueKeyArn) {
+        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        Scope scope = parentScope.child(this);
+        String queueName = scope.name("etl-schedule-dlq");
+        Queue dlq = new Queue(queueName, QueueArgs.builder()
+                .name(queueName)
+                .kmsMasterKeyId(queueKeyArn)
+                .kmsDataKeyReusePeriodSeconds(300)
+                .messageRetentionSeconds(14 * 24 * 3600)
+                .tags(scope.tags(queueName))
+                .build(), scope.options());
+        String roleName = scope.name("etl-scheduler");
+        Role role = new Role(roleName, RoleArgs.builder()
+                .name(roleName)
+                .description("EventBridge Scheduler: start the nightly ETL state machine")
+                .assumeRolePolicy(PolicyDocuments.serviceTrust("scheduler.amazonaws.com", scope.settings().accountId()).toJson())
+                .tags(scope.tags(roleName))
+                .build(), scope.options());
+        new RolePolicy(roleName, RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(Output.tuple(stateMachineArn, dlq.arn(), queueKeyArn)
+                        .applyValue(t -> PipelinePolicies.scheduler(t.t1, t.t2, t.t3).toJson()))
+                .build(), scope.options());
+        String scheduleName = scope.name("etl-nightly");
+        new Schedule(scheduleName, ScheduleArgs.builder()
+                .name(scheduleName)
+                .description("Nightly Embulk export of the table catalog")
+                .scheduleExpression(cron(at))
+                .scheduleExpressionTimezone(DataPipelineSettings.TIME_ZONE)
+                .state("ENABLED")
+                .flexibleTimeWindow(ScheduleFlexibleTimeWindowArgs.builder().mode("OFF").build())
+                .target(ScheduleTargetArgs.builder()
+                        .arn(stateMachineArn)
+                        .roleArn(role.arn())
+                        .input(executionInput)
+                        .retryPolicy(ScheduleTargetRetryPolicyArgs.builder()
+                                .maximumEventAgeInSeconds(3600)
+                                .maximumRetryAttempts(5)
+                                .build())
+                        .deadLetterConfig(ScheduleTargetDeadLetterConfigArgs.builder().arn(dlq.arn()).build())
+                        .build())
+                .build(), scope.options());
+        this.registerOutputs(Map.of());
+    }
+
+    /** EventBridge Scheduler cron: minutes hours day-of-month month day-of-week year. */
+    public static String cron(LocalTime at) {
+        return "cron(" + at.getMinute() + " " + at.getHour() + " * * ? *)";
+    }
+}

@@ -1,0 +1,104 @@
+package jp.twozeroseven.infra.data.workflow;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.sfn.StateMachine;
+import com.pulumi.aws.sfn.StateMachineArgs;
+import com.pulumi.aws.sfn.inputs.StateMachineLoggingConfigurationArgs;
+import com.pulumi.aws.sfn.inputs.StateMachineTracingConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import jp.twozeroseven.infra.data.access.PipelinePolicies;
+import jp.twozeroseven.infra.data.export.EmbulkContainer;
+import jp.twozeroseven.infra.data.notify.SlackNotifier;
+import jp.twozeroseven.infra.data.orchestration.CapacityStrategy;
+import jp.twozeroseven.infra.data.orchestration.EtlStateMachineDefinition;
+import jp.twozeroseven.infra.data.orchestration.EtlWorkflowSpec;
+import jp.twozeroseven.infra.iam.PolicyDocuments;
+import jp.twozeroseven.infra.support.Scope;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Standard state machine that runs one Embulk task per table (Fargate Spot first, on-demand fallback), logs
+ * every event to CloudWatch and traces with X-Ray. Its role is created first so the notification API's resource
+ * policy can name it.
+ */
+public final class EtlWorkflow extends ComponentResource {
+
+    public static final String TYPE = "platform207:data:EtlWorkflow";
+
+    private final Role role;
+    private final Scope scope;
+    private StateMachine stateMachine;
+
+    public EtlWorkflow(String name, Scope parentScope) {
+        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        scope = parentScope.child(this);
+        String roleName = scope.name("etl-state-machine");
+        role = new Role(roleName, RoleArgs.builder()
+                .name(roleName)
+                .description("Runs the Embulk ETL tasks and reports to Slack through API Gateway")
+                .assumeRolePolicy(PolicyDocuments.serviceTrust("states.amazonaws.com", scope.settings().accountId()).toJson())
+                .tags(scope.tags(roleName))
+                .build(), scope.options());
+    }
+
+    public record Wiring(Output<String> clusterArn, Output<String> taskDefinitionArn, Output<List<String>> subnetIds,
+                         Output<String> securityGroupId, Output<String> taskRoleArn, Output<String> executionRoleArn,
+                         Output<String> apiId, Output<String> apiExecutionArn) {
+    }
+
+    /** Adds the role's policy and the state machine once the task definition and the API exist. */
+    public StateMachine build(int maxConcurrency, Wiring w) {
+        String region = scope.settings().region();
+        String account = scope.settings().accountId();
+        RolePolicy policy = new RolePolicy(scope.name("etl-state-machine"), RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(Output.tuple(w.taskDefinitionArn(), w.clusterArn(), w.taskRoleArn(), w.executionRoleArn(),
+                        w.apiExecutionArn()).applyValue(t -> PipelinePolicies.stateMachine(t.t1, t.t2, List.of(t.t3, t.t4),
+                        SlackNotifier.invokeArns(t.t5), region, account).toJson()))
+                .build(), scope.options());
+        String logName = "/aws/vendedlogs/states/" + scope.name("etl");
+        LogGroup logs = new LogGroup(scope.name("etl-state-machine-logs"), LogGroupArgs.builder()
+                .name(logName)
+                .retentionInDays(scope.settings().logRetentionDays())
+                .tags(scope.tags(logName))
+                .build(), scope.options());
+        Output<String> definition = Output.tuple(w.clusterArn(), w.taskDefinitionArn(), w.subnetIds(), w.securityGroupId(), w.apiId())
+                .applyValue(t -> EtlStateMachineDefinition.renderJson(new EtlWorkflowSpec(t.t1, t.t2, EmbulkContainer.NAME,
+                        t.t3, List.of(t.t4), CapacityStrategy.spotFirst(), maxConcurrency,
+                        SlackNotifier.endpoint(t.t5, region), EmbulkContainer.COMMAND_TEMPLATE)));
+        String machineName = scope.name("etl");
+        stateMachine = new StateMachine(machineName, StateMachineArgs.builder()
+                .name(machineName)
+                .type("STANDARD")
+                .roleArn(role.arn())
+                .definition(definition)
+                .loggingConfiguration(StateMachineLoggingConfigurationArgs.builder()
+                        .level("ALL")
+                        .includeExecutionData(true)
+                        .logDestination(logs.arn().applyValue(arn -> arn + ":*"))
+                        .build())
+                .tracingConfiguration(StateMachineTracingConfigurationArgs.builder().enabled(true).build())
+                .tags(scope.tags(machineName))
+                .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws()).dependsOn(policy).build());
+        this.registerOutputs(Map.of("stateMachineArn", stateMachine.arn()));
+        return stateMachine;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public StateMachine stateMachine() {
+        return stateMachine;
+    }
+}

@@ -1,0 +1,115 @@
+package jp.twozeroseven.infra.data.zones;
+
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.data.access.PipelinePolicies;
+import jp.twozeroseven.infra.iam.Statement;
+import jp.twozeroseven.infra.platform.storage.SecureBucket;
+import jp.twozeroseven.infra.support.Scope;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The three storage zones: raw (restricted), masked (analytics) and Athena query results, each a SecureBucket under
+ * one customer-managed data key with a {@code DataClassification} tag and lifecycle rules.
+ */
+public final class DataZones extends ComponentResource {
+
+    public static final String TYPE = "platform207:data:DataZones";
+    public static final String CLASSIFICATION_TAG = "DataClassification";
+
+    private final Key dataKey;
+    private final SecureBucket raw;
+    private final SecureBucket masked;
+    private final SecureBucket results;
+
+    /**
+     * @param rawReaderRoleArns roles the access matrix lists as raw-zone readers; the raw bucket denies reads to anyone else
+     * @param resultExpiryDays  Athena results are deleted after this many days
+     */
+    public DataZones(String name, Scope parentScope, Output<String> accessLogBucket, List<String> rawReaderRoleArns,
+                     int resultExpiryDays) {
+        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        Scope scope = parentScope.child(this);
+        String keyName = scope.name("data");
+        dataKey = new Key(keyName, KeyArgs.builder()
+                .description("Data pipeline zones: raw, masked and query results (" + scope.settings().namePrefix() + ")")
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .tags(scope.tags(keyName))
+                .build(), scope.statefulOptions());
+        new Alias(keyName, AliasArgs.builder().name("alias/" + keyName).targetKeyId(dataKey.keyId()).build(), scope.options());
+
+        raw = bucket(scope, "data-raw", accessLogBucket, "restricted",
+                arn -> arn.applyValue(a -> List.of(PipelinePolicies.rawReadGuard(a, rawReaderRoleArns))));
+        masked = bucket(scope, "data-masked", accessLogBucket, "analytics", arn -> Output.of(List.of()));
+        results = bucket(scope, "data-query-results", accessLogBucket, "query-results", arn -> Output.of(List.of()));
+
+        int keepVersions = scope.settings().tier().isProduction() ? 30 : 7;
+        lifecycle(scope, "data-raw", raw, rule("expire-replaced-exports", Optional.empty(), keepVersions));
+        lifecycle(scope, "data-masked", masked, rule("expire-replaced-exports", Optional.empty(), keepVersions));
+        lifecycle(scope, "data-query-results", results, rule("expire-query-results", Optional.of(resultExpiryDays), 1));
+        this.registerOutputs(Map.of("raw", raw.name(), "masked", masked.name(), "results", results.name()));
+    }
+
+    private SecureBucket bucket(Scope scope, String name, Output<String> accessLogBucket, String classification,
+                                java.util.function.Function<Output<String>, Output<List<Statement>>> statements) {
+        return new SecureBucket(name, scope, SecureBucket.BucketSpec.of(dataKey.arn(), accessLogBucket)
+                .withTags(Map.of(CLASSIFICATION_TAG, classification))
+                .withStatements(statements));
+    }
+
+    private static BucketLifecycleConfigurationV2RuleArgs rule(String id, Optional<Integer> expireAfterDays,
+                                                              int noncurrentDays) {
+        var rule = BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id(id)
+                .status("Enabled")
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
+                        .builder().daysAfterInitiation(1).build())
+                .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                        .noncurrentDays(noncurrentDays).build());
+        expireAfterDays.ifPresent(days -> rule.expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                .days(days).build()));
+        return rule.build();
+    }
+
+    private static void lifecycle(Scope scope, String name, SecureBucket bucket, BucketLifecycleConfigurationV2RuleArgs rule) {
+        List<BucketLifecycleConfigurationV2RuleArgs> rules = new ArrayList<>(List.of(rule));
+        new BucketLifecycleConfigurationV2(scope.name(name), BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.bucket().id())
+                .rules(rules)
+                .build(), scope.options());
+    }
+
+    public Key dataKey() {
+        return dataKey;
+    }
+
+    public SecureBucket raw() {
+        return raw;
+    }
+
+    public SecureBucket masked() {
+        return masked;
+    }
+
+    public SecureBucket results() {
+        return results;
+    }
+}

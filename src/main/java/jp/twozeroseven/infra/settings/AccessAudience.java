@@ -1,0 +1,25 @@
+package jp.twozeroseven.infra.settings;
+
+import jp.twozeroseven.infra.data.catalog.DataClass;
+
+import java.util.Set;
+
+/**
+ * One row of the access matrix: who (a Redash data source / Athena workgroup) may read which zones and which data
+ * classes as they are stored there.
+ *
+ * @param classes                 a table in a zone is readable only when every column it holds in that zone has one
+ *                                of these classes (the masked zone holds no name, free text or secret column)
+ * @param bytesScannedCutoffBytes Athena cancels a query of this audience after scanning this many bytes
+ */
+public record AccessAudience(String name, Set<AccessZone> zones, Set<DataClass> classes, long bytesScannedCutoffBytes) {
+
+    public AccessAudience {
+        zones = Set.copyOf(zones);
+        classes = Set.copyOf(classes);
+    }
+
+    public boolean reads(AccessZone zone) {
+        return zones.contains(zone);
+    }
+}

@@ -1,0 +1,193 @@
+package jp.twozeroseven.infra.settings;
+
+import jp.twozeroseven.infra.data.catalog.Catalog;
+import jp.twozeroseven.infra.data.catalog.CatalogColumn;
+import jp.twozeroseven.infra.data.catalog.CatalogException;
+import jp.twozeroseven.infra.data.catalog.CatalogLoader;
+import jp.twozeroseven.infra.data.catalog.CatalogProblem;
+import jp.twozeroseven.infra.data.catalog.CatalogTable;
+import jp.twozeroseven.infra.data.catalog.DataClass;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code dataPipeline}. The table catalog is loaded here, before any resource exists, and its problems are
+ * reported beside the settings problems so one run shows everything to fix.
+ */
+final class DataPipelineParser {
+
+    static final String DEFAULT_CATALOG = "data/catalog.yaml";
+    /** Athena refuses a per-query cutoff under 10 MB. */
+    static final int MIN_CUTOFF_MB = 10;
+    /** The Java SDK types bytesScannedCutoffPerQuery as a 32-bit Integer: 2047 MiB is the largest that fits. */
+    static final int MAX_CUTOFF_MB = 2047;
+    private static final LocalTime NIGHT_ENDS = LocalTime.of(5, 0);
+    private static final LocalTime NIGHT_STARTS = LocalTime.of(22, 0);
+
+    private DataPipelineParser() {
+    }
+
+    static DataPipelineSettings parse(Section s) {
+        String catalogPath = s.optionalText("catalog", "a path to the table catalog such as " + DEFAULT_CATALOG)
+                .orElse(DEFAULT_CATALOG);
+        Catalog catalog = loadCatalog(s, catalogPath);
+        LocalTime nightlyAt = nightlyAt(s);
+        int maxConcurrency = s.integer("maxConcurrency", 1, 40, 5);
+        DataPipelineTask task = task(s.section("embulkTask"));
+        int expiry = s.integer("resultExpiryDays", 1, 365, 30);
+        String redash = s.matching("redashHostRoleArn", "arn:aws:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}",
+                "the IAM role ARN of the Redash host, arn:aws:iam::<account>:role/<name>");
+        AccessMatrix access = access(s.section("access"), catalog);
+        s.rejectUnknownKeys();
+        return new DataPipelineSettings(catalogPath, catalog, nightlyAt, maxConcurrency, task, expiry, redash, access);
+    }
+
+    private static Catalog loadCatalog(Section s, String path) {
+        try {
+            return CatalogLoader.load(Path.of(path));
+        } catch (CatalogException e) {
+            for (CatalogProblem problem : e.problems()) {
+                s.report("catalog", path, problem.describe());
+            }
+            return null;
+        }
+    }
+
+    private static LocalTime nightlyAt(Section s) {
+        String text = s.matching("nightlyAt", "([01]\\d|2[0-3]):[0-5]\\d", "a Tokyo time HH:MM at night, e.g. 01:30");
+        if (text.isEmpty()) {
+            return LocalTime.of(1, 30);
+        }
+        LocalTime time = LocalTime.parse(text);
+        if (!time.isBefore(NIGHT_ENDS) && time.isBefore(NIGHT_STARTS)) {
+            s.report("nightlyAt", text, "the export must start at night (22:00-04:59 Asia/Tokyo), before the "
+                    + "early-morning write peak at 05:00; pick e.g. 01:30");
+        }
+        return time;
+    }
+
+    private static DataPipelineTask task(Section t) {
+        int cpu = t.integer("cpu", 256, 4096);
+        int memory = t.integer("memory", 512, 30720);
+        CpuArchitecture arch = t.choice("architecture", Map.of("arm64", CpuArchitecture.ARM64, "x86_64",
+                CpuArchitecture.X86_64), CpuArchitecture.ARM64);
+        String tag = t.matching("imageTag", "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}", "an immutable image tag such as embulk-0.11.5-1");
+        if ("latest".equals(tag)) {
+            t.report("imageTag", tag, "'latest' is mutable and the repository refuses it; push and name a release tag");
+        }
+        if (t.isPresent() && t.has("cpu") && t.has("memory") && !FargateSizes.allowed(cpu, memory)) {
+            t.report("memory", String.valueOf(memory), "Fargate does not offer this memory with cpu " + cpu
+                    + "; allowed: " + FargateSizes.describe(cpu));
+        }
+        t.rejectUnknownKeys();
+        return new DataPipelineTask(cpu, memory, arch, tag);
+    }
+
+    private static AccessMatrix access(Section a, Catalog catalog) {
+        List<AccessAudience> audiences = new ArrayList<>();
+        a.named("audiences", "[a-z][a-z0-9-]{1,30}", "a lower-case audience name such as analysts")
+                .forEach((name, section) -> {
+                    audiences.add(audience(name, section));
+                    section.rejectUnknownKeys();
+                });
+        Set<String> names = audiences.stream().map(AccessAudience::name).collect(Collectors.toSet());
+        for (String required : List.of(AccessMatrix.ANALYSTS, AccessMatrix.DATA_ENGINEERS)) {
+            if (a.isPresent() && a.has("audiences") && !names.contains(required)) {
+                a.report("audiences", names.toString(), "audience '" + required + "' is missing; analysts and "
+                        + "data engineers each get their own Athena workgroup and Redash role");
+            }
+        }
+        Set<String> readers = new LinkedHashSet<>(a.texts("rawZoneReaders", "audience names", false));
+        Set<String> rawTables = new LinkedHashSet<>(a.texts("rawZoneTables", "catalog table names", false));
+        a.rejectUnknownKeys();
+        checkRawReaders(a, audiences, readers, rawTables);
+        if (catalog != null) {
+            checkRawTables(a, catalog, rawTables, audiences, readers);
+        }
+        return new AccessMatrix(audiences, readers, rawTables);
+    }
+
+    private static AccessAudience audience(String name, Section s) {
+        Map<String, AccessZone> zoneNames = new LinkedHashMap<>();
+        for (AccessZone zone : AccessZone.values()) {
+            zoneNames.put(zone.yamlName(), zone);
+        }
+        Set<AccessZone> zones = EnumSet.noneOf(AccessZone.class);
+        for (String zone : s.texts("zones", "zone names (" + zoneNames.keySet() + ")", true)) {
+            AccessZone found = zoneNames.get(zone);
+            if (found == null) {
+                s.report("zones", zone, "unknown zone; expected one of " + zoneNames.keySet());
+            } else {
+                zones.add(found);
+            }
+        }
+        Set<DataClass> classes = EnumSet.noneOf(DataClass.class);
+        for (String cls : s.texts("classes", "data classes (" + DataClass.allowedNames() + ")", true)) {
+            DataClass.fromYaml(cls).ifPresentOrElse(classes::add,
+                    () -> s.report("classes", cls, "unknown data class; expected one of " + DataClass.allowedNames()));
+        }
+        if (s.has("zones") && zones.isEmpty()) {
+            s.report("zones", "[]", "an audience must read at least one zone; remove the audience instead");
+        }
+        int cutoffMb = s.integer("bytesScannedCutoffMb", MIN_CUTOFF_MB, MAX_CUTOFF_MB);
+        return new AccessAudience(name, zones, classes, cutoffMb * 1024L * 1024L);
+    }
+
+    private static void checkRawReaders(Section a, List<AccessAudience> audiences, Set<String> readers,
+                                        Set<String> rawTables) {
+        Set<String> names = audiences.stream().map(AccessAudience::name).collect(Collectors.toSet());
+        for (String reader : readers) {
+            if (!names.contains(reader)) {
+                a.report("rawZoneReaders", reader, "not an audience in access.audiences; declare it there or remove it");
+            } else if (audiences.stream().anyMatch(x -> x.name().equals(reader) && !x.reads(AccessZone.RAW))) {
+                a.report("rawZoneReaders", reader, "listed as a raw-zone reader but its zones do not include raw; "
+                        + "add raw to its zones or remove it from this list");
+            }
+        }
+        for (AccessAudience audience : audiences) {
+            if (audience.reads(AccessZone.RAW) && !readers.contains(audience.name())) {
+                a.report("audiences." + audience.name() + ".zones", "raw", "reading the raw zone needs the audience "
+                        + "to be listed in access.rawZoneReaders too (a second, explicit entry for review)");
+            }
+        }
+        if (!readers.isEmpty() && rawTables.isEmpty()) {
+            a.report("rawZoneReaders", readers.toString(), "there are raw-zone readers but access.rawZoneTables is "
+                    + "empty, so the raw zone holds nothing; list the tables or remove the readers");
+        }
+    }
+
+    private static void checkRawTables(Section a, Catalog catalog, Set<String> rawTables,
+                                       List<AccessAudience> audiences, Set<String> readers) {
+        for (String table : rawTables) {
+            if (catalog.table(table).isEmpty()) {
+                a.report("rawZoneTables", table, "not a table of the catalog; known tables: " + catalog.tableNames());
+            }
+        }
+        for (AccessAudience audience : audiences) {
+            if (!readers.contains(audience.name()) || !audience.reads(AccessZone.RAW)) {
+                continue;
+            }
+            boolean readsAny = rawTables.stream().map(catalog::table).flatMap(java.util.Optional::stream)
+                    .anyMatch(t -> classesOf(t).stream().allMatch(audience.classes()::contains));
+            if (!readsAny && !rawTables.isEmpty()) {
+                a.report("audiences." + audience.name() + ".classes", audience.classes().stream()
+                                .map(DataClass::yamlName).sorted().toList().toString(),
+                        "this raw-zone reader may read none of the raw tables " + rawTables + ": each holds classes "
+                                + "outside this list; add the classes the reader needs or remove its raw access");
+            }
+        }
+    }
+
+    private static Set<DataClass> classesOf(CatalogTable table) {
+        return table.columns().stream().map(CatalogColumn::dataClass).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,148 @@
+package jp.twozeroseven.infra.data.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.twozeroseven.infra.data.catalog.Catalog;
+import jp.twozeroseven.infra.data.catalog.CatalogLoader;
+import jp.twozeroseven.infra.data.catalog.DataClass;
+import jp.twozeroseven.infra.iam.PolicyDocument;
+import jp.twozeroseven.infra.settings.AccessAudience;
+import jp.twozeroseven.infra.settings.AccessMatrix;
+import jp.twozeroseven.infra.settings.AccessZone;
+import jp.twozeroseven.infra.settings.StackFixture;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PipelinePoliciesTest {
+
+    private static final Catalog CATALOG = CatalogLoader.load(StackFixture.PROJECT.resolve("data/catalog.yaml"));
+    private static final PipelineArns ARNS = new PipelineArns("ap-northeast-1", "123456789012",
+            "arn:aws:kms:ap-northeast-1:123456789012:key/k", "p-raw", "p-masked", "p-results", "p_raw", "p_masked");
+    private static final Set<DataClass> MASKED_VIEW = EnumSet.of(DataClass.PUBLIC, DataClass.INTERNAL, DataClass.IDENTIFIER,
+            DataClass.CONTACT, DataClass.ADDRESS, DataClass.LOCATION, DataClass.BIRTH_DATE, DataClass.TIMESTAMP_IDENTIFYING);
+    private static final AccessAudience ANALYSTS = new AccessAudience("analysts", Set.of(AccessZone.MASKED), MASKED_VIEW, 1L << 30);
+    private static final AccessAudience INVESTIGATORS = new AccessAudience("investigators",
+            Set.of(AccessZone.MASKED, AccessZone.RAW), EnumSet.complementOf(EnumSet.of(DataClass.SECRET)), 1L << 30);
+
+    private static AccessPlan plan(Set<String> readers, Set<String> rawTables) {
+        return new AccessPlan(CATALOG, new AccessMatrix(List.of(ANALYSTS, INVESTIGATORS), readers, rawTables));
+    }
+
+    private static List<String> allowed(PolicyDocument doc, String action) {
+        List<String> resources = new ArrayList<>();
+        for (JsonNode s : doc.toJsonNode().get("Statement")) {
+            if (s.get("Effect").asText().equals("Allow")) {
+                s.get("Action").forEach(a -> {
+                    if (a.asText().equals(action)) {
+                        s.get("Resource").forEach(r -> resources.add(r.asText()));
+                    }
+                });
+            }
+        }
+        return resources;
+    }
+
+    private static List<String> actions(PolicyDocument doc) {
+        List<String> out = new ArrayList<>();
+        doc.toJsonNode().get("Statement").forEach(s -> s.get("Action").forEach(a -> out.add(a.asText())));
+        return out;
+    }
+
+    @Test
+    void analystsReadTheMaskedZoneOnlyAndTheirOwnResults() {
+        PolicyDocument doc = PipelinePolicies.audience(ARNS, plan(Set.of("investigators"), Set.of("deliveries")), ANALYSTS,
+                "wg-analysts");
+        assertThat(allowed(doc, "s3:GetObject")).containsExactlyInAnyOrder("arn:aws:s3:::p-masked/masked/*",
+                "arn:aws:s3:::p-results/analysts/*");
+        assertThat(allowed(doc, "s3:PutObject")).containsExactly("arn:aws:s3:::p-results/analysts/*");
+        assertThat(allowed(doc, "athena:StartQueryExecution"))
+                .containsExactly("arn:aws:athena:ap-northeast-1:123456789012:workgroup/wg-analysts");
+        assertThat(doc.toJson()).doesNotContain("p-raw", "p_raw", "secretsmanager");
+        assertThat(actions(doc)).noneMatch(a -> a.endsWith(":*") || a.startsWith("glue:Create") || a.startsWith("glue:Delete"));
+    }
+
+    @Test
+    void aListedRawReaderGetsExactlyTheAllowedRawTables() {
+        PolicyDocument doc = PipelinePolicies.audience(ARNS, plan(Set.of("investigators"), Set.of("deliveries")),
+                INVESTIGATORS, "wg-investigators");
+        assertThat(allowed(doc, "s3:GetObject")).contains("arn:aws:s3:::p-raw/raw/deliveries/*")
+                .noneMatch(r -> r.equals("arn:aws:s3:::p-raw/*") || r.startsWith("arn:aws:s3:::p-raw/raw/drivers"));
+        assertThat(allowed(doc, "glue:GetTable")).contains("arn:aws:glue:ap-northeast-1:123456789012:table/p_raw/deliveries")
+                .doesNotContain("arn:aws:glue:ap-northeast-1:123456789012:table/p_raw/*");
+    }
+
+    @Test
+    void anAudienceNotListedAsRawReaderGetsNoRawGrantEvenIfItsZonesSayRaw() {
+        PolicyDocument doc = PipelinePolicies.audience(ARNS, plan(Set.of(), Set.of("deliveries")), INVESTIGATORS, "wg");
+        assertThat(doc.toJson()).doesNotContain("p-raw", "p_raw");
+    }
+
+    @Test
+    void aMaskedTableWithAClassTheAudienceMayNotSeeIsNotGranted() {
+        AccessAudience narrow = new AccessAudience("narrow", Set.of(AccessZone.MASKED), EnumSet.of(DataClass.PUBLIC,
+                DataClass.INTERNAL), 1L << 30);
+        AccessPlan plan = new AccessPlan(CATALOG, new AccessMatrix(List.of(narrow), Set.of(), Set.of()));
+        List<String> readable = plan.readableTables(narrow, AccessZone.MASKED);
+        assertThat(readable).doesNotContain("drivers", "deliveries");
+        PolicyDocument doc = PipelinePolicies.audience(ARNS, plan, narrow, "wg");
+        assertThat(allowed(doc, "s3:GetObject")).doesNotContain("arn:aws:s3:::p-masked/masked/*");
+    }
+
+    @Test
+    void theEmbulkTaskReadsConfigsAndWritesOnlyItsZonePrefixes() {
+        PolicyDocument doc = PipelinePolicies.embulkTask(ARNS, List.of("deliveries"));
+        assertThat(allowed(doc, "s3:GetObject")).containsExactly("arn:aws:s3:::p-masked/config/embulk/*");
+        assertThat(allowed(doc, "s3:PutObject")).containsExactlyInAnyOrder("arn:aws:s3:::p-masked/masked/*",
+                "arn:aws:s3:::p-raw/raw/deliveries/*");
+        assertThat(actions(doc)).noneMatch(a -> a.startsWith("glue:Create") || a.startsWith("glue:Delete")
+                || a.startsWith("glue:Update") || a.equals("s3:DeleteObject") || a.startsWith("secretsmanager"));
+        assertThat(PipelinePolicies.embulkTask(ARNS, List.of()).toJson()).doesNotContain("p-raw");
+    }
+
+    @Test
+    void theStateMachineRunsOneTaskDefinitionAndInvokesOnlyTheNotifyPaths() {
+        String cluster = "arn:aws:ecs:ap-northeast-1:123456789012:cluster/c";
+        String taskDef = "arn:aws:ecs:ap-northeast-1:123456789012:task-definition/embulk:3";
+        PolicyDocument doc = PipelinePolicies.stateMachine(taskDef, cluster, List.of("arn:aws:iam::123456789012:role/t",
+                "arn:aws:iam::123456789012:role/e"), List.of("arn:aws:execute-api:ap-northeast-1:123456789012:a/etl/POST/notify/etl-failure"),
+                "ap-northeast-1", "123456789012");
+        assertThat(allowed(doc, "ecs:RunTask")).containsExactly(taskDef);
+        assertThat(allowed(doc, "iam:PassRole")).containsExactly("arn:aws:iam::123456789012:role/t", "arn:aws:iam::123456789012:role/e");
+        assertThat(allowed(doc, "events:PutRule"))
+                .containsExactly("arn:aws:events:ap-northeast-1:123456789012:rule/StepFunctionsGetEventsForECSTaskRule");
+        assertThat(allowed(doc, "execute-api:Invoke")).hasSize(1).allMatch(r -> r.endsWith("/POST/notify/etl-failure"));
+        assertThat(doc.toJson()).contains("iam:PassedToService", "ecs-tasks.amazonaws.com");
+    }
+
+    @Test
+    void theSchedulerMayOnlyStartThisMachine() {
+        PolicyDocument doc = PipelinePolicies.scheduler("arn:aws:states:ap-northeast-1:123456789012:stateMachine:etl",
+                "arn:aws:sqs:ap-northeast-1:123456789012:dlq", "arn:aws:kms:ap-northeast-1:123456789012:key/q");
+        assertThat(allowed(doc, "states:StartExecution")).containsExactly("arn:aws:states:ap-northeast-1:123456789012:stateMachine:etl");
+        assertThat(actions(doc)).containsExactly("states:StartExecution", "sqs:SendMessage", "kms:GenerateDataKey", "kms:Decrypt");
+    }
+
+    @Test
+    void theRawBucketDeniesReadsToEveryoneButTheListedReaders() {
+        JsonNode guard = new PolicyDocument(List.of(PipelinePolicies.rawReadGuard("arn:aws:s3:::p-raw",
+                List.of("arn:aws:iam::123456789012:role/r")))).toJsonNode().get("Statement").get(0);
+        assertThat(guard.get("Effect").asText()).isEqualTo("Deny");
+        assertThat(guard.get("Condition").get("ArnNotEquals").get("aws:PrincipalArn").asText())
+                .isEqualTo("arn:aws:iam::123456789012:role/r");
+        JsonNode nobody = new PolicyDocument(List.of(PipelinePolicies.rawReadGuard("arn:aws:s3:::p-raw", List.of())))
+                .toJsonNode().get("Statement").get(0);
+        assertThat(nobody.has("Condition")).isFalse();
+    }
+
+    @Test
+    void theNotifyApiAdmitsOnlyTheStateMachineRole() {
+        String json = PipelinePolicies.notifyApiResourcePolicy("arn:aws:execute-api:ap-northeast-1:123456789012:abc",
+                "arn:aws:iam::123456789012:role/sm").toJson();
+        assertThat(json).contains("\"Effect\" : \"Deny\"", "ArnNotEquals", "arn:aws:iam::123456789012:role/sm");
+    }
+}

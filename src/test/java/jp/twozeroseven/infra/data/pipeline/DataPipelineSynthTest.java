@@ -1,0 +1,166 @@
+package jp.twozeroseven.infra.data.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.twozeroseven.infra.policycheck.PolicyCheck;
+import jp.twozeroseven.infra.policycheck.PolicyReport;
+import jp.twozeroseven.infra.settings.RawConfig;
+import jp.twozeroseven.infra.settings.StackFixture;
+import jp.twozeroseven.infra.settings.StackSettingsParser;
+import jp.twozeroseven.infra.synth.SynthResult;
+import jp.twozeroseven.infra.synth.Synthesizer;
+import jp.twozeroseven.infra.synth.SynthesizedResource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The prod synth carries the whole pipeline, and both stacks pass the real policy pack. */
+class DataPipelineSynthTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path PACK = StackFixture.PROJECT.resolve("policy");
+    private static SynthResult prod;
+    private static SynthResult stg;
+
+    @BeforeAll
+    static void synth() {
+        prod = synth("prod");
+        stg = synth("stg");
+    }
+
+    private static SynthResult synth(String stack) {
+        RawConfig raw = StackFixture.read(stack);
+        return Synthesizer.synth(raw, StackSettingsParser.parse(raw));
+    }
+
+    private static JsonNode inputs(SynthesizedResource r) {
+        return r.toJson().get("inputs");
+    }
+
+    private static JsonNode definition() throws Exception {
+        List<SynthesizedResource> machines = prod.ofType("aws:sfn/stateMachine:StateMachine");
+        assertThat(machines).hasSize(1);
+        assertThat(inputs(machines.get(0)).get("type").asText()).isEqualTo("STANDARD");
+        return JSON.readTree(inputs(machines.get(0)).get("definition").asText());
+    }
+
+    @Test
+    void oneMapRunsEmbulkSyncWithAPerTableCommand() throws Exception {
+        JsonNode map = definition().get("States").get("EtlEachTable");
+        assertThat(map.get("Type").asText()).isEqualTo("Map");
+        assertThat(map.get("MaxConcurrency").asInt()).isEqualTo(6);
+        JsonNode spot = map.get("ItemProcessor").get("States").get("RunOnSpot");
+        assertThat(spot.get("Resource").asText()).isEqualTo("arn:aws:states:::ecs:runTask.sync");
+        assertThat(spot.get("Parameters").get("CapacityProviderStrategy").get(0).get("CapacityProvider").asText())
+                .isEqualTo("FARGATE_SPOT");
+        JsonNode override = spot.get("Parameters").get("Overrides").get("ContainerOverrides").get(0);
+        assertThat(override.get("Name").asText()).isEqualTo("embulk");
+        assertThat(override.get("Command.$").asText()).isEqualTo("States.Array('run-export', $.name)");
+        JsonNode notify = map.get("ItemProcessor").get("States").get("NotifyTableFailure");
+        assertThat(notify.get("Resource").asText()).isEqualTo("arn:aws:states:::apigateway:invoke");
+        assertThat(notify.get("Parameters").get("AuthType").asText()).isEqualTo("IAM_ROLE");
+        assertThat(map.get("ItemProcessor").get("States").get("RunOnDemand").get("Catch").get(0).get("Next").asText())
+                .isEqualTo("NotifyTableFailure");
+        JsonNode machine = inputs(prod.ofType("aws:sfn/stateMachine:StateMachine").get(0));
+        assertThat(machine.get("loggingConfiguration").get("level").asText()).isEqualTo("ALL");
+        assertThat(machine.get("tracingConfiguration").get("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aNightlyTokyoScheduleStartsTheMachineWithEveryTable() throws Exception {
+        JsonNode schedule = inputs(prod.ofType("aws:scheduler/schedule:Schedule").get(0));
+        assertThat(schedule.get("scheduleExpression").asText()).isEqualTo("cron(30 1 * * ? *)");
+        assertThat(schedule.get("scheduleExpressionTimezone").asText()).isEqualTo("Asia/Tokyo");
+        JsonNode target = schedule.get("target");
+        assertThat(target.get("retryPolicy").get("maximumRetryAttempts").asInt()).isPositive();
+        assertThat(target.get("deadLetterConfig").get("arn").asText()).contains(":sqs:");
+        assertThat(JSON.readTree(target.get("input").asText()).get("tables")).hasSize(8);
+        assertThat(inputs(prod.ofType("aws:sqs/queue:Queue").get(0)).get("kmsMasterKeyId").asText()).startsWith("arn:aws:kms:");
+    }
+
+    @Test
+    void glueTablesUseProjectionAndCarryColumnClasses() {
+        List<SynthesizedResource> tables = prod.ofType("aws:glue/catalogTable:CatalogTable");
+        assertThat(tables).hasSize(8 + 2);
+        for (SynthesizedResource table : tables) {
+            JsonNode parameters = inputs(table).get("parameters");
+            assertThat(parameters.get("projection.enabled").asText()).isEqualTo("true");
+            assertThat(parameters.get("projection.dt.type").asText()).isEqualTo("date");
+            assertThat(parameters.get("platform207.column_classes").asText()).contains("\"class\"");
+            assertThat(inputs(table).get("storageDescriptor").get("serDeInfo").get("serializationLibrary").asText())
+                    .contains("ParquetHiveSerDe");
+        }
+        assertThat(prod.ofType("aws:glue/catalogDatabase:CatalogDatabase")).hasSize(2);
+    }
+
+    @Test
+    void athenaWorkgroupsAreEnforcedAndEncrypted() {
+        List<SynthesizedResource> workgroups = prod.ofType("aws:athena/workgroup:Workgroup");
+        assertThat(workgroups).hasSize(3);
+        for (SynthesizedResource wg : workgroups) {
+            JsonNode configuration = inputs(wg).get("configuration");
+            assertThat(configuration.get("enforceWorkgroupConfiguration").asBoolean()).isTrue();
+            assertThat(configuration.get("bytesScannedCutoffPerQuery").asLong()).isPositive();
+            assertThat(configuration.get("resultConfiguration").get("encryptionConfiguration").get("encryptionOption").asText())
+                    .isEqualTo("SSE_KMS");
+            assertThat(configuration.get("resultConfiguration").get("outputLocation").asText())
+                    .startsWith("s3://platform-207-prod-data-query-results/");
+        }
+    }
+
+    @Test
+    void everyTableHasAnEmbulkConfigObjectAndTheTaskTakesSecretsOnly() throws Exception {
+        List<SynthesizedResource> configs = prod.ofType("aws:s3/bucketObjectv2:BucketObjectv2");
+        assertThat(configs).hasSize(8 + 2);
+        assertThat(configs).allSatisfy(c -> assertThat(inputs(c).get("content").asText()).contains("operation_if_exists: \"skip\"")
+                .contains("cluster-ro-"));
+        JsonNode task = prod.ofType("aws:ecs/taskDefinition:TaskDefinition").stream()
+                .map(DataPipelineSynthTest::inputs).filter(t -> t.get("family").asText().endsWith("-embulk")).findFirst().orElseThrow();
+        assertThat(task.get("runtimePlatform").get("cpuArchitecture").asText()).isEqualTo("ARM64");
+        JsonNode container = JSON.readTree(task.get("containerDefinitions").asText()).get(0);
+        assertThat(container.get("secrets").findValuesAsText("name"))
+                .containsExactly("EMBULK_DB_USER", "EMBULK_DB_PASSWORD", "EMBULK_PSEUDONYM_KEY");
+        assertThat(container.get("environment").findValuesAsText("name")).noneMatch(n -> n.contains("KEY") || n.contains("PASSWORD"));
+    }
+
+    @Test
+    void noLambdaAndNoKeyMaterialAnywhere() {
+        for (SynthResult result : List.of(prod, stg)) {
+            assertThat(result.resources()).noneMatch(r -> r.type().startsWith("aws:lambda"));
+            String text = result.toJsonText();
+            assertThat(text).doesNotContain("offline-placeholder-secret");
+            // The key is only ever referenced by name, through the environment Secrets Manager fills.
+            assertThat(text).doesNotContainPattern("pseudonym_key=[0-9a-f]{16}");
+            assertThat(text).doesNotContain("hooks.slack.com");
+        }
+        JsonNode integration = inputs(prod.ofType("aws:apigateway/integration:Integration").get(0));
+        assertThat(integration.get("uri").asText()).isEqualTo("[secret]");
+    }
+
+    @Test
+    void theRawZoneReadersAreNamedInTheOutputs() {
+        assertThat(prod.outputs().get("rawZoneReaders").fieldNames()).toIterable().containsExactly("delivery-investigations");
+        assertThat(stg.outputs().get("rawZoneReaders")).isEmpty();
+        assertThat(prod.resources()).filteredOn(r -> r.type().equals("aws:iam/role:Role"))
+                .filteredOn(r -> inputs(r).path("tags").path("RawZoneReader").asText().equals("true")).hasSize(1);
+    }
+
+    @Test
+    void bothStacksPassThePolicyPackForEveryDataPipelineResource() throws Exception {
+        for (SynthResult result : List.of(prod, stg)) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            PolicyReport report = PolicyCheck.run(PACK, PACK.resolve("config/" + result.stack() + ".json"),
+                    JSON.readTree(result.toJsonText()), new PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertThat(report.violations()).as(result.stack() + ":\n" + printed.toString(StandardCharsets.UTF_8))
+                    .filteredOn(v -> v.mandatory() && v.urn().contains("platform207:data:DataPipeline")).isEmpty();
+            assertThat(report.policies()).isGreaterThanOrEqualTo(39);
+        }
+    }
+}
