@@ -26,6 +26,12 @@ public record SynthResult(String project, String stack, List<SynthesizedResource
         return resources.stream().filter(r -> r.type().equals(type)).toList();
     }
 
+    /** Resources of {@code type} somewhere below a component of {@code componentType}, judged by the URN chain. */
+    public List<SynthesizedResource> ofType(String type, String componentType) {
+        return ofType(type).stream().filter(r -> r.urn().contains("::" + componentType + "$")
+                || r.urn().contains("$" + componentType + "$")).toList();
+    }
+
     public Optional<SynthesizedResource> byUrn(String urn) {
         return resources.stream().filter(r -> r.urn().equals(urn)).findFirst();
     }

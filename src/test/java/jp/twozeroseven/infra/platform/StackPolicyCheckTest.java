@@ -1,5 +1,7 @@
 package jp.twozeroseven.infra.platform;
 
+import jp.twozeroseven.infra.testsupport.SynthedStacks;
+
 import jp.twozeroseven.infra.policycheck.PolicyCheck;
 import jp.twozeroseven.infra.policycheck.PolicyReport;
 import org.junit.jupiter.params.ParameterizedTest;

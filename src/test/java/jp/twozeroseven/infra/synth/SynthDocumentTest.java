@@ -1,5 +1,7 @@
 package jp.twozeroseven.infra.synth;
 
+import jp.twozeroseven.infra.testsupport.SynthedStacks;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +17,7 @@ class SynthDocumentTest {
     @ParameterizedTest
     @ValueSource(strings = {"prod", "stg"})
     void everyStackSynthesizesWithTheDocumentedShape(String stack) {
-        ObjectNode doc = Stacks.synth(stack).toJson();
+        ObjectNode doc = SynthedStacks.synth(stack).toJson();
         assertThat(doc.get("project").asText()).isEqualTo("platform-207");
         assertThat(doc.get("stack").asText()).isEqualTo(stack);
         assertThat(doc.get("outputs").isObject()).isTrue();
@@ -30,7 +32,7 @@ class SynthDocumentTest {
     @ParameterizedTest
     @ValueSource(strings = {"prod", "stg"})
     void urnsFollowTheEngineFormatWithTheParentTypeChain(String stack) {
-        SynthResult result = Stacks.synth(stack);
+        SynthResult result = SynthedStacks.synth(stack);
         Set<String> urns = new HashSet<>();
         for (SynthesizedResource r : result.resources()) {
             assertThat(urns.add(r.urn())).as("unique urn %s", r.urn()).isTrue();
@@ -43,7 +45,7 @@ class SynthDocumentTest {
     @ParameterizedTest
     @ValueSource(strings = {"prod", "stg"})
     void componentsAreNotCustomAndCustomResourcesUseTheExplicitProvider(String stack) {
-        SynthResult result = Stacks.synth(stack);
+        SynthResult result = SynthedStacks.synth(stack);
         String provider = result.ofType("pulumi:providers:aws").get(0).urn();
         for (SynthesizedResource r : result.resources()) {
             if (r.type().startsWith("platform207:") || r.isStack()) {
@@ -58,7 +60,7 @@ class SynthDocumentTest {
     @ParameterizedTest
     @ValueSource(strings = {"prod", "stg"})
     void jsonStringInputsStayStrings(String stack) {
-        SynthResult result = Stacks.synth(stack);
+        SynthResult result = SynthedStacks.synth(stack);
         result.ofType("aws:ecs/taskDefinition:TaskDefinition")
                 .forEach(td -> assertThat(td.inputs().get("containerDefinitions").isTextual()).isTrue());
         result.ofType("aws:iam/role:Role")

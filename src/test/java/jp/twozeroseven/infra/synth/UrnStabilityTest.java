@@ -1,5 +1,7 @@
 package jp.twozeroseven.infra.synth;
 
+import jp.twozeroseven.infra.testsupport.SynthedStacks;
+
 import jp.twozeroseven.infra.settings.StackFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +31,7 @@ class UrnStabilityTest {
     @ValueSource(strings = {"prod", "stg"})
     void statefulResourcesKeepTheirUrns(String stack) throws IOException {
         Path file = StackFixture.PROJECT.resolve("src/test/resources/urn-stability/" + stack + ".txt");
-        Set<String> actual = new TreeSet<>(Stacks.synth(stack).resources().stream()
+        Set<String> actual = new TreeSet<>(SynthedStacks.synth(stack).resources().stream()
                 .filter(r -> STATEFUL_TYPES.contains(r.type())).map(SynthesizedResource::urn).toList());
         if (Boolean.getBoolean("urn.update")) {
             Files.write(file, actual);

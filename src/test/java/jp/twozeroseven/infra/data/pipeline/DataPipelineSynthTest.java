@@ -1,5 +1,7 @@
 package jp.twozeroseven.infra.data.pipeline;
 
+import jp.twozeroseven.infra.testsupport.SynthedStacks;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.twozeroseven.infra.policycheck.PolicyCheck;
@@ -36,8 +38,7 @@ class DataPipelineSynthTest {
     }
 
     private static SynthResult synth(String stack) {
-        RawConfig raw = StackFixture.read(stack);
-        return Synthesizer.synth(raw, StackSettingsParser.parse(raw));
+        return SynthedStacks.synth(stack);
     }
 
     private static JsonNode inputs(SynthesizedResource r) {
@@ -117,7 +118,8 @@ class DataPipelineSynthTest {
 
     @Test
     void everyTableHasAnEmbulkConfigObjectAndTheTaskTakesSecretsOnly() throws Exception {
-        List<SynthesizedResource> configs = prod.ofType("aws:s3/bucketObjectv2:BucketObjectv2");
+        List<SynthesizedResource> configs = prod.ofType("aws:s3/bucketObjectv2:BucketObjectv2",
+                "platform207:data:DataPipeline");
         assertThat(configs).hasSize(8 + 2);
         assertThat(configs).allSatisfy(c -> assertThat(inputs(c).get("content").asText()).contains("operation_if_exists: \"skip\"")
                 .contains("cluster-ro-"));

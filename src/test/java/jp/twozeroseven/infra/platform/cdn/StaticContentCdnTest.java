@@ -1,14 +1,16 @@
 package jp.twozeroseven.infra.platform.cdn;
 
+import jp.twozeroseven.infra.testsupport.SynthedStacks;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.twozeroseven.infra.synth.SynthesizedResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static jp.twozeroseven.infra.platform.SynthedStacks.json;
-import static jp.twozeroseven.infra.platform.SynthedStacks.named;
-import static jp.twozeroseven.infra.platform.SynthedStacks.ofType;
+import static jp.twozeroseven.infra.testsupport.SynthedStacks.json;
+import static jp.twozeroseven.infra.testsupport.SynthedStacks.named;
+import static jp.twozeroseven.infra.testsupport.SynthedStacks.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package jp.twozeroseven.infra.platform.deploy;
 
+import jp.twozeroseven.infra.testsupport.SynthedStacks;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.twozeroseven.infra.synth.SynthesizedResource;
 import org.junit.jupiter.api.Test;
@@ -9,9 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.List;
 
-import static jp.twozeroseven.infra.platform.SynthedStacks.json;
-import static jp.twozeroseven.infra.platform.SynthedStacks.named;
-import static jp.twozeroseven.infra.platform.SynthedStacks.ofType;
+import static jp.twozeroseven.infra.testsupport.SynthedStacks.json;
+import static jp.twozeroseven.infra.testsupport.SynthedStacks.named;
+import static jp.twozeroseven.infra.testsupport.SynthedStacks.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BlueGreenDeploymentsTest {

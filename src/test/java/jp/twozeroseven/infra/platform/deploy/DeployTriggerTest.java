@@ -1,5 +1,7 @@
 package jp.twozeroseven.infra.platform.deploy;
 
+import jp.twozeroseven.infra.testsupport.SynthedStacks;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -12,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static jp.twozeroseven.infra.platform.SynthedStacks.json;
-import static jp.twozeroseven.infra.platform.SynthedStacks.named;
-import static jp.twozeroseven.infra.platform.SynthedStacks.ofType;
+import static jp.twozeroseven.infra.testsupport.SynthedStacks.json;
+import static jp.twozeroseven.infra.testsupport.SynthedStacks.named;
+import static jp.twozeroseven.infra.testsupport.SynthedStacks.ofType;
 import static jp.twozeroseven.infra.platform.deploy.BlueGreenDeploymentsTest.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,9 +136,9 @@ class DeployTriggerTest {
 
     @Test
     void codedeployModePublishesTheSameDocumentsWhereCiReadsThem() throws Exception {
-        List<String> keys = ofType("stg", OBJECT).stream().map(o -> o.inputs().at("/key").asText()).sorted().toList();
+        List<String> keys = SynthedStacks.synth("stg").ofType(OBJECT, "platform207:deploy:DeployTrigger").stream().map(o -> o.inputs().at("/key").asText()).sorted().toList();
         assertThat(keys).containsExactly("api/appspec.yaml", "api/taskdef.json", "web/appspec.yaml", "web/taskdef.json");
-        SynthesizedResource taskdef = ofType("stg", OBJECT).stream()
+        SynthesizedResource taskdef = SynthedStacks.synth("stg").ofType(OBJECT, "platform207:deploy:DeployTrigger").stream()
                 .filter(o -> o.inputs().at("/key").asText().equals("web/taskdef.json")).findFirst().orElseThrow();
         JsonNode doc = new ObjectMapper().readTree(taskdef.inputs().at("/content").asText());
         assertThat(doc.at("/family").asText()).isEqualTo("platform-207-stg-web");

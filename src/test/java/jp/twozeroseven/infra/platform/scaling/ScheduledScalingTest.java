@@ -1,7 +1,7 @@
 package jp.twozeroseven.infra.platform.scaling;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jp.twozeroseven.infra.platform.SynthedStacks;
+import jp.twozeroseven.infra.testsupport.SynthedStacks;
 import jp.twozeroseven.infra.settings.CapacityWindow;
 import jp.twozeroseven.infra.settings.ScalingSettings;
 import jp.twozeroseven.infra.settings.ServiceSettings;
@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.LocalTime;
 import java.util.List;
 
-import static jp.twozeroseven.infra.platform.SynthedStacks.named;
-import static jp.twozeroseven.infra.platform.SynthedStacks.ofType;
+import static jp.twozeroseven.infra.testsupport.SynthedStacks.named;
+import static jp.twozeroseven.infra.testsupport.SynthedStacks.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ScheduledScalingTest {

@@ -1,4 +1,4 @@
-package jp.twozeroseven.infra.platform;
+package jp.twozeroseven.infra.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
