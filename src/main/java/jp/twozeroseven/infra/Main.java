@@ -5,6 +5,7 @@ import jp.twozeroseven.infra.cli.SynthCommand;
 import jp.twozeroseven.infra.cli.SynthOptions;
 import jp.twozeroseven.infra.cli.UsageException;
 import jp.twozeroseven.infra.policycheck.PolicyCheckUnavailable;
+import jp.twozeroseven.infra.policycheck.PolicyConfigException;
 import jp.twozeroseven.infra.settings.EngineEnvironment;
 import jp.twozeroseven.infra.settings.SettingsException;
 import jp.twozeroseven.infra.settings.StackSettings;
@@ -47,7 +48,7 @@ public final class Main {
                 }
                 default -> throw new UsageException("unknown command " + args.get(0) + "\n" + SynthOptions.USAGE);
             };
-        } catch (SettingsException | UsageException e) {
+        } catch (SettingsException | UsageException | PolicyConfigException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         } catch (PolicyCheckUnavailable e) {

@@ -26,10 +26,16 @@ public final class SynthCommand {
         this.out = out;
     }
 
+    /** Each stack's policy config sits in the pack, as {@code config/<stack>.json}. */
+    static Path policyConfig(Path pack, String stack) {
+        return pack.resolve("config").resolve(stack + ".json");
+    }
+
     /** @return the process exit code */
     public int run(SynthOptions options) throws IOException {
         RawConfig raw = StackFiles.read(options.projectDir(), options.stack());
         StackSettings settings = StackSettingsParser.parse(raw);
+        options.policyPack().ifPresent(pack -> PolicyCheck.checkConfigReadable(policyConfig(pack, options.stack())));
         raw.secretKeys().forEach(k -> out.println("note: " + k + " is encrypted in the stack file; "
                 + "the offline synth uses a placeholder"));
         SynthResult result = Synthesizer.synth(raw, settings);
@@ -58,7 +64,7 @@ public final class SynthCommand {
         }
         if (options.policyPack().isPresent()) {
             Path pack = options.policyPack().get();
-            Path config = pack.resolve("config").resolve(options.stack() + ".json");
+            Path config = policyConfig(pack, options.stack());
             out.println();
             out.println("Policies (" + pack + ", config " + config + "):");
             PolicyReport report = PolicyCheck.run(pack, config, result.toJson(), out);

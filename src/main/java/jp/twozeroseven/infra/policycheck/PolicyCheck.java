@@ -34,6 +34,11 @@ public final class PolicyCheck {
     private PolicyCheck() {
     }
 
+    /** Reads the policy config before anything else runs, so a broken file is reported before the synth. */
+    public static void checkConfigReadable(Path policyConfig) {
+        PolicyConfigFile.read(policyConfig, new com.fasterxml.jackson.databind.ObjectMapper());
+    }
+
     public static PolicyReport run(Path packDir, Path policyConfig, JsonNode synthDocument, PrintStream out) {
         return run(packDir, policyConfig, synthDocument, out, "node");
     }

@@ -34,14 +34,26 @@ final class PolicyConfigFile {
         if (file == null) {
             return new PolicyConfigFile(mapper.createObjectNode(), null);
         }
+        if (!Files.isRegularFile(file)) {
+            throw new PolicyConfigException("no policy config at " + file + "; each stack needs one (copy "
+                    + "policy/config/stg.json and set the stack's name in required-tags.stack)");
+        }
         try {
             JsonNode node = mapper.readTree(Files.readString(file));
             if (node == null || !node.isObject()) {
-                throw new IllegalArgumentException("policy config " + file + " must be a JSON object of policy name -> config");
+                throw new PolicyConfigException("policy config " + file
+                        + " must be a JSON object of policy name -> config, e.g. {\"all\": \"mandatory\"}");
             }
-            return new PolicyConfigFile((ObjectNode) node, file);
+            PolicyConfigFile config = new PolicyConfigFile((ObjectNode) node, file);
+            config.checkLevels();
+            return config;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var where = e.getLocation();
+            throw new PolicyConfigException("policy config " + file + " is not valid JSON"
+                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
+                    + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read policy config " + file + ": " + e.getMessage(), e);
+            throw new PolicyConfigException("cannot read policy config " + file + ": " + e.getMessage());
         }
     }
 
@@ -50,7 +62,7 @@ final class PolicyConfigFile {
         root.fieldNames().forEachRemaining(name -> {
             boolean known = name.equals(ALL) || info.getPoliciesList().stream().anyMatch(p -> p.getName().equals(name));
             if (!known) {
-                throw new IllegalArgumentException("policy config " + source + " names unknown policy '" + name
+                throw new PolicyConfigException("policy config " + source + " names unknown policy '" + name
                         + "'; remove it or use one of the pack's policy names (see docs/policies.md)");
             }
         });
@@ -64,6 +76,18 @@ final class PolicyConfigFile {
                     .build());
         }
         return result;
+    }
+
+    /** Every level the file names must exist, so a typo fails before the synth rather than after it. */
+    private void checkLevels() {
+        root.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isTextual()) {
+                parse(value.asText(), field.getKey());
+            } else if (value.hasNonNull("enforcementLevel")) {
+                parse(value.get("enforcementLevel").asText(), field.getKey());
+            }
+        });
     }
 
     private EnforcementLevel levelFor(PolicyInfo policy, JsonNode own) {
@@ -83,8 +107,8 @@ final class PolicyConfigFile {
         try {
             return EnforcementLevel.valueOf(level.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("policy config " + source + ": '" + policyName + "' has enforcement level '"
-                    + level + "'; use advisory, mandatory, remediate or disabled", e);
+            throw new PolicyConfigException("policy config " + source + ": '" + policyName + "' has enforcement level '"
+                    + level + "'; use advisory, mandatory, remediate or disabled");
         }
     }
 }

@@ -118,8 +118,21 @@ class PolicyCheckTest {
     void unknownPolicyInConfigIsRejectedWithItsName(@TempDir Path dir) throws IOException {
         Path config = Files.writeString(dir.resolve("typo.json"), "{\"s3-public-acess-blocked\": \"advisory\"}");
         assertThatThrownBy(() -> PolicyCheck.run(PACK, config, fixture("compliant-stg.json"), out))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(PolicyConfigException.class)
                 .hasMessageContaining("s3-public-acess-blocked");
+    }
+
+    @Test
+    void aBadEnforcementLevelOrBrokenJsonIsRejectedBeforeThePackStarts(@TempDir Path dir) throws IOException {
+        Path level = Files.writeString(dir.resolve("level.json"), "{\"required-tags\": {\"enforcementLevel\": \"sometimes\"}}");
+        assertThatThrownBy(() -> PolicyCheck.checkConfigReadable(level)).isInstanceOf(PolicyConfigException.class)
+                .hasMessageContaining("'required-tags' has enforcement level 'sometimes'")
+                .hasMessageContaining("use advisory, mandatory, remediate or disabled");
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"all\": \"mandatory\"");
+        assertThatThrownBy(() -> PolicyCheck.checkConfigReadable(broken)).isInstanceOf(PolicyConfigException.class)
+                .hasMessageContaining("is not valid JSON at line");
+        assertThatThrownBy(() -> PolicyCheck.checkConfigReadable(dir.resolve("missing.json")))
+                .isInstanceOf(PolicyConfigException.class).hasMessageContaining("no policy config at");
     }
 
     private String output() {
