@@ -36,10 +36,10 @@ final class DataPipelineParser {
     private DataPipelineParser() {
     }
 
-    static DataPipelineSettings parse(Section s) {
+    static DataPipelineSettings parse(Section s, Path projectDir) {
         String catalogPath = s.optionalText("catalog", "a path to the table catalog such as " + DEFAULT_CATALOG)
                 .orElse(DEFAULT_CATALOG);
-        Catalog catalog = loadCatalog(s, catalogPath);
+        Catalog catalog = loadCatalog(s, catalogPath, projectDir);
         LocalTime nightlyAt = nightlyAt(s);
         int maxConcurrency = s.integer("maxConcurrency", 1, 40, 5);
         DataPipelineTask task = task(s.section("embulkTask"));
@@ -51,9 +51,9 @@ final class DataPipelineParser {
         return new DataPipelineSettings(catalogPath, catalog, nightlyAt, maxConcurrency, task, expiry, redash, access);
     }
 
-    private static Catalog loadCatalog(Section s, String path) {
+    private static Catalog loadCatalog(Section s, String path, Path projectDir) {
         try {
-            return CatalogLoader.load(Path.of(path));
+            return CatalogLoader.load(projectDir.resolve(path));
         } catch (CatalogException e) {
             for (CatalogProblem problem : e.problems()) {
                 s.report("catalog", path, problem.describe());

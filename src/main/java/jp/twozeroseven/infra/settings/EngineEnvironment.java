@@ -32,7 +32,8 @@ public final class EngineEnvironment {
             problems.add("PULUMI_CONFIG", null, "the engine passed config that is not JSON: " + e.getMessage());
         }
         problems.throwIfAny("the Pulumi engine's environment");
+        // The CLI starts the program in the project directory.
         return new RawConfig(project, stack, values, secretKeys, "stack " + stack + " (Pulumi." + stack + ".yaml)",
-                false);
+                false, java.nio.file.Path.of(env.getOrDefault("PULUMI_ROOT_DIRECTORY", ".")));
     }
 }

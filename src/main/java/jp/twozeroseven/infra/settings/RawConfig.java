@@ -1,5 +1,6 @@
 package jp.twozeroseven.infra.settings;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,9 +10,10 @@ import java.util.Set;
  *
  * @param source     where the values came from, for messages (a file path or "the Pulumi engine")
  * @param offline    true when secrets could not be decrypted and stand in as placeholders (offline synth)
+ * @param projectDir where Pulumi.yaml is; relative paths in settings (the table catalog) resolve against it
  */
 public record RawConfig(String project, String stack, Map<String, String> values, Set<String> secretKeys,
-                        String source, boolean offline) {
+                        String source, boolean offline, Path projectDir) {
 
     public RawConfig {
         values = Map.copyOf(values);

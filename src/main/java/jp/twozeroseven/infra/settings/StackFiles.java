@@ -75,7 +75,7 @@ public final class StackFiles {
                 values.put(field.getKey(), value.asText());
             }
         });
-        return new RawConfig(project, stack, values, secretKeys, file.getFileName().toString(), true);
+        return new RawConfig(project, stack, values, secretKeys, file.getFileName().toString(), true, projectDir);
     }
 
     private static JsonNode readYaml(Path file, String what) {

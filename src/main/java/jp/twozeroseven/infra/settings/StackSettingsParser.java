@@ -49,7 +49,7 @@ public final class StackSettingsParser {
         Set<String> serviceHosts = new java.util.TreeSet<>(services.stream()
                 .flatMap(service -> service.routing().hostHeaders().stream()).toList());
         CdnSettings cdn = EdgeParsers.cdn(root.section("cdn"), serviceHosts);
-        DataPipelineSettings dataPipeline = DataPipelineParser.parse(root.section("dataPipeline"));
+        DataPipelineSettings dataPipeline = DataPipelineParser.parse(root.section("dataPipeline"), raw.projectDir());
         StackSecrets secrets = StackSecrets.read(raw, problems);
         ObservabilitySettings observability = ObservabilityParser.parse(root.section("observability"), serviceNames,
                 tier, secrets, raw.offline());

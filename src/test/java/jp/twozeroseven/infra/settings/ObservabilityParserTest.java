@@ -80,7 +80,7 @@ class ObservabilityParserTest {
     void pagingWithoutPagerDutyKeyOutsideTheOfflineSynthIsRejected() {
         RawConfig offline = StackFixture.read("prod");
         RawConfig engine = new RawConfig(offline.project(), offline.stack(), withoutSecrets(offline),
-                java.util.Set.of(offline.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key()), "the Pulumi engine", false);
+                java.util.Set.of(offline.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key()), "the Pulumi engine", false, offline.projectDir());
         assertThatThrownBy(() -> StackSettingsParser.parse(engine))
                 .isInstanceOf(SettingsException.class)
                 .satisfies(e -> assertThat(((SettingsException) e).problems()).singleElement().satisfies(p -> {

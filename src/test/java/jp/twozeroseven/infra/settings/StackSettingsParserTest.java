@@ -169,13 +169,13 @@ class StackSettingsParserTest {
         assertThat(StackSettingsParser.parse(offline).secrets().get(SecretKey.SLACK_WEBHOOK_URL))
                 .hasValueSatisfying(v -> assertThat(v.isOfflinePlaceholder()).isTrue());
         RawConfig underCli = new RawConfig(offline.project(), offline.stack(), offline.values(), offline.secretKeys(),
-                offline.source(), false);
+                offline.source(), false, offline.projectDir());
         assertThatThrownBy(() -> StackSettingsParser.parse(underCli))
                 .hasMessageContaining("platform-207:slackWebhookUrl = (missing): required");
         var withSecret = new java.util.HashMap<>(offline.values());
         withSecret.put("platform-207:slackWebhookUrl", "https://hooks.slack.com/services/T0/B0/xyz");
         RawConfig set = new RawConfig(offline.project(), offline.stack(), withSecret,
-                java.util.Set.of("platform-207:slackWebhookUrl"), offline.source(), false);
+                java.util.Set.of("platform-207:slackWebhookUrl"), offline.source(), false, offline.projectDir());
         assertThat(StackSettingsParser.parse(set).secrets().get(SecretKey.SLACK_WEBHOOK_URL).orElseThrow().toString())
                 .isEqualTo("[secret]");
     }
