@@ -31,6 +31,10 @@ public final class StackFixture {
             Files.copy(PROJECT.resolve("Pulumi.yaml"), tempDir.resolve("Pulumi.yaml"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             YAML.writeValue(tempDir.resolve("Pulumi." + stack + ".yaml").toFile(), file);
+            // Settings name files relative to the project (the table catalog): they come along.
+            Files.createDirectories(tempDir.resolve("data"));
+            Files.copy(PROJECT.resolve("data/catalog.yaml"), tempDir.resolve("data/catalog.yaml"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return StackFiles.read(tempDir, stack);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
