@@ -102,14 +102,22 @@ public final class SlackNotifier extends ComponentResource {
                 .xrayTracingEnabled(true)
                 .accessLogSettings(StageAccessLogSettingsArgs.builder()
                         .destinationArn(accessLogs.arn())
-                        .format("{\"requestId\":\"$context.requestId\",\"caller\":\"$context.identity.caller\","
-                                + "\"path\":\"$context.resourcePath\",\"status\":\"$context.status\","
-                                + "\"integrationStatus\":\"$context.integration.status\",\"error\":\"$context.error.message\"}")
+                        .format(ACCESS_LOG_FORMAT)
                         .build())
                 .tags(scope.tags(STAGE))
                 .build(), scope.options());
         this.registerOutputs(Map.of("apiId", api.id()));
     }
+
+    /** One JSON line per request; API Gateway fills in the $context variables. */
+    static final String ACCESS_LOG_FORMAT = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+            .put("requestId", "$context.requestId")
+            .put("caller", "$context.identity.caller")
+            .put("path", "$context.resourcePath")
+            .put("status", "$context.status")
+            .put("integrationStatus", "$context.integration.status")
+            .put("error", "$context.error.message")
+            .toString();
 
     private static List<com.pulumi.resources.Resource> endpoint(Scope scope, Resource parent, String path, Output<String> webhookUrl,
                                                  String template) {
