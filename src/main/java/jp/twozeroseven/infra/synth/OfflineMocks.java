@@ -93,6 +93,8 @@ public final class OfflineMocks implements Mocks {
             case "aws:lb/listener:Listener" -> regional.formatted("elasticloadbalancing") + "listener/app/" + physical + "/0123456789abcdef/0123456789abcdef";
             case "aws:rds/cluster:Cluster" -> regional.formatted("rds") + "cluster:" + physical;
             case "aws:sfn/stateMachine:StateMachine" -> regional.formatted("states") + "stateMachine:" + physical;
+            case "aws:cloudwatch/eventConnection:EventConnection" ->
+                    regional.formatted("events") + "connection/" + physical + "/" + stableUuid(physical);
             case "aws:sqs/queue:Queue" -> regional.formatted("sqs") + physical;
             case "aws:cloudfront/distribution:Distribution" -> "arn:aws:cloudfront::" + accountId + ":distribution/E" + Math.abs(physical.hashCode());
             default -> regional.formatted(service) + physical;
@@ -129,6 +131,8 @@ public final class OfflineMocks implements Mocks {
                 out.put("hostedZoneId", "Z2FDTNDATAQYW2");
             }
             case "aws:kms/key:Key" -> out.put("keyId", stableUuid(physical));
+            case "aws:cloudwatch/eventConnection:EventConnection" -> out.put("secretArn", "arn:aws:secretsmanager:" + region
+                    + ":" + accountId + ":secret:events!connection/" + physical + "/" + stableUuid(physical) + "-AbCdEf");
             case "aws:apigateway/restApi:RestApi" -> {
                 out.put("rootResourceId", "root" + Math.abs(physical.hashCode() % 100000));
                 out.put("executionArn", "arn:aws:execute-api:" + region + ":" + accountId + ":" + awsId(type, physical));

@@ -80,7 +80,8 @@ class ObservabilityParserTest {
     void pagingWithoutPagerDutyKeyOutsideTheOfflineSynthIsRejected() {
         RawConfig offline = StackFixture.read("prod");
         RawConfig engine = new RawConfig(offline.project(), offline.stack(), withoutSecrets(offline),
-                java.util.Set.of(offline.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key()), "the Pulumi engine", false, offline.projectDir());
+                java.util.Set.of(offline.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key(),
+                        offline.project() + ":" + SecretKey.NEW_RELIC_INGEST_KEY.key()), "the Pulumi engine", false, offline.projectDir());
         assertThatThrownBy(() -> StackSettingsParser.parse(engine))
                 .isInstanceOf(SettingsException.class)
                 .satisfies(e -> assertThat(((SettingsException) e).problems()).singleElement().satisfies(p -> {
@@ -137,8 +138,10 @@ class ObservabilityParserTest {
         for (SecretKey key : SecretKey.values()) {
             values.remove(raw.project() + ":" + key.key());
         }
-        // The Slack webhook is required everywhere; give it as the engine would (declared secret below).
+        // The Slack webhook and the ingest key are required everywhere; give them as the engine would (declared
+        // secret above).
         values.put(raw.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key(), "https://hooks.slack.com/x");
+        values.put(raw.project() + ":" + SecretKey.NEW_RELIC_INGEST_KEY.key(), "ingest-key");
         return values;
     }
 }

@@ -168,16 +168,27 @@ class StackSettingsParserTest {
         RawConfig offline = StackFixture.read("stg");
         assertThat(StackSettingsParser.parse(offline).secrets().get(SecretKey.SLACK_WEBHOOK_URL))
                 .hasValueSatisfying(v -> assertThat(v.isOfflinePlaceholder()).isTrue());
+        assertThat(StackSettingsParser.parse(offline).secrets().get(SecretKey.NEW_RELIC_INGEST_KEY))
+                .hasValueSatisfying(v -> assertThat(v.isOfflinePlaceholder()).isTrue());
         RawConfig underCli = new RawConfig(offline.project(), offline.stack(), offline.values(), offline.secretKeys(),
                 offline.source(), false, offline.projectDir());
         assertThatThrownBy(() -> StackSettingsParser.parse(underCli))
-                .hasMessageContaining("platform-207:slackWebhookUrl = (missing): required");
+                .hasMessageContaining("platform-207:slackWebhookUrl = (missing): required")
+                .hasMessageContaining("platform-207:newRelicIngestKey = (missing): required");
         var withSecret = new java.util.HashMap<>(offline.values());
         withSecret.put("platform-207:slackWebhookUrl", "https://hooks.slack.com/services/T0/B0/xyz");
-        RawConfig set = new RawConfig(offline.project(), offline.stack(), withSecret,
+        RawConfig onlySlack = new RawConfig(offline.project(), offline.stack(), withSecret,
                 java.util.Set.of("platform-207:slackWebhookUrl"), offline.source(), false, offline.projectDir());
+        assertThatThrownBy(() -> StackSettingsParser.parse(onlySlack))
+                .hasMessageContaining("pulumi config set --secret platform-207:newRelicIngestKey")
+                .hasMessageNotContaining("slackWebhookUrl");
+        withSecret.put("platform-207:newRelicIngestKey", "NRAL-not-a-real-key");
+        RawConfig set = new RawConfig(offline.project(), offline.stack(), withSecret,
+                java.util.Set.of("platform-207:slackWebhookUrl", "platform-207:newRelicIngestKey"), offline.source(), false, offline.projectDir());
         assertThat(StackSettingsParser.parse(set).secrets().get(SecretKey.SLACK_WEBHOOK_URL).orElseThrow().toString())
                 .isEqualTo("[secret]");
+        assertThat(StackSettingsParser.parse(set).secrets().get(SecretKey.NEW_RELIC_INGEST_KEY).orElseThrow().reveal())
+                .isEqualTo("NRAL-not-a-real-key");
     }
 
     private static ObjectNode service(ObjectNode config, String name) {

@@ -66,9 +66,13 @@ public final class PipelinePolicies {
                                 "secretsmanager." + region + ".amazonaws.com"))));
     }
 
-    /** The ETL state machine: run and stop the one task definition, pass its two roles, call the notify paths. */
+    /**
+     * The ETL state machine: run and stop the one task definition, pass its two roles, call the notify paths, and
+     * POST the heartbeat to exactly one URL through one EventBridge connection.
+     */
     public static PolicyDocument stateMachine(String taskDefinitionArn, String clusterArn, List<String> passRoleArns,
-                                              List<String> notifyInvokeArns, String region, String account) {
+                                              List<String> notifyInvokeArns, HeartbeatHttpAccess heartbeat,
+                                              String region, String account) {
         String clusterName = clusterArn.substring(clusterArn.indexOf("cluster/") + "cluster/".length());
         Condition onCluster = Condition.of("ArnEquals", "ecs:cluster", clusterArn);
         return PolicyDocument.of(
@@ -83,6 +87,14 @@ public final class PipelinePolicies {
                 Statement.allow("SyncWithEcsEvents", List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"),
                         List.of("arn:aws:events:" + region + ":" + account + ":rule/" + ECS_EVENTS_RULE)),
                 Statement.allow("NotifySlack", List.of("execute-api:Invoke"), notifyInvokeArns),
+                // HTTP tasks are authorized on the state machine itself, narrowed by the request's URL and method.
+                Statement.allow("PostHeartbeat", List.of("states:InvokeHTTPEndpoint"), List.of(heartbeat.stateMachineArn()))
+                        .withConditions(List.of(Condition.of("StringEquals", "states:HTTPEndpoint", heartbeat.endpoint()),
+                                Condition.of("StringEquals", "states:HTTPMethod", "POST"))),
+                Statement.allow("UseHeartbeatConnection", List.of("events:RetrieveConnectionCredentials"),
+                        List.of(heartbeat.connectionArn())),
+                Statement.allow("ReadHeartbeatConnectionSecret", List.of("secretsmanager:GetSecretValue",
+                        "secretsmanager:DescribeSecret"), List.of(heartbeat.connectionSecretArn())),
                 // Log delivery and X-Ray APIs have no resource-level permissions (Step Functions documentation).
                 Statement.allow("DeliverExecutionLogs", List.of("logs:CreateLogDelivery", "logs:GetLogDelivery",
                         "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",

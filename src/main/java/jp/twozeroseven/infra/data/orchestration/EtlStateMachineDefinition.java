@@ -19,9 +19,18 @@ import java.util.List;
  *   RunOnDemand --ok--> MarkSucceeded
  *     | Retry ECS API/server errors with backoff; Catch States.ALL -> NotifyTableFailure
  *   NotifyTableFailure (apigateway:invoke, IAM auth) -> MarkFailed   (its own failure also -> MarkFailed)
- * Summarize -> NotifySummary -> AnyTableFailed? -> Fail | Succeed
+ * Summarize -> CountOutcomes -> NotifySummary -> BuildHeartbeatEvent -> ReportHeartbeat (http:invoke, New Relic)
+ *   | Retry throttling/5xx/socket errors with backoff; Catch States.ALL -> $.heartbeatError, carry on
+ * AnyTableFailed? -> SomeTablesFailed (Fail) | HeartbeatNotDelivered (Fail) | AllTablesSucceeded
  * </pre>
  * A table's failure ends as a normal item result, so it never stops the other tables.
+ *
+ * <p>The heartbeat means "the nightly run went through to the end and reported", so it is sent whether or not
+ * tables failed (their names already went to Slack; the event carries the counts). A heartbeat that cannot be
+ * delivered never hides table results: failed tables still end the run as {@code EtlTablesFailed}, and only a run
+ * whose tables all succeeded ends as {@code EtlHeartbeatNotDelivered}, a distinct error whose cause says the data
+ * is complete. A failing Slack summary ends the run before the heartbeat on purpose: New Relic's missing-heartbeat
+ * incident is then the only alarm that still reaches people when Slack is down.
  */
 public final class EtlStateMachineDefinition {
 
@@ -32,9 +41,18 @@ public final class EtlStateMachineDefinition {
     public static final String MARK_FAILED = "MarkFailed";
     public static final String MAP = "EtlEachTable";
     public static final String NOTIFY_SUMMARY = "NotifySummary";
+    public static final String BUILD_HEARTBEAT_EVENT = "BuildHeartbeatEvent";
+    public static final String REPORT_HEARTBEAT = "ReportHeartbeat";
+    public static final String ANY_TABLE_FAILED = "AnyTableFailed";
+    public static final String SOME_TABLES_FAILED = "SomeTablesFailed";
+    public static final String HEARTBEAT_NOT_DELIVERED = "HeartbeatNotDelivered";
+    public static final String ALL_TABLES_SUCCEEDED = "AllTablesSucceeded";
+    /** The custom event New Relic's heartbeat condition counts (observability.alerts.HeartbeatCondition). */
+    public static final String HEARTBEAT_EVENT_TYPE = "EtlRunSucceeded";
 
     private static final String RUN_TASK_SYNC = "arn:aws:states:::ecs:runTask.sync";
     private static final String API_GATEWAY_INVOKE = "arn:aws:states:::apigateway:invoke";
+    private static final String HTTP_INVOKE = "arn:aws:states:::http:invoke";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private EtlStateMachineDefinition() {
@@ -42,17 +60,25 @@ public final class EtlStateMachineDefinition {
 
     public static ObjectNode render(EtlWorkflowSpec spec) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("Comment", "Embulk ETL: one Fargate task per table, failures reported to Slack through API Gateway");
+        root.put("Comment", "Embulk ETL: one Fargate task per table, failures reported to Slack through API Gateway, "
+                + "completion reported to New Relic");
         root.put("StartAt", MAP);
         ObjectNode states = root.putObject("States");
         states.set(MAP, mapState(spec));
         states.set("Summarize", summarize());
         states.set("CountOutcomes", countOutcomes());
         states.set(NOTIFY_SUMMARY, notifySummary(spec));
-        states.set("AnyTableFailed", anyTableFailed());
-        states.set("SomeTablesFailed", MAPPER.createObjectNode().put("Type", "Fail")
+        states.set(BUILD_HEARTBEAT_EVENT, buildHeartbeatEvent(spec.heartbeat()));
+        states.set(REPORT_HEARTBEAT, reportHeartbeat(spec.heartbeat()));
+        states.set(ANY_TABLE_FAILED, anyTableFailed());
+        states.set(SOME_TABLES_FAILED, MAPPER.createObjectNode().put("Type", "Fail")
                 .put("Error", "EtlTablesFailed").put("Cause", "At least one table failed; see the Slack notification"));
-        states.set("AllTablesSucceeded", MAPPER.createObjectNode().put("Type", "Succeed"));
+        states.set(HEARTBEAT_NOT_DELIVERED, MAPPER.createObjectNode().put("Type", "Fail")
+                .put("Error", "EtlHeartbeatNotDelivered")
+                .put("Cause", "Every table succeeded and the Slack summary was sent, but the New Relic heartbeat could "
+                        + "not be delivered (see $.heartbeatError in the ReportHeartbeat step); expect the heartbeat "
+                        + "incident. The data is complete."));
+        states.set(ALL_TABLES_SUCCEEDED, MAPPER.createObjectNode().put("Type", "Succeed"));
         return root;
     }
 
@@ -199,7 +225,49 @@ public final class EtlStateMachineDefinition {
         body.put("executionArn.$", "$$.Execution.Id");
         ObjectNode state = apiGatewayInvoke(spec.notifyEndpoint(), spec.notifyEndpoint().summaryPath(), body);
         state.put("ResultPath", (String) null);
-        state.put("Next", "AnyTableFailed");
+        state.put("Next", BUILD_HEARTBEAT_EVENT);
+        return state;
+    }
+
+    /** The one event, kept beside the counts so the Choice after the HTTP call still sees $.failed. */
+    private static ObjectNode buildHeartbeatEvent(HeartbeatEndpoint heartbeat) {
+        ObjectNode state = MAPPER.createObjectNode();
+        state.put("Type", "Pass");
+        ObjectNode event = state.putObject("Parameters");
+        event.put("eventType", HEARTBEAT_EVENT_TYPE);
+        event.put("stack", heartbeat.stack());
+        event.put("executionArn.$", "$$.Execution.Id");
+        event.put("tablesSucceeded.$", "$.succeeded");
+        event.put("tablesFailed.$", "$.failed");
+        state.put("ResultPath", "$.heartbeatEvent");
+        state.put("Next", REPORT_HEARTBEAT);
+        return state;
+    }
+
+    private static ObjectNode reportHeartbeat(HeartbeatEndpoint heartbeat) {
+        ObjectNode state = MAPPER.createObjectNode();
+        state.put("Type", "Task");
+        state.put("Resource", HTTP_INVOKE);
+        ObjectNode parameters = state.putObject("Parameters");
+        parameters.put("ApiEndpoint", heartbeat.eventApiUrl());
+        parameters.put("Method", "POST");
+        // The connection adds the Api-Key header; the key never appears in the definition or the history.
+        parameters.putObject("InvocationConfig").put("ConnectionArn", heartbeat.connectionArn());
+        parameters.putObject("Headers").put("Content-Type", "application/json");
+        // The Event API takes a JSON array of events.
+        parameters.put("RequestBody.$", "States.Array($.heartbeatEvent)");
+        ObjectNode transientErrors = retry(state, List.of("States.Http.StatusCode.408", "States.Http.StatusCode.429",
+                "States.Http.StatusCode.500", "States.Http.StatusCode.502", "States.Http.StatusCode.503",
+                "States.Http.StatusCode.504", "States.Http.Socket", "States.Timeout",
+                "Events.ConnectionResource.ConcurrentModification", "Events.ConnectionResource.InternalError"), 5, 3.0, 4);
+        // About 3 minutes at most: enough for a New Relic blip, short of holding the run open for an outage.
+        transientErrors.put("MaxDelaySeconds", 90);
+        transientErrors.put("JitterStrategy", "FULL");
+        // 4xx other than 408/429 (bad key, bad account) and connection errors will not heal by retrying.
+        catchTo(state, List.of("States.ALL"), "$.heartbeatError", ANY_TABLE_FAILED);
+        state.put("TimeoutSeconds", 90);
+        state.put("ResultPath", (String) null);
+        state.put("Next", ANY_TABLE_FAILED);
         return state;
     }
 
@@ -258,13 +326,15 @@ public final class EtlStateMachineDefinition {
     private static ObjectNode anyTableFailed() {
         ObjectNode state = MAPPER.createObjectNode();
         state.put("Type", "Choice");
-        state.putArray("Choices").addObject().put("Variable", "$.failed").put("NumericGreaterThan", 0)
-                .put("Next", "SomeTablesFailed");
-        state.put("Default", "AllTablesSucceeded");
+        ArrayNode choices = state.putArray("Choices");
+        // Table failures first: a lost heartbeat must never mask them.
+        choices.addObject().put("Variable", "$.failed").put("NumericGreaterThan", 0).put("Next", SOME_TABLES_FAILED);
+        choices.addObject().put("Variable", "$.heartbeatError").put("IsPresent", true).put("Next", HEARTBEAT_NOT_DELIVERED);
+        state.put("Default", ALL_TABLES_SUCCEEDED);
         return state;
     }
 
-    private static void retry(ObjectNode state, List<String> errors, int intervalSeconds, double backoffRate, int maxAttempts) {
+    private static ObjectNode retry(ObjectNode state, List<String> errors, int intervalSeconds, double backoffRate, int maxAttempts) {
         ArrayNode retry = state.has("Retry") ? (ArrayNode) state.get("Retry") : state.putArray("Retry");
         ObjectNode rule = retry.addObject();
         ArrayNode equals = rule.putArray("ErrorEquals");
@@ -272,6 +342,7 @@ public final class EtlStateMachineDefinition {
         rule.put("IntervalSeconds", intervalSeconds);
         rule.put("BackoffRate", backoffRate);
         rule.put("MaxAttempts", maxAttempts);
+        return rule;
     }
 
     private static void catchTo(ObjectNode state, List<String> errors, String resultPath, String next) {

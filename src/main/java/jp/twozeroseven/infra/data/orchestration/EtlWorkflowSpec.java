@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
  * Inputs of the Embulk ETL state machine. Nothing here depends on the list of tables: they arrive in the
  * execution input, so adding a table never changes (or grows) the definition.
  *
+ * @param heartbeat       New Relic Event API and the EventBridge connection the run-completed heartbeat goes through
  * @param commandTemplate the Embulk container's command; tokens may contain {table} and {runGroup}, e.g.
  *                        ["embulk", "run", "/embulk/tables/{table}.yml.liquid"]
  */
 public record EtlWorkflowSpec(String clusterArn, String taskDefinitionArn, String containerName, List<String> subnets,
                               List<String> securityGroups, CapacityStrategy capacity, int maxConcurrency,
-                              NotifyEndpoint notifyEndpoint, List<String> commandTemplate) {
+                              NotifyEndpoint notifyEndpoint, HeartbeatEndpoint heartbeat, List<String> commandTemplate) {
 
     /** Characters that would need escaping inside an intrinsic-function string literal; refused instead. */
     private static final Pattern INTRINSIC_UNSAFE = Pattern.compile("['\\\\{}]");
@@ -46,6 +47,9 @@ public record EtlWorkflowSpec(String clusterArn, String taskDefinitionArn, Strin
         }
         if (notifyEndpoint == null) {
             throw new IllegalArgumentException("notification endpoint is missing");
+        }
+        if (heartbeat == null) {
+            throw new IllegalArgumentException("heartbeat endpoint is missing; the New Relic heartbeat would page every night");
         }
         commandTemplate = List.copyOf(commandTemplate == null ? List.of() : commandTemplate);
         if (commandTemplate.isEmpty() || commandTemplate.stream().noneMatch(t -> t != null && t.contains("{table}"))) {

@@ -14,13 +14,16 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import jp.twozeroseven.infra.data.access.HeartbeatHttpAccess;
 import jp.twozeroseven.infra.data.access.PipelinePolicies;
 import jp.twozeroseven.infra.data.export.EmbulkContainer;
 import jp.twozeroseven.infra.data.notify.SlackNotifier;
 import jp.twozeroseven.infra.data.orchestration.CapacityStrategy;
 import jp.twozeroseven.infra.data.orchestration.EtlStateMachineDefinition;
 import jp.twozeroseven.infra.data.orchestration.EtlWorkflowSpec;
+import jp.twozeroseven.infra.data.orchestration.HeartbeatEndpoint;
 import jp.twozeroseven.infra.iam.PolicyDocuments;
+import jp.twozeroseven.infra.settings.ObservabilitySettings;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.List;
@@ -28,7 +31,8 @@ import java.util.Map;
 
 /**
  * The Standard state machine that runs one Embulk task per table (Fargate Spot first, on-demand fallback), logs
- * every event to CloudWatch and traces with X-Ray. Its role is created first so the notification API's resource
+ * every event to CloudWatch and traces with X-Ray, and posts the {@code EtlRunSucceeded} heartbeat to New Relic
+ * through an EventBridge connection (no Lambda). Its role is created first so the notification API's resource
  * policy can name it.
  */
 public final class EtlWorkflow extends ComponentResource {
@@ -45,7 +49,7 @@ public final class EtlWorkflow extends ComponentResource {
         String roleName = scope.name("etl-state-machine");
         role = new Role(roleName, RoleArgs.builder()
                 .name(roleName)
-                .description("Runs the Embulk ETL tasks and reports to Slack through API Gateway")
+                .description("Runs the Embulk ETL tasks, reports to Slack through API Gateway and to New Relic")
                 .assumeRolePolicy(PolicyDocuments.serviceTrust("states.amazonaws.com", scope.settings().accountId()).toJson())
                 .tags(scope.tags(roleName))
                 .build(), scope.options());
@@ -60,11 +64,19 @@ public final class EtlWorkflow extends ComponentResource {
     public StateMachine build(int maxConcurrency, Wiring w) {
         String region = scope.settings().region();
         String account = scope.settings().accountId();
+        String stack = scope.settings().stack();
+        String machineName = scope.name("etl");
+        ObservabilitySettings newRelic = scope.settings().observability();
+        String eventApiUrl = HeartbeatEndpoint.eventApiUrl(newRelic.newRelicAccountId(), newRelic.region());
+        HeartbeatConnection connection = new HeartbeatConnection(scope);
         RolePolicy policy = new RolePolicy(scope.name("etl-state-machine"), RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(Output.tuple(w.taskDefinitionArn(), w.clusterArn(), w.taskRoleArn(), w.executionRoleArn(),
-                        w.apiExecutionArn()).applyValue(t -> PipelinePolicies.stateMachine(t.t1, t.t2, List.of(t.t3, t.t4),
-                        SlackNotifier.invokeArns(t.t5), region, account).toJson()))
+                        w.apiExecutionArn(), connection.arn()).applyValue(t -> PipelinePolicies.stateMachine(t.t1, t.t2,
+                        List.of(t.t3, t.t4), SlackNotifier.invokeArns(t.t5), new HeartbeatHttpAccess(
+                                HeartbeatHttpAccess.stateMachineArn(region, account, machineName), eventApiUrl, t.t6,
+                                HeartbeatHttpAccess.connectionSecretArn(region, account, connection.name())),
+                        region, account).toJson()))
                 .build(), scope.options());
         String logName = "/aws/vendedlogs/states/" + scope.name("etl");
         LogGroup logs = new LogGroup(scope.name("etl-state-machine-logs"), LogGroupArgs.builder()
@@ -72,11 +84,12 @@ public final class EtlWorkflow extends ComponentResource {
                 .retentionInDays(scope.settings().logRetentionDays())
                 .tags(scope.tags(logName))
                 .build(), scope.options());
-        Output<String> definition = Output.tuple(w.clusterArn(), w.taskDefinitionArn(), w.subnetIds(), w.securityGroupId(), w.apiId())
+        Output<String> definition = Output.tuple(w.clusterArn(), w.taskDefinitionArn(), w.subnetIds(), w.securityGroupId(), w.apiId(),
+                        connection.arn())
                 .applyValue(t -> EtlStateMachineDefinition.renderJson(new EtlWorkflowSpec(t.t1, t.t2, EmbulkContainer.NAME,
                         t.t3, List.of(t.t4), CapacityStrategy.spotFirst(), maxConcurrency,
-                        SlackNotifier.endpoint(t.t5, region), EmbulkContainer.COMMAND_TEMPLATE)));
-        String machineName = scope.name("etl");
+                        SlackNotifier.endpoint(t.t5, region), new HeartbeatEndpoint(eventApiUrl, t.t6, stack),
+                        EmbulkContainer.COMMAND_TEMPLATE)));
         stateMachine = new StateMachine(machineName, StateMachineArgs.builder()
                 .name(machineName)
                 .type("STANDARD")

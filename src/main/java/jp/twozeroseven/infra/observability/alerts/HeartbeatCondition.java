@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The nightly data pipeline's heartbeat. On success the state machine posts one {@code EtlRunSucceeded} event to
- * New Relic's Event API (attributes {@code stack}, {@code stateMachine}, {@code tables}). New Relic evaluates
+ * The nightly data pipeline's heartbeat. When a run has gone through every table and sent its Slack summary, the
+ * state machine posts one {@code EtlRunSucceeded} event to New Relic's Event API (attributes {@code stack},
+ * {@code executionArn}, {@code tablesSucceeded}, {@code tablesFailed}; see data.orchestration.EtlStateMachineDefinition,
+ * whose test checks it against {@link #nrql}). Runs with failed tables count: the heartbeat says "the pipeline
+ * ran", table failures go to Slack. New Relic evaluates
  * NRQL conditions continuously and at most over 6 h, so "no success by HH:MM" is expressed as loss of signal:
  * with runs starting at S and a deadline D, yesterday's success arrived somewhere in [S, D], so no event for
  * {@code 24 h + (D − S)} means today's run did not succeed in its window. The incident never opens before the

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PipelinePoliciesTest {
 
@@ -45,6 +46,17 @@ class PipelinePoliciesTest {
             }
         }
         return resources;
+    }
+
+    private static JsonNode statementWith(PolicyDocument doc, String action) {
+        for (JsonNode s : doc.toJsonNode().get("Statement")) {
+            for (JsonNode a : s.get("Action")) {
+                if (a.asText().equals(action)) {
+                    return s;
+                }
+            }
+        }
+        throw new AssertionError("no statement grants " + action);
     }
 
     private static List<String> actions(PolicyDocument doc) {
@@ -104,19 +116,62 @@ class PipelinePoliciesTest {
         assertThat(PipelinePolicies.embulkTask(ARNS, List.of()).toJson()).doesNotContain("p-raw");
     }
 
+    private static final String STATE_MACHINE = "arn:aws:states:ap-northeast-1:123456789012:stateMachine:prod-etl";
+    private static final String EVENT_API = "https://insights-collector.newrelic.com/v1/accounts/3456789/events";
+    private static final String CONNECTION = "arn:aws:events:ap-northeast-1:123456789012:connection/prod-etl-newrelic-heartbeat/abc";
+
+    private static PolicyDocument stateMachinePolicy() {
+        String taskDef = "arn:aws:ecs:ap-northeast-1:123456789012:task-definition/p-embulk:1";
+        String cluster = "arn:aws:ecs:ap-northeast-1:123456789012:cluster/p";
+        return PipelinePolicies.stateMachine(taskDef, cluster, List.of("arn:aws:iam::123456789012:role/t",
+                "arn:aws:iam::123456789012:role/e"), List.of("arn:aws:execute-api:ap-northeast-1:123456789012:a/etl/POST/notify/etl-failure"),
+                new HeartbeatHttpAccess(HeartbeatHttpAccess.stateMachineArn("ap-northeast-1", "123456789012", "prod-etl"),
+                        EVENT_API, CONNECTION, HeartbeatHttpAccess.connectionSecretArn("ap-northeast-1", "123456789012",
+                        "prod-etl-newrelic-heartbeat")),
+                "ap-northeast-1", "123456789012");
+    }
+
     @Test
     void theStateMachineRunsOneTaskDefinitionAndInvokesOnlyTheNotifyPaths() {
-        String cluster = "arn:aws:ecs:ap-northeast-1:123456789012:cluster/c";
-        String taskDef = "arn:aws:ecs:ap-northeast-1:123456789012:task-definition/embulk:3";
-        PolicyDocument doc = PipelinePolicies.stateMachine(taskDef, cluster, List.of("arn:aws:iam::123456789012:role/t",
-                "arn:aws:iam::123456789012:role/e"), List.of("arn:aws:execute-api:ap-northeast-1:123456789012:a/etl/POST/notify/etl-failure"),
-                "ap-northeast-1", "123456789012");
-        assertThat(allowed(doc, "ecs:RunTask")).containsExactly(taskDef);
+        PolicyDocument doc = stateMachinePolicy();
+        assertThat(allowed(doc, "ecs:RunTask")).containsExactly("arn:aws:ecs:ap-northeast-1:123456789012:task-definition/p-embulk:1");
         assertThat(allowed(doc, "iam:PassRole")).containsExactly("arn:aws:iam::123456789012:role/t", "arn:aws:iam::123456789012:role/e");
         assertThat(allowed(doc, "events:PutRule"))
                 .containsExactly("arn:aws:events:ap-northeast-1:123456789012:rule/StepFunctionsGetEventsForECSTaskRule");
         assertThat(allowed(doc, "execute-api:Invoke")).hasSize(1).allMatch(r -> r.endsWith("/POST/notify/etl-failure"));
         assertThat(doc.toJson()).contains("iam:PassedToService", "ecs-tasks.amazonaws.com");
+    }
+
+    @Test
+    void theStateMachineMayPostOnlyTheHeartbeatUrlThroughOnlyItsConnection() {
+        PolicyDocument doc = stateMachinePolicy();
+        assertThat(allowed(doc, "states:InvokeHTTPEndpoint")).containsExactly(STATE_MACHINE);
+        JsonNode invoke = statementWith(doc, "states:InvokeHTTPEndpoint");
+        assertThat(invoke.path("Condition").path("StringEquals").path("states:HTTPEndpoint").asText()).isEqualTo(EVENT_API);
+        assertThat(invoke.path("Condition").path("StringEquals").path("states:HTTPMethod").asText()).isEqualTo("POST");
+        assertThat(invoke.path("Condition").has("StringLike")).isFalse();
+        assertThat(allowed(doc, "events:RetrieveConnectionCredentials")).containsExactly(CONNECTION);
+        assertThat(allowed(doc, "secretsmanager:GetSecretValue")).containsExactly(
+                "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:events!connection/prod-etl-newrelic-heartbeat/*");
+        assertThat(allowed(doc, "secretsmanager:DescribeSecret")).isEqualTo(allowed(doc, "secretsmanager:GetSecretValue"));
+        // Nothing else of EventBridge connections or Secrets Manager, and no other HTTP method or URL.
+        assertThat(actions(doc)).filteredOn(a -> a.startsWith("secretsmanager:") || a.startsWith("states:")
+                        || a.startsWith("events:") && !a.endsWith("Rule") && !a.equals("events:PutTargets"))
+                .containsExactlyInAnyOrder("states:InvokeHTTPEndpoint", "events:RetrieveConnectionCredentials",
+                        "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
+    }
+
+    @Test
+    void heartbeatGrantsRefuseWildcardsAndForeignShapes() {
+        assertThatThrownBy(() -> new HeartbeatHttpAccess(STATE_MACHINE, "https://insights-collector.newrelic.com/*", CONNECTION,
+                HeartbeatHttpAccess.connectionSecretArn("ap-northeast-1", "123456789012", "c")))
+                .hasMessageContaining("heartbeat endpoint");
+        assertThatThrownBy(() -> new HeartbeatHttpAccess(STATE_MACHINE, EVENT_API, CONNECTION,
+                "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:*"))
+                .hasMessageContaining("connection secret ARN");
+        assertThatThrownBy(() -> new HeartbeatHttpAccess("*", EVENT_API, CONNECTION,
+                HeartbeatHttpAccess.connectionSecretArn("ap-northeast-1", "123456789012", "c")))
+                .hasMessageContaining("state machine ARN '*'");
     }
 
     @Test

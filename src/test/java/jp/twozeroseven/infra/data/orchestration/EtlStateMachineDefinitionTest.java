@@ -2,6 +2,8 @@ package jp.twozeroseven.infra.data.orchestration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.twozeroseven.infra.observability.alerts.HeartbeatCondition;
+import jp.twozeroseven.infra.settings.ObservabilityRegion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EtlStateMachineDefinitionTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final String CONNECTION_ARN =
+            "arn:aws:events:ap-northeast-1:123456789012:connection/prod-etl-newrelic-heartbeat/0b0c0d0e-1111-2222-3333-444455556666";
 
     static EtlWorkflowSpec spec() {
         return new EtlWorkflowSpec(
@@ -32,6 +36,7 @@ class EtlStateMachineDefinitionTest {
                 List.of("sg-0embulk"),
                 CapacityStrategy.spotFirst(), 5,
                 new NotifyEndpoint("a1b2c3d4e5", "prod", "ap-northeast-1", "/notify/etl-failure", "/notify/etl-summary"),
+                HeartbeatEndpoint.newRelic("3456789", ObservabilityRegion.US, CONNECTION_ARN, "prod"),
                 List.of("embulk", "run", "/embulk/tables/{table}.yml.liquid", "--log-level", "info"));
     }
 
@@ -202,20 +207,133 @@ class EtlStateMachineDefinitionTest {
     void badSpecsAreRefusedWithTheValue() {
         EtlWorkflowSpec ok = spec();
         assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), List.of("embulk", "run", "config.yml")))
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), List.of("embulk", "run", "config.yml")))
                 .hasMessageContaining("{table}");
         assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), List.of("sh", "-c", "run '{table}'")))
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), List.of("sh", "-c", "run '{table}'")))
                 .hasMessageContaining("quote");
         assertThatThrownBy(() -> new EtlWorkflowSpec("prod-etl", ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.commandTemplate()))
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), ok.commandTemplate()))
                 .hasMessageContaining("'prod-etl'");
         assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), 0, ok.notifyEndpoint(), ok.commandTemplate())).hasMessageContaining("max concurrency 0");
+                ok.securityGroups(), ok.capacity(), 0, ok.notifyEndpoint(), ok.heartbeat(), ok.commandTemplate())).hasMessageContaining("max concurrency 0");
         assertThatThrownBy(() -> new CapacityStrategy(1, 1, 1)).hasMessageContaining("base 1");
         assertThatThrownBy(() -> new TableRun("users; drop", "daily")).hasMessageContaining("users; drop");
         assertThatThrownBy(() -> EtlExecutionInput.render(List.of(new TableRun("users", "daily"), new TableRun("users", "hourly"))))
                 .hasMessageContaining("users").hasMessageContaining("twice");
+    }
+
+    @Test
+    void afterTheSummaryOneHeartbeatEventIsPostedToNewRelicThroughTheConnection() {
+        JsonNode states = EtlStateMachineDefinition.render(spec()).path("States");
+        assertThat(states.path(EtlStateMachineDefinition.NOTIFY_SUMMARY).path("Next").asText())
+                .isEqualTo(EtlStateMachineDefinition.BUILD_HEARTBEAT_EVENT);
+        JsonNode build = states.path(EtlStateMachineDefinition.BUILD_HEARTBEAT_EVENT);
+        assertThat(build.path("Next").asText()).isEqualTo(EtlStateMachineDefinition.REPORT_HEARTBEAT);
+        JsonNode event = build.path("Parameters");
+        assertThat(event.path("eventType").asText()).isEqualTo("EtlRunSucceeded");
+        assertThat(event.path("stack").asText()).isEqualTo("prod");
+        assertThat(event.path("executionArn.$").asText()).isEqualTo("$$.Execution.Id");
+        // The counts are exactly the fields CountOutcomes produces.
+        JsonNode counts = states.path("CountOutcomes").path("Parameters");
+        assertThat(event.path("tablesSucceeded.$").asText()).isEqualTo("$.succeeded");
+        assertThat(event.path("tablesFailed.$").asText()).isEqualTo("$.failed");
+        assertThat(counts.has("succeeded.$")).isTrue();
+        assertThat(counts.has("failed.$")).isTrue();
+
+        JsonNode report = states.path(EtlStateMachineDefinition.REPORT_HEARTBEAT);
+        assertThat(report.path("Resource").asText()).isEqualTo("arn:aws:states:::http:invoke");
+        JsonNode parameters = report.path("Parameters");
+        assertThat(parameters.path("ApiEndpoint").asText())
+                .isEqualTo("https://insights-collector.newrelic.com/v1/accounts/3456789/events");
+        assertThat(parameters.path("Method").asText()).isEqualTo("POST");
+        assertThat(parameters.path("InvocationConfig").path("ConnectionArn").asText()).isEqualTo(CONNECTION_ARN);
+        assertThat(parameters.path("RequestBody.$").asText()).isEqualTo("States.Array(" + build.path("ResultPath").asText() + ")");
+        // The key lives in the connection; no auth header is set in the definition.
+        assertThat(parameters.path("Headers").fieldNames()).toIterable().containsExactly("Content-Type");
+        assertThat(report.path("ResultPath").isNull()).isTrue();
+    }
+
+    @Test
+    void theHeartbeatRetriesTransientErrorsWithBackoffAndItsFailureIsCaught() {
+        JsonNode report = EtlStateMachineDefinition.render(spec()).path("States").path(EtlStateMachineDefinition.REPORT_HEARTBEAT);
+        assertThat(report.path("Retry")).singleElement().satisfies(r -> {
+            assertThat(r.path("ErrorEquals")).extracting(JsonNode::asText).contains("States.Http.StatusCode.429",
+                    "States.Http.StatusCode.503", "States.Http.Socket").doesNotContain("States.ALL",
+                    "States.Http.StatusCode.401", "States.Http.StatusCode.403");
+            assertThat(r.path("IntervalSeconds").asInt()).isPositive();
+            assertThat(r.path("BackoffRate").asDouble()).isGreaterThan(1.0);
+            assertThat(r.path("MaxAttempts").asInt()).isBetween(2, 5);
+        });
+        assertThat(report.path("Catch")).singleElement().satisfies(c -> {
+            assertThat(c.path("ErrorEquals")).extracting(JsonNode::asText).containsExactly("States.ALL");
+            assertThat(c.path("ResultPath").asText()).isEqualTo("$.heartbeatError");
+            assertThat(c.path("Next").asText()).isEqualTo(EtlStateMachineDefinition.ANY_TABLE_FAILED);
+        });
+        assertThat(report.path("Next").asText()).isEqualTo(EtlStateMachineDefinition.ANY_TABLE_FAILED);
+    }
+
+    @Test
+    void aLostHeartbeatNeverHidesFailedTablesAndIsNeverSilent() {
+        JsonNode states = EtlStateMachineDefinition.render(spec()).path("States");
+        String tablesFailed = EtlStateMachineDefinition.SOME_TABLES_FAILED;
+        assertThat(outcome(states, 2, true)).isEqualTo(tablesFailed);
+        assertThat(outcome(states, 2, false)).isEqualTo(tablesFailed);
+        assertThat(outcome(states, 0, true)).isEqualTo(EtlStateMachineDefinition.HEARTBEAT_NOT_DELIVERED);
+        assertThat(outcome(states, 0, false)).isEqualTo(EtlStateMachineDefinition.ALL_TABLES_SUCCEEDED);
+        assertThat(states.path(tablesFailed).path("Error").asText()).isEqualTo("EtlTablesFailed");
+        JsonNode lost = states.path(EtlStateMachineDefinition.HEARTBEAT_NOT_DELIVERED);
+        assertThat(lost.path("Type").asText()).isEqualTo("Fail");
+        assertThat(lost.path("Error").asText()).isEqualTo("EtlHeartbeatNotDelivered");
+        assertThat(lost.path("Cause").asText()).contains("data is complete");
+        assertThat(states.path(EtlStateMachineDefinition.ALL_TABLES_SUCCEEDED).path("Type").asText()).isEqualTo("Succeed");
+    }
+
+    /** Evaluates the final Choice for a state with the given failed count and with or without $.heartbeatError. */
+    private static String outcome(JsonNode states, int failed, boolean heartbeatLost) {
+        JsonNode choice = states.path(EtlStateMachineDefinition.ANY_TABLE_FAILED);
+        for (JsonNode rule : choice.path("Choices")) {
+            String variable = rule.path("Variable").asText();
+            boolean matches;
+            if (rule.has("NumericGreaterThan") && variable.equals("$.failed")) {
+                matches = failed > rule.path("NumericGreaterThan").asDouble();
+            } else if (rule.has("IsPresent") && variable.equals("$.heartbeatError")) {
+                matches = heartbeatLost == rule.path("IsPresent").asBoolean();
+            } else {
+                throw new AssertionError("unexpected choice rule " + rule);
+            }
+            if (matches) {
+                return rule.path("Next").asText();
+            }
+        }
+        return choice.path("Default").asText();
+    }
+
+    @Test
+    void theEventMatchesWhatTheHeartbeatConditionCounts() {
+        JsonNode event = EtlStateMachineDefinition.render(spec()).path("States")
+                .path(EtlStateMachineDefinition.BUILD_HEARTBEAT_EVENT).path("Parameters");
+        String stack = spec().heartbeat().stack();
+        java.util.regex.Matcher nrql = java.util.regex.Pattern.compile("SELECT count\\(\\*\\) FROM (\\w+) WHERE (\\w+) = '([^']*)'")
+                .matcher(HeartbeatCondition.nrql(stack));
+        assertThat(nrql.matches()).as(HeartbeatCondition.nrql(stack)).isTrue();
+        assertThat(event.path("eventType").asText()).isEqualTo(nrql.group(1)).isEqualTo(HeartbeatCondition.EVENT_TYPE);
+        assertThat(event.path(nrql.group(2)).asText()).isEqualTo(nrql.group(3)).isEqualTo("prod");
+    }
+
+    @Test
+    void theEventApiHostFollowsTheNewRelicRegionAndBadEndpointsAreRefused() {
+        assertThat(HeartbeatEndpoint.newRelic("3456789", ObservabilityRegion.EU, CONNECTION_ARN, "stg").eventApiUrl())
+                .isEqualTo("https://insights-collector.eu01.nr-data.net/v1/accounts/3456789/events");
+        assertThatThrownBy(() -> HeartbeatEndpoint.eventApiUrl("34x", ObservabilityRegion.US)).hasMessageContaining("'34x'");
+        assertThatThrownBy(() -> new HeartbeatEndpoint("https://example.com/v1/accounts/1/events", CONNECTION_ARN, "prod"))
+                .hasMessageContaining("example.com");
+        assertThatThrownBy(() -> new HeartbeatEndpoint(spec().heartbeat().eventApiUrl(), "arn:aws:sns:ap-northeast-1:123456789012:x", "prod"))
+                .hasMessageContaining("arn:aws:sns");
+        EtlWorkflowSpec ok = spec();
+        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), null, ok.commandTemplate()))
+                .hasMessageContaining("heartbeat");
     }
 
     @Test

@@ -53,6 +53,22 @@ class DataPipelineSynthTest {
     }
 
     @Test
+    void theHeartbeatGoesThroughAnApiKeyConnectionWhoseKeyIsSecret() throws Exception {
+        List<SynthesizedResource> connections = prod.ofType("aws:cloudwatch/eventConnection:EventConnection");
+        assertThat(connections).hasSize(1);
+        JsonNode connection = inputs(connections.get(0));
+        assertThat(connection.get("authorizationType").asText()).isEqualTo("API_KEY");
+        assertThat(connection.get("authParameters").get("apiKey").get("key").asText()).isEqualTo("Api-Key");
+        assertThat(connection.get("authParameters").get("apiKey").get("value").asText()).isEqualTo("[secret]");
+        JsonNode report = definition().get("States").get("ReportHeartbeat");
+        assertThat(report.get("Parameters").get("InvocationConfig").get("ConnectionArn").asText())
+                .contains(":connection/" + connection.get("name").asText() + "/");
+        assertThat(report.get("Parameters").get("ApiEndpoint").asText())
+                .isEqualTo("https://insights-collector.newrelic.com/v1/accounts/3456789/events");
+        assertThat(definition().toString()).doesNotContain("offline-placeholder");
+    }
+
+    @Test
     void oneMapRunsEmbulkSyncWithAPerTableCommand() throws Exception {
         JsonNode map = definition().get("States").get("EtlEachTable");
         assertThat(map.get("Type").asText()).isEqualTo("Map");

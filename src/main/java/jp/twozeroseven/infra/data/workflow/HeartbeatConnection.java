@@ -1,0 +1,54 @@
+package jp.twozeroseven.infra.data.workflow;
+
+import com.pulumi.aws.cloudwatch.EventConnection;
+import com.pulumi.aws.cloudwatch.EventConnectionArgs;
+import com.pulumi.aws.cloudwatch.inputs.EventConnectionAuthParametersApiKeyArgs;
+import com.pulumi.aws.cloudwatch.inputs.EventConnectionAuthParametersArgs;
+import com.pulumi.core.Output;
+import jp.twozeroseven.infra.settings.SecretKey;
+import jp.twozeroseven.infra.settings.SecretValue;
+import jp.twozeroseven.infra.support.Scope;
+
+/**
+ * The EventBridge connection through which the state machine's HTTP task authenticates to New Relic's Event API:
+ * API_KEY authorization that adds the {@code Api-Key} header with the license (ingest) key.
+ *
+ * <p>The key comes from the secret config {@link SecretKey#NEW_RELIC_INGEST_KEY} as a secret Output, so Pulumi
+ * encrypts it in state and the synth shows {@code [secret]}; EventBridge stores it in its own Secrets Manager
+ * secret ({@code events!connection/<name>/...}) that only the state machine's role may read.
+ */
+final class HeartbeatConnection {
+
+    /** New Relic's Event API takes a license key in this header (a legacy Insert key would need X-Insert-Key). */
+    static final String API_KEY_HEADER = "Api-Key";
+
+    private final String name;
+    private final EventConnection connection;
+
+    HeartbeatConnection(Scope scope) {
+        name = scope.name("etl-newrelic-heartbeat");
+        SecretValue key = scope.settings().secrets().get(SecretKey.NEW_RELIC_INGEST_KEY)
+                .orElseThrow(() -> new IllegalStateException("secret " + SecretKey.NEW_RELIC_INGEST_KEY.key()
+                        + " is not set; set it with: pulumi config set --secret <project>:"
+                        + SecretKey.NEW_RELIC_INGEST_KEY.key() + " <license key>"));
+        connection = new EventConnection(name, EventConnectionArgs.builder()
+                .name(name)
+                .description("New Relic Event API: the ETL state machine's EtlRunSucceeded heartbeat")
+                .authorizationType("API_KEY")
+                .authParameters(EventConnectionAuthParametersArgs.builder()
+                        .apiKey(EventConnectionAuthParametersApiKeyArgs.builder()
+                                .key(API_KEY_HEADER)
+                                .value(Output.ofSecret(key.reveal()))
+                                .build())
+                        .build())
+                .build(), scope.options());
+    }
+
+    String name() {
+        return name;
+    }
+
+    Output<String> arn() {
+        return connection.arn();
+    }
+}
