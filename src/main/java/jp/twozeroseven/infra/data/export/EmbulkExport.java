@@ -7,7 +7,6 @@ import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.s3.BucketObjectv2;
@@ -24,10 +23,10 @@ import jp.twozeroseven.infra.data.embulk.EmbulkConfigGenerator;
 import jp.twozeroseven.infra.data.embulk.ExportTarget;
 import jp.twozeroseven.infra.data.embulk.SourceDatabase;
 import jp.twozeroseven.infra.data.masking.ExportZone;
-import jp.twozeroseven.infra.iam.PolicyDocuments;
 import jp.twozeroseven.infra.settings.CpuArchitecture;
 import jp.twozeroseven.infra.settings.DataPipelineSettings;
 import jp.twozeroseven.infra.support.Scope;
+import jp.twozeroseven.infra.support.ServiceRoles;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,12 +155,7 @@ public final class EmbulkExport extends ComponentResource {
 
     private static Role role(Scope scope, String suffix, String description) {
         String name = scope.name(suffix);
-        return new Role(name, RoleArgs.builder()
-                .name(name)
-                .description(description)
-                .assumeRolePolicy(PolicyDocuments.serviceTrust("ecs-tasks.amazonaws.com", scope.settings().accountId()).toJson())
-                .tags(scope.tags(name))
-                .build(), scope.options());
+        return ServiceRoles.create(scope, name, "ecs-tasks.amazonaws.com", description);
     }
 
     public TaskDefinition taskDefinition() {

@@ -1,7 +1,6 @@
 package jp.twozeroseven.infra.data.schedule;
 
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.scheduler.Schedule;
@@ -16,9 +15,9 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import jp.twozeroseven.infra.data.access.PipelinePolicies;
-import jp.twozeroseven.infra.iam.PolicyDocuments;
 import jp.twozeroseven.infra.settings.DataPipelineSettings;
 import jp.twozeroseven.infra.support.Scope;
+import jp.twozeroseven.infra.support.ServiceRoles;
 
 import java.time.LocalTime;
 import java.util.Map;
@@ -41,12 +40,7 @@ public final class NightlySchedule extends ComponentResource {
                 .tags(scope.tags(queueName))
                 .build(), scope.options());
         String roleName = scope.name("etl-scheduler");
-        Role role = new Role(roleName, RoleArgs.builder()
-                .name(roleName)
-                .description("EventBridge Scheduler: start the nightly ETL state machine")
-                .assumeRolePolicy(PolicyDocuments.serviceTrust("scheduler.amazonaws.com", scope.settings().accountId()).toJson())
-                .tags(scope.tags(roleName))
-                .build(), scope.options());
+        Role role = ServiceRoles.create(scope, roleName, "scheduler.amazonaws.com", "EventBridge Scheduler: start the nightly ETL state machine");
         new RolePolicy(roleName, RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(Output.tuple(stateMachineArn, dlq.arn(), queueKeyArn)

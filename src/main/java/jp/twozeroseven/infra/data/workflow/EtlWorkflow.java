@@ -3,7 +3,6 @@ package jp.twozeroseven.infra.data.workflow;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.sfn.StateMachine;
@@ -22,9 +21,9 @@ import jp.twozeroseven.infra.data.orchestration.CapacityStrategy;
 import jp.twozeroseven.infra.data.orchestration.EtlStateMachineDefinition;
 import jp.twozeroseven.infra.data.orchestration.EtlWorkflowSpec;
 import jp.twozeroseven.infra.data.orchestration.HeartbeatEndpoint;
-import jp.twozeroseven.infra.iam.PolicyDocuments;
 import jp.twozeroseven.infra.settings.ObservabilitySettings;
 import jp.twozeroseven.infra.support.Scope;
+import jp.twozeroseven.infra.support.ServiceRoles;
 
 import java.util.List;
 import java.util.Map;
@@ -47,12 +46,7 @@ public final class EtlWorkflow extends ComponentResource {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         scope = parentScope.child(this);
         String roleName = scope.name("etl-state-machine");
-        role = new Role(roleName, RoleArgs.builder()
-                .name(roleName)
-                .description("Runs the Embulk ETL tasks, reports to Slack through API Gateway and to New Relic")
-                .assumeRolePolicy(PolicyDocuments.serviceTrust("states.amazonaws.com", scope.settings().accountId()).toJson())
-                .tags(scope.tags(roleName))
-                .build(), scope.options());
+        role = ServiceRoles.create(scope, roleName, "states.amazonaws.com", "Runs the Embulk ETL tasks, reports to Slack through API Gateway and to New Relic");
     }
 
     public record Wiring(Output<String> clusterArn, Output<String> taskDefinitionArn, Output<List<String>> subnetIds,

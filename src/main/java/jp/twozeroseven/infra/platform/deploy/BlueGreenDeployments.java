@@ -19,17 +19,16 @@ import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoTargetGro
 import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTestTrafficRouteArgs;
 import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import jp.twozeroseven.infra.iam.PolicyDocuments;
 import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancer;
 import jp.twozeroseven.infra.platform.service.AppService;
 import jp.twozeroseven.infra.settings.DeploySettings;
 import jp.twozeroseven.infra.support.Scope;
+import jp.twozeroseven.infra.support.ServiceRoles;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,13 +64,7 @@ public final class BlueGreenDeployments extends ComponentResource {
                 .tags(scope.tags(applicationName))
                 .build(), scope.options());
         String roleName = scope.name("codedeploy");
-        serviceRole = new Role(roleName, RoleArgs.builder()
-                .name(roleName)
-                .description("CodeDeploy shifts ECS traffic between blue and green for " + applicationName)
-                .assumeRolePolicy(PolicyDocuments.serviceTrust("codedeploy.amazonaws.com",
-                        scope.settings().accountId()).toJson())
-                .tags(scope.tags(roleName))
-                .build(), scope.options());
+        serviceRole = ServiceRoles.create(scope, roleName, "codedeploy.amazonaws.com", "CodeDeploy shifts ECS traffic between blue and green for " + applicationName);
         var attachment = new RolePolicyAttachment(roleName, RolePolicyAttachmentArgs.builder()
                 .role(serviceRole.name())
                 .policyArn(CODEDEPLOY_ECS_POLICY)

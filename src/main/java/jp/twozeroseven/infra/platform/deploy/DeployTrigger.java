@@ -29,6 +29,7 @@ import jp.twozeroseven.infra.platform.storage.SecureBucket;
 import jp.twozeroseven.infra.settings.DeployMode;
 import jp.twozeroseven.infra.settings.DeploySettings;
 import jp.twozeroseven.infra.support.Scope;
+import jp.twozeroseven.infra.support.ServiceRoles;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,13 +119,7 @@ public final class DeployTrigger extends ComponentResource {
                 .build(), scope.options());
         documentLocations.put(serviceName, artifacts.name().applyValue(b -> "s3://" + b + "/" + key));
         Repository repository = wiring.repositories().get(serviceName);
-        Role role = new Role(id, RoleArgs.builder()
-                .name(id)
-                .description("CodePipeline deploys " + serviceName + " blue/green")
-                .assumeRolePolicy(PolicyDocuments.serviceTrust("codepipeline.amazonaws.com",
-                        scope.settings().accountId()).toJson())
-                .tags(scope.tags(id))
-                .build(), scope.options());
+        Role role = ServiceRoles.create(scope, id, "codepipeline.amazonaws.com", "CodePipeline deploys " + serviceName + " blue/green");
         RolePolicy policy = new RolePolicy(id, RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(Output.all(artifacts.arn(), wiring.kmsKeyArn(), repository.arn(),
@@ -182,13 +177,7 @@ public final class DeployTrigger extends ComponentResource {
 
     private void startOnRelease(Scope scope, Wiring wiring, Output<List<String>> pipelineArns) {
         String roleName = scope.name("release-events");
-        Role role = new Role(roleName, RoleArgs.builder()
-                .name(roleName)
-                .description("EventBridge starts the release pipelines on an ECR push of a release tag")
-                .assumeRolePolicy(PolicyDocuments.serviceTrust("events.amazonaws.com",
-                        scope.settings().accountId()).toJson())
-                .tags(scope.tags(roleName))
-                .build(), scope.options());
+        Role role = ServiceRoles.create(scope, roleName, "events.amazonaws.com", "EventBridge starts the release pipelines on an ECR push of a release tag");
         new RolePolicy(roleName, RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(pipelineArns.applyValue(arns -> DeployPolicies.startPipelines(arns).toJson()))

@@ -15,7 +15,6 @@ import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.lb.Listener;
@@ -32,7 +31,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import jp.twozeroseven.infra.iam.PolicyDocuments;
 import jp.twozeroseven.infra.platform.containers.ContainerDefinitions;
 import jp.twozeroseven.infra.platform.containers.GeneratedContainers;
 import jp.twozeroseven.infra.platform.containers.ImageRef;
@@ -40,6 +38,7 @@ import jp.twozeroseven.infra.platform.containers.LogGroups;
 import jp.twozeroseven.infra.platform.containers.ServiceTask;
 import jp.twozeroseven.infra.settings.ServiceSettings;
 import jp.twozeroseven.infra.support.Scope;
+import jp.twozeroseven.infra.support.ServiceRoles;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -162,13 +161,7 @@ public final class AppService extends ComponentResource {
     }
 
     private static Role role(Scope scope, String name, String description) {
-        return new Role(name, RoleArgs.builder()
-                .name(name)
-                .description(description)
-                .assumeRolePolicy(PolicyDocuments.serviceTrust("ecs-tasks.amazonaws.com",
-                        scope.settings().accountId()).toJson())
-                .tags(scope.tags(name))
-                .build(), scope.options());
+        return ServiceRoles.create(scope, name, "ecs-tasks.amazonaws.com", description);
     }
 
     private TargetGroup targetGroup(Scope scope, String name, Output<String> vpcId) {
