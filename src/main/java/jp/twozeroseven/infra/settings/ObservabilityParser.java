@@ -24,8 +24,9 @@ public final class ObservabilityParser {
      * @param serviceNames the names under {@code services}; every one needs an SLO spec and no other is allowed
      * @param offline      true for the offline synth, where secrets are placeholders
      */
+    /** @param pipelineStarts when the nightly export starts ({@code dataPipeline.nightlyAt}); the heartbeat waits from there */
     public static ObservabilitySettings parse(Section s, Set<String> serviceNames, Tier tier, StackSecrets secrets,
-                                              boolean offline) {
+                                              boolean offline, LocalTime pipelineStarts) {
         Section newRelic = s.section("newRelic");
         String accountId = newRelic.matching("accountId", "\\d{1,12}",
                 "a New Relic account id as a quoted string of digits, e.g. \"3456789\"");
@@ -38,7 +39,7 @@ public final class ObservabilityParser {
         ObservabilityRouting routing = routing(s.section("routing"), tier, secrets, offline);
         List<ObservabilityMaintenanceWindow> windows = s.each(s.list("maintenanceWindows", false),
                 ObservabilityParser::maintenanceWindow);
-        ObservabilityHeartbeat heartbeat = heartbeat(s.section("dataPipeline"));
+        ObservabilityHeartbeat heartbeat = heartbeat(s.section("dataPipeline"), pipelineStarts);
         List<ObservabilityServiceSlo> services = services(s, serviceNames);
         s.rejectUnknownKeys();
         return new ObservabilitySettings(accountId, region, runbookBaseUrl, routing, windows, heartbeat, services);
@@ -83,12 +84,11 @@ public final class ObservabilityParser {
         return new ObservabilityMaintenanceWindow(name, weekday, start, end);
     }
 
-    private static ObservabilityHeartbeat heartbeat(Section d) {
-        LocalTime starts = clock(d, "runStarts");
+    private static ObservabilityHeartbeat heartbeat(Section d, LocalTime starts) {
         LocalTime deadline = clock(d, "heartbeatDeadline");
         if (starts != null && starts.equals(deadline)) {
-            d.report("heartbeatDeadline", deadline.toString(), "equals runStarts; the deadline must leave the run "
-                    + "time to finish, e.g. runStarts 01:00 and heartbeatDeadline 06:00");
+            d.report("heartbeatDeadline", deadline.toString(), "equals dataPipeline.nightlyAt, when the run starts; "
+                    + "the deadline must leave the run time to finish, e.g. nightlyAt 01:30 and heartbeatDeadline 06:00");
         }
         d.rejectUnknownKeys();
         return new ObservabilityHeartbeat(starts, deadline);

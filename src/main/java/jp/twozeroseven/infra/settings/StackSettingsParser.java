@@ -52,7 +52,7 @@ public final class StackSettingsParser {
         DataPipelineSettings dataPipeline = DataPipelineParser.parse(root.section("dataPipeline"), raw.projectDir());
         StackSecrets secrets = StackSecrets.read(raw, problems);
         ObservabilitySettings observability = ObservabilityParser.parse(root.section("observability"), serviceNames,
-                tier, secrets, raw.offline());
+                tier, secrets, raw.offline(), dataPipeline.nightlyAt());
         root.rejectUnknownKeys();
         problems.throwIfAny(raw.source());
         return new StackSettings(raw.project(), raw.stack(), tier, region, account, owner, costCenter, retention,

@@ -37,7 +37,8 @@ class ObservabilityParserTest {
             assertThat(w.length()).isEqualTo(Duration.ofMinutes(80));
         });
         assertThat(prod.heartbeat().deadline()).isEqualTo(LocalTime.of(6, 0));
-        assertThat(prod.heartbeat().runWindow()).isEqualTo(Duration.ofHours(5));
+        // The run starts at dataPipeline.nightlyAt (01:30) and must report by the heartbeat deadline (06:00).
+        assertThat(prod.heartbeat().runWindow()).isEqualTo(Duration.ofMinutes(270));
         assertThat(prod.runbookUrl("error-rate"))
                 .isEqualTo("https://github.com/two-zero-seven/infra/blob/main/docs/runbooks/error-rate.md");
     }
