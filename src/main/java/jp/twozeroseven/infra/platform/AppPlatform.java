@@ -49,6 +49,7 @@ public final class AppPlatform extends ComponentResource {
     private final AuroraDatabase database;
     private final AppSecrets secrets;
     private final Cluster cluster;
+    private final ClusterCapacityProviders capacityProviders;
     private final Map<String, AppService> services = new LinkedHashMap<>();
     private final Map<String, ScheduledScaling> scaling = new LinkedHashMap<>();
     private final BlueGreenDeployments deployments;
@@ -66,7 +67,7 @@ public final class AppPlatform extends ComponentResource {
         registries = new Registries("registries", scope, images, keys.platform().arn());
         logBuckets = LogBuckets.create(scope);
         loadBalancer = new PublicLoadBalancer("load-balancer", scope, network.publicSubnetIds(),
-                securityGroups.loadBalancer().id(), logBuckets.loadBalancerLogs().name());
+                securityGroups.loadBalancer().id(), logBuckets.loadBalancerLogs());
         database = new AuroraDatabase("database", scope, network.privateSubnetIds(), securityGroups.database().id(),
                 keys.database().arn());
         secrets = new AppSecrets("secrets", scope, keys.platform().arn());
@@ -77,7 +78,8 @@ public final class AppPlatform extends ComponentResource {
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
                 .tags(scope.tags(clusterName))
                 .build(), scope.options());
-        new ClusterCapacityProviders(clusterName, ClusterCapacityProvidersArgs.builder()
+        // FARGATE for the app services; FARGATE_SPOT for the nightly ETL tasks, which can be retried.
+        capacityProviders = new ClusterCapacityProviders(clusterName, ClusterCapacityProvidersArgs.builder()
                 .clusterName(cluster.name())
                 .capacityProviders("FARGATE", "FARGATE_SPOT")
                 .build(), scope.options());
@@ -87,7 +89,7 @@ public final class AppPlatform extends ComponentResource {
                     registries.repository(service.name()), securityGroups.service(service.name()).id(),
                     network.privateSubnetIds(), network.vpcId(), loadBalancer.https(), loadBalancer.test(),
                     secrets.newRelicLicenseKey().arn(), secrets.sentryDsn(service.name()).arn(),
-                    secrets.databaseApp().arn(), keys.platform().arn())));
+                    secrets.databaseApp().arn(), keys.platform().arn(), capacityProviders)));
         }
         services.forEach((n, s) -> scaling.put(n, new ScheduledScaling(n + "-scaling", scope, s, cluster,
                 loadBalancer.alb().arnSuffix())));

@@ -64,6 +64,10 @@ public final class DeployPolicies {
         return List.of(
                 // RegisterTaskDefinition supports no resource-level permissions.
                 Statement.allow("RegisterTaskDefinition", List.of("ecs:RegisterTaskDefinition"), List.of("*")),
+                // taskdef.json carries tags, and ECS then also checks TagResource, but only for this action.
+                Statement.allow("TagOnRegister", List.of("ecs:TagResource"), List.of("*"))
+                        .withConditions(List.of(Condition.of("StringEquals", "ecs:CreateAction",
+                                "RegisterTaskDefinition"))),
                 Statement.allow("PassTaskRoles", List.of("iam:PassRole"),
                                 List.of(target.executionRoleArn(), target.taskRoleArn()))
                         .withConditions(List.of(Condition.of("StringEquals", "iam:PassedToService",

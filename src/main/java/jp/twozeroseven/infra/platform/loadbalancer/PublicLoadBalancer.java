@@ -11,6 +11,8 @@ import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import jp.twozeroseven.infra.platform.storage.SecureBucket;
 import jp.twozeroseven.infra.settings.LoadBalancerSettings;
 import jp.twozeroseven.infra.support.Scope;
 
@@ -30,7 +32,7 @@ public final class PublicLoadBalancer extends ComponentResource {
     private final Listener test;
 
     public PublicLoadBalancer(String name, Scope parentScope, Output<List<String>> publicSubnets,
-                              Output<String> securityGroupId, Output<String> logBucket) {
+                              Output<String> securityGroupId, SecureBucket logBucket) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         Scope scope = parentScope.child(this);
         LoadBalancerSettings settings = scope.settings().loadBalancer();
@@ -44,9 +46,11 @@ public final class PublicLoadBalancer extends ComponentResource {
                 .dropInvalidHeaderFields(true)
                 .enableDeletionProtection(settings.deletionProtection())
                 .idleTimeout(settings.idleTimeoutSeconds())
-                .accessLogs(LoadBalancerAccessLogsArgs.builder().bucket(logBucket).prefix("alb").enabled(true).build())
+                .accessLogs(LoadBalancerAccessLogsArgs.builder().bucket(logBucket.name()).prefix("alb").enabled(true).build())
                 .tags(scope.tags(id))
-                .build(), scope.options());
+                // Turning access logs on makes ELB write a test object: the bucket policy must admit it first.
+                .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws())
+                .dependsOn(logBucket.policy()).build());
         new Listener(id + "-http", ListenerArgs.builder()
                 .loadBalancerArn(alb.arn()).port(80).protocol("HTTP")
                 .defaultActions(ListenerDefaultActionArgs.builder().type("redirect")

@@ -73,7 +73,8 @@ public final class AppService extends ComponentResource {
     public record Wiring(Cluster cluster, Repository repository, Output<String> securityGroupId,
                          Output<List<String>> privateSubnetIds, Output<String> vpcId, Listener productionListener,
                          Listener testListener, Output<String> licenseKeySecretArn, Output<String> sentryDsnSecretArn,
-                         Output<String> databaseSecretArn, Output<String> kmsKeyArn) {
+                         Output<String> databaseSecretArn, Output<String> kmsKeyArn,
+                         com.pulumi.resources.Resource capacityProviders) {
     }
 
     public AppService(ServiceSettings settings, Scope parentScope, Wiring wiring) {
@@ -121,8 +122,8 @@ public final class AppService extends ComponentResource {
 
         blue = targetGroup(scope, id + "-blue", wiring.vpcId());
         green = targetGroup(scope, id + "-green", wiring.vpcId());
-        listenerRule(scope, id + "-production", wiring.productionListener());
-        listenerRule(scope, id + "-test", wiring.testListener());
+        ListenerRule productionRule = listenerRule(scope, id + "-production", wiring.productionListener());
+        ListenerRule testRule = listenerRule(scope, id + "-test", wiring.testListener());
 
         service = new Service(id, ServiceArgs.builder()
                 .name(id)
@@ -144,7 +145,10 @@ public final class AppService extends ComponentResource {
                 .propagateTags("SERVICE")
                 .tags(scope.tags(id))
                 .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws())
-                .ignoreChanges(OWNED_BY_DEPLOYMENTS).build());
+                .ignoreChanges(OWNED_BY_DEPLOYMENTS)
+                // ECS refuses a target group that no listener uses yet, and a capacity provider the cluster
+                // does not have yet: both must exist before the service.
+                .dependsOn(productionRule, testRule, wiring.capacityProviders()).build());
         this.registerOutputs(Map.of("serviceName", service.name()));
     }
 
@@ -179,7 +183,7 @@ public final class AppService extends ComponentResource {
                 .build(), scope.options());
     }
 
-    private void listenerRule(Scope scope, String name, Listener listener) {
+    private ListenerRule listenerRule(Scope scope, String name, Listener listener) {
         List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
         if (!settings.routing().hostHeaders().isEmpty()) {
             conditions.add(ListenerRuleConditionArgs.builder().hostHeader(ListenerRuleConditionHostHeaderArgs
@@ -189,7 +193,7 @@ public final class AppService extends ComponentResource {
             conditions.add(ListenerRuleConditionArgs.builder().pathPattern(ListenerRuleConditionPathPatternArgs
                     .builder().values(settings.routing().pathPatterns()).build()).build());
         }
-        new ListenerRule(name, ListenerRuleArgs.builder()
+        return new ListenerRule(name, ListenerRuleArgs.builder()
                 .listenerArn(listener.arn())
                 .priority(settings.routing().priority())
                 .conditions(conditions)

@@ -76,8 +76,13 @@ class DeployDocumentsPureTest {
             assertThat(doc.statements()).filteredOn(s -> s.actions().contains("iam:PassRole")).singleElement()
                     .satisfies(s -> assertThat(s.conditions()).singleElement()
                             .satisfies(c -> assertThat(c.values()).containsExactly("ecs-tasks.amazonaws.com")));
-            assertThat(doc.statements()).filteredOn(s -> s.resources().contains("*")).singleElement()
-                    .satisfies(s -> assertThat(s.actions()).containsExactly("ecs:RegisterTaskDefinition"));
+            // Only the two ECS actions without resource-level permissions take "*", and tagging only on register.
+            assertThat(doc.statements()).filteredOn(s -> s.resources().contains("*"))
+                    .flatExtracting(s -> s.actions()).containsExactlyInAnyOrder("ecs:RegisterTaskDefinition",
+                            "ecs:TagResource");
+            assertThat(doc.statements()).filteredOn(s -> s.actions().contains("ecs:TagResource")).singleElement()
+                    .satisfies(s -> assertThat(s.conditions()).singleElement()
+                            .satisfies(c -> assertThat(c.values()).containsExactly("RegisterTaskDefinition")));
         }
     }
 }

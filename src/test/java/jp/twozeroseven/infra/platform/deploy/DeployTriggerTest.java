@@ -120,7 +120,7 @@ class DeployTriggerTest {
         JsonNode policy = json(named("stg", "aws:iam/rolePolicy:RolePolicy", "platform-207-stg-web-ci-deploy").inputs().at("/policy"));
         Set<String> actions = new TreeSet<>();
         policy.at("/Statement").forEach(s -> s.at("/Action").forEach(a -> actions.add(a.asText())));
-        assertThat(actions).containsExactlyInAnyOrder("ecs:RegisterTaskDefinition", "iam:PassRole",
+        assertThat(actions).containsExactlyInAnyOrder("ecs:RegisterTaskDefinition", "ecs:TagResource", "iam:PassRole",
                 "codedeploy:CreateDeployment", "codedeploy:GetDeployment", "codedeploy:GetDeploymentConfig",
                 "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision", "s3:GetObject",
                 "kms:Decrypt");
