@@ -25,6 +25,7 @@ final class DatabaseParser {
         String maintenance = s.matching("maintenanceWindow",
                 "(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):[0-5]\\d-(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):[0-5]\\d",
                 "ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:18:00-sun:19:00");
+        checkWindows(s, backup, maintenance);
         int insights = s.integer("performanceInsightsRetentionDays", 7, 731, 7);
         if (insights != 7 && insights % 31 != 0) {
             s.report("performanceInsightsRetentionDays", String.valueOf(insights), "expected 7 or a multiple of 31");
@@ -32,5 +33,49 @@ final class DatabaseParser {
         s.rejectUnknownKeys();
         return new DatabaseSettings(version, instanceClass, instances, database, user, retention, backup,
                 maintenance, insights);
+    }
+
+    private static final int DAY = 24 * 60;
+    private static final int WEEK = 7 * DAY;
+    private static final java.util.List<String> WEEKDAYS = java.util.List.of("mon", "tue", "wed", "thu", "fri", "sat",
+            "sun");
+
+    /** RDS refuses a backup window under 30 minutes, or one that overlaps the weekly maintenance window. */
+    private static void checkWindows(Section s, String backup, String maintenance) {
+        if (backup.isEmpty()) {
+            return;
+        }
+        int start = minutes(backup.substring(0, 5));
+        int length = Math.floorMod(minutes(backup.substring(6)) - start, DAY);
+        if (length < 30) {
+            s.report("backupWindow", backup, "must last at least 30 minutes, e.g. 17:00-18:00");
+            return;
+        }
+        if (maintenance.isEmpty()) {
+            return;
+        }
+        int mStart = weekMinutes(maintenance.substring(0, 9));
+        int mLength = Math.floorMod(weekMinutes(maintenance.substring(10)) - mStart, WEEK);
+        for (int day = 0; day < 7; day++) {
+            if (overlaps(day * DAY + start, length, mStart, mLength)) {
+                s.report("backupWindow", backup, "overlaps the maintenance window " + maintenance
+                        + " (platform-207:database.maintenanceWindow); move one of them");
+                return;
+            }
+        }
+    }
+
+    private static boolean overlaps(int aStart, int aLength, int bStart, int bLength) {
+        int offset = Math.floorMod(bStart - aStart, WEEK);
+        int back = Math.floorMod(aStart - bStart, WEEK);
+        return offset < aLength || back < bLength;
+    }
+
+    private static int minutes(String hhmm) {
+        return Integer.parseInt(hhmm.substring(0, 2)) * 60 + Integer.parseInt(hhmm.substring(3, 5));
+    }
+
+    private static int weekMinutes(String dddhhmm) {
+        return WEEKDAYS.indexOf(dddhhmm.substring(0, 3)) * DAY + minutes(dddhhmm.substring(4));
     }
 }

@@ -5,11 +5,15 @@ import java.util.Map;
 /**
  * Blue/green deploys through CodeDeploy.
  *
- * @param releaseTagPrefix             the image tag whose push starts a deploy in pipeline mode; default "release"
- * @param deploymentConfig       e.g. CodeDeployDefault.ECSAllAtOnce (staging) or ECSCanary10Percent5Minutes
- * @param terminationWaitMinutes how long blue tasks stay after the switch, for a fast rollback
- * @param githubRepositories     service name → "org/repo" whose CI may deploy in codedeploy mode
+ * @param releaseTagPrefix          tags are immutable, so each release is a new tag with this prefix
+ *                                  (release-2026...); in pipeline mode a push of such a tag starts a deploy
+ * @param deploymentConfig          e.g. CodeDeployDefault.ECSAllAtOnce (staging) or ECSCanary10Percent5Minutes
+ * @param terminationWaitMinutes    how long blue tasks stay after the switch, for a fast rollback
+ * @param githubRepositories        service name → "org/repo" whose CI may deploy in codedeploy mode
+ * @param createGithubOidcProvider  false when the account already has GitHub's OIDC provider (one per account);
+ *                                  default true
  */
 public record DeploySettings(DeployMode mode, String releaseTagPrefix, String deploymentConfig,
-                             int terminationWaitMinutes, Map<String, String> githubRepositories) {
+                             int terminationWaitMinutes, Map<String, String> githubRepositories,
+                             boolean createGithubOidcProvider) {
 }

@@ -56,12 +56,21 @@ final class EdgeParsers {
                 s.report("githubRepositories." + service, repo, "expected org/repository");
             }
         });
+        if (mode == DeployMode.PIPELINE && !repos.isEmpty()) {
+            s.report("githubRepositories", repos.toString(), "has no effect in pipeline mode, where an ECR push starts "
+                    + "the deploy; remove it, or set mode: codedeploy");
+        }
         if (mode == DeployMode.CODEDEPLOY && !serviceNames.isEmpty() && !repos.keySet().containsAll(serviceNames)) {
             s.report("githubRepositories", repos.toString(), "codedeploy mode needs the GitHub repository of every "
                     + "service " + serviceNames + ", whose CI assumes the deploy role");
         }
+        boolean createProvider = s.choice("githubOidcProvider", Map.of("create", true, "existing", false), true);
+        if (mode == DeployMode.PIPELINE && s.has("githubOidcProvider")) {
+            s.report("githubOidcProvider", createProvider ? "create" : "existing",
+                    "has no effect in pipeline mode; remove it, or set mode: codedeploy");
+        }
         s.rejectUnknownKeys();
-        return new DeploySettings(mode, tag, config, wait, repos);
+        return new DeploySettings(mode, tag, config, wait, repos, createProvider);
     }
 
     static CdnSettings cdn(Section s, Set<String> serviceHosts) {

@@ -6,6 +6,10 @@ final class FargateSizes {
     private FargateSizes() {
     }
 
+    static boolean allowedCpu(int cpu) {
+        return cpu == 256 || cpu == 512 || cpu == 1024 || cpu == 2048 || cpu == 4096;
+    }
+
     static boolean allowed(int cpu, int memory) {
         return switch (cpu) {
             case 256 -> memory == 512 || memory == 1024 || memory == 2048;

@@ -15,8 +15,11 @@ final class ServiceParser {
         ServiceKind kind = s.choice("kind", Map.of("rails-api", ServiceKind.RAILS_API, "nextjs-web",
                 ServiceKind.NEXTJS_WEB));
         int cpu = s.integer("cpu", 256, 4096);
+        if (s.has("cpu") && !FargateSizes.allowedCpu(cpu)) {
+            s.report("cpu", String.valueOf(cpu), "Fargate offers 256, 512, 1024, 2048 or 4096 CPU units");
+        }
         int memory = s.integer("memory", 512, 30720);
-        if (s.has("cpu") && s.has("memory") && !FargateSizes.allowed(cpu, memory)) {
+        if (s.has("cpu") && s.has("memory") && FargateSizes.allowedCpu(cpu) && !FargateSizes.allowed(cpu, memory)) {
             s.report("memory", String.valueOf(memory), "Fargate does not offer " + memory + " MiB with " + cpu
                     + " CPU units; allowed: " + FargateSizes.describe(cpu));
         }

@@ -85,9 +85,13 @@ public final class StackFiles {
                 throw single(file.toString(), what, null, "the file is empty or not a YAML mapping");
             }
             return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var where = e.getLocation();
+            throw single(file.getFileName().toString(), file.getFileName().toString(), null, "not valid YAML"
+                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
+                    + ": " + e.getOriginalMessage().lines().findFirst().orElse("") + "; fix the syntax there");
         } catch (IOException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw single(file.toString(), what, null, "cannot read the file: " + reason);
+            throw single(file.toString(), what, null, "cannot read the file: " + e.getMessage());
         }
     }
 

@@ -41,7 +41,7 @@ public final class StackSettingsParser {
         }
         NetworkSettings network = NetworkParser.parse(root.section("network"), region, tier);
         LoadBalancerSettings alb = EdgeParsers.loadBalancer(root.section("loadBalancer"), region, tier);
-        List<ServiceSettings> services = services(root);
+        List<ServiceSettings> services = services(root, raw.project() + "-" + raw.stack());
         DatabaseSettings database = DatabaseParser.parse(root.section("database"), tier);
         RegistrySettings registry = EdgeParsers.registry(root.sectionOrDefaults("registry"));
         Set<String> serviceNames = new java.util.LinkedHashSet<>(services.stream().map(ServiceSettings::name).toList());
@@ -59,10 +59,22 @@ public final class StackSettingsParser {
                 network, alb, services, database, registry, deploy, cdn, dataPipeline, secrets, observability);
     }
 
-    private static List<ServiceSettings> services(Section root) {
+    /** ALB target group names, {@code <prefix>-<service>-green}, may not exceed 32 characters. */
+    static final int TARGET_GROUP_NAME_LIMIT = 32;
+
+    private static List<ServiceSettings> services(Section root, String namePrefix) {
         List<ServiceSettings> services = new ArrayList<>();
         root.named("services", "[a-z][a-z0-9-]{0,20}", "a short lower-case name such as api")
                 .forEach((name, section) -> services.add(ServiceParser.parse(name, section)));
+        for (ServiceSettings service : services) {
+            String longest = namePrefix + "-" + service.name() + "-green";
+            if (longest.length() > TARGET_GROUP_NAME_LIMIT) {
+                root.report("services." + service.name(), service.name(), "too long for the load balancer's target "
+                        + "group name " + longest + " (" + longest.length() + " of at most " + TARGET_GROUP_NAME_LIMIT
+                        + " characters); use at most " + (service.name().length() - longest.length()
+                        + TARGET_GROUP_NAME_LIMIT) + " characters");
+            }
+        }
         Map<Integer, String> priorities = new HashMap<>();
         for (ServiceSettings service : services) {
             String other = priorities.putIfAbsent(service.routing().priority(), service.name());

@@ -97,6 +97,21 @@ class StackSettingsParserTest {
                         "needs the GitHub repository of every service"),
                 bad("no services", c -> c.set("platform-207:services", c.objectNode()),
                         "platform-207:services", "at least one service"),
+                bad("cpu Fargate does not offer", c -> service(c, "api").put("cpu", 300),
+                        "services.api.cpu", "Fargate offers 256, 512, 1024, 2048 or 4096"),
+                bad("service name too long for a target group", c -> {
+                    ObjectNode services = at(c, "services");
+                    services.set("admin-console-web", services.get("web"));
+                    services.remove("web");
+                    ((ObjectNode) at(c, "deploy").get("githubRepositories")).put("admin-console-web", "o/r");
+                    ((ObjectNode) at(c, "deploy").get("githubRepositories")).remove("web");
+                }, "services.admin-console-web", "target group name"),
+                bad("an OIDC provider choice that does not exist", c -> at(c, "deploy").put("githubOidcProvider", "maybe"),
+                        "deploy.githubOidcProvider", "expected one of"),
+                bad("backup window overlapping maintenance", c -> at(c, "database").put("backupWindow", "18:00-19:00"),
+                        "database.backupWindow", "overlaps the maintenance window"),
+                bad("backup window shorter than 30 minutes", c -> at(c, "database").put("backupWindow", "17:00-17:15"),
+                        "database.backupWindow", "at least 30 minutes"),
                 bad("weak TLS policy", c -> at(c, "loadBalancer").put("sslPolicy", "ELBSecurityPolicy-2016-08"),
                         "loadBalancer.sslPolicy", "TLS 1.2 or later"),
                 bad("CDN without a certificate", c -> at(c, "cdn").remove("certificateArn"),
@@ -135,6 +150,14 @@ class StackSettingsParserTest {
                 .hasMessageContaining("platform-207:owner")
                 .hasMessageContaining("platform-207:accountId = \"x\"")
                 .hasMessageContaining("platform-207:services.api.cpu = \"3\"");
+    }
+
+    @Test
+    void pipelineModeRefusesSettingsThatOnlyCodeDeployModeReads() {
+        RawConfig raw = StackFixture.edited("prod", temp, c -> ((ObjectNode) at(c, "deploy"))
+                .set("githubRepositories", c.objectNode().put("api", "two-zero-seven/delivery-api")));
+        assertThatThrownBy(() -> StackSettingsParser.parse(raw)).hasMessageContaining(
+                "platform-207:deploy.githubRepositories").hasMessageContaining("has no effect in pipeline mode");
     }
 
     @Test

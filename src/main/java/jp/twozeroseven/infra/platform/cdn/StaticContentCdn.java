@@ -121,10 +121,9 @@ public final class StaticContentCdn extends ComponentResource {
         cdn.wafWebAclArn().ifPresent(args::webAclId);
         distribution = new Distribution(id, args.build(), scope.options());
 
-        bucket = new SecureBucket(BUCKET_NAME, scope, SecureBucket.BucketSpec.of(Output.of(""), accessLogBucket)
+        bucket = new SecureBucket(BUCKET_NAME, scope, SecureBucket.BucketSpec.s3Managed(accessLogBucket)
                 // CloudFront reads SSE-KMS objects only with a key policy naming it; SSE-S3 needs none, and
                 // these files are public through the CDN anyway.
-                .s3ManagedEncryption()
                 .withStatements(bucketArn -> Output.tuple(bucketArn, distribution.arn()).applyValue(t ->
                         List.of(CdnPolicies.distributionReadsObjects(t.t1, t.t2)))));
         this.registerOutputs(Map.of("domainName", distribution.domainName()));

@@ -12,6 +12,7 @@ import com.pulumi.aws.rds.inputs.ClusterParameterGroupParameterArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.settings.DatabaseSettings;
 import jp.twozeroseven.infra.support.Scope;
 
@@ -70,7 +71,10 @@ public final class AuroraDatabase extends ComponentResource {
                 .dbClusterParameterGroupName(parameters.name())
                 .vpcSecurityGroupIds(securityGroupId.applyValue(List::of))
                 .tags(scope.tags(id))
-                .build(), scope.statefulOptions());
+                .build(), CustomResourceOptions.merge(scope.statefulOptions(), CustomResourceOptions.builder()
+                // AWS applies minor upgrades in the maintenance window; Pulumi must not try to downgrade
+                // afterwards. A major upgrade is a planned change (docs/database.md).
+                .ignoreChanges("engineVersion").build()));
         List<String> zones = scope.settings().network().availabilityZones();
         for (int i = 0; i < db.instances(); i++) {
             String instance = id + "-" + (i + 1);
@@ -78,7 +82,6 @@ public final class AuroraDatabase extends ComponentResource {
                     .identifier(instance)
                     .clusterIdentifier(cluster.id())
                     .engine("aurora-postgresql")
-                    .engineVersion(db.engineVersion())
                     .instanceClass(db.instanceClass())
                     .availabilityZone(zones.get(i % zones.size()))
                     .publiclyAccessible(false)

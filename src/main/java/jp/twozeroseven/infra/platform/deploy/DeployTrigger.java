@@ -78,7 +78,10 @@ public final class DeployTrigger extends ComponentResource {
         artifacts = new SecureBucket("deploy-artifacts", scope,
                 SecureBucket.BucketSpec.of(wiring.kmsKeyArn(), wiring.accessLogBucket()));
         CodeDeployArns arns = new CodeDeployArns(scope.settings().region(), scope.settings().accountId());
-        OpenIdConnectProvider github = mode == DeployMode.CODEDEPLOY ? githubProvider(scope) : null;
+        // IAM allows one provider per URL and account: reuse the account's own when it already has one.
+        Output<String> github = mode != DeployMode.CODEDEPLOY ? null
+                : deploy.createGithubOidcProvider() ? githubProvider(scope).arn()
+                : Output.of(githubProviderArn(scope.settings().accountId()));
         List<Output<String>> pipelineArns = new ArrayList<>();
         wiring.services().forEach((serviceName, service) -> {
             Scope serviceScope = scope.forService(serviceName);
@@ -216,7 +219,7 @@ public final class DeployTrigger extends ComponentResource {
     }
 
     private Role ciRole(Scope scope, String serviceName, AppService service, Output<ServiceDeployDocuments> documents,
-                        DeployPolicies.DeployTarget target, Wiring wiring, OpenIdConnectProvider github,
+                        DeployPolicies.DeployTarget target, Wiring wiring, Output<String> github,
                         String repository) {
         String prefix = serviceName + "/";
         for (String file : List.of(ServiceDeployDocuments.TASKDEF_FILE, ServiceDeployDocuments.APPSPEC_FILE)) {
@@ -241,7 +244,7 @@ public final class DeployTrigger extends ComponentResource {
                 .description("GitHub Actions of " + repository + " deploy " + serviceName + " through CodeDeploy")
                 // IAM fixes the provider's ARN (account + host); deriving it from the provider output keeps the
                 // role created after the provider, which IAM requires of a federated principal.
-                .assumeRolePolicy(github.arn().applyValue(created -> PolicyDocuments.githubOidcTrust(
+                .assumeRolePolicy(github.applyValue(created -> PolicyDocuments.githubOidcTrust(
                         githubProviderArn(scope.settings().accountId()), List.of(subject)).toJson()))
                 .maxSessionDuration(3600)
                 .tags(scope.tags(id))

@@ -70,12 +70,15 @@ public final class ScheduledScaling extends ComponentResource {
         }
         tracking(scope, id + "-cpu", "ECSServiceAverageCPUUtilization", Output.of(""),
                 scaling.cpuTargetPercent(), false);
-        // The label names the blue target group. After a deployment that leaves green live, it watches the idle
-        // group and reads zero requests; scale-in is disabled so that it can then only fail to scale out, never
-        // shrink the service (docs/scaling.md).
-        Output<String> label = Output.tuple(loadBalancerArnSuffix, service.blue().arnSuffix())
-                .applyValue(t -> t.t1 + "/" + t.t2);
-        tracking(scope, id + "-requests", "ALBRequestCountPerTarget", label, scaling.requestsPerTarget(), true);
+        // A request-count label names one target group, and CodeDeploy swaps which one is live. One policy per
+        // group keeps request-based scale-out working after every swap: the idle group reads zero and never asks
+        // for more. Neither may scale in (the idle one would always vote for it); CPU tracking does that.
+        for (var color : List.of(java.util.Map.entry("blue", service.blue()), java.util.Map.entry("green", service.green()))) {
+            Output<String> label = Output.tuple(loadBalancerArnSuffix, color.getValue().arnSuffix())
+                    .applyValue(t -> t.t1 + "/" + t.t2);
+            tracking(scope, id + "-requests-" + color.getKey(), "ALBRequestCountPerTarget", label,
+                    scaling.requestsPerTarget(), true);
+        }
         this.registerOutputs(Map.of("resourceId", resourceId));
     }
 

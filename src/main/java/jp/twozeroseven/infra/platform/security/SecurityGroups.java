@@ -79,13 +79,9 @@ public final class SecurityGroups extends ComponentResource {
                 .build(), scope.options());
     }
 
+    /** IPv4 only: the load balancer and the VPC are not dual-stack, so an IPv6 rule would grant nothing. */
     private void ingressFromInternet(String suffix, int port, String description) {
         ingress(suffix + "-v4", loadBalancer, port, Output.of("0.0.0.0/0"), null, description + " (IPv4)");
-        String name = scope.name(suffix + "-v6");
-        new SecurityGroupIngressRule(name, SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(loadBalancer.id()).description(description + " (IPv6)")
-                .ipProtocol("tcp").fromPort(port).toPort(port).cidrIpv6("::/0")
-                .tags(scope.tags(name)).build(), scope.options());
     }
 
     private void ingress(String suffix, SecurityGroup target, int port, Output<String> cidr, SecurityGroup source,

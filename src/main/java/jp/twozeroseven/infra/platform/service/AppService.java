@@ -170,7 +170,7 @@ public final class AppService extends ComponentResource {
 
     private TargetGroup targetGroup(Scope scope, String name, Output<String> vpcId) {
         return new TargetGroup(name, TargetGroupArgs.builder()
-                .name(name.length() > 32 ? name.substring(name.length() - 32) : name)
+                .name(name)
                 .port(settings.containerPort())
                 .protocol("HTTP")
                 .targetType("ip")

@@ -44,7 +44,8 @@ public final class ServiceTasks {
         return new ServiceTask(service.name(), stack.stack(), stack.region(), resolved.clusterName(), app,
                 TaskSize.withDefaultSidecars(service.cpu(), service.memory()),
                 NewRelicSidecars.withDefaultImages(SecretRef.whole("NEW_RELIC_LICENSE_KEY",
-                        resolved.licenseKeySecretArn()), NewRelicAccountRegion.US),
+                        resolved.licenseKeySecretArn()),
+                        NewRelicAccountRegion.valueOf(stack.observability().region().name())),
                 resolved.logGroups(), Map.of("Project", stack.project(), "Environment", stack.stack(),
                         "Service", service.name()));
     }

@@ -146,9 +146,10 @@ public final class SecureBucket extends ComponentResource {
             return new BucketSpec(kmsKeyArn, accessLogBucket, stateful, aclsForLogDelivery, tags, extraStatements);
         }
 
-        public BucketSpec s3ManagedEncryption() {
-            return new BucketSpec(Optional.empty(), accessLogBucket, stateful, aclsForLogDelivery, extraTags,
-                    extraStatements);
+        /** SSE-S3: for readers that cannot be granted a KMS key, such as CloudFront through OAC. */
+        public static BucketSpec s3Managed(Output<String> accessLogBucket) {
+            return new BucketSpec(Optional.empty(), Optional.of(accessLogBucket), true, false, Map.of(),
+                    arn -> Output.of(List.of()));
         }
 
         public BucketSpec notStateful() {

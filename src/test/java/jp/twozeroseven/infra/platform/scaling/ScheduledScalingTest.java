@@ -49,18 +49,22 @@ class ScheduledScalingTest {
     }
 
     @Test
-    void targetTrackingOnCpuAndOnRequestsPerBlueTarget() {
+    void targetTrackingOnCpuAndOnRequestsPerTargetOfEitherGroup() {
         JsonNode cpu = named("prod", "aws:appautoscaling/policy:Policy", "platform-207-prod-api-cpu").inputs();
         assertThat(cpu.at("/targetTrackingScalingPolicyConfiguration/predefinedMetricSpecification/predefinedMetricType")
                 .asText()).isEqualTo("ECSServiceAverageCPUUtilization");
         assertThat(cpu.at("/targetTrackingScalingPolicyConfiguration/targetValue").asDouble()).isEqualTo(55.0);
-        JsonNode requests = named("prod", "aws:appautoscaling/policy:Policy", "platform-207-prod-api-requests").inputs();
-        JsonNode config = requests.at("/targetTrackingScalingPolicyConfiguration");
-        assertThat(config.at("/predefinedMetricSpecification/resourceLabel").asText()).isEqualTo(
-                "app/platform-207-prod-alb/0123456789abcdef/targetgroup/platform-207-prod-api-blue/0123456789abcdef");
-        assertThat(config.at("/targetValue").asDouble()).isEqualTo(1440.0);
-        // After a swap the label watches the idle group: it may then only fail to scale out, never scale in.
-        assertThat(config.at("/disableScaleIn").asBoolean()).isTrue();
+        for (String color : new String[]{"blue", "green"}) {
+            JsonNode requests = named("prod", "aws:appautoscaling/policy:Policy",
+                    "platform-207-prod-api-requests-" + color).inputs();
+            JsonNode config = requests.at("/targetTrackingScalingPolicyConfiguration");
+            assertThat(config.at("/predefinedMetricSpecification/resourceLabel").asText()).isEqualTo(
+                    "app/platform-207-prod-alb/0123456789abcdef/targetgroup/platform-207-prod-api-" + color
+                            + "/0123456789abcdef");
+            assertThat(config.at("/targetValue").asDouble()).isEqualTo(1440.0);
+            // The idle group reads zero requests and would always vote to scale in: only CPU scales in.
+            assertThat(config.at("/disableScaleIn").asBoolean()).isTrue();
+        }
     }
 
     @Test
