@@ -8,6 +8,9 @@ const glue = (zone: string, columns: string[], c: Record<string, [string, string
     type: GLUE, props: { name: "drivers", parameters: { data_zone: zone, "platform207.column_classes": classes(c) },
         storageDescriptor: { columns: columns.map(name => ({ name })) } },
 });
+const glueWith = (parameters: Record<string, string>, columns: string[]): ResourceCase => ({
+    type: GLUE, props: { name: "drivers", parameters, storageDescriptor: { columns: columns.map(name => ({ name })) } },
+});
 const driverClasses: Record<string, [string, string]> = { id: ["identifier", "pseudonymize"], status: ["internal", "keep"],
     full_name: ["name", "drop"], phone: ["contact", "pseudonymize"] };
 const config = (content: string): ResourceCase => ({ type: "aws:s3/bucketObjectv2:BucketObjectv2", props: { content } });
@@ -24,7 +27,13 @@ export const dataResourceCases: Record<string, { pass: ResourceCase[]; fail: [Re
         pass: [glue("masked", ["id", "status", "phone"], driverClasses),
             glue("raw", ["id", "full_name"], { id: ["identifier", "keep"], full_name: ["name", "keep"] })],
         fail: [[glue("masked", ["id", "full_name"], driverClasses), "must be dropped"],
-            [glue("masked", ["phone"], { phone: ["contact", "keep"] }), "contact column 'phone' unmasked"]],
+            [glue("masked", ["phone"], { phone: ["contact", "keep"] }), "contact column 'phone' unmasked"],
+            [glue("masked", ["id", "vehicle"], driverClasses), "column 'vehicle' without a class"],
+            [glueWith({ data_zone: "masked" }, ["id"]), "no readable 'platform207.column_classes'"],
+            [glueWith({ data_zone: "masked", "platform207.column_classes": "{id: identifier" }, ["id"]), "no readable"],
+            [glueWith({ data_zone: "masked", "platform207.column_classes": "[]" }, ["id"]), "no readable"],
+            [glueWith({ data_zone: "masked", "platform207.column_classes": JSON.stringify({ id: { masking: "pseudonymize" } }) }, ["id"]),
+                "column 'id' without a class"]],
     },
     "data-no-key-material": {
         pass: [config("options: \"-c app.pseudonym_key={{ env.EMBULK_PSEUDONYM_KEY }}\""),
