@@ -53,9 +53,17 @@ const maskedConfig = (content: string) => ({ type: "aws:s3/bucketObjectv2:Bucket
 const goodSql = "query: |\n  SELECT\n    encode(hmac(t.\"id\"::text, k.pseudonym_key, 'sha256'), 'hex') AS \"id\",\n    t.\"status\" AS \"status\"\n  FROM \"public\".\"drivers\" AS t\n";
 
 const rawBucket = { type: "aws:s3/bucketV2:BucketV2", name: "raw", props: { bucket: "p-raw", tags: { DataClassification: "restricted" } } };
-const guard = (arns: string[]) => ({ type: "aws:s3/bucketPolicy:BucketPolicy", name: "raw-policy", props: { bucket: "p-raw",
-    policy: JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::p-raw/*"],
-        Condition: { ArnNotEquals: { "aws:PrincipalArn": arns } } }] }) } });
+const guardStatement = { Effect: "Deny", Principal: "*", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: ["arn:aws:s3:::p-raw/*"] };
+const bucketPolicy = (...statements: any[]) => ({ type: "aws:s3/bucketPolicy:BucketPolicy", name: "raw-policy", props: { bucket: "p-raw",
+    policy: JSON.stringify({ Statement: statements }) } });
+const guard = (arns: string[]) => bucketPolicy({ ...guardStatement, Condition: { ArnNotEquals: { "aws:PrincipalArn": arns } } });
+const allow = (Action: any, Resource: any) => ({ Effect: "Allow", Action, Resource });
+const rolePolicy = (roleName: string, ...statements: any[]) => ({ type: "aws:iam/rolePolicy:RolePolicy", name: `${roleName}-policy`,
+    props: { role: roleName, policy: JSON.stringify({ Statement: statements }) } });
+/** A stack with a correct guard, where the role 'analysts' (not a reader) gets the given resources. */
+const analysts = (...resources: any[]): StackCase => ({ resources: [rawBucket, guard([]), role("analysts", false), ...resources] });
+const managedPolicy = (...statements: any[]) => ({ type: "aws:iam/policy:Policy", name: "reads", props: { name: "reads",
+    policy: JSON.stringify({ Statement: statements }) } });
 const role = (name: string, reader: boolean) => ({ type: "aws:iam/role:Role", name, props: { name, tags: { RawZoneReader: String(reader) } } });
 const readsRaw = (roleName: string) => ({ type: "aws:iam/rolePolicy:RolePolicy", name: `${roleName}-policy`, props: { role: roleName,
     policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::p-raw/raw/deliveries/*"] }] }) } });
@@ -69,9 +77,49 @@ export const dataStackCases: Record<string, { pass: StackCase[]; fail: [StackCas
     },
     "data-raw-zone-readers": {
         pass: [{ resources: [rawBucket, guard(["arn:aws:iam::1:role/investigators"]), role("investigators", true), readsRaw("investigators")] },
-            { resources: [rawBucket, { ...guard([]), props: { bucket: "p-raw", policy: JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::p-raw/*"] }] }) } }] }],
-        fail: [[{ resources: [rawBucket, guard([]), role("analysts", false), readsRaw("analysts")] }, "not a listed raw-zone reader"],
+            { resources: [rawBucket, bucketPolicy(guardStatement)] },
+            { resources: [rawBucket, bucketPolicy({ ...guardStatement, Action: "s3:GetObject*", Resource: "arn:aws:s3:::p-raw*" })] },
+            { resources: [rawBucket, guard(["arn:aws:iam::1:role/investigators"]), role("investigators", true),
+                rolePolicy("investigators", allow("s3:*", "arn:aws:s3:::*"))] },
+            analysts(rolePolicy("analysts", allow("s3:*", ["arn:aws:s3:::p-masked/*", "arn:aws:s3:::p-raw"]),
+                allow("s3:GetObject*", "arn:aws:s3:::p-raw-archive/*"), allow("s3:PutObject", "arn:aws:s3:::p-raw/*"),
+                { Effect: "Deny", Action: "*", Resource: "*" }, { Effect: "Allow", NotAction: "s3:*", Resource: "*" },
+                { Effect: "Allow", Action: "s3:*", NotResource: "arn:aws:s3:::p-raw/*" })),
+            { resources: [rawBucket, guard(["arn:aws:iam::1:role/investigators"]), role("investigators", true),
+                managedPolicy(allow("s3:GetObject", "arn:aws:s3:::p-raw/*")),
+                { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", name: "att", props: { role: "investigators", policyArn: "arn" },
+                    dependsOn: { policyArn: ["reads"] } }] }],
+        fail: [[analysts(readsRaw("analysts")), "not a listed raw-zone reader"],
+            [analysts(rolePolicy("analysts", allow("*", "*"))), "Role 'analysts' may read the raw zone"],
+            [analysts(rolePolicy("analysts", allow("s3:*", "arn:aws:s3:::*"))), "Role 'analysts' may read the raw zone"],
+            [analysts(rolePolicy("analysts", allow(["S3:GETOBJECTVERSION"], "arn:aws:s3:::p-raw/*"))), "Role 'analysts' may read the raw zone"],
+            [analysts(rolePolicy("analysts", allow("s3:Get*Object", "arn:aws:s3:::p-r?w/deliveries/*"))), "Role 'analysts' may read the raw zone"],
+            [analysts(rolePolicy("analysts", allow("s3:Get*", "ARN:AWS:S3:::P-RAW/*"))), "Role 'analysts' may read the raw zone"],
+            [analysts(rolePolicy("analysts", { Effect: "Allow", NotAction: "iam:*", Resource: "*" })), "Role 'analysts' may read the raw zone"],
+            [analysts(rolePolicy("analysts", { Effect: "Allow", Action: "s3:*", NotResource: "arn:aws:s3:::p-raw/secret/*" })), "Role 'analysts' may read the raw zone"],
+            [analysts({ ...role("analysts", false), name: "analysts-inline", props: { name: "analysts", tags: {},
+                inlinePolicies: [{ name: "read", policy: JSON.stringify({ Statement: [allow("s3:GetObject", "arn:aws:s3:::p-raw/*")] }) }] } }),
+                "inlinePolicies[0] 'read'"],
+            [analysts(managedPolicy(allow("s3:GetObject", "arn:aws:s3:::p-raw/*")),
+                { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", name: "att", props: { role: "analysts", policyArn: "unknown" },
+                    dependsOn: { policyArn: ["reads"] } }), "Role 'analysts' may read the raw zone through Policy 'reads'"],
+            [analysts(managedPolicy(allow("s3:GetObject", "arn:aws:s3:::p-raw/*")),
+                { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", name: "att", props: { role: "arn:aws:iam::1:role/analysts",
+                    policyArn: "arn:aws:iam::1:policy/team/reads" } }), "Role 'analysts' may read the raw zone through Policy 'reads'"],
+            [analysts(managedPolicy(allow("s3:GetObject", "arn:aws:s3:::p-raw/*"))), "attached to no role"],
+            [analysts({ type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", name: "att",
+                props: { role: "analysts", policyArn: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" } }), "AWS managed policy"],
+            [analysts({ type: "aws:iam/userPolicy:UserPolicy", name: "u", props: { user: "bob",
+                policy: JSON.stringify({ Statement: [allow("s3:GetObject", "*")] }) } }), "IAM user 'bob'"],
             [{ resources: [rawBucket] }, "does not deny reads"],
+            [{ resources: [rawBucket, bucketPolicy({ ...guardStatement, Resource: "arn:aws:s3:::p-raw/raw/*" })] },
+                "Resource does not cover arn:aws:s3:::p-raw/*"],
+            [{ resources: [rawBucket, bucketPolicy({ ...guardStatement, Resource: "arn:aws:s3:::p-raw" })] }, "Resource does not cover"],
+            [{ resources: [rawBucket, bucketPolicy({ ...guardStatement, Action: "s3:GetObject" })] }, "does not cover s3:GetObjectVersion"],
+            [{ resources: [rawBucket, bucketPolicy({ ...guardStatement, Condition: { Bool: { "aws:SecureTransport": "false" } } })] },
+                "more than the aws:PrincipalArn exemption"],
+            [{ resources: [rawBucket, bucketPolicy({ ...guardStatement, Condition: { ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::1:role/*" } } })] },
+                "exempts 'arn:aws:iam::1:role/*'"],
             [{ resources: [rawBucket, guard(["arn:aws:iam::1:role/analysts"]), role("analysts", false)] }, "not a role tagged RawZoneReader=true"]],
     },
 };
