@@ -50,7 +50,16 @@ const maskedGlue = { type: GLUE, name: "glue-drivers", props: { name: "drivers",
     parameters: { data_zone: "masked", "platform207.column_classes": classes(driverClasses) } } };
 const maskedConfig = (content: string) => ({ type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "cfg",
     props: { tags: { DataZone: "masked", ExportTable: "drivers" }, content } });
-const goodSql = "query: |\n  SELECT\n    encode(hmac(t.\"id\"::text, k.pseudonym_key, 'sha256'), 'hex') AS \"id\",\n    t.\"status\" AS \"status\"\n  FROM \"public\".\"drivers\" AS t\n";
+/** An Embulk config around a query, as the pipeline generates it (Liquid references left in). */
+const embulk = (query: string, extra = "") => "in:\n  type: \"postgresql\"\n  user: \"{{ env.EMBULK_DB_USER }}\"\n" + extra
+    + "  query: |\n" + query.split("\n").map(l => `    ${l}`).join("\n") + "\nout:\n  type: s3_parquet\n";
+const select = (...columns: string[]) => `-- masked export of drivers, generated from the table catalog\nSELECT\n  ${columns.join(",\n  ")}\n` +
+    "FROM \"public\".\"drivers\" AS t\nCROSS JOIN (SELECT current_setting('app.pseudonym_key') AS pseudonym_key) AS k\n" +
+    "WHERE t.\"status\" <> 'phone' AND t.\"updated_at\" > :updated_at";
+const hashedId = "encode(hmac(t.\"id\"::text, k.pseudonym_key, 'sha256'), 'hex') AS \"id\"";
+const hashedPhone = "encode(hmac(lower(btrim(t.\"phone\"::text)), k.pseudonym_key, 'sha256'), 'hex') AS \"phone\"";
+const goodSql = embulk(select(hashedId, hashedPhone, "t.\"status\" AS \"status\""));
+const untagged = (key: string, content: string) => ({ type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "cfg", props: { key, content } });
 
 const rawBucket = { type: "aws:s3/bucketV2:BucketV2", name: "raw", props: { bucket: "p-raw", tags: { DataClassification: "restricted" } } };
 const guardStatement = { Effect: "Deny", Principal: "*", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: ["arn:aws:s3:::p-raw/*"] };
@@ -70,10 +79,30 @@ const readsRaw = (roleName: string) => ({ type: "aws:iam/rolePolicy:RolePolicy",
 
 export const dataStackCases: Record<string, { pass: StackCase[]; fail: [StackCase, string][] }> = {
     "data-masked-config-no-raw-columns": {
-        pass: [{ resources: [maskedGlue, maskedConfig(goodSql)] }],
-        fail: [[{ resources: [maskedGlue, maskedConfig(goodSql + "    t.\"full_name\" AS \"full_name\",\n")] }, "must be dropped"],
-            [{ resources: [maskedGlue, maskedConfig("  SELECT\n    t.\"phone\" AS \"phone\",\n    t.\"status\" AS \"status\"\n")] }, "contact column 'phone' unmasked"],
-            [{ resources: [maskedConfig(goodSql)] }, "no classified masked Glue table"]],
+        pass: [{ resources: [maskedGlue, maskedConfig(goodSql)] },
+            { resources: [maskedGlue, untagged("config/embulk/masked/drivers.yml.liquid", goodSql)] },
+            { resources: [maskedGlue, untagged("config/embulk/raw/drivers.yml.liquid", embulk("SELECT * FROM drivers"))] },
+            { resources: [maskedGlue, maskedConfig(embulk("SELECT hmac(phone::text, k.pseudonym_key, 'sha256') AS phone, " +
+                "count(*) AS n, status * 2 AS s /* full_name is dropped */ FROM drivers"))] }],
+        fail: [[{ resources: [maskedGlue, maskedConfig(embulk(select(hashedId, "t.\"full_name\" AS \"full_name\"")))] }, "must be dropped"],
+            [{ resources: [maskedGlue, maskedConfig(embulk(select("t.\"phone\" AS \"phone\"", "t.\"status\" AS \"status\"")))] },
+                "contact column 'phone' unmasked"],
+            [{ resources: [maskedGlue, untagged("config/embulk/masked/drivers.yml.liquid", embulk(select("t.\"phone\" AS \"phone\"")))] },
+                "contact column 'phone' unmasked"],
+            [{ resources: [maskedGlue, maskedConfig(embulk("SELECT * FROM drivers"))] }, "selects '*'"],
+            [{ resources: [maskedGlue, maskedConfig(embulk(select(hashedId, "t.*")))] }, "selects '*'"],
+            [{ resources: [maskedGlue, maskedConfig(embulk("SELECT id, phone FROM drivers"))] }, "identifier column 'id' unmasked"],
+            [{ resources: [maskedGlue, maskedConfig(embulk(select(hashedId, "lower(t.phone) AS contact")))] }, "contact column 'phone' unmasked"],
+            [{ resources: [maskedGlue, maskedConfig(embulk(select(hashedId, "left(t.\"PHONE\", 20) AS p")))] }, "contact column 'phone' unmasked"],
+            [{ resources: [maskedGlue, maskedConfig(embulk(select(hashedId), "  table: drivers\n  select: \"id, phone\"\n"))] }, "uses 'in.table'"],
+            [{ resources: [maskedGlue, maskedConfig("in:\n  type: postgresql\n  table: drivers\n")] }, "has no 'in.query'"],
+            [{ resources: [maskedGlue, maskedConfig("in: [unclosed\n")] }, "not readable YAML"],
+            [{ resources: [maskedGlue, { ...maskedConfig(goodSql), props: { tags: { DataZone: "masked", ExportTable: "drivers" },
+                contentBase64: Buffer.from(embulk("SELECT phone FROM drivers")).toString("base64") } }] }, "contact column 'phone' unmasked"],
+            [{ resources: [maskedGlue, { ...untagged("config/embulk/masked/drivers.yml", goodSql), props: {
+                key: "config/embulk/masked/drivers.yml", tags: { ExportTable: "vehicles" }, content: goodSql } }] }, "tagged ExportTable 'vehicles'"],
+            [{ resources: [maskedConfig(goodSql)] }, "no classified masked Glue table"],
+            [{ resources: [untagged("config/embulk/masked/parcels.yml.liquid", goodSql)] }, "exports 'parcels', which has no classified"]],
     },
     "data-raw-zone-readers": {
         pass: [{ resources: [rawBucket, guard(["arn:aws:iam::1:role/investigators"]), role("investigators", true), readsRaw("investigators")] },
