@@ -7,13 +7,21 @@ export const PERSONAL = KNOWN_CLASSES.filter(c => c !== "public" && c !== "inter
 
 export interface ColumnClass { class?: string; masking?: string }
 
+/**
+ * The column classes of a Glue table, or undefined when the parameter is missing, is not JSON, or is not a JSON
+ * object (an array or a string would otherwise read as "no classes" and let every column through).
+ */
 export function columnClasses(props: Record<string, any>): Record<string, ColumnClass> | undefined {
     const text = props.parameters?.[CLASSES_PARAMETER];
     if (typeof text !== "string") {
         return undefined;
     }
     try {
-        return JSON.parse(text);
+        const parsed = JSON.parse(text);
+        if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+            return undefined;
+        }
+        return parsed;
     } catch {
         return undefined;
     }

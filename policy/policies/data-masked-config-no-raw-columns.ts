@@ -1,41 +1,108 @@
-import { StackValidationPolicy } from "@pulumi/policy";
-import { columnClasses, PERSONAL } from "../lib/data";
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import * as yaml from "js-yaml";
+import { columnClasses } from "../lib/data";
+import { forbiddenReferences, selectsStar } from "../lib/masked-query";
+import { safeGet } from "../lib/props";
 
-function escape(text: string): string {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const MASKED_PREFIX = "config/embulk/masked/";
+const OBJECT_TYPES = ["aws:s3/bucketObjectv2:BucketObjectv2", "aws:s3/bucketObject:BucketObject"];
+
+/** A masked-zone config is found by where the pipeline reads it from (the key) as well as by its tag. */
+function isMaskedConfig(r: PolicyResource): boolean {
+    const key = safeGet(r.props, "key");
+    return OBJECT_TYPES.includes(r.type)
+        && ((typeof key === "string" && key.startsWith(MASKED_PREFIX)) || safeGet(r.props, "tags", "DataZone") === "masked");
+}
+
+/** `config/embulk/masked/drivers.yml.liquid` -> `drivers`. */
+function tableOfKey(key: unknown): string | undefined {
+    if (typeof key !== "string" || !key.startsWith(MASKED_PREFIX)) {
+        return undefined;
+    }
+    return key.substring(MASKED_PREFIX.length).replace(/\.(ya?ml)(\.liquid)?$/, "");
+}
+
+/** The object's text, or undefined when it is not inline (a file asset) or not known yet. */
+function contentOf(r: PolicyResource): string | undefined {
+    const content = safeGet(r.props, "content");
+    if (typeof content === "string") {
+        return content;
+    }
+    const base64 = safeGet(r.props, "contentBase64");
+    return typeof base64 === "string" ? Buffer.from(base64, "base64").toString("utf8") : undefined;
+}
+
+/** Parses the Liquid template as YAML: `{{ expr }}` becomes a plain word, `{% tag %}` disappears (both branches stay). */
+function parseTemplate(text: string): unknown {
+    return yaml.load(text.replace(/\{\{[\s\S]*?\}\}/g, "LIQUID").replace(/\{%[\s\S]*?%\}/g, ""));
 }
 
 export const dataMaskedConfigNoRawColumns: StackValidationPolicy = {
     name: "data-masked-config-no-raw-columns",
-    description: "No masked-zone Embulk config selects a personal column as is, or selects a column that must be dropped.",
+    description: "No masked-zone Embulk config selects a personal column outside its masking function, a column that must be dropped, all columns, or a table instead of a query.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
         const maskedTables = new Map<string, Record<string, any>>();
         for (const r of args.resources) {
-            if (r.type === "aws:glue/catalogTable:CatalogTable" && r.props.parameters?.data_zone === "masked") {
-                maskedTables.set(r.props.name, r.props);
+            if (r.type === "aws:glue/catalogTable:CatalogTable" && safeGet(r.props, "parameters", "data_zone") === "masked") {
+                maskedTables.set(String(safeGet(r.props, "name")), r.props);
             }
         }
-        for (const r of args.resources) {
-            if (r.type !== "aws:s3/bucketObjectv2:BucketObjectv2" || r.props.tags?.DataZone !== "masked") {
+        for (const r of args.resources.filter(isMaskedConfig)) {
+            const fromTag = safeGet(r.props, "tags", "ExportTable");
+            const fromKey = tableOfKey(safeGet(r.props, "key"));
+            const report = (problem: string, fix: string) => reportViolation(`Masked Embulk config '${r.name}' ${problem}. Fix: ${fix}.`, r.urn);
+            if (typeof fromTag === "string" && fromKey !== undefined && fromTag !== fromKey) {
+                report(`is tagged ExportTable '${fromTag}' but stored as '${safeGet(r.props, "key")}'`,
+                    "keep the key config/embulk/masked/<table>.yml.liquid and the ExportTable tag on the same table");
                 continue;
             }
-            const table = r.props.tags?.ExportTable;
-            const glue = maskedTables.get(table);
+            const table = typeof fromTag === "string" ? fromTag : fromKey;
+            const glue = table !== undefined ? maskedTables.get(table) : undefined;
             const classes = glue ? columnClasses(glue) : undefined;
             if (!classes) {
-                reportViolation(`Masked Embulk config '${r.name}' exports '${table}', which has no classified masked Glue table. ` +
-                    `Fix: every exported table needs its Glue table with column classes.`, r.urn);
+                report(`exports '${table ?? "an unnamed table"}', which has no classified masked Glue table`,
+                    "every exported table needs its masked Glue table with column classes (tag the config ExportTable=<table>)");
                 continue;
             }
-            const content = String(r.props.content ?? "");
-            for (const [column, c] of Object.entries(classes)) {
-                const quoted = `t\\."?${escape(column)}"?`;
-                if (c.masking === "drop" && new RegExp(`${quoted}(?![A-Za-z0-9_])`).test(content)) {
-                    reportViolation(`Masked Embulk config '${r.name}' reads ${c.class} column '${column}', which must be dropped. Fix: regenerate the config from the catalog; dropped columns are never selected.`, r.urn);
-                } else if (PERSONAL.includes(c.class ?? "") && new RegExp(`^\\s*${quoted} AS "?${escape(column)}"?,?\\s*$`, "m").test(content)) {
-                    reportViolation(`Masked Embulk config '${r.name}' selects ${c.class} column '${column}' unmasked. ` +
-                        `Fix: regenerate the config; the class's masking must apply.`, r.urn);
+            const text = contentOf(r);
+            if (text === undefined) {
+                if (safeGet(r.props, "source") !== undefined) {
+                    report("takes its content from a file asset, which this check cannot read",
+                        "generate the config inline (content) from the catalog");
+                }
+                continue;
+            }
+            let config: any;
+            try {
+                config = parseTemplate(text);
+            } catch (e) {
+                report(`is not readable YAML (${String((e as Error).message).split("\n")[0]})`, "regenerate the config from the catalog");
+                continue;
+            }
+            const input = config?.in;
+            for (const key of ["table", "select"]) {
+                if (input && typeof input === "object" && input[key] !== undefined) {
+                    report(`uses 'in.${key}', which reads columns as stored instead of through the masking query`,
+                        "export through the generated 'in.query' only");
+                }
+            }
+            if (typeof input?.query !== "string") {
+                report("has no 'in.query' string", "regenerate the config from the catalog; masked exports read only through the masking query");
+                continue;
+            }
+            if (selectsStar(input.query)) {
+                report("selects '*' in its query, which copies every column as is",
+                    "name each column with its class's masking (regenerate from the catalog)");
+            }
+            for (const f of forbiddenReferences(input.query, classes)) {
+                if (f.problem === "dropped") {
+                    report(`reads ${f.cls} column '${f.column}', which must be dropped (near '${f.context}')`,
+                        "regenerate the config from the catalog; dropped columns are never selected");
+                } else {
+                    const where = f.allowed.length > 0 ? `only inside ${f.allowed.join(" or ")}(...)` : "nowhere, as its masking is keep or missing";
+                    report(`selects ${f.cls} column '${f.column}' unmasked (near '${f.context}'; the column may appear ${where})`,
+                        "regenerate the config; the class's masking must apply");
                 }
             }
         }

@@ -9,7 +9,11 @@ import java.util.Optional;
  * evaluated directly, sliding every twelfth of the window so a burn is seen within minutes. A longer window (the
  * 3-day ticket window) cannot be one aggregation window in New Relic, so it is approximated: 6 h tumbling
  * windows, and the incident opens only when every one of them over the last day is above the 3-day threshold.
- * That is stricter than a 3-day average (it tickets later, never sooner), which suits a ticket.
+ * That is NOT the 3-day average: one day of steady burn at the 3-day burn rate fires it even when the 3-day
+ * average is far below (after two clean days, about a third of it), so it usually tickets sooner, while a burn that
+ * misses one 6 h window of the day (intermittent, or strong but shorter than a day) fires it later or not at
+ * all. Acceptable because it only opens a ticket, and a whole day at that pace is a real trend (it would spend
+ * 93 % of the 28-day budget). docs/observability.md, "The 3-day window", has the cases.
  */
 public final class BurnRateConditions {
 

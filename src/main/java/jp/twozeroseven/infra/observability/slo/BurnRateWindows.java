@@ -13,6 +13,12 @@ public final class BurnRateWindows {
         new BurnRateWindow("page-fast", AlertSeverity.PAGE, Duration.ofHours(1), Duration.ofMinutes(5), 2.0);
     public static final BurnRateWindow PAGE_MEDIUM =
         new BurnRateWindow("page-medium", AlertSeverity.PAGE, Duration.ofHours(6), Duration.ofMinutes(30), 5.0);
+    /**
+     * The 3-day window exceeds New Relic's 6 h aggregation cap, so the alert wiring approximates it with "every 6 h
+     * window of the last day above the 3-day threshold" (BurnRateConditions.of). That approximation is more
+     * sensitive than the 3-day average for day-long burns (it tickets sooner), less for intermittent ones; fine for
+     * a ticket. See docs/observability.md, "The 3-day window".
+     */
     public static final BurnRateWindow TICKET_SLOW =
         new BurnRateWindow("ticket-slow", AlertSeverity.TICKET, Duration.ofDays(3), Duration.ofHours(6), 10.0);
 
