@@ -69,6 +69,20 @@ class DataPipelineSynthTest {
     }
 
     @Test
+    void theNotifyDeploymentWaitsForThePolicyAndIsTriggeredByEveryPartOfTheRequestPath() {
+        List<SynthesizedResource> deployments = prod.ofType("aws:apigateway/deployment:Deployment");
+        assertThat(deployments).hasSize(1);
+        SynthesizedResource deployment = deployments.get(0);
+        SynthesizedResource policy = prod.ofType("aws:apigateway/restApiPolicy:RestApiPolicy").get(0);
+        assertThat(deployment.toJson().get("options").get("dependsOn").toString()).contains(policy.urn());
+        for (SynthesizedResource integration : prod.ofType("aws:apigateway/integration:Integration")) {
+            assertThat(deployment.toJson().get("options").get("dependsOn").toString()).contains(integration.urn());
+        }
+        // The triggers carry the webhook's hash, so the whole map is a secret.
+        assertThat(inputs(deployment).get("triggers").asText()).isEqualTo("[secret]");
+    }
+
+    @Test
     void oneMapRunsEmbulkSyncWithAPerTableCommand() throws Exception {
         JsonNode map = definition().get("States").get("EtlEachTable");
         assertThat(map.get("Type").asText()).isEqualTo("Map");
