@@ -24,6 +24,11 @@ public final class EmbulkConfigGenerator {
     public static final String TIME_ZONE = "Asia/Tokyo";
     static final String DATE_FORMAT = "%Y-%m-%d";
     static final String TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%3N";
+    /**
+     * The RDS CA bundle (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem) that the Embulk image
+     * must contain at this path; see docs/data-pipeline.md, "Contract of the Embulk image".
+     */
+    public static final String RDS_CA_BUNDLE = "/etc/ssl/certs/rds-global-bundle.pem";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -41,7 +46,7 @@ public final class EmbulkConfigGenerator {
         if (MaskingPlan.needsKey(table)) {
             // The pgjdbc 'options' property becomes "-c app.pseudonym_key=..." in the startup packet,
             // so the key is set on every connection Embulk opens, before any query runs.
-            in.putObject("options").put("options",
+            ((ObjectNode) in.get("options")).put("options",
                     "-c " + PseudonymKey.SETTING + "=" + EmbulkEnvironment.liquid(EmbulkEnvironment.PSEUDONYM_KEY));
         }
         return render(in, output(table, target, MaskingPlan.maskedColumns(table)));
@@ -67,7 +72,13 @@ public final class EmbulkConfigGenerator {
         in.put("database", source.database());
         in.put("user", EmbulkEnvironment.liquid(EmbulkEnvironment.DB_USER));
         in.put("password", EmbulkEnvironment.liquid(EmbulkEnvironment.DB_PASSWORD));
-        in.put("ssl", true);
+        // The startup packet carries the password and the pseudonym key, so the server must prove it is the
+        // cluster: 'ssl: true' alone uses pgjdbc's NonValidatingFactory (any certificate, any host). 'verify' keeps
+        // pgjdbc's validating factory, and the JDBC properties ask for the CA chain AND the host name.
+        in.put("ssl", "verify");
+        ObjectNode jdbc = in.putObject("options");
+        jdbc.put("sslmode", "verify-full");
+        jdbc.put("sslrootcert", RDS_CA_BUNDLE);
         in.put("application_name", "embulk-export-" + table.name());
         in.put("connect_timeout", 300);
         in.put("socket_timeout", 1800);
