@@ -1,6 +1,7 @@
 package jp.twozeroseven.infra.data.access;
 
 import jp.twozeroseven.infra.data.embulk.EmbulkConfigGenerator;
+import jp.twozeroseven.infra.data.embulk.EmbulkEnvironment;
 import jp.twozeroseven.infra.data.masking.ExportZone;
 import jp.twozeroseven.infra.iam.Condition;
 import jp.twozeroseven.infra.iam.Effect;
@@ -31,8 +32,13 @@ public final class PipelinePolicies {
         String masked = PipelineArns.bucketArn(a.maskedBucket());
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("ReadEmbulkConfigs", List.of("s3:GetObject"), List.of(masked + "/" + CONFIG_PREFIX + "*")));
-        statements.add(Statement.allow("ListEmbulkConfigs", List.of("s3:ListBucket"), List.of(masked))
-                .withConditions(List.of(Condition.of("StringLike", "s3:prefix", CONFIG_PREFIX + "*"))));
+        // Listing lets a missing config or watermark answer 404 (first run) rather than 403.
+        statements.add(Statement.allow("ListEmbulkConfigsAndWatermarks", List.of("s3:ListBucket"), List.of(masked))
+                .withConditions(List.of(new Condition("StringLike", "s3:prefix",
+                        List.of(CONFIG_PREFIX + "*", EmbulkEnvironment.STATE_PREFIX + "*")))));
+        // Embulk's config diff per zone and table: the incremental watermark, read before and written after a run.
+        statements.add(Statement.allow("KeepWatermarks", List.of("s3:GetObject", "s3:PutObject"),
+                List.of(masked + "/" + EmbulkEnvironment.STATE_PREFIX + "*")));
         statements.add(Statement.allow("WriteMaskedZone", List.of("s3:PutObject", "s3:AbortMultipartUpload"),
                 List.of(masked + "/" + ExportZone.MASKED.prefix() + "/*")));
         List<String> glueResources = new ArrayList<>(List.of(a.glueCatalog(), a.glueDatabase(a.maskedDatabase()),

@@ -1,6 +1,7 @@
 package jp.twozeroseven.infra.data.embulk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import jp.twozeroseven.infra.data.catalog.CatalogTable;
+import jp.twozeroseven.infra.data.catalog.ColumnType;
 import jp.twozeroseven.infra.data.masking.ExportQueries;
 import jp.twozeroseven.infra.data.masking.ExportZone;
 import jp.twozeroseven.infra.data.masking.MaskingPlan;
@@ -28,6 +30,8 @@ public final class EmbulkConfigGenerator {
      * The RDS CA bundle (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem) that the Embulk image
      * must contain at this path; see docs/data-pipeline.md, "Contract of the Embulk image".
      */
+    /** Embulk's last_record text for a timestamp column: before any row of ours. */
+    static final String FIRST_RUN_TIMESTAMP = "1970-01-01T00:00:00.000000Z";
     public static final String RDS_CA_BUNDLE = "/etc/ssl/certs/rds-global-bundle.pem";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -86,11 +90,21 @@ public final class EmbulkConfigGenerator {
         in.put("default_timezone", TIME_ZONE);
         in.put("query", query);
         table.incrementalColumn().ifPresent(col -> {
-            // With 'query', Embulk needs the raw-query mode, the ':col' placeholder and a last_record.
+            // With 'query', Embulk needs the raw-query mode, the ':col' placeholder and a last_record. The one here
+            // is only the first run's floor: the image runs 'embulk run -c <watermark>' and Embulk's config diff
+            // (written after each successful run, see EmbulkEnvironment.watermarkKey) overrides it from then on.
             in.put("incremental", true);
             in.putArray("incremental_columns").add(col);
             in.put("use_raw_query_with_incremental", true);
-            in.putArray("last_record").add(EmbulkEnvironment.liquid(EmbulkEnvironment.EXPORT_SINCE));
+            ColumnType type = table.column(col).map(c -> c.type()).orElseThrow(() -> new IllegalArgumentException(
+                    "table '" + table.name() + "': incremental column '" + col + "' is not one of its columns"));
+            ArrayNode floor = in.putArray("last_record");
+            switch (type) {
+                case SMALLINT, INTEGER, BIGINT -> floor.add(0);
+                case TIMESTAMP, TIMESTAMPTZ -> floor.add(FIRST_RUN_TIMESTAMP);
+                default -> throw new IllegalArgumentException("table '" + table.name() + "': incremental column '" + col
+                        + "' is " + type.yamlName() + "; Embulk keeps a watermark only for integer and timestamp columns");
+            }
         });
         return in;
     }

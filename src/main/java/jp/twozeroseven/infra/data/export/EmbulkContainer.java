@@ -48,6 +48,7 @@ public final class EmbulkContainer {
         env(env, CONFIG_PREFIX, spec.configPrefix());
         env(env, "TZ", EmbulkConfigGenerator.TIME_ZONE);
         env(env, "EMBULK_LOG_LEVEL", "warn");
+        env(env, EmbulkEnvironment.STATE_PREFIX_VARIABLE, EmbulkEnvironment.STATE_PREFIX);
         ArrayNode secrets = c.putArray("secrets");
         secret(secrets, EmbulkEnvironment.DB_USER, spec.dbSecretArn() + ":username::");
         secret(secrets, EmbulkEnvironment.DB_PASSWORD, spec.dbSecretArn() + ":password::");

@@ -153,9 +153,10 @@ class PipelinePoliciesTest {
     @Test
     void theEmbulkTaskReadsConfigsAndWritesOnlyItsZonePrefixes() {
         PolicyDocument doc = PipelinePolicies.embulkTask(ARNS, List.of("deliveries"));
-        assertThat(allowed(doc, "s3:GetObject")).containsExactly("arn:aws:s3:::p-masked/config/embulk/*");
+        assertThat(allowed(doc, "s3:GetObject")).containsExactlyInAnyOrder("arn:aws:s3:::p-masked/config/embulk/*",
+                "arn:aws:s3:::p-masked/state/*");
         assertThat(allowed(doc, "s3:PutObject")).containsExactlyInAnyOrder("arn:aws:s3:::p-masked/masked/*",
-                "arn:aws:s3:::p-raw/raw/deliveries/*");
+                "arn:aws:s3:::p-raw/raw/deliveries/*", "arn:aws:s3:::p-masked/state/*");
         assertThat(actions(doc)).noneMatch(a -> a.startsWith("glue:Create") || a.startsWith("glue:Delete")
                 || a.startsWith("glue:Update") || a.equals("s3:DeleteObject") || a.startsWith("secretsmanager"));
         assertThat(PipelinePolicies.embulkTask(ARNS, List.of()).toJson()).doesNotContain("p-raw");

@@ -43,7 +43,11 @@ class EmbulkConfigGeneratorTest {
         assertThat(in.get("incremental").asBoolean()).isTrue();
         assertThat(in.get("incremental_columns").get(0).asText()).isEqualTo("updated_at");
         assertThat(in.get("use_raw_query_with_incremental").asBoolean()).isTrue();
-        assertThat(in.get("last_record").get(0).asText()).isEqualTo("{{ env.EXPORT_SINCE }}");
+        // Only the first run's floor; the image's 'embulk run -c state/<zone>/<table>.yml' overrides it afterwards.
+        assertThat(in.get("last_record").get(0).asText()).isEqualTo("1970-01-01T00:00:00.000000Z");
+        assertThat(EmbulkConfigGenerator.masked(drivers, SOURCE, MASKED)).doesNotContain("EXPORT_SINCE");
+        assertThat(EmbulkEnvironment.watermarkKey(jp.twozeroseven.infra.data.masking.ExportZone.MASKED, "drivers"))
+                .isEqualTo("state/masked/drivers.yml");
         assertThat(in.has("table")).as("query and table are exclusive in embulk-input-jdbc").isFalse();
     }
 
