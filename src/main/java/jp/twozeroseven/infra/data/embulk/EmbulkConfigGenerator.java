@@ -46,7 +46,7 @@ public final class EmbulkConfigGenerator {
     /** The masked-zone export: the only kind most tables ever get. */
     public static String masked(CatalogTable table, SourceDatabase source, ExportTarget target) {
         requireZone(target, ExportZone.MASKED);
-        ObjectNode in = input(table, source, ExportQueries.masked(table));
+        ObjectNode in = input(table, source, ExportQueries.masked(table), EmbulkEnvironment.DB_USER, EmbulkEnvironment.DB_PASSWORD);
         if (MaskingPlan.needsKey(table)) {
             // The pgjdbc 'options' property becomes "-c app.pseudonym_key=..." in the startup packet,
             // so the key is set on every connection Embulk opens, before any query runs.
@@ -59,7 +59,9 @@ public final class EmbulkConfigGenerator {
     /** The raw-zone export; refused unless the table is in {@code rawAllowedTables}. */
     public static String raw(CatalogTable table, SourceDatabase source, ExportTarget target, Set<String> rawAllowedTables) {
         requireZone(target, ExportZone.RAW);
-        ObjectNode in = input(table, source, ExportQueries.raw(table, rawAllowedTables));
+        // Its own user: the masked user holds only the column grants the masked SELECT needs.
+        ObjectNode in = input(table, source, ExportQueries.raw(table, rawAllowedTables), EmbulkEnvironment.RAW_DB_USER,
+                EmbulkEnvironment.RAW_DB_PASSWORD);
         return render(in, output(table, target, MaskingPlan.rawColumns(table)));
     }
 
@@ -68,14 +70,15 @@ public final class EmbulkConfigGenerator {
         return zone.prefix() + "/" + table + "/";
     }
 
-    private static ObjectNode input(CatalogTable table, SourceDatabase source, String query) {
+    private static ObjectNode input(CatalogTable table, SourceDatabase source, String query, String userVariable,
+                                    String passwordVariable) {
         ObjectNode in = JSON.objectNode();
         in.put("type", "postgresql");
         in.put("host", source.readerEndpoint());
         in.put("port", source.port());
         in.put("database", source.database());
-        in.put("user", EmbulkEnvironment.liquid(EmbulkEnvironment.DB_USER));
-        in.put("password", EmbulkEnvironment.liquid(EmbulkEnvironment.DB_PASSWORD));
+        in.put("user", EmbulkEnvironment.liquid(userVariable));
+        in.put("password", EmbulkEnvironment.liquid(passwordVariable));
         // The startup packet carries the password and the pseudonym key, so the server must prove it is the
         // cluster: 'ssl: true' alone uses pgjdbc's NonValidatingFactory (any certificate, any host). 'verify' keeps
         // pgjdbc's validating factory, and the JDBC properties ask for the CA chain AND the host name.

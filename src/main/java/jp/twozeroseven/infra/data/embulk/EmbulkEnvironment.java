@@ -11,6 +11,9 @@ package jp.twozeroseven.infra.data.embulk;
 public final class EmbulkEnvironment {
     public static final String DB_USER = "EMBULK_DB_USER";
     public static final String DB_PASSWORD = "EMBULK_DB_PASSWORD";
+    /** The raw-zone user (secret etl/database-raw): only raw configs name these, only stacks with raw tables set them. */
+    public static final String RAW_DB_USER = "EMBULK_RAW_DB_USER";
+    public static final String RAW_DB_PASSWORD = "EMBULK_RAW_DB_PASSWORD";
     /** 64 hex characters (32 random bytes); hex keeps it free of spaces and YAML/Liquid specials. */
     public static final String PSEUDONYM_KEY = "EMBULK_PSEUDONYM_KEY";
     /** Partition value, yyyy-MM-dd in Japan time. */

@@ -112,6 +112,9 @@ class EmbulkConfigGeneratorTest {
         JsonNode root = YAML.readTree(EmbulkConfigGenerator.raw(vehicles, SOURCE, RAW, Set.of("vehicles")));
 
         assertThat(root.at("/in/options/options").isMissingNode()).isTrue();
+        // Never the masked user, which holds only the masked SELECT's column grants.
+        assertThat(root.at("/in/user").asText()).isEqualTo("{{ env.EMBULK_RAW_DB_USER }}");
+        assertThat(root.at("/in/password").asText()).isEqualTo("{{ env.EMBULK_RAW_DB_PASSWORD }}");
         assertThat(root.at("/in/options/sslmode").asText()).isEqualTo("verify-full");
         assertThat(root.at("/out/path_prefix").asText()).startsWith("raw/vehicles/dt=");
         assertThat(root.at("/out/catalog/database").asText()).isEqualTo("analytics_raw");
