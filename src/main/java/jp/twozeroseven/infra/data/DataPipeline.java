@@ -73,7 +73,7 @@ public final class DataPipeline extends ComponentResource {
 
         EtlWorkflow workflow = new EtlWorkflow("workflow", scope);
         SlackNotifier notifier = new SlackNotifier("slack", scope, workflow.role().arn());
-        var stateMachine = workflow.build(settings.maxConcurrency(), new EtlWorkflow.Wiring(platform.cluster().arn(),
+        var stateMachine = workflow.build(settings.maxConcurrency(), settings.task().timeoutSeconds(), new EtlWorkflow.Wiring(platform.cluster().arn(),
                 export.taskDefinition().arn(), platform.network().privateSubnetIds(), platform.securityGroups().etl().id(),
                 export.taskRole().arn(), export.executionRole().arn(), notifier.api().id(), notifier.api().executionArn()));
 

@@ -88,8 +88,10 @@ final class DataPipelineParser {
             t.report("memory", String.valueOf(memory), "Fargate does not offer this memory with cpu " + cpu
                     + "; allowed: " + FargateSizes.describe(cpu));
         }
+        // 10 minutes is shorter than a cold Fargate start plus one small table; 24 h would span the next night's run.
+        int timeoutMinutes = t.integer("timeoutMinutes", 10, 1200, DataPipelineTask.DEFAULT_TIMEOUT_MINUTES);
         t.rejectUnknownKeys();
-        return new DataPipelineTask(cpu, memory, arch, tag);
+        return new DataPipelineTask(cpu, memory, arch, tag, timeoutMinutes);
     }
 
     private static AccessMatrix access(Section a, Catalog catalog) {

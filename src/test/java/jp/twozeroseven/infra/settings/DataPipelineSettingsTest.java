@@ -34,6 +34,7 @@ class DataPipelineSettingsTest {
         assertThat(prod.catalog().tables()).hasSizeGreaterThanOrEqualTo(8);
         assertThat(prod.nightlyAt()).isEqualTo(LocalTime.of(1, 30));
         assertThat(prod.task().architecture()).isEqualTo(CpuArchitecture.ARM64);
+        assertThat(prod.task().timeoutMinutes()).isEqualTo(DataPipelineTask.DEFAULT_TIMEOUT_MINUTES);
         assertThat(prod.access().rawZoneReaders()).containsExactly("delivery-investigations");
         assertThat(prod.access().audience("analysts").orElseThrow().classes()).doesNotContain(DataClass.NAME, DataClass.SECRET);
         assertThat(prod.access().audience("analysts").orElseThrow().bytesScannedCutoffBytes()).isEqualTo(1024L * 1024 * 1024);
@@ -115,13 +116,13 @@ class DataPipelineSettingsTest {
     void badValuesAreNamedWithTheirFix() {
         SettingsException e = problemsAfter(p -> {
             p.put("maxConcurrency", 100);
-            ((ObjectNode) p.get("embulkTask")).put("memory", 1024).put("imageTag", "latest");
+            ((ObjectNode) p.get("embulkTask")).put("memory", 1024).put("imageTag", "latest").put("timeoutMinutes", 5);
             ((ObjectNode) access(p).get("audiences").get("analysts")).put("bytesScannedCutoffMb", 5);
             ((ArrayNode) ((ObjectNode) access(p).get("audiences").get("analysts")).get("classes")).add("gossip");
             p.put("redashHostRoleArn", "redash");
         });
         assertThat(e.getMessage()).contains("dataPipeline.maxConcurrency", "embulkTask.memory", "Fargate does not offer",
-                "'latest' is mutable", "analysts.bytesScannedCutoffMb", "unknown data class", "redashHostRoleArn");
+                "'latest' is mutable", "embulkTask.timeoutMinutes", "analysts.bytesScannedCutoffMb", "unknown data class", "redashHostRoleArn");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package jp.twozeroseven.infra.data.access;
 
 import jp.twozeroseven.infra.data.embulk.EmbulkConfigGenerator;
+import jp.twozeroseven.infra.data.embulk.EmbulkEnvironment;
 import jp.twozeroseven.infra.data.masking.ExportZone;
 import jp.twozeroseven.infra.iam.Condition;
 import jp.twozeroseven.infra.iam.Effect;
@@ -31,8 +32,13 @@ public final class PipelinePolicies {
         String masked = PipelineArns.bucketArn(a.maskedBucket());
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("ReadEmbulkConfigs", List.of("s3:GetObject"), List.of(masked + "/" + CONFIG_PREFIX + "*")));
-        statements.add(Statement.allow("ListEmbulkConfigs", List.of("s3:ListBucket"), List.of(masked))
-                .withConditions(List.of(Condition.of("StringLike", "s3:prefix", CONFIG_PREFIX + "*"))));
+        // Listing lets a missing config or watermark answer 404 (first run) rather than 403.
+        statements.add(Statement.allow("ListEmbulkConfigsAndWatermarks", List.of("s3:ListBucket"), List.of(masked))
+                .withConditions(List.of(new Condition("StringLike", "s3:prefix",
+                        List.of(CONFIG_PREFIX + "*", EmbulkEnvironment.STATE_PREFIX + "*")))));
+        // Embulk's config diff per zone and table: the incremental watermark, read before and written after a run.
+        statements.add(Statement.allow("KeepWatermarks", List.of("s3:GetObject", "s3:PutObject"),
+                List.of(masked + "/" + EmbulkEnvironment.STATE_PREFIX + "*")));
         statements.add(Statement.allow("WriteMaskedZone", List.of("s3:PutObject", "s3:AbortMultipartUpload"),
                 List.of(masked + "/" + ExportZone.MASKED.prefix() + "/*")));
         List<String> glueResources = new ArrayList<>(List.of(a.glueCatalog(), a.glueDatabase(a.maskedDatabase()),
@@ -137,8 +143,9 @@ public final class PipelinePolicies {
         String results = PipelineArns.bucketArn(a.resultsBucket());
         statements.add(Statement.allow("OwnQueryResults", List.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"),
                 List.of(results + "/" + audience.name() + "/*")));
-        statements.add(Statement.allow("ListOwnQueryResults", List.of("s3:ListBucket", "s3:GetBucketLocation"), List.of(results))
+        statements.add(Statement.allow("ListOwnQueryResults", List.of("s3:ListBucket"), List.of(results))
                 .withConditions(List.of(Condition.of("StringLike", "s3:prefix", audience.name() + "/*"))));
+        List<String> locatedBuckets = new ArrayList<>(List.of(results));
         List<String> glue = new ArrayList<>();
         for (AccessZone zone : List.of(AccessZone.MASKED, AccessZone.RAW)) {
             List<String> tables = plan.readableTables(audience, zone);
@@ -155,8 +162,9 @@ public final class PipelinePolicies {
                     : tables.stream().map(t -> EmbulkConfigGenerator.tablePrefix(exportZone, t) + "*").toList();
             String sid = zone == AccessZone.RAW ? "Raw" : "Masked";
             statements.add(Statement.allow("Read" + sid + "Zone", List.of("s3:GetObject"), objects));
-            statements.add(Statement.allow("List" + sid + "Zone", List.of("s3:ListBucket", "s3:GetBucketLocation"), List.of(bucket))
+            statements.add(Statement.allow("List" + sid + "Zone", List.of("s3:ListBucket"), List.of(bucket))
                     .withConditions(List.of(new Condition("StringLike", "s3:prefix", prefixes))));
+            locatedBuckets.add(bucket);
             glue.add(a.glueDatabase(database));
             if (whole) {
                 glue.add(a.glueTable(database, "*"));
@@ -164,6 +172,10 @@ public final class PipelinePolicies {
                 tables.forEach(t -> glue.add(a.glueTable(database, t)));
             }
         }
+        // GetBucketLocation carries no s3:prefix key: under the prefix condition above it would never match, and
+        // Athena refuses a results location (and a table location) whose bucket it cannot locate. It reveals only
+        // the bucket's region, so it stands alone and unconditioned on the bucket ARNs.
+        statements.add(Statement.allow("LocateBuckets", List.of("s3:GetBucketLocation"), locatedBuckets));
         if (!glue.isEmpty()) {
             glue.add(0, a.glueCatalog());
             statements.add(Statement.allow("ReadGlueCatalog", List.of("glue:GetDatabase", "glue:GetDatabases", "glue:GetTable",

@@ -1,6 +1,7 @@
 package jp.twozeroseven.infra.data.embulk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import jp.twozeroseven.infra.data.catalog.CatalogTable;
+import jp.twozeroseven.infra.data.catalog.ColumnType;
 import jp.twozeroseven.infra.data.masking.ExportQueries;
 import jp.twozeroseven.infra.data.masking.ExportZone;
 import jp.twozeroseven.infra.data.masking.MaskingPlan;
@@ -24,6 +26,13 @@ public final class EmbulkConfigGenerator {
     public static final String TIME_ZONE = "Asia/Tokyo";
     static final String DATE_FORMAT = "%Y-%m-%d";
     static final String TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%3N";
+    /**
+     * The RDS CA bundle (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem) that the Embulk image
+     * must contain at this path; see docs/data-pipeline.md, "Contract of the Embulk image".
+     */
+    /** Embulk's last_record text for a timestamp column: before any row of ours. */
+    static final String FIRST_RUN_TIMESTAMP = "1970-01-01T00:00:00.000000Z";
+    public static final String RDS_CA_BUNDLE = "/etc/ssl/certs/rds-global-bundle.pem";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -37,11 +46,11 @@ public final class EmbulkConfigGenerator {
     /** The masked-zone export: the only kind most tables ever get. */
     public static String masked(CatalogTable table, SourceDatabase source, ExportTarget target) {
         requireZone(target, ExportZone.MASKED);
-        ObjectNode in = input(table, source, ExportQueries.masked(table));
+        ObjectNode in = input(table, source, ExportQueries.masked(table), EmbulkEnvironment.DB_USER, EmbulkEnvironment.DB_PASSWORD);
         if (MaskingPlan.needsKey(table)) {
             // The pgjdbc 'options' property becomes "-c app.pseudonym_key=..." in the startup packet,
             // so the key is set on every connection Embulk opens, before any query runs.
-            in.putObject("options").put("options",
+            ((ObjectNode) in.get("options")).put("options",
                     "-c " + PseudonymKey.SETTING + "=" + EmbulkEnvironment.liquid(EmbulkEnvironment.PSEUDONYM_KEY));
         }
         return render(in, output(table, target, MaskingPlan.maskedColumns(table)));
@@ -50,7 +59,9 @@ public final class EmbulkConfigGenerator {
     /** The raw-zone export; refused unless the table is in {@code rawAllowedTables}. */
     public static String raw(CatalogTable table, SourceDatabase source, ExportTarget target, Set<String> rawAllowedTables) {
         requireZone(target, ExportZone.RAW);
-        ObjectNode in = input(table, source, ExportQueries.raw(table, rawAllowedTables));
+        // Its own user: the masked user holds only the column grants the masked SELECT needs.
+        ObjectNode in = input(table, source, ExportQueries.raw(table, rawAllowedTables), EmbulkEnvironment.RAW_DB_USER,
+                EmbulkEnvironment.RAW_DB_PASSWORD);
         return render(in, output(table, target, MaskingPlan.rawColumns(table)));
     }
 
@@ -59,15 +70,22 @@ public final class EmbulkConfigGenerator {
         return zone.prefix() + "/" + table + "/";
     }
 
-    private static ObjectNode input(CatalogTable table, SourceDatabase source, String query) {
+    private static ObjectNode input(CatalogTable table, SourceDatabase source, String query, String userVariable,
+                                    String passwordVariable) {
         ObjectNode in = JSON.objectNode();
         in.put("type", "postgresql");
         in.put("host", source.readerEndpoint());
         in.put("port", source.port());
         in.put("database", source.database());
-        in.put("user", EmbulkEnvironment.liquid(EmbulkEnvironment.DB_USER));
-        in.put("password", EmbulkEnvironment.liquid(EmbulkEnvironment.DB_PASSWORD));
-        in.put("ssl", true);
+        in.put("user", EmbulkEnvironment.liquid(userVariable));
+        in.put("password", EmbulkEnvironment.liquid(passwordVariable));
+        // The startup packet carries the password and the pseudonym key, so the server must prove it is the
+        // cluster: 'ssl: true' alone uses pgjdbc's NonValidatingFactory (any certificate, any host). 'verify' keeps
+        // pgjdbc's validating factory, and the JDBC properties ask for the CA chain AND the host name.
+        in.put("ssl", "verify");
+        ObjectNode jdbc = in.putObject("options");
+        jdbc.put("sslmode", "verify-full");
+        jdbc.put("sslrootcert", RDS_CA_BUNDLE);
         in.put("application_name", "embulk-export-" + table.name());
         in.put("connect_timeout", 300);
         in.put("socket_timeout", 1800);
@@ -75,11 +93,21 @@ public final class EmbulkConfigGenerator {
         in.put("default_timezone", TIME_ZONE);
         in.put("query", query);
         table.incrementalColumn().ifPresent(col -> {
-            // With 'query', Embulk needs the raw-query mode, the ':col' placeholder and a last_record.
+            // With 'query', Embulk needs the raw-query mode, the ':col' placeholder and a last_record. The one here
+            // is only the first run's floor: the image runs 'embulk run -c <watermark>' and Embulk's config diff
+            // (written after each successful run, see EmbulkEnvironment.watermarkKey) overrides it from then on.
             in.put("incremental", true);
             in.putArray("incremental_columns").add(col);
             in.put("use_raw_query_with_incremental", true);
-            in.putArray("last_record").add(EmbulkEnvironment.liquid(EmbulkEnvironment.EXPORT_SINCE));
+            ColumnType type = table.column(col).map(c -> c.type()).orElseThrow(() -> new IllegalArgumentException(
+                    "table '" + table.name() + "': incremental column '" + col + "' is not one of its columns"));
+            ArrayNode floor = in.putArray("last_record");
+            switch (type) {
+                case SMALLINT, INTEGER, BIGINT -> floor.add(0);
+                case TIMESTAMP, TIMESTAMPTZ -> floor.add(FIRST_RUN_TIMESTAMP);
+                default -> throw new IllegalArgumentException("table '" + table.name() + "': incremental column '" + col
+                        + "' is " + type.yamlName() + "; Embulk keeps a watermark only for integer and timestamp columns");
+            }
         });
         return in;
     }

@@ -2,19 +2,30 @@ package jp.twozeroseven.infra.data.embulk;
 
 /**
  * Environment variables the Embulk task definition must provide. Secrets come from Secrets Manager
- * through the ECS task's {@code secrets}; the export date comes from the Step Functions override.
+ * through the ECS task's {@code secrets}; the export date comes from the Step Functions override. The incremental
+ * watermark is not an environment variable: it is Embulk's own config diff ({@code embulk run -c}), kept per zone and
+ * table at {@link #watermarkKey}.
  * Generated configs reference these names through Embulk's Liquid ({@code {{ env.NAME }}}) and the
  * file must therefore be named {@code *.yml.liquid}.
  */
 public final class EmbulkEnvironment {
     public static final String DB_USER = "EMBULK_DB_USER";
     public static final String DB_PASSWORD = "EMBULK_DB_PASSWORD";
+    /** The raw-zone user (secret etl/database-raw): only raw configs name these, only stacks with raw tables set them. */
+    public static final String RAW_DB_USER = "EMBULK_RAW_DB_USER";
+    public static final String RAW_DB_PASSWORD = "EMBULK_RAW_DB_PASSWORD";
     /** 64 hex characters (32 random bytes); hex keeps it free of spaces and YAML/Liquid specials. */
     public static final String PSEUDONYM_KEY = "EMBULK_PSEUDONYM_KEY";
     /** Partition value, yyyy-MM-dd in Japan time. */
     public static final String EXPORT_DATE = "EXPORT_DATE";
-    /** Lower bound (exclusive) for incremental tables, e.g. the previous run's start. */
-    public static final String EXPORT_SINCE = "EXPORT_SINCE";
+    /** Key prefix, in the masked bucket, of the per-table watermark files; set in the task definition. */
+    public static final String STATE_PREFIX_VARIABLE = "EMBULK_STATE_PREFIX";
+    public static final String STATE_PREFIX = "state/";
+
+    /** Where the image keeps one table's config diff (last_record) between runs: masked bucket, this key. */
+    public static String watermarkKey(jp.twozeroseven.infra.data.masking.ExportZone zone, String table) {
+        return STATE_PREFIX + zone.prefix() + "/" + table + ".yml";
+    }
 
     private EmbulkEnvironment() {
     }

@@ -48,10 +48,15 @@ public final class EmbulkContainer {
         env(env, CONFIG_PREFIX, spec.configPrefix());
         env(env, "TZ", EmbulkConfigGenerator.TIME_ZONE);
         env(env, "EMBULK_LOG_LEVEL", "warn");
+        env(env, EmbulkEnvironment.STATE_PREFIX_VARIABLE, EmbulkEnvironment.STATE_PREFIX);
         ArrayNode secrets = c.putArray("secrets");
         secret(secrets, EmbulkEnvironment.DB_USER, spec.dbSecretArn() + ":username::");
         secret(secrets, EmbulkEnvironment.DB_PASSWORD, spec.dbSecretArn() + ":password::");
         secret(secrets, EmbulkEnvironment.PSEUDONYM_KEY, spec.pseudonymKeySecretArn());
+        spec.rawDbSecretArn().ifPresent(arn -> {
+            secret(secrets, EmbulkEnvironment.RAW_DB_USER, arn + ":username::");
+            secret(secrets, EmbulkEnvironment.RAW_DB_PASSWORD, arn + ":password::");
+        });
         ObjectNode log = c.putObject("logConfiguration");
         log.put("logDriver", "awslogs");
         ObjectNode options = log.putObject("options");
@@ -77,7 +82,9 @@ public final class EmbulkContainer {
         secrets.addObject().put("name", name).put("valueFrom", valueFrom);
     }
 
+    /** @param rawDbSecretArn the raw-zone user's secret; empty in stacks that export no raw table */
     public record Spec(String image, String configBucket, String configPrefix, String dbSecretArn,
-                       String pseudonymKeySecretArn, String logGroup, String region) {
+                       String pseudonymKeySecretArn, java.util.Optional<String> rawDbSecretArn, String logGroup,
+                       String region) {
     }
 }

@@ -46,6 +46,7 @@ public final class EmbulkExport extends ComponentResource {
     private final Role executionRole;
     private final Secret databaseCredentials;
     private final Secret pseudonymKey;
+    private final Secret rawDatabaseCredentials;
 
     public record Wiring(Output<String> repositoryUrl, Output<String> repositoryArn, Output<String> readerEndpoint,
                          Output<String> secretsKeyArn, Output<PipelineArns> arns, ExportTarget masked, ExportTarget raw) {
@@ -56,8 +57,14 @@ public final class EmbulkExport extends ComponentResource {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         Scope scope = parentScope.child(this);
         String prefix = scope.settings().namePrefix();
-        databaseCredentials = secret(scope, "etl/database", "Aurora credentials of the read-only ETL user: JSON with "
-                + "username and password", wiring.secretsKeyArn());
+        databaseCredentials = secret(scope, "etl/database", "Aurora credentials of the masked-export user (column "
+                + "grants from ExportGrants only): JSON with username and password", wiring.secretsKeyArn());
+        // Only stacks that export raw tables get (and inject) the raw user; the masked user cannot read raw columns.
+        rawDatabaseCredentials = rawTables.isEmpty() ? null : secret(scope, "etl/database-raw", "Aurora credentials "
+                + "of the raw-export user (SELECT on the rawZoneTables only): JSON with username and password",
+                wiring.secretsKeyArn());
+        Output<java.util.Optional<String>> rawSecretArn = rawDatabaseCredentials == null
+                ? Output.of(java.util.Optional.empty()) : rawDatabaseCredentials.arn().applyValue(java.util.Optional::of);
         // 削除情報等 under APPI: only the execution role can read it, to inject it into the container.
         pseudonymKey = secret(scope, "etl/pseudonym-key", "HMAC key of the masked zone's pseudonyms: 64 hex characters. "
                 + "Rotate only with a full re-export", wiring.secretsKeyArn());
@@ -74,9 +81,13 @@ public final class EmbulkExport extends ComponentResource {
         new RolePolicy(scope.name("embulk-execution"), RolePolicyArgs.builder()
                 .role(executionRole.id())
                 .policy(Output.tuple(wiring.repositoryArn(), logs.arn(), databaseCredentials.arn(), pseudonymKey.arn(),
-                                wiring.secretsKeyArn())
-                        .applyValue(t -> PipelinePolicies.embulkExecution(t.t1, t.t2, List.of(t.t3, t.t4), t.t5,
-                                scope.settings().region()).toJson()))
+                                wiring.secretsKeyArn(), rawSecretArn)
+                        .applyValue(t -> {
+                            List<String> secretArns = new java.util.ArrayList<>(List.of(t.t3, t.t4));
+                            t.t6.ifPresent(secretArns::add);
+                            return PipelinePolicies.embulkExecution(t.t1, t.t2, secretArns, t.t5,
+                                    scope.settings().region()).toJson();
+                        }))
                 .build(), scope.options());
         taskRole = role(scope, "embulk-task", "The Embulk container: read its configs, write its zones");
         List<String> rawNames = rawTables.stream().map(CatalogTable::name).toList();
@@ -85,10 +96,11 @@ public final class EmbulkExport extends ComponentResource {
                 .policy(wiring.arns().applyValue(a -> PipelinePolicies.embulkTask(a, rawNames).toJson()))
                 .build(), scope.options());
 
-        Output<String> containers = Output.tuple(wiring.repositoryUrl(), databaseCredentials.arn(), pseudonymKey.arn())
+        Output<String> containers = Output.tuple(wiring.repositoryUrl(), databaseCredentials.arn(), pseudonymKey.arn(),
+                        rawSecretArn)
                 .applyValue(t -> EmbulkContainer.definitions(new EmbulkContainer.Spec(
                         t.t1 + ":" + settings.task().imageTag(), wiring.masked().bucket(), PipelinePolicies.CONFIG_PREFIX,
-                        t.t2, t.t3, logName, scope.settings().region())));
+                        t.t2, t.t3, t.t4, logName, scope.settings().region())));
         String family = scope.name("embulk");
         taskDefinition = new TaskDefinition(family, TaskDefinitionArgs.builder()
                 .family(family)
@@ -172,6 +184,12 @@ public final class EmbulkExport extends ComponentResource {
 
     /** Secret name → ARN, for operators to fill once. */
     public Map<String, Output<String>> secretsToFill() {
-        return Map.of("etl/database", databaseCredentials.arn(), "etl/pseudonym-key", pseudonymKey.arn());
+        Map<String, Output<String>> secrets = new LinkedHashMap<>();
+        secrets.put("etl/database", databaseCredentials.arn());
+        secrets.put("etl/pseudonym-key", pseudonymKey.arn());
+        if (rawDatabaseCredentials != null) {
+            secrets.put("etl/database-raw", rawDatabaseCredentials.arn());
+        }
+        return secrets;
     }
 }

@@ -77,6 +77,9 @@ public final class GlueTableModel {
                 source.dataClass().yamlName() + ", " + output.masking().yamlName());
     }
 
+    /** Athena's relative-date syntax (NOW[+-]n UNIT): UTC now shifted to the JST calendar day. */
+    static final String PROJECTION_END = "NOW+9HOURS";
+
     private static GlueTable build(CatalogTable table, ExportTarget target, List<GlueColumn> columns) {
         String location = "s3://" + target.bucket() + "/" + EmbulkConfigGenerator.tablePrefix(target.zone(), table.name());
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -88,7 +91,9 @@ public final class GlueTableModel {
         parameters.put("projection.enabled", "true");
         parameters.put("projection.dt.type", "date");
         parameters.put("projection.dt.format", "yyyy-MM-dd");
-        parameters.put("projection.dt.range", PROJECTION_START + ",NOW");
+        // Athena evaluates NOW in UTC, but dt is the JST date of the run: without +9 hours tonight's partition
+        // (e.g. dt=2024-05-02 written at 02:00 JST = 17:00 UTC on 05-01) stays invisible until 09:00 JST.
+        parameters.put("projection.dt.range", PROJECTION_START + "," + PROJECTION_END);
         parameters.put("projection.dt.interval", "1");
         parameters.put("projection.dt.interval.unit", "DAYS");
         parameters.put("storage.location.template", location + PARTITION_KEY + "=${" + PARTITION_KEY + "}/");

@@ -71,22 +71,29 @@ public final class SlackNotifier extends ComponentResource {
                 .endpointConfiguration(RestApiEndpointConfigurationArgs.builder().types("REGIONAL").build())
                 .tags(scope.tags(apiName))
                 .build(), scope.options());
-        new RestApiPolicy(apiName, RestApiPolicyArgs.builder()
+        Output<String> policyJson = Output.tuple(api.executionArn(), stateMachineRoleArn)
+                .applyValue(t -> PipelinePolicies.notifyApiResourcePolicy(t.t1, t.t2).toJson());
+        RestApiPolicy policy = new RestApiPolicy(apiName, RestApiPolicyArgs.builder()
                 .restApiId(api.id())
-                .policy(Output.tuple(api.executionArn(), stateMachineRoleArn)
-                        .applyValue(t -> PipelinePolicies.notifyApiResourcePolicy(t.t1, t.t2).toJson()))
+                .policy(policyJson)
                 .build(), scope.options());
         Resource notify = new Resource(scope.name("etl-notify-notify"), ResourceArgs.builder()
                 .restApi(api.id()).parentId(api.rootResourceId()).pathPart("notify").build(), scope.options());
+        Map<String, String> templates = Map.of(FAILURE_PATH, SlackNotificationTemplates.tableFailure(region, stack),
+                SUMMARY_PATH, SlackNotificationTemplates.runSummary(region, stack));
         List<com.pulumi.resources.Resource> parts = new ArrayList<>();
-        parts.addAll(endpoint(scope, notify, "etl-failure", webhookUrl, SlackNotificationTemplates.tableFailure(region, stack)));
-        parts.addAll(endpoint(scope, notify, "etl-summary", webhookUrl, SlackNotificationTemplates.runSummary(region, stack)));
+        parts.addAll(endpoint(scope, notify, "etl-failure", webhookUrl, templates.get(FAILURE_PATH)));
+        parts.addAll(endpoint(scope, notify, "etl-summary", webhookUrl, templates.get(SUMMARY_PATH)));
+        // A deployment made before the policy is attached would serve requests under the old (or no) policy.
+        parts.add(policy);
 
+        // The webhook is a secret Output, so the whole map stays secret in state; only hashes are in it.
+        Output<Map<String, String>> triggers = Output.tuple(webhookUrl, policyJson).applyValue(t ->
+                new NotifyDeploymentTriggers(templates, t.t1, integrationSettings(), t.t2).toMap());
         Deployment deployment = new Deployment(scope.name("etl-notify"), DeploymentArgs.builder()
                 .restApi(api.id())
                 .description("ETL notifications")
-                .triggers(Map.of("templates", Integer.toHexString((SlackNotificationTemplates.tableFailure(region, stack)
-                        + SlackNotificationTemplates.runSummary(region, stack)).hashCode())))
+                .triggers(triggers)
                 .build(), CustomResourceOptions.builder().parent(scope.parent()).provider(scope.aws())
                 .dependsOn(parts).build());
         String logName = "/" + scope.settings().namePrefix() + "/data/etl-notify-access";
@@ -109,6 +116,27 @@ public final class SlackNotifier extends ComponentResource {
         this.registerOutputs(Map.of("apiId", api.id()));
     }
 
+    static final String AUTHORIZATION = "AWS_IAM";
+    static final String INTEGRATION_TYPE = "HTTP";
+    static final String PASSTHROUGH = "NEVER";
+    static final Map<String, String> REQUEST_PARAMETERS = Map.of("integration.request.header.Content-Type", "'application/json'");
+    static final int TIMEOUT_MILLIS = 10000;
+    /** Status code → selection pattern; Slack's 4xx/5xx become 502 so the state machine retries and catches them. */
+    static final Map<String, String> RESPONSES = Map.of("200", "", "502", "[45]\\d{2}");
+
+    /** Everything about an integration and its responses except uri and template, for the deployment triggers. */
+    static Map<String, Object> integrationSettings() {
+        Map<String, Object> one = new java.util.TreeMap<>();
+        one.put("type", INTEGRATION_TYPE);
+        one.put("integrationHttpMethod", "POST");
+        one.put("authorization", AUTHORIZATION);
+        one.put("passthroughBehavior", PASSTHROUGH);
+        one.put("requestParameters", REQUEST_PARAMETERS);
+        one.put("timeoutMilliseconds", TIMEOUT_MILLIS);
+        one.put("responses", RESPONSES);
+        return Map.of(FAILURE_PATH, one, SUMMARY_PATH, one);
+    }
+
     /** One JSON line per request; API Gateway fills in the $context variables. */
     static final String ACCESS_LOG_FORMAT = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
             .put("requestId", "$context.requestId")
@@ -126,30 +154,29 @@ public final class SlackNotifier extends ComponentResource {
                 .restApi(parent.restApi()).parentId(parent.id()).pathPart(path).build(), scope.options());
         Method method = new Method(base, MethodArgs.builder()
                 .restApi(parent.restApi()).resourceId(resource.id()).httpMethod("POST")
-                .authorization("AWS_IAM")
+                .authorization(AUTHORIZATION)
                 .build(), scope.options());
         Integration integration = new Integration(base, IntegrationArgs.builder()
                 .restApi(parent.restApi()).resourceId(resource.id()).httpMethod(method.httpMethod())
-                .type("HTTP")
+                .type(INTEGRATION_TYPE)
                 .integrationHttpMethod("POST")
                 .uri(webhookUrl)
-                .passthroughBehavior("NEVER")
-                .requestParameters(Map.of("integration.request.header.Content-Type", "'application/json'"))
+                .passthroughBehavior(PASSTHROUGH)
+                .requestParameters(REQUEST_PARAMETERS)
                 .requestTemplates(Map.of("application/json", template))
-                .timeoutMilliseconds(10000)
+                .timeoutMilliseconds(TIMEOUT_MILLIS)
                 .build(), scope.options());
         CustomResourceOptions afterIntegration = CustomResourceOptions.builder().parent(scope.parent())
                 .provider(scope.aws()).dependsOn(integration).build();
         List<com.pulumi.resources.Resource> out = new ArrayList<>(List.of(resource, method, integration));
-        for (String status : List.of("200", "502")) {
+        for (String status : new java.util.TreeSet<>(RESPONSES.keySet())) {
             MethodResponse response = new MethodResponse(base + "-" + status, MethodResponseArgs.builder()
                     .restApi(parent.restApi()).resourceId(resource.id()).httpMethod(method.httpMethod())
                     .statusCode(status).build(), scope.options());
-            // Slack's 4xx/5xx become 502 so the state machine's retry on ApiGateway.502 and its Catch see them.
             out.add(new IntegrationResponse(base + "-" + status, IntegrationResponseArgs.builder()
                     .restApi(parent.restApi()).resourceId(resource.id()).httpMethod(method.httpMethod())
                     .statusCode(response.statusCode())
-                    .selectionPattern(status.equals("200") ? "" : "[45]\\d{2}")
+                    .selectionPattern(RESPONSES.get(status))
                     .build(), afterIntegration));
             out.add(response);
         }

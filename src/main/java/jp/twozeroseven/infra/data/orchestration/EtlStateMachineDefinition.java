@@ -12,10 +12,14 @@ import java.util.List;
  * The Standard Step Functions workflow that runs one Embulk container per table.
  *
  * <pre>
- * Map over $.tables (MaxConcurrency)
- *   RunOnSpot --ok--> MarkSucceeded
- *     | Retry ECS API/server errors; Catch ECS.AmazonECSException (no capacity) or States.TaskFailed (task stopped,
- *     | e.g. a Spot interruption) -> RunOnDemand
+ * ResolveExportDate (JSONata Pass): $.exportDate = the JST date of $$.Execution.StartTime, or the input's own
+ *   exportDate (yyyy-MM-dd) for a backfill
+ * Map over $.tables (MaxConcurrency); each item carries name, runGroup, exportDate
+ *   RunOnSpot (EXPORT_DATE in the container environment, TimeoutSeconds from settings) --ok--> MarkSucceeded
+ *     | Retry ECS API/server errors; Catch ECS.AmazonECSException or States.TaskFailed -> $.error -> SpotLost?
+ *     | Catch States.ALL (incl. States.Timeout) -> NotifyTableFailure
+ *   SpotLost? (JSONata Choice on the Cause): StopCode SpotInterruption, or "capacity is unavailable"
+ *     -> RunOnDemand; anything else (the export itself failed) -> NotifyTableFailure
  *   RunOnDemand --ok--> MarkSucceeded
  *     | Retry ECS API/server errors with backoff; Catch States.ALL -> NotifyTableFailure
  *   NotifyTableFailure (apigateway:invoke, IAM auth) -> MarkFailed   (its own failure also -> MarkFailed)
@@ -34,6 +38,8 @@ import java.util.List;
  */
 public final class EtlStateMachineDefinition {
 
+    public static final String RESOLVE_EXPORT_DATE = "ResolveExportDate";
+    public static final String SPOT_LOST = "SpotLost";
     public static final String RUN_ON_SPOT = "RunOnSpot";
     public static final String RUN_ON_DEMAND = "RunOnDemand";
     public static final String NOTIFY_TABLE_FAILURE = "NotifyTableFailure";
@@ -62,8 +68,9 @@ public final class EtlStateMachineDefinition {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("Comment", "Embulk ETL: one Fargate task per table, failures reported to Slack through API Gateway, "
                 + "completion reported to New Relic");
-        root.put("StartAt", MAP);
+        root.put("StartAt", RESOLVE_EXPORT_DATE);
         ObjectNode states = root.putObject("States");
+        states.set(RESOLVE_EXPORT_DATE, resolveExportDate());
         states.set(MAP, mapState(spec));
         states.set("Summarize", summarize());
         states.set("CountOutcomes", countOutcomes());
@@ -99,11 +106,13 @@ public final class EtlStateMachineDefinition {
         selector.put("name.$", "$$.Map.Item.Value.name");
         selector.put("runGroup.$", "$$.Map.Item.Value.runGroup");
         selector.put("executionArn.$", "$$.Execution.Id");
+        selector.put("exportDate.$", "$.exportDate");
         ObjectNode processor = map.putObject("ItemProcessor");
         processor.putObject("ProcessorConfig").put("Mode", "INLINE");
         processor.put("StartAt", RUN_ON_SPOT);
         ObjectNode states = processor.putObject("States");
         states.set(RUN_ON_SPOT, runOnSpot(spec));
+        states.set(SPOT_LOST, spotLost());
         states.set(RUN_ON_DEMAND, runOnDemand(spec));
         states.set(NOTIFY_TABLE_FAILURE, notifyTableFailure(spec));
         states.set(MARK_SUCCEEDED, mark("SUCCEEDED"));
@@ -122,8 +131,8 @@ public final class EtlStateMachineDefinition {
         ObjectNode state = runTask(spec, strategy);
         // Transient API/server errors: a short retry on Spot is still cheaper than falling back.
         retry(state, List.of("ECS.ServerException", "ECS.ThrottlingException"), 10, 2.0, 2);
-        // No Spot capacity surfaces as ECS.AmazonECSException; a Spot interruption stops the task (States.TaskFailed).
-        catchTo(state, List.of("ECS.AmazonECSException", "States.TaskFailed"), "$.spotError", RUN_ON_DEMAND);
+        // Only a lost Spot task deserves a second, on-demand run; SpotLost tells it from an export that failed.
+        catchTo(state, List.of("ECS.AmazonECSException", "States.TaskFailed"), "$.error", SPOT_LOST);
         catchTo(state, List.of("States.ALL"), "$.error", NOTIFY_TABLE_FAILURE);
         state.put("ResultPath", (String) null);
         state.put("Next", MARK_SUCCEEDED);
@@ -158,8 +167,12 @@ public final class EtlStateMachineDefinition {
         ObjectNode override = parameters.putObject("Overrides").putArray("ContainerOverrides").addObject();
         override.put("Name", spec.containerName());
         override.put("Command.$", commandExpression(spec.commandTemplate()));
+        override.putArray("Environment").addObject().put("Name", EXPORT_DATE_VARIABLE).put("Value.$", "$.exportDate");
         parameters.put("PropagateTags", "TASK_DEFINITION");
         parameters.put("StartedBy.$", "States.Format('sfn-{}', $.name)");
+        // On timeout Step Functions stops the task and raises States.Timeout (caught as a table failure). No
+        // HeartbeatSeconds: the ECS .sync integration never sends task heartbeats, so any value would time out.
+        state.put("TimeoutSeconds", spec.taskTimeoutSeconds());
         return state;
     }
 
@@ -199,6 +212,46 @@ public final class EtlStateMachineDefinition {
             }
         }
         return "States.Format('" + format + "', " + String.join(", ", arguments) + ")";
+    }
+
+    /**
+     * JSONPath intrinsics cannot shift a time zone, so this one state uses JSONata: $fromMillis formats the
+     * execution's start (UTC) in +09:00. StartTime is fixed for the execution, so a redrive writes the same dt.
+     */
+    private static ObjectNode resolveExportDate() {
+        ObjectNode state = MAPPER.createObjectNode();
+        state.put("Type", "Pass");
+        state.put("QueryLanguage", "JSONata");
+        state.put("Comment", "dt partition: the JST date the run started, or the input's exportDate for a backfill");
+        state.put("Output", "{% " + EXPORT_DATE_JSONATA + " %}");
+        state.put("Next", MAP);
+        return state;
+    }
+
+    /** The execution input with exportDate resolved; an exportDate given in the input must be yyyy-MM-dd. */
+    static final String EXPORT_DATE_JSONATA = "$merge([$states.input, {'exportDate': $exists($states.input.exportDate) "
+            + "? ($contains($string($states.input.exportDate), /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/) ? $states.input.exportDate "
+            + ": $error('exportDate in the execution input must be yyyy-MM-dd, e.g. 2024-05-01')) "
+            + ": $fromMillis($toMillis($states.context.Execution.StartTime), '[Y0001]-[M01]-[D01]', '+0900')}])";
+
+    /** The container variable the Embulk configs use for the dt partition. */
+    public static final String EXPORT_DATE_VARIABLE = "EXPORT_DATE";
+
+    /**
+     * The RunTask failure's Cause is the stopped task as JSON (StopCode, StoppedReason) for States.TaskFailed, but
+     * free text for an ECS API error; a regex over the text reads both and, unlike parsing, cannot fail the run.
+     */
+    static final String SPOT_LOST_JSONATA = "$exists($states.input.error.Cause) and ("
+            + "$contains($states.input.error.Cause, /\"StopCode\"\\s*:\\s*\"SpotInterruption\"/) or "
+            + "$contains($states.input.error.Cause, /capacity is unavailable/i))";
+
+    private static ObjectNode spotLost() {
+        ObjectNode state = MAPPER.createObjectNode();
+        state.put("Type", "Choice");
+        state.put("QueryLanguage", "JSONata");
+        state.putArray("Choices").addObject().put("Condition", "{% " + SPOT_LOST_JSONATA + " %}").put("Next", RUN_ON_DEMAND);
+        state.put("Default", NOTIFY_TABLE_FAILURE);
+        return state;
     }
 
     private static ObjectNode notifyTableFailure(EtlWorkflowSpec spec) {

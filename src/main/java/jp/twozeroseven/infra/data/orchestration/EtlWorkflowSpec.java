@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
  * @param heartbeat       New Relic Event API and the EventBridge connection the run-completed heartbeat goes through
  * @param commandTemplate the Embulk container's command; tokens may contain {table} and {runGroup}, e.g.
  *                        ["embulk", "run", "/embulk/tables/{table}.yml.liquid"]
+ * @param taskTimeoutSeconds how long one table's RunTask may take before Step Functions stops the task
  */
 public record EtlWorkflowSpec(String clusterArn, String taskDefinitionArn, String containerName, List<String> subnets,
                               List<String> securityGroups, CapacityStrategy capacity, int maxConcurrency,
-                              NotifyEndpoint notifyEndpoint, HeartbeatEndpoint heartbeat, List<String> commandTemplate) {
+                              NotifyEndpoint notifyEndpoint, HeartbeatEndpoint heartbeat, List<String> commandTemplate,
+                              int taskTimeoutSeconds) {
 
     /** Characters that would need escaping inside an intrinsic-function string literal; refused instead. */
     private static final Pattern INTRINSIC_UNSAFE = Pattern.compile("['\\\\{}]");
@@ -50,6 +52,10 @@ public record EtlWorkflowSpec(String clusterArn, String taskDefinitionArn, Strin
         }
         if (heartbeat == null) {
             throw new IllegalArgumentException("heartbeat endpoint is missing; the New Relic heartbeat would page every night");
+        }
+        if (taskTimeoutSeconds < 600 || taskTimeoutSeconds > 72_000) {
+            throw new IllegalArgumentException("Embulk task timeout " + taskTimeoutSeconds + " s must be 600..72000 "
+                    + "(10 minutes to 20 hours; embulkTask.timeoutMinutes)");
         }
         commandTemplate = List.copyOf(commandTemplate == null ? List.of() : commandTemplate);
         if (commandTemplate.isEmpty() || commandTemplate.stream().noneMatch(t -> t != null && t.contains("{table}"))) {

@@ -10,6 +10,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class SlackNotificationTemplates {
 
+    /** Slack rejects (HTTP 400, the alert is lost) a section whose text exceeds 3000 characters. */
+    public static final int SLACK_SECTION_LIMIT = 3000;
+    /** The longest error cause shown; the rest is in the execution's history, one click away. */
+    static final int CAUSE_CHARS = 2000;
+    static final int ERROR_CHARS = 200;
+    static final int FAILED_TABLES_CHARS = 2000;
+    /** Table names are at most 63 characters, run groups 32; anything longer is not ours. */
+    private static final int NAME_CHARS = 100;
+    private static final int ARN_CHARS = 400;
+    private static final int COUNT_CHARS = 12;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private SlackNotificationTemplates() {
@@ -25,11 +35,11 @@ public final class SlackNotificationTemplates {
     /** For the body {table, runGroup, error, cause, executionArn} of one failed table. */
     public static String tableFailure(String region, String stack) {
         VtlTemplate template = new VtlTemplate()
-                .stringField("table", "$.table")
-                .stringField("runGroup", "$.runGroup")
-                .stringField("error", "$.error")
-                .stringField("cause", "$.cause")
-                .stringField("executionArn", "$.executionArn");
+                .stringField("table", "$.table", NAME_CHARS)
+                .stringField("runGroup", "$.runGroup", NAME_CHARS)
+                .stringField("error", "$.error", ERROR_CHARS)
+                .stringField("cause", "$.cause", CAUSE_CHARS)
+                .stringField("executionArn", "$.executionArn", ARN_CHARS);
         String title = ":rotating_light: [" + stack + "] ETL failed for table ${table}";
         ObjectNode body = MAPPER.createObjectNode();
         body.put("text", title);
@@ -43,11 +53,11 @@ public final class SlackNotificationTemplates {
     /** For the body {total, succeeded, failed, failedTables, executionArn} sent after all tables ran. */
     public static String runSummary(String region, String stack) {
         VtlTemplate template = new VtlTemplate()
-                .stringField("total", "$.total")
-                .stringField("succeeded", "$.succeeded")
-                .stringField("failed", "$.failed")
-                .jsonField("failedTables", "$.failedTables")
-                .stringField("executionArn", "$.executionArn");
+                .jsonField("total", "$.total", COUNT_CHARS)
+                .jsonField("succeeded", "$.succeeded", COUNT_CHARS)
+                .jsonField("failed", "$.failed", COUNT_CHARS)
+                .jsonField("failedTables", "$.failedTables", FAILED_TABLES_CHARS)
+                .stringField("executionArn", "$.executionArn", ARN_CHARS);
         String title = "[" + stack + "] ETL finished: ${succeeded}/${total} tables succeeded, ${failed} failed";
         ObjectNode body = MAPPER.createObjectNode();
         body.put("text", title);

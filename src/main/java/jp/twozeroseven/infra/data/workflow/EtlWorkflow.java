@@ -55,7 +55,7 @@ public final class EtlWorkflow extends ComponentResource {
     }
 
     /** Adds the role's policy and the state machine once the task definition and the API exist. */
-    public StateMachine build(int maxConcurrency, Wiring w) {
+    public StateMachine build(int maxConcurrency, int taskTimeoutSeconds, Wiring w) {
         String region = scope.settings().region();
         String account = scope.settings().accountId();
         String stack = scope.settings().stack();
@@ -83,7 +83,7 @@ public final class EtlWorkflow extends ComponentResource {
                 .applyValue(t -> EtlStateMachineDefinition.renderJson(new EtlWorkflowSpec(t.t1, t.t2, EmbulkContainer.NAME,
                         t.t3, List.of(t.t4), CapacityStrategy.spotFirst(), maxConcurrency,
                         SlackNotifier.endpoint(t.t5, region), new HeartbeatEndpoint(eventApiUrl, t.t6, stack),
-                        EmbulkContainer.COMMAND_TEMPLATE)));
+                        EmbulkContainer.COMMAND_TEMPLATE, taskTimeoutSeconds)));
         stateMachine = new StateMachine(machineName, StateMachineArgs.builder()
                 .name(machineName)
                 .type("STANDARD")

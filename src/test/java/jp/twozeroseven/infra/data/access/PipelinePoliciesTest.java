@@ -65,6 +65,51 @@ class PipelinePoliciesTest {
         return out;
     }
 
+    /** Only s3:ListBucket (and its versions variant) is evaluated with the s3:prefix key; any other action never matches. */
+    private static void assertPrefixConditionsOnlyGuardListing(PolicyDocument doc) {
+        doc.toJsonNode().get("Statement").forEach(s -> {
+            if (s.has("Condition") && s.get("Condition").toString().contains("s3:prefix")) {
+                s.get("Action").forEach(a -> assertThat(a.asText())
+                        .as("action in statement %s conditioned on s3:prefix", s.get("Sid").asText())
+                        .isIn("s3:ListBucket", "s3:ListBucketVersions"));
+            }
+        });
+    }
+
+    private static List<String> unconditionallyAllowed(PolicyDocument doc, String action) {
+        List<String> out = new ArrayList<>();
+        doc.toJsonNode().get("Statement").forEach(s -> {
+            boolean grants = "Allow".equals(s.get("Effect").asText()) && !s.has("Condition");
+            s.get("Action").forEach(a -> {
+                if (grants && a.asText().equals(action)) {
+                    s.get("Resource").forEach(r -> out.add(r.asText()));
+                }
+            });
+        });
+        return out;
+    }
+
+    @Test
+    void athenaCanLocateEveryBucketAnAudienceUsesWithoutAPrefixCondition() {
+        PolicyDocument analysts = PipelinePolicies.audience(ARNS, plan(Set.of("investigators"), Set.of("deliveries")),
+                ANALYSTS, "wg-analysts");
+        PolicyDocument investigators = PipelinePolicies.audience(ARNS, plan(Set.of("investigators"), Set.of("deliveries")),
+                INVESTIGATORS, "wg-investigators");
+        assertPrefixConditionsOnlyGuardListing(analysts);
+        assertPrefixConditionsOnlyGuardListing(investigators);
+        assertThat(unconditionallyAllowed(analysts, "s3:GetBucketLocation"))
+                .containsExactlyInAnyOrder("arn:aws:s3:::p-results", "arn:aws:s3:::p-masked");
+        assertThat(unconditionallyAllowed(investigators, "s3:GetBucketLocation"))
+                .containsExactlyInAnyOrder("arn:aws:s3:::p-results", "arn:aws:s3:::p-masked", "arn:aws:s3:::p-raw");
+        // Listing stays narrowed to the audience's own results prefix.
+        assertThat(unconditionallyAllowed(analysts, "s3:ListBucket")).isEmpty();
+    }
+
+    @Test
+    void theEmbulkTaskListsOnlyUnderPrefixConditionsThatCanMatch() {
+        assertPrefixConditionsOnlyGuardListing(PipelinePolicies.embulkTask(ARNS, List.of("deliveries")));
+    }
+
     @Test
     void analystsReadTheMaskedZoneOnlyAndTheirOwnResults() {
         PolicyDocument doc = PipelinePolicies.audience(ARNS, plan(Set.of("investigators"), Set.of("deliveries")), ANALYSTS,
@@ -108,9 +153,10 @@ class PipelinePoliciesTest {
     @Test
     void theEmbulkTaskReadsConfigsAndWritesOnlyItsZonePrefixes() {
         PolicyDocument doc = PipelinePolicies.embulkTask(ARNS, List.of("deliveries"));
-        assertThat(allowed(doc, "s3:GetObject")).containsExactly("arn:aws:s3:::p-masked/config/embulk/*");
+        assertThat(allowed(doc, "s3:GetObject")).containsExactlyInAnyOrder("arn:aws:s3:::p-masked/config/embulk/*",
+                "arn:aws:s3:::p-masked/state/*");
         assertThat(allowed(doc, "s3:PutObject")).containsExactlyInAnyOrder("arn:aws:s3:::p-masked/masked/*",
-                "arn:aws:s3:::p-raw/raw/deliveries/*");
+                "arn:aws:s3:::p-raw/raw/deliveries/*", "arn:aws:s3:::p-masked/state/*");
         assertThat(actions(doc)).noneMatch(a -> a.startsWith("glue:Create") || a.startsWith("glue:Delete")
                 || a.startsWith("glue:Update") || a.equals("s3:DeleteObject") || a.startsWith("secretsmanager"));
         assertThat(PipelinePolicies.embulkTask(ARNS, List.of()).toJson()).doesNotContain("p-raw");

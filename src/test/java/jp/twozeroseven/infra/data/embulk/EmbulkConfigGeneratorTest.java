@@ -34,13 +34,20 @@ class EmbulkConfigGeneratorTest {
         assertThat(in.get("database").asText()).isEqualTo("app");
         assertThat(in.get("user").asText()).isEqualTo("{{ env.EMBULK_DB_USER }}");
         assertThat(in.get("password").asText()).isEqualTo("{{ env.EMBULK_DB_PASSWORD }}");
-        assertThat(in.get("ssl").asBoolean()).isTrue();
+        assertThat(in.get("ssl").asText()).isEqualTo("verify");
+        assertThat(in.at("/options/sslmode").asText()).isEqualTo("verify-full");
+        assertThat(in.at("/options/sslrootcert").asText()).isEqualTo(EmbulkConfigGenerator.RDS_CA_BUNDLE);
+        assertThat(in.at("/options/sslfactory").isMissingNode()).as("never NonValidatingFactory").isTrue();
         assertThat(in.get("query").asText()).isEqualTo(ExportQueries.masked(drivers));
         assertThat(in.at("/options/options").asText()).isEqualTo("-c app.pseudonym_key={{ env.EMBULK_PSEUDONYM_KEY }}");
         assertThat(in.get("incremental").asBoolean()).isTrue();
         assertThat(in.get("incremental_columns").get(0).asText()).isEqualTo("updated_at");
         assertThat(in.get("use_raw_query_with_incremental").asBoolean()).isTrue();
-        assertThat(in.get("last_record").get(0).asText()).isEqualTo("{{ env.EXPORT_SINCE }}");
+        // Only the first run's floor; the image's 'embulk run -c state/<zone>/<table>.yml' overrides it afterwards.
+        assertThat(in.get("last_record").get(0).asText()).isEqualTo("1970-01-01T00:00:00.000000Z");
+        assertThat(EmbulkConfigGenerator.masked(drivers, SOURCE, MASKED)).doesNotContain("EXPORT_SINCE");
+        assertThat(EmbulkEnvironment.watermarkKey(jp.twozeroseven.infra.data.masking.ExportZone.MASKED, "drivers"))
+                .isEqualTo("state/masked/drivers.yml");
         assertThat(in.has("table")).as("query and table are exclusive in embulk-input-jdbc").isFalse();
     }
 
@@ -58,6 +65,15 @@ class EmbulkConfigGeneratorTest {
         assertThat(out.at("/catalog/operation_if_exists").asText()).isEqualTo("skip");
         assertThat(out.at("/column_options/birth_date/format").asText()).isEqualTo("%Y-%m-%d");
         assertThat(out.has("access_key_id")).isFalse();
+    }
+
+    @Test
+    void everyConfigOfEveryZoneVerifiesTheServerCertificateAndHost() throws Exception {
+        for (CatalogTable table : CATALOG.tables()) {
+            JsonNode in = YAML.readTree(EmbulkConfigGenerator.masked(table, SOURCE, MASKED)).get("in");
+            assertThat(in.get("ssl").asText()).as(table.name()).isEqualTo("verify");
+            assertThat(in.at("/options/sslmode").asText()).as(table.name()).isEqualTo("verify-full");
+        }
     }
 
     @Test
@@ -85,7 +101,7 @@ class EmbulkConfigGeneratorTest {
 
         JsonNode in = YAML.readTree(EmbulkConfigGenerator.masked(depots, SOURCE, MASKED)).get("in");
 
-        assertThat(in.has("options")).isFalse();
+        assertThat(in.at("/options/options").isMissingNode()).isTrue();
         assertThat(in.get("query").asText()).doesNotContain("current_setting");
     }
 
@@ -95,7 +111,11 @@ class EmbulkConfigGeneratorTest {
 
         JsonNode root = YAML.readTree(EmbulkConfigGenerator.raw(vehicles, SOURCE, RAW, Set.of("vehicles")));
 
-        assertThat(root.at("/in/options").isMissingNode()).isTrue();
+        assertThat(root.at("/in/options/options").isMissingNode()).isTrue();
+        // Never the masked user, which holds only the masked SELECT's column grants.
+        assertThat(root.at("/in/user").asText()).isEqualTo("{{ env.EMBULK_RAW_DB_USER }}");
+        assertThat(root.at("/in/password").asText()).isEqualTo("{{ env.EMBULK_RAW_DB_PASSWORD }}");
+        assertThat(root.at("/in/options/sslmode").asText()).isEqualTo("verify-full");
         assertThat(root.at("/out/path_prefix").asText()).startsWith("raw/vehicles/dt=");
         assertThat(root.at("/out/catalog/database").asText()).isEqualTo("analytics_raw");
         assertThatThrownBy(() -> EmbulkConfigGenerator.raw(CATALOG.table("drivers").orElseThrow(), SOURCE, RAW, Set.of("vehicles")))

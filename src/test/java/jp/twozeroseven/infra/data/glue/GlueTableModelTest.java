@@ -52,10 +52,42 @@ class GlueTableModelTest {
                 .containsEntry("projection.enabled", "true")
                 .containsEntry("projection.dt.type", "date")
                 .containsEntry("projection.dt.format", "yyyy-MM-dd")
-                .containsEntry("projection.dt.range", "2022-01-01,NOW")
+                .containsEntry("projection.dt.range", "2022-01-01,NOW+9HOURS")
                 .containsEntry("storage.location.template", "s3://207-prod-analytics-masked/masked/deliveries/dt=${dt}/")
                 .containsEntry("classification", "parquet")
                 .containsEntry("data_zone", "masked");
+    }
+
+    @Test
+    void tonightsJstPartitionIsProjectedAsSoonAsTheRunHasWrittenIt() {
+        String range = GlueTableModel.masked(CATALOG.table("deliveries").orElseThrow(), MASKED)
+                .parameters().get("projection.dt.range");
+        String end = range.substring(range.indexOf(',') + 1);
+        // The nightly run at 02:00 JST on 2024-05-02 writes dt=2024-05-02; it is still 2024-05-01 in UTC.
+        java.time.Instant afterTheRun = java.time.ZonedDateTime.of(2024, 5, 2, 2, 30, 0, 0,
+                java.time.ZoneId.of("Asia/Tokyo")).toInstant();
+        assertThat(lastProjectedDay(end, afterTheRun)).isEqualTo("2024-05-02");
+        // Plain NOW (the old value) would have hidden it until 09:00 JST.
+        assertThat(lastProjectedDay("NOW", afterTheRun)).isEqualTo("2024-05-01");
+        // Just before midnight JST, tomorrow's partition is not projected (no empty future scans).
+        java.time.Instant beforeMidnight = java.time.ZonedDateTime.of(2024, 5, 2, 23, 59, 0, 0,
+                java.time.ZoneId.of("Asia/Tokyo")).toInstant();
+        assertThat(lastProjectedDay(end, beforeMidnight)).isEqualTo("2024-05-02");
+    }
+
+    /** Athena's documented reading of a range end NOW[(+|-)n UNIT]: evaluated in UTC, then formatted. */
+    private static String lastProjectedDay(String end, java.time.Instant now) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("NOW(?:\\s*([+-])\\s*(\\d+)\\s*(YEARS?|MONTHS?|WEEKS?|DAYS?|HOURS?|MINUTES?|SECONDS?))?")
+                .matcher(end);
+        assertThat(m.matches()).as("'%s' is Athena relative-date syntax", end).isTrue();
+        java.time.ZonedDateTime utc = now.atZone(java.time.ZoneOffset.UTC);
+        if (m.group(1) != null) {
+            long amount = Long.parseLong(m.group(2)) * (m.group(1).equals("-") ? -1 : 1);
+            String unit = m.group(3).endsWith("S") ? m.group(3) : m.group(3) + "S";
+            utc = utc.plus(amount, java.time.temporal.ChronoUnit.valueOf(unit));
+        }
+        return utc.toLocalDate().toString();
     }
 
     @Test

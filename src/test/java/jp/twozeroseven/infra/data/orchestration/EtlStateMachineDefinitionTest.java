@@ -37,7 +37,7 @@ class EtlStateMachineDefinitionTest {
                 CapacityStrategy.spotFirst(), 5,
                 new NotifyEndpoint("a1b2c3d4e5", "prod", "ap-northeast-1", "/notify/etl-failure", "/notify/etl-summary"),
                 HeartbeatEndpoint.newRelic("3456789", ObservabilityRegion.US, CONNECTION_ARN, "prod"),
-                List.of("embulk", "run", "/embulk/tables/{table}.yml.liquid", "--log-level", "info"));
+                List.of("embulk", "run", "/embulk/tables/{table}.yml.liquid", "--log-level", "info"), 14_400);
     }
 
     private static JsonNode itemStates() {
@@ -114,8 +114,102 @@ class EtlStateMachineDefinitionTest {
                 .extracting(s -> s.path("CapacityProvider").asText()).containsExactly("FARGATE");
         JsonNode fallback = spot.path("Catch").get(0);
         assertThat(fallback.path("ErrorEquals")).extracting(JsonNode::asText)
-                .contains("ECS.AmazonECSException", "States.TaskFailed");
-        assertThat(fallback.path("Next").asText()).isEqualTo(EtlStateMachineDefinition.RUN_ON_DEMAND);
+                .containsExactlyInAnyOrder("ECS.AmazonECSException", "States.TaskFailed");
+        // Not straight to on-demand: the Choice decides whether Spot was lost or the export failed.
+        assertThat(fallback.path("Next").asText()).isEqualTo(EtlStateMachineDefinition.SPOT_LOST);
+        assertThat(fallback.path("ResultPath").asText()).isEqualTo("$.error");
+        JsonNode choice = itemStates().path(EtlStateMachineDefinition.SPOT_LOST);
+        assertThat(choice.path("Type").asText()).isEqualTo("Choice");
+        assertThat(choice.path("Choices").get(0).path("Next").asText()).isEqualTo(EtlStateMachineDefinition.RUN_ON_DEMAND);
+        assertThat(choice.path("Default").asText()).isEqualTo(EtlStateMachineDefinition.NOTIFY_TABLE_FAILURE);
+    }
+
+    private static boolean spotLost(String cause) throws Exception {
+        var input = MAPPER.createObjectNode().put("name", "deliveries");
+        if (cause != null) {
+            input.putObject("error").put("Error", "States.TaskFailed").put("Cause", cause);
+        }
+        String condition = itemStates().path(EtlStateMachineDefinition.SPOT_LOST).path("Choices").get(0)
+                .path("Condition").asText();
+        Jsonata.Result result = Jsonata.evaluate(condition, input, "2024-05-01T16:30:00.000Z");
+        assertThat(result.ok()).as(result.error()).isTrue();
+        return result.value().asBoolean();
+    }
+
+    @Test
+    void onlyASpotInterruptionOrMissingCapacityFallsBackToOnDemand() throws Exception {
+        assertThat(spotLost("{\"Attachments\":[],\"StopCode\":\"SpotInterruption\",\"StoppedReason\":\"Your Spot Task was interrupted.\"}"))
+                .isTrue();
+        assertThat(spotLost("{\"StopCode\" : \"SpotInterruption\"}")).isTrue();
+        assertThat(spotLost("Capacity is unavailable at this time. Please try again later or in a different availability zone"))
+                .isTrue();
+        assertThat(spotLost("{\"StopCode\":\"TaskFailedToStart\",\"StoppedReason\":\"RESOURCE:FARGATE capacity is unavailable\"}"))
+                .isTrue();
+        // The export itself failed: running it again on on-demand would fail the same way, later and dearer.
+        assertThat(spotLost("{\"StopCode\":\"EssentialContainerExited\",\"StoppedReason\":\"Essential container in task exited\"}"))
+                .isFalse();
+        assertThat(spotLost("User: arn:aws:sts::123456789012:assumed-role/x is not authorized to perform: ecs:RunTask"))
+                .isFalse();
+        assertThat(spotLost(null)).isFalse();
+    }
+
+    @Test
+    void bothRunTaskStatesStopAHungExportAndSendNoHeartbeat() {
+        for (String name : List.of(EtlStateMachineDefinition.RUN_ON_SPOT, EtlStateMachineDefinition.RUN_ON_DEMAND)) {
+            JsonNode state = itemStates().path(name);
+            assertThat(state.path("TimeoutSeconds").asInt()).as(name).isEqualTo(14_400);
+            // ECS .sync never heartbeats; a HeartbeatSeconds would fail every task.
+            assertThat(state.has("HeartbeatSeconds")).as(name).isFalse();
+        }
+        EtlWorkflowSpec ok = spec();
+        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(),
+                ok.commandTemplate(), 0)).hasMessageContaining("timeout 0 s");
+    }
+
+    @Test
+    void eachTaskGetsTheRunsJstDateAsExportDate() {
+        JsonNode map = EtlStateMachineDefinition.render(spec()).path("States").path(EtlStateMachineDefinition.MAP);
+        assertThat(map.path("ItemSelector").path("exportDate.$").asText()).isEqualTo("$.exportDate");
+        for (String name : List.of(EtlStateMachineDefinition.RUN_ON_SPOT, EtlStateMachineDefinition.RUN_ON_DEMAND)) {
+            JsonNode environment = itemStates().path(name).path("Parameters").path("Overrides").path("ContainerOverrides")
+                    .get(0).path("Environment");
+            assertThat(environment).hasSize(1);
+            assertThat(environment.get(0).path("Name").asText()).isEqualTo("EXPORT_DATE");
+            assertThat(environment.get(0).path("Value.$").asText()).isEqualTo("$.exportDate");
+        }
+        assertThat(EtlStateMachineDefinition.render(spec()).path("StartAt").asText())
+                .isEqualTo(EtlStateMachineDefinition.RESOLVE_EXPORT_DATE);
+    }
+
+    private static Jsonata.Result exportDate(JsonNode input, String startTime) throws Exception {
+        String output = EtlStateMachineDefinition.render(spec()).path("States")
+                .path(EtlStateMachineDefinition.RESOLVE_EXPORT_DATE).path("Output").asText();
+        return Jsonata.evaluate(output, input, startTime);
+    }
+
+    @Test
+    void theExportDateIsTheJstDateOfTheExecutionStart() throws Exception {
+        JsonNode input = MAPPER.readTree(EtlExecutionInput.render(List.of(new TableRun("deliveries", "daily"))));
+        // 01:30 JST on 2024-05-02 is 16:30 UTC on 2024-05-01.
+        Jsonata.Result night = exportDate(input, "2024-05-01T16:30:00.123Z");
+        assertThat(night.ok()).as(night.error()).isTrue();
+        assertThat(night.value().path("exportDate").asText()).isEqualTo("2024-05-02");
+        assertThat(night.value().path("tables")).isEqualTo(input.path("tables"));
+        assertThat(exportDate(input, "2024-05-01T14:59:59.999Z").value().path("exportDate").asText()).isEqualTo("2024-05-01");
+        assertThat(exportDate(input, "2024-12-31T15:00:00.000Z").value().path("exportDate").asText()).isEqualTo("2025-01-01");
+    }
+
+    @Test
+    void aBackfillMayNameItsDateButOnlyAsYyyyMmDd() throws Exception {
+        var input = (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(
+                EtlExecutionInput.render(List.of(new TableRun("deliveries", "daily"))));
+        input.put("exportDate", "2024-04-20");
+        assertThat(exportDate(input, "2024-05-01T16:30:00.000Z").value().path("exportDate").asText()).isEqualTo("2024-04-20");
+        input.put("exportDate", "2024/04/20");
+        Jsonata.Result bad = exportDate(input, "2024-05-01T16:30:00.000Z");
+        assertThat(bad.ok()).isFalse();
+        assertThat(bad.error()).contains("yyyy-MM-dd");
     }
 
     @Test
@@ -171,6 +265,10 @@ class EtlStateMachineDefinitionTest {
             }
             JsonNode state = states.path(name);
             state.path("Catch").forEach(c -> queue.add(c.path("Next").asText()));
+            state.path("Choices").forEach(c -> queue.add(c.path("Next").asText()));
+            if (state.has("Default")) {
+                queue.add(state.path("Default").asText());
+            }
             // From a RunTask state the only way to fail is through its Catch edges.
             if (!state.path("Resource").asText().contains("ecs:runTask") && state.has("Next")) {
                 queue.add(state.path("Next").asText());
@@ -207,16 +305,16 @@ class EtlStateMachineDefinitionTest {
     void badSpecsAreRefusedWithTheValue() {
         EtlWorkflowSpec ok = spec();
         assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), List.of("embulk", "run", "config.yml")))
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), List.of("embulk", "run", "config.yml"), 14_400))
                 .hasMessageContaining("{table}");
         assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), List.of("sh", "-c", "run '{table}'")))
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), List.of("sh", "-c", "run '{table}'"), 14_400))
                 .hasMessageContaining("quote");
         assertThatThrownBy(() -> new EtlWorkflowSpec("prod-etl", ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), ok.commandTemplate()))
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), ok.commandTemplate(), 14_400))
                 .hasMessageContaining("'prod-etl'");
         assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), 0, ok.notifyEndpoint(), ok.heartbeat(), ok.commandTemplate())).hasMessageContaining("max concurrency 0");
+                ok.securityGroups(), ok.capacity(), 0, ok.notifyEndpoint(), ok.heartbeat(), ok.commandTemplate(), 14_400)).hasMessageContaining("max concurrency 0");
         assertThatThrownBy(() -> new CapacityStrategy(1, 1, 1)).hasMessageContaining("base 1");
         assertThatThrownBy(() -> new TableRun("users; drop", "daily")).hasMessageContaining("users; drop");
         assertThatThrownBy(() -> EtlExecutionInput.render(List.of(new TableRun("users", "daily"), new TableRun("users", "hourly"))))
@@ -332,7 +430,7 @@ class EtlStateMachineDefinitionTest {
                 .hasMessageContaining("arn:aws:sns");
         EtlWorkflowSpec ok = spec();
         assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), null, ok.commandTemplate()))
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), null, ok.commandTemplate(), 14_400))
                 .hasMessageContaining("heartbeat");
     }
 

@@ -2,91 +2,119 @@ package jp.twozeroseven.infra.data.orchestration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Renders the mapping templates with a real Velocity engine and API Gateway-like $input/$util. */
 class SlackNotificationTemplatesTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern SET_LINE = Pattern.compile("#set\\(\\$([a-zA-Z]+) = \\$util\\.escapeJavaScript\\(\\$input\\.(path|json)\\('([^']+)'\\)\\).*\\)");
+    private static final String ARN = "arn:aws:states:ap-northeast-1:123456789012:execution:prod-etl:abc";
 
-    /** Splits a template into its #set declarations (name -> request path) and the body text. */
-    private static Map.Entry<Map<String, String>, String> parse(String template) {
-        Map<String, String> declarations = new java.util.LinkedHashMap<>();
-        StringBuilder body = new StringBuilder();
-        for (String line : template.split("\n")) {
-            Matcher m = SET_LINE.matcher(line);
-            if (m.matches()) {
-                declarations.put(m.group(1), m.group(3));
-            } else {
-                assertThat(line).as("directive outside the declarations").doesNotStartWith("#");
-                body.append(line).append('\n');
-            }
-        }
-        return Map.entry(declarations, body.toString());
+    private static JsonNode send(String template, ObjectNode request) throws Exception {
+        String rendered = ApiGatewayVtl.render(template, MAPPER.writeValueAsString(request));
+        JsonNode message = MAPPER.readTree(rendered);
+        assertThat(message.path("blocks")).isNotEmpty().allSatisfy(b -> {
+            assertThat(b.path("type").asText()).isEqualTo("section");
+            assertThat(b.path("text").path("text").asText().length())
+                    .as("one Slack section").isLessThanOrEqualTo(SlackNotificationTemplates.SLACK_SECTION_LIMIT);
+        });
+        return message;
     }
 
-    /** What API Gateway does after escaping: substitute ${name}; the result must be JSON. */
-    private static JsonNode evaluate(String body, Map<String, String> values) throws Exception {
-        String result = body;
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            result = result.replace("${" + value.getKey() + "}", value.getValue());
-        }
-        assertThat(result).doesNotContain("${");
-        return MAPPER.readTree(result);
-    }
-
-    @Test
-    void failureTemplateDeclaresEveryFieldAndRendersSlackBlocks() throws Exception {
-        var parsed = parse(SlackNotificationTemplates.tableFailure("ap-northeast-1", "prod"));
-
-        assertThat(parsed.getKey()).containsEntry("table", "$.table").containsEntry("error", "$.error")
-                .containsEntry("cause", "$.cause").containsEntry("executionArn", "$.executionArn");
-        String arn = "arn:aws:states:ap-northeast-1:123456789012:execution:prod-etl:abc";
-        JsonNode message = evaluate(parsed.getValue(), Map.of("table", "deliveries", "runGroup", "daily",
-                "error", "States.TaskFailed", "cause", "Essential container exited", "executionArn", arn));
-
-        assertThat(message.path("text").asText()).contains("deliveries").contains("prod");
-        List<String> texts = new java.util.ArrayList<>();
+    private static String sections(JsonNode message) {
+        List<String> texts = new ArrayList<>();
         message.path("blocks").forEach(b -> texts.add(b.path("text").path("text").asText()));
-        assertThat(String.join("\n", texts)).contains("States.TaskFailed").contains("Essential container exited")
-                .contains("https://ap-northeast-1.console.aws.amazon.com/states/home?region=ap-northeast-1#/v2/executions/details/" + arn);
-        assertThat(message.path("blocks")).allSatisfy(b -> assertThat(b.path("type").asText()).isEqualTo("section"));
+        return String.join("\n", texts);
+    }
+
+    private static ObjectNode failure(String cause) {
+        return MAPPER.createObjectNode().put("table", "deliveries").put("runGroup", "daily")
+                .put("error", "States.TaskFailed").put("cause", cause).put("executionArn", ARN);
     }
 
     @Test
-    void everyReferenceInTheBodyIsDeclared() {
+    void failureRendersSlackBlocksWithTheErrorAndALinkToTheExecution() throws Exception {
+        JsonNode message = send(SlackNotificationTemplates.tableFailure("ap-northeast-1", "prod"),
+                failure("Essential container exited"));
+        assertThat(message.path("text").asText()).contains("deliveries").contains("prod");
+        assertThat(sections(message)).contains("States.TaskFailed").contains("Essential container exited")
+                .contains("Run group: daily")
+                .contains("https://ap-northeast-1.console.aws.amazon.com/states/home?region=ap-northeast-1#/v2/executions/details/" + ARN);
+    }
+
+    @Test
+    void quotesNewlinesBackslashesAndJapaneseSurviveAsValidJson() throws Exception {
+        String cause = "{\"stopCode\":\"EssentialContainerExited\",\"reason\":\"配送先 '東京都' が見つかりません\"}\n"
+                + "\tat C:\\embulk\\run\r\n$input #set($x = 1) ${table} </script>";
+        JsonNode message = send(SlackNotificationTemplates.tableFailure("ap-northeast-1", "prod"), failure(cause));
+        assertThat(sections(message)).contains(cause);
+    }
+
+    @Test
+    void aHugeCauseIsCutSoTheSectionStaysUnderSlacksLimit() throws Exception {
+        // A Java stack trace in Japanese: escaping makes it 6x longer, but Slack counts decoded characters.
+        String cause = "ジョブが失敗しました \"x\"\n".repeat(2000);
+        JsonNode message = send(SlackNotificationTemplates.tableFailure("ap-northeast-1", "prod"), failure(cause));
+        String all = sections(message);
+        assertThat(all).contains(cause.substring(0, SlackNotificationTemplates.CAUSE_CHARS) + VtlTemplate.TRUNCATION_MARK)
+                .doesNotContain(cause.substring(0, SlackNotificationTemplates.CAUSE_CHARS + 1));
+    }
+
+    @Test
+    void aMissingCauseRendersEmptyNotTheVelocityReference() throws Exception {
+        ObjectNode request = failure("x");
+        request.remove("cause");
+        JsonNode message = send(SlackNotificationTemplates.tableFailure("ap-northeast-1", "prod"), request);
+        assertThat(sections(message)).doesNotContain("${").doesNotContain("$cause");
+    }
+
+    @Test
+    void summaryRendersNumericCountsAndTheFailedTables() throws Exception {
+        ObjectNode request = MAPPER.createObjectNode().put("total", 12).put("succeeded", 10).put("failed", 2)
+                .put("executionArn", ARN);
+        request.putArray("failedTables").add("users").add("orders");
+        JsonNode message = send(SlackNotificationTemplates.runSummary("ap-northeast-1", "prod"), request);
+        assertThat(message.path("text").asText()).isEqualTo("[prod] ETL finished: 10/12 tables succeeded, 2 failed");
+        assertThat(sections(message)).contains("Failed tables: [\"users\",\"orders\"]");
+    }
+
+    @Test
+    void aThousandFailedTablesStillFitInOneSection() throws Exception {
+        ObjectNode request = MAPPER.createObjectNode().put("total", 1000).put("succeeded", 0).put("failed", 1000)
+                .put("executionArn", ARN);
+        var tables = request.putArray("failedTables");
+        for (int i = 0; i < 1000; i++) {
+            tables.add("delivery_status_history_" + i);
+        }
+        JsonNode message = send(SlackNotificationTemplates.runSummary("ap-northeast-1", "prod"), request);
+        assertThat(sections(message)).contains("0/1000 tables succeeded").contains(VtlTemplate.TRUNCATION_MARK);
+    }
+
+    @Test
+    void everyBodyReferenceIsDeclaredAndTheBodyNeverReadsTheRequestDirectly() {
         for (String template : List.of(SlackNotificationTemplates.tableFailure("ap-northeast-1", "stg"),
                 SlackNotificationTemplates.runSummary("ap-northeast-1", "stg"))) {
-            var parsed = parse(template);
-            Matcher references = Pattern.compile("\\$\\{([a-zA-Z]+)}").matcher(parsed.getValue());
+            String body = template.substring(template.indexOf("\n{") + 1);
+            var references = java.util.regex.Pattern.compile("\\$\\{([a-zA-Z]+)}").matcher(body);
             while (references.find()) {
-                assertThat(parsed.getKey()).containsKey(references.group(1));
+                assertThat(template).contains("#set($" + references.group(1) + " = ");
             }
-            assertThat(parsed.getValue()).doesNotContain("$input").doesNotContain("$util");
+            assertThat(body).doesNotContain("$input").doesNotContain("$util").doesNotContain("#set");
         }
     }
 
     @Test
-    void summaryTemplateRendersCountsAndFailedTables() throws Exception {
-        var parsed = parse(SlackNotificationTemplates.runSummary("ap-northeast-1", "prod"));
-        assertThat(parsed.getKey()).containsEntry("failedTables", "$.failedTables");
-        JsonNode message = evaluate(parsed.getValue(), Map.of("total", "12", "succeeded", "10", "failed", "2",
-                "failedTables", "[\\\"users\\\",\\\"orders\\\"]", "executionArn", "arn:x"));
-        assertThat(message.path("text").asText()).isEqualTo("[prod] ETL finished: 10/12 tables succeeded, 2 failed");
-        assertThat(message.path("blocks").get(0).path("text").path("text").asText()).contains("[\"users\",\"orders\"]");
-    }
-
-    @Test
-    void consoleLinkRefusesANonRegion() {
+    void badNamesPathsAndLimitsAreRefused() {
         assertThatThrownBy(() -> SlackNotificationTemplates.executionConsoleLink("tokyo", "x")).hasMessageContaining("'tokyo'");
-        assertThatThrownBy(() -> new VtlTemplate().stringField("bad name", "$.x")).hasMessageContaining("bad name");
+        assertThatThrownBy(() -> new VtlTemplate().stringField("bad name", "$.x", 10)).hasMessageContaining("bad name");
+        assertThatThrownBy(() -> new VtlTemplate().stringField("x", "$.x')", 10)).hasMessageContaining("$.x')");
+        assertThatThrownBy(() -> new VtlTemplate().jsonField("x", "$.x", 5000)).hasMessageContaining("5000");
     }
 }

@@ -69,6 +69,35 @@ class DataPipelineSynthTest {
     }
 
     @Test
+    void theNotifyDeploymentWaitsForThePolicyAndIsTriggeredByEveryPartOfTheRequestPath() {
+        List<SynthesizedResource> deployments = prod.ofType("aws:apigateway/deployment:Deployment");
+        assertThat(deployments).hasSize(1);
+        SynthesizedResource deployment = deployments.get(0);
+        SynthesizedResource policy = prod.ofType("aws:apigateway/restApiPolicy:RestApiPolicy").get(0);
+        assertThat(deployment.toJson().get("options").get("dependsOn").toString()).contains(policy.urn());
+        for (SynthesizedResource integration : prod.ofType("aws:apigateway/integration:Integration")) {
+            assertThat(deployment.toJson().get("options").get("dependsOn").toString()).contains(integration.urn());
+        }
+        // The triggers carry the webhook's hash, so the whole map is a secret.
+        assertThat(inputs(deployment).get("triggers").asText()).isEqualTo("[secret]");
+    }
+
+    @Test
+    void onlyAStackWithRawTablesHasTheRawExportUser() {
+        assertThat(prod.ofType("aws:secretsmanager/secret:Secret")).extracting(r -> inputs(r).get("name").asText())
+                .contains("platform-207-prod/etl/database-raw");
+        SynthesizedResource taskDefinition = prod.ofType("aws:ecs/taskDefinition:TaskDefinition").stream()
+                .filter(r -> r.name().contains("embulk")).findFirst().orElseThrow();
+        assertThat(inputs(taskDefinition).get("containerDefinitions").asText()).contains("EMBULK_RAW_DB_USER");
+        // stg exports no raw table: no raw user, nothing to fill, nothing injected.
+        assertThat(stg.ofType("aws:secretsmanager/secret:Secret")).extracting(r -> inputs(r).get("name").asText())
+                .noneMatch(n -> n.endsWith("etl/database-raw"));
+        SynthesizedResource stgTask = stg.ofType("aws:ecs/taskDefinition:TaskDefinition").stream()
+                .filter(r -> r.name().contains("embulk")).findFirst().orElseThrow();
+        assertThat(inputs(stgTask).get("containerDefinitions").asText()).doesNotContain("EMBULK_RAW_DB_USER");
+    }
+
+    @Test
     void oneMapRunsEmbulkSyncWithAPerTableCommand() throws Exception {
         JsonNode map = definition().get("States").get("EtlEachTable");
         assertThat(map.get("Type").asText()).isEqualTo("Map");
@@ -144,7 +173,8 @@ class DataPipelineSynthTest {
         assertThat(task.get("runtimePlatform").get("cpuArchitecture").asText()).isEqualTo("ARM64");
         JsonNode container = JSON.readTree(task.get("containerDefinitions").asText()).get(0);
         assertThat(container.get("secrets").findValuesAsText("name"))
-                .containsExactly("EMBULK_DB_USER", "EMBULK_DB_PASSWORD", "EMBULK_PSEUDONYM_KEY");
+                .containsExactly("EMBULK_DB_USER", "EMBULK_DB_PASSWORD", "EMBULK_PSEUDONYM_KEY", "EMBULK_RAW_DB_USER",
+                        "EMBULK_RAW_DB_PASSWORD");
         assertThat(container.get("environment").findValuesAsText("name")).noneMatch(n -> n.contains("KEY") || n.contains("PASSWORD"));
     }
 

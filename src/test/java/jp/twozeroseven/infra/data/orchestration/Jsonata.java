@@ -1,0 +1,64 @@
+package jp.twozeroseven.infra.data.orchestration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Evaluates a Step Functions JSONata expression with the jsonata package that asl-validator pins (the same
+ * library Step Functions runs), binding {@code $states} as Step Functions does: input and context.
+ */
+final class Jsonata {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String SCRIPT = """
+            const jsonata = require('jsonata');
+            const args = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+            jsonata(args.expression).evaluate({}, {states: args.states})
+              .then(r => process.stdout.write(JSON.stringify({ok: true, value: r === undefined ? null : r})))
+              .catch(e => process.stdout.write(JSON.stringify({ok: false, error: e.message || String(e)})));
+            """;
+
+    record Result(boolean ok, JsonNode value, String error) {
+    }
+
+    private Jsonata() {
+    }
+
+    /** expression may be wrapped in {% %} as in a definition. */
+    static Result evaluate(String expression, JsonNode input, String executionStartTime) throws Exception {
+        String bare = expression.strip();
+        if (bare.startsWith("{%") && bare.endsWith("%}")) {
+            bare = bare.substring(2, bare.length() - 2).strip();
+        }
+        ObjectNode args = MAPPER.createObjectNode();
+        args.put("expression", bare);
+        ObjectNode states = args.putObject("states");
+        states.set("input", input);
+        states.putObject("context").putObject("Execution").put("StartTime", executionStartTime);
+        Path dir = AslValidator.toolDirectory();
+        if (!Files.isDirectory(dir.resolve("node_modules/jsonata"))) {
+            throw new AssertionError("jsonata is not installed; run: cd tools/asl-validator && npm ci");
+        }
+        Process process = new ProcessBuilder(List.of("node", "-e", SCRIPT)).directory(dir.toFile()).start();
+        process.getOutputStream().write(MAPPER.writeValueAsBytes(args));
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("node did not finish in 30 s");
+        }
+        if (out.isBlank()) {
+            throw new AssertionError("node failed: " + err);
+        }
+        JsonNode result = MAPPER.readTree(out);
+        return new Result(result.path("ok").asBoolean(), result.path("value"), result.path("error").asText(null));
+    }
+}
