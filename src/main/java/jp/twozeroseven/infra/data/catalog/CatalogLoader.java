@@ -237,6 +237,21 @@ public final class CatalogLoader {
                         "remove the override, pick a masking, or (after review) classify the column as internal"));
                 ok = false;
             }
+            if (column.dataClass().isPersonal() && column.dataClass() != DataClass.SECRET && masking != Masking.KEEP
+                    && !column.dataClass().allows(masking)) {
+                problems.add(CatalogProblem.inColumn(file, table, column.name(),
+                        "masking '" + masking.yamlName() + "' is not allowed for class '"
+                                + column.dataClass().yamlName() + "'",
+                        "use one of " + column.dataClass().allowedMaskingNames() + ", or remove the override"));
+                ok = false;
+            }
+            if (masking == Masking.TRUNCATE_DAY && column.type() == ColumnType.DATE && column.dataClass().isPersonal()) {
+                problems.add(CatalogProblem.inColumn(file, table, column.name(),
+                        "masking 'truncate_day' leaves a date unchanged, so class '"
+                                + column.dataClass().yamlName() + "' would be exported exactly",
+                        "use truncate_month or truncate_year, or drop the column"));
+                ok = false;
+            }
             if (column.dataClass() == DataClass.SECRET && masking != Masking.DROP) {
                 problems.add(CatalogProblem.inColumn(file, table, column.name(),
                         "class 'secret' must be dropped, not '" + masking.yamlName() + "'",

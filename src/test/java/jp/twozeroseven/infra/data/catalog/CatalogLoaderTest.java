@@ -132,6 +132,35 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void anOverrideMayTradePrecisionButNeverTurnIntoTheRawValue() {
+        String yaml = """
+                version: 1
+                tables:
+                  - name: drivers
+                    source: {schema: public, table: drivers}
+                    run_group: nightly
+                    columns:
+                      - {name: email, type: text, class: contact, masking: prefecture}
+                      - {name: birth_date, type: date, class: birth_date, masking: truncate_day}
+                      - {name: hired_on, type: date, class: timestamp_identifying}
+                      - {name: notes, type: text, class: free_text, masking: pseudonymize}
+                      - {name: started_at, type: timestamptz, class: timestamp_identifying, masking: truncate_hour}
+                """;
+
+        CatalogException e = catchThrowableOfType(CatalogException.class, () -> CatalogLoader.parse(yaml, "c.yaml"));
+
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "email",
+                "masking 'prefecture' is not allowed for class 'contact'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "birth_date",
+                "masking 'truncate_day' is not allowed for class 'birth_date'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "hired_on",
+                "'truncate_day' leaves a date unchanged"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "notes",
+                "masking 'pseudonymize' is not allowed for class 'free_text'"));
+        assertThat(e.problems()).noneSatisfy(p -> assertThat(p.column()).contains("started_at"));
+    }
+
+    @Test
     void aValidMinimalCatalogGivesImmutableRecords() {
         String yaml = """
                 version: 1
