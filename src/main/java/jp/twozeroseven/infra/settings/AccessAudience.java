@@ -2,7 +2,9 @@ package jp.twozeroseven.infra.settings;
 
 import jp.twozeroseven.infra.data.catalog.DataClass;
 
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One row of the access matrix: who (a Redash data source / Athena workgroup) may read which zones and which data
@@ -15,8 +17,10 @@ import java.util.Set;
 public record AccessAudience(String name, Set<AccessZone> zones, Set<DataClass> classes, long bytesScannedCutoffBytes) {
 
     public AccessAudience {
-        zones = Set.copyOf(zones);
-        classes = Set.copyOf(classes);
+        // Sorted (enum order), never Set.copyOf: its iteration order changes between JVM runs, and the zones are
+        // printed into the Athena workgroup's description, so a hash order would make every other preview an update.
+        zones = Collections.unmodifiableSortedSet(new TreeSet<>(zones));
+        classes = Collections.unmodifiableSortedSet(new TreeSet<>(classes));
     }
 
     public boolean reads(AccessZone zone) {

@@ -1,8 +1,11 @@
 package jp.twozeroseven.infra.settings;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Stack config exactly as the Pulumi CLI hands it to a program: flat {@code namespace:key} strings, where
@@ -16,7 +19,9 @@ public record RawConfig(String project, String stack, Map<String, String> values
                         String source, boolean offline, Path projectDir) {
 
     public RawConfig {
-        values = Map.copyOf(values);
-        secretKeys = Set.copyOf(secretKeys);
+        // Sorted rather than Map.copyOf / Set.copyOf, whose order changes between JVM runs: whatever iterates
+        // them (the secret-placeholder notices, the engine's config) then prints the same on every run.
+        values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+        secretKeys = Collections.unmodifiableSortedSet(new TreeSet<>(secretKeys));
     }
 }

@@ -41,21 +41,28 @@ final class RecordingMonitor extends MockMonitor {
     private static SynthesizedResource toResource(RegisterResourceRequest request, String urn) {
         Map<String, List<String>> propertyDependencies = new java.util.TreeMap<>();
         request.getPropertyDependenciesMap().forEach((property, deps) ->
-                propertyDependencies.put(property, deps.getUrnsList().stream().map(RecordingMonitor::engineUrn).toList()));
+                propertyDependencies.put(property, sortedUrns(deps.getUrnsList())));
         List<String> aliases = new java.util.ArrayList<>(request.getAliasURNsList().stream()
                 .map(RecordingMonitor::engineUrn).toList());
         request.getAliasesList().forEach(alias -> aliases.add(alias.hasUrn() ? engineUrn(alias.getUrn())
                 : "spec:" + alias.getSpec().getName()));
         var options = new SynthesizedResource.ResourceOptions(
                 request.getProtect(), request.getRetainOnDelete(), List.copyOf(request.getIgnoreChangesList()),
-                request.getDependenciesList().stream().map(RecordingMonitor::engineUrn).toList(),
+                sortedUrns(request.getDependenciesList()),
                 request.getDeleteBeforeReplace(), List.copyOf(aliases));
         return new SynthesizedResource(urn, request.getType(), request.getName(), request.getCustom(),
                 emptyToNull(request.getParent()), emptyToNull(request.getProvider()),
                 StructJson.toJson(request.getObject()),
-                request.getDependenciesList().stream().map(RecordingMonitor::engineUrn).distinct().sorted()
-                        .collect(Collectors.toList()),
+                sortedUrns(request.getDependenciesList()),
                 propertyDependencies, options);
+    }
+
+    /**
+     * The SDK sends dependency URNs in the order their outputs resolved, which varies from run to run; the engine
+     * treats them as a set, so the synth keeps them sorted and free of duplicates.
+     */
+    private static List<String> sortedUrns(List<String> urns) {
+        return urns.stream().map(RecordingMonitor::engineUrn).distinct().sorted().collect(Collectors.toList());
     }
 
     private static String emptyToNull(String s) {

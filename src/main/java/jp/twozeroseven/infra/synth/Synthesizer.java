@@ -19,7 +19,9 @@ import java.util.function.BiConsumer;
  */
 public final class Synthesizer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Map outputs by key: the engine stores them as protobuf Structs, whose keys have no order, so sort them. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private Synthesizer() {
     }
