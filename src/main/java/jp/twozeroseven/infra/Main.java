@@ -41,7 +41,7 @@ public final class Main {
                 return runUnderPulumi();
             }
             return switch (args.get(0)) {
-                case "synth" -> new SynthCommand(out).run(SynthOptions.parse(args.subList(1, args.size())));
+                case "synth" -> new SynthCommand(out, err).run(SynthOptions.parse(args.subList(1, args.size())));
                 case "help", "--help", "-h" -> {
                     out.println(SynthOptions.USAGE);
                     yield OK;

@@ -12,18 +12,31 @@ import jp.twozeroseven.infra.synth.ResourceTree;
 import jp.twozeroseven.infra.synth.SynthResult;
 import jp.twozeroseven.infra.synth.Synthesizer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.twozeroseven.infra.synth.SynthMode;
+import jp.twozeroseven.infra.synth.diff.SynthDiff;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 
 /** {@code synth}: renders a stack offline, prints it, and optionally writes JSON. */
 public final class SynthCommand {
 
     private final PrintStream out;
+    private final PrintStream progress;
 
     public SynthCommand(PrintStream out) {
+        this(out, out);
+    }
+
+    /** @param progress where the progress lines go (standard error from the CLI, so stdout stays the report) */
+    public SynthCommand(PrintStream out, PrintStream progress) {
         this.out = out;
+        this.progress = progress;
     }
 
     /** Each stack's policy config sits in the pack, as {@code config/<stack>.json}. */
@@ -33,13 +46,22 @@ public final class SynthCommand {
 
     /** @return the process exit code */
     public int run(SynthOptions options) throws IOException {
+        long started = System.nanoTime();
+        SynthMode mode = options.preview() ? SynthMode.PREVIEW : SynthMode.FULL;
+        progress.println("synth: reading " + options.projectDir().resolve("Pulumi." + options.stack() + ".yaml"));
         RawConfig raw = StackFiles.read(options.projectDir(), options.stack());
         StackSettings settings = StackSettingsParser.parse(raw);
         options.policyPack().ifPresent(pack -> PolicyCheck.checkConfigReadable(policyConfig(pack, options.stack())));
-        raw.secretKeys().forEach(k -> out.println("note: " + k + " is encrypted in the stack file; "
-                + "the offline synth uses a placeholder"));
-        SynthResult result = Synthesizer.synth(raw, settings);
-        out.println("Stack " + result.project() + "/" + result.stack() + " (offline synth, no cloud calls)");
+        Optional<JsonNode> base = options.diffBase().map(SynthDiff::readBase);
+        SecretPlaceholders.describe(raw, settings).forEach(out::println);
+        progress.println("synth: running the stack program under the offline engine ("
+                + (mode == SynthMode.PREVIEW ? "preview: provider-computed outputs unknown" : "every output known") + ")");
+        SynthResult result = Synthesizer.synth(raw, settings, mode,
+                count -> progress.println("synth: " + count + " resources registered"));
+        progress.printf(Locale.ROOT, "synth: %d resources in %.1f s%n", result.resources().size(),
+                (System.nanoTime() - started) / 1e9);
+        out.println("Stack " + result.project() + "/" + result.stack() + " (offline synth, no cloud calls"
+                + (mode == SynthMode.PREVIEW ? "; preview of a new stack: unknown values shown as [unknown]" : "") + ")");
         out.println();
         ResourceTree.print(result, out);
         ResourceTree.printCounts(result, out);
@@ -56,6 +78,10 @@ public final class SynthCommand {
             out.println();
             out.println("Wrote " + file);
         }
+        if (base.isPresent()) {
+            out.println();
+            out.print(SynthDiff.between(base.get(), result.toJson()).render());
+        }
         if (options.report().isPresent()) {
             out.println();
             for (Path written : CapacityReport.write(settings, options.report().get())) {
@@ -67,6 +93,7 @@ public final class SynthCommand {
             Path config = policyConfig(pack, options.stack());
             out.println();
             out.println("Policies (" + pack + ", config " + config + "):");
+            progress.println("synth: checking " + result.resources().size() + " resources against the policy pack");
             PolicyReport report = PolicyCheck.run(pack, config, result.toJson(), out);
             return report.failed() ? 1 : 0;
         }

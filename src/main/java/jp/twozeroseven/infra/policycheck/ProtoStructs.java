@@ -1,11 +1,21 @@
 package jp.twozeroseven.infra.policycheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Struct;
 import com.google.protobuf.util.JsonFormat;
+import jp.twozeroseven.infra.synth.StructJson;
 
-/** JSON objects as protobuf Structs, the form the Analyzer protocol carries resource properties in. */
+/**
+ * JSON objects as protobuf Structs, the form the Analyzer protocol carries resource properties in. A value the
+ * synth marks {@code "[unknown]"} goes over the wire as the engine's unknown sentinel, as the engine's analyzer
+ * client marshals properties with {@code KeepUnknowns: true} (pulumi/pulumi pkg/resource/plugin/analyzer_plugin.go),
+ * so the pack's SDK sees an unknown, not a string.
+ */
 final class ProtoStructs {
     private ProtoStructs() {
     }
@@ -16,10 +26,27 @@ final class ProtoStructs {
         }
         Struct.Builder builder = Struct.newBuilder();
         try {
-            JsonFormat.parser().merge(object.toString(), builder);
+            JsonFormat.parser().merge(withSentinels(object).toString(), builder);
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalArgumentException("cannot convert properties to a protobuf Struct: " + e.getMessage(), e);
         }
         return builder.build();
+    }
+
+    static JsonNode withSentinels(JsonNode node) {
+        if (node.isTextual() && StructJson.UNKNOWN_MARKER.equals(node.asText())) {
+            return TextNode.valueOf(StructJson.UNKNOWN_SENTINEL);
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), withSentinels(e.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(item -> copy.add(withSentinels(item)));
+            return copy;
+        }
+        return node;
     }
 }

@@ -13,19 +13,38 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Deterministic stand-ins for what AWS and New Relic would return, so the offline synth is repeatable: the same
  * program and config always give the same ids, ARNs and endpoints.
+ *
+ * <p>In {@link SynthMode#PREVIEW} they answer as the engine does in the first {@code pulumi preview} of an empty
+ * stack: a resource to be created has no id yet and its outputs are only its known inputs, so every property the
+ * provider computes (ARNs, ids, endpoints) is unknown to the program, and whatever is derived from it is sent to
+ * the engine as the unknown sentinel. Invokes still answer, as they do in a real preview.
  */
 public final class OfflineMocks implements Mocks {
 
     private final String accountId;
     private final String region;
+    private final SynthMode mode;
 
     public OfflineMocks(String accountId, String region) {
+        this(accountId, region, SynthMode.FULL);
+    }
+
+    public OfflineMocks(String accountId, String region, SynthMode mode) {
         this.accountId = accountId;
         this.region = region;
+        this.mode = mode;
+    }
+
+    public SynthMode mode() {
+        return mode;
     }
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        if (mode == SynthMode.PREVIEW && !args.type.startsWith("pulumi:providers:")) {
+            // The SDK's mock monitor has already dropped the unknown inputs; an empty id is unknown in a dry run.
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), new HashMap<>(args.inputs)));
+        }
         Map<String, Object> state = new HashMap<>(args.inputs);
         String physical = physicalName(args);
         String id = args.type.startsWith("pulumi:providers:") ? stableUuid(args.name) : awsId(args.type, physical);

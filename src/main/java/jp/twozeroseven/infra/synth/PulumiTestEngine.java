@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * The only class that touches the Pulumi test engine's internal API ({@code PulumiTestInternal}): it needs the
@@ -30,15 +31,22 @@ public final class PulumiTestEngine {
 
     public static synchronized Run run(String project, String stack, Map<String, String> config,
                                        Set<String> secretKeys, OfflineMocks mocks, Consumer<Context> program) {
+        return run(project, stack, config, secretKeys, mocks, program, count -> { });
+    }
+
+    /** @param registered called with the running count after each resource registration */
+    public static synchronized Run run(String project, String stack, Map<String, String> config,
+                                       Set<String> secretKeys, OfflineMocks mocks, Consumer<Context> program,
+                                       IntConsumer registered) {
         RecordingMonitor[] monitor = new RecordingMonitor[1];
         try {
             TestResult result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
+                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(mocks.mode() == SynthMode.PREVIEW).build())
                     .mocks(mocks)
                     .config(config, secretKeys)
                     .standardLogger(PulumiTestInternal.logger(java.util.logging.Level.OFF))
                     .monitorDecorator(m -> monitor[0] = new RecordingMonitor(mocks,
-                            PulumiTestInternal.mockLog(PulumiTestInternal.logger(java.util.logging.Level.OFF))))
+                            PulumiTestInternal.mockLog(PulumiTestInternal.logger(java.util.logging.Level.OFF)), registered))
                     .build()
                     .runTest(program);
             Map<String, OutputData<?>> outputs = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -21,8 +22,11 @@ final class RecordingMonitor extends MockMonitor {
 
     private final List<SynthesizedResource> recorded = new CopyOnWriteArrayList<>();
 
-    RecordingMonitor(Mocks mocks, Log log) {
+    private final IntConsumer registered;
+
+    RecordingMonitor(Mocks mocks, Log log, IntConsumer registered) {
         super(mocks, log);
+        this.registered = registered;
     }
 
     List<SynthesizedResource> recorded() {
@@ -34,6 +38,7 @@ final class RecordingMonitor extends MockMonitor {
                                                                              RegisterResourceRequest request) {
         return super.registerResourceAsync(resource, request).thenApply(response -> {
             recorded.add(toResource(request, engineUrn(response.getUrn())));
+            registered.accept(recorded.size());
             return response;
         });
     }

@@ -14,13 +14,16 @@ import java.util.TreeMap;
  * Converts the protobuf values the SDK sends to the engine into plain JSON, replacing every secret with a marker
  * so that no secret can reach a synth file or a terminal.
  */
-final class StructJson {
+public final class StructJson {
 
     static final String SECRET_MARKER = "[secret]";
+    /** How the JSON marks a value the engine does not know yet; the policy check sends it back as the sentinel. */
+    public static final String UNKNOWN_MARKER = "[unknown]";
+    /** The engine's unknown sentinel (pulumi/sdk/go/common/resource/plugin/rpc.go, UnknownStringValue). */
+    public static final String UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
     private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
     private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-    private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private StructJson() {
@@ -37,8 +40,8 @@ final class StructJson {
             case NULL_VALUE, KIND_NOT_SET -> NODES.nullNode();
             case BOOL_VALUE -> NODES.booleanNode(value.getBoolValue());
             case NUMBER_VALUE -> number(value.getNumberValue());
-            case STRING_VALUE -> UNKNOWN.equals(value.getStringValue())
-                    ? NODES.textNode("[unknown]") : NODES.textNode(value.getStringValue());
+            case STRING_VALUE -> UNKNOWN_SENTINEL.equals(value.getStringValue())
+                    ? NODES.textNode(UNKNOWN_MARKER) : NODES.textNode(value.getStringValue());
             case LIST_VALUE -> {
                 ArrayNode list = NODES.arrayNode();
                 value.getListValue().getValuesList().forEach(v -> list.add(toJson(v)));

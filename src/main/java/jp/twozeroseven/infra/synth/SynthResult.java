@@ -13,7 +13,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** A stack as the engine would receive it: its resources in a stable order, and its outputs. */
-public record SynthResult(String project, String stack, List<SynthesizedResource> resources, JsonNode outputs) {
+public record SynthResult(String project, String stack, SynthMode mode, List<SynthesizedResource> resources,
+                          JsonNode outputs) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -40,6 +41,9 @@ public record SynthResult(String project, String stack, List<SynthesizedResource
         ObjectNode doc = JSON.createObjectNode();
         doc.put("project", project);
         doc.put("stack", stack);
+        if (mode == SynthMode.PREVIEW) {
+            doc.put("preview", true);
+        }
         ArrayNode list = doc.putArray("resources");
         resources.forEach(r -> list.add(r.toJson()));
         doc.set("outputs", outputs);

@@ -21,21 +21,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeparateJvmDeterminismTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"prod", "stg"})
-    void separateJvmRunsRenderByteIdenticalJson(String stack, @TempDir Path dir) throws Exception {
-        Path first = synthInNewJvm(stack, dir.resolve("first.json"));
-        Path second = synthInNewJvm(stack, dir.resolve("second.json"));
-        assertThat(Files.readAllBytes(second)).as("synth of %s in two JVMs", stack)
+    @ValueSource(strings = {"prod", "stg", "prod --preview", "stg --preview"})
+    void separateJvmRunsRenderByteIdenticalJson(String run, @TempDir Path dir) throws Exception {
+        Path first = synthInNewJvm(run, dir.resolve("first.json"));
+        Path second = synthInNewJvm(run, dir.resolve("second.json"));
+        assertThat(Files.readAllBytes(second)).as("synth of %s in two JVMs", run)
                 .isEqualTo(Files.readAllBytes(first));
     }
 
-    private static Path synthInNewJvm(String stack, Path json) throws Exception {
+    private static Path synthInNewJvm(String run, Path json) throws Exception {
+        String[] words = run.split(" ");
+        String stack = words[0];
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Surefire's booter jar carries the test classpath in its manifest; surefire.test.class.path has it plain.
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path log = json.resolveSibling(json.getFileName() + ".log");
-        Process process = new ProcessBuilder(List.of(java, "-cp", classpath, "jp.twozeroseven.infra.Main",
-                "synth", "--stack", stack, "--json", json.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", classpath, "jp.twozeroseven.infra.Main",
+                "synth", "--stack", stack, "--json", json.toString()));
+        command.addAll(List.of(words).subList(1, words.length));
+        Process process = new ProcessBuilder(command)
                 .directory(new File(".")).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("synth finished").isTrue();
         assertThat(process.exitValue()).as(Files.readString(log)).isZero();

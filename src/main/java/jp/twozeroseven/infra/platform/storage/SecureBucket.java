@@ -59,11 +59,11 @@ public final class SecureBucket extends ComponentResource {
                 .tags(tags)
                 .build(), stateful);
         var publicAccess = new BucketPublicAccessBlock(physical, BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
+                .bucket(bucket.bucket())
                 .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)
                 .build(), scope.options());
         new BucketOwnershipControls(physical, BucketOwnershipControlsArgs.builder()
-                .bucket(bucket.id())
+                .bucket(bucket.bucket())
                 .rule(BucketOwnershipControlsRuleArgs.builder()
                         .objectOwnership(spec.aclsForLogDelivery() ? "BucketOwnerPreferred" : "BucketOwnerEnforced")
                         .build())
@@ -73,23 +73,27 @@ public final class SecureBucket extends ComponentResource {
                 key -> byDefault.sseAlgorithm("aws:kms").kmsMasterKeyId(key),
                 () -> byDefault.sseAlgorithm("AES256"));
         new BucketServerSideEncryptionConfigurationV2(physical, BucketServerSideEncryptionConfigurationV2Args.builder()
-                .bucket(bucket.id())
+                .bucket(bucket.bucket())
                 .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
                         .applyServerSideEncryptionByDefault(byDefault.build())
                         .bucketKeyEnabled(spec.kmsKeyArn().isPresent())
                         .build())
                 .build(), scope.options());
         new BucketVersioningV2(physical, BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
+                .bucket(bucket.bucket())
                 .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
                         .status("Enabled").build())
                 .build(), scope.options());
         spec.accessLogBucket().ifPresent(target -> new BucketLoggingV2(physical, BucketLoggingV2Args.builder()
-                .bucket(bucket.id())
+                .bucket(bucket.bucket())
                 .targetBucket(target)
                 .targetPrefix(physical + "/")
                 .build(), scope.options()));
-        Output<String> policyJson = Output.tuple(bucket.arn(), spec.extraStatements().apply(bucket.arn()))
+        // The ARN is derived from the name (S3 bucket ARNs are arn:aws:s3:::<name>, IAM User Guide, "ARN format for
+        // S3"), and the companions take the name, an input, rather than the provider's id: the same values after
+        // apply, but known in a first preview too, so the pack can judge the policy before the bucket exists.
+        Output<String> arn = Output.of("arn:aws:s3:::" + physical);
+        Output<String> policyJson = Output.tuple(arn, spec.extraStatements().apply(arn))
                 .applyValue(t -> {
                     List<Statement> statements = new ArrayList<>(
                             PolicyDocuments.tlsOnlyBucketPolicy(t.t1).statements());
@@ -97,7 +101,7 @@ public final class SecureBucket extends ComponentResource {
                     return new PolicyDocument(statements).toJson();
                 });
         policy = new BucketPolicy(physical, BucketPolicyArgs.builder()
-                .bucket(bucket.id())
+                .bucket(bucket.bucket())
                 .policy(policyJson)
                 .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws())
                 .dependsOn(publicAccess).build());
