@@ -99,7 +99,7 @@ public final class AppPlatform extends ComponentResource {
         deployTrigger = new DeployTrigger("deploy-trigger", scope, new DeployTrigger.Wiring(services, appRepositories,
                 deployments, keys.platform().arn(), logBuckets.accessLogs().name()));
         cdn = new StaticContentCdn("cdn", scope, logBuckets.accessLogs().name(),
-                logBuckets.accessLogs().bucket().bucketDomainName());
+                logBuckets.accessLogs().domainName(), logBuckets.accessLogs().ownershipControls());
         this.registerOutputs(Map.of("albDnsName", loadBalancer.alb().dnsName()));
     }
 

@@ -7,6 +7,9 @@ import com.pulumi.aws.apigateway.IntegrationArgs;
 import com.pulumi.aws.apigateway.IntegrationResponse;
 import com.pulumi.aws.apigateway.IntegrationResponseArgs;
 import com.pulumi.aws.apigateway.Method;
+import com.pulumi.aws.apigateway.MethodSettings;
+import com.pulumi.aws.apigateway.MethodSettingsArgs;
+import com.pulumi.aws.apigateway.inputs.MethodSettingsSettingsArgs;
 import com.pulumi.aws.apigateway.MethodArgs;
 import com.pulumi.aws.apigateway.MethodResponse;
 import com.pulumi.aws.apigateway.MethodResponseArgs;
@@ -102,6 +105,16 @@ public final class SlackNotifier extends ComponentResource {
                 .retentionInDays(scope.settings().logRetentionDays())
                 .tags(scope.tags(logName))
                 .build(), scope.options());
+        // Execution logs go to a group API Gateway names itself; created here so its retention is managed (else
+        // API Gateway creates it on first use, kept forever). API Gateway Developer Guide, "Set up CloudWatch
+        // logging for REST APIs": API-Gateway-Execution-Logs_{rest-api-id}/{stage-name}.
+        Output<String> executionLogName = api.id().applyValue(id -> "API-Gateway-Execution-Logs_" + id + "/" + STAGE);
+        LogGroup executionLogs = new LogGroup(scope.name("etl-notify-execution"), LogGroupArgs.builder()
+                .name(executionLogName)
+                .retentionInDays(scope.settings().logRetentionDays())
+                .tags(scope.tags(scope.name("etl-notify-execution")))
+                .build(), scope.options());
+        ApiGatewayAccountLogging accountLogging = new ApiGatewayAccountLogging(scope);
         stage = new Stage(scope.name("etl-notify-" + STAGE), StageArgs.builder()
                 .restApi(api.id())
                 .deployment(deployment.id())
@@ -112,6 +125,16 @@ public final class SlackNotifier extends ComponentResource {
                         .format(ACCESS_LOG_FORMAT)
                         .build())
                 .tags(scope.tags(STAGE))
+                .build(), CustomResourceOptions.merge(scope.options(), CustomResourceOptions.builder()
+                .dependsOn(accountLogging.account(), executionLogs).build()));
+        // Execution logging of every method (FSBP APIGateway.1 asks for ERROR or INFO). No data trace: it would
+        // log the integration request, whose URL is the Slack webhook.
+        new MethodSettings(scope.name("etl-notify-" + STAGE + "-logging"), MethodSettingsArgs.builder()
+                .restApi(api.id())
+                .stageName(stage.stageName())
+                .methodPath("*/*")
+                .settings(MethodSettingsSettingsArgs.builder()
+                        .loggingLevel("INFO").dataTraceEnabled(false).metricsEnabled(true).build())
                 .build(), scope.options());
         this.registerOutputs(Map.of("apiId", api.id()));
     }

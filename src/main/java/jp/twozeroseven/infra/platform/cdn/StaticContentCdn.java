@@ -15,6 +15,7 @@ import com.pulumi.aws.cloudfront.inputs.DistributionViewerCertificateArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.platform.storage.SecureBucket;
 import jp.twozeroseven.infra.settings.CdnSettings;
 import jp.twozeroseven.infra.support.Scope;
@@ -39,8 +40,12 @@ public final class StaticContentCdn extends ComponentResource {
     private final Distribution distribution;
     private final SecureBucket bucket;
 
+    /**
+     * @param logBucketAcls the log bucket's ownership controls: CloudFront standard logging writes with ACLs and
+     *                      fails to create the distribution while the bucket still has ACLs disabled
+     */
     public StaticContentCdn(String name, Scope parentScope, Output<String> accessLogBucket,
-                            Output<String> accessLogBucketDomainName) {
+                            Output<String> accessLogBucketDomainName, com.pulumi.resources.Resource logBucketAcls) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         Scope scope = parentScope.child(this);
         CdnSettings cdn = scope.settings().cdn();
@@ -119,7 +124,8 @@ public final class StaticContentCdn extends ComponentResource {
                         .build())
                 .tags(scope.tags(id));
         cdn.wafWebAclArn().ifPresent(args::webAclId);
-        distribution = new Distribution(id, args.build(), scope.options());
+        distribution = new Distribution(id, args.build(), CustomResourceOptions.merge(scope.options(),
+                CustomResourceOptions.builder().dependsOn(logBucketAcls).build()));
 
         bucket = new SecureBucket(BUCKET_NAME, scope, SecureBucket.BucketSpec.s3Managed(accessLogBucket)
                 // CloudFront reads SSE-KMS objects only with a key policy naming it; SSE-S3 needs none, and

@@ -86,8 +86,9 @@ public final class DeployTrigger extends ComponentResource {
         wiring.services().forEach((serviceName, service) -> {
             Scope serviceScope = scope.forService(serviceName);
             Output<ServiceDeployDocuments> documents = Output.tuple(service.task(),
-                            service.taskDefinition().family(), service.executionRole().arn(), service.taskRole().arn())
-                    .applyValue(t -> ServiceDeployDocuments.of(service.settings(), t.t2, t.t3, t.t4, t.t1));
+                            service.taskDefinition().family(), service.executionRole().arn(), service.taskRole().arn(),
+                            service.network())
+                    .applyValue(t -> ServiceDeployDocuments.of(service.settings(), t.t2, t.t3, t.t4, t.t1, t.t5));
             DeployPolicies.DeployTarget target = new DeployPolicies.DeployTarget(
                     arns.application(wiring.deployments().applicationName()),
                     arns.deploymentGroup(wiring.deployments().applicationName(),

@@ -8,7 +8,10 @@ import jp.twozeroseven.infra.platform.deploy.documents.TaskDefinitionDocument;
 import jp.twozeroseven.infra.platform.deploy.documents.TaskDefinitionSpec;
 import jp.twozeroseven.infra.settings.ServiceSettings;
 
+import jp.twozeroseven.infra.platform.service.AppService;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,10 +26,19 @@ public record ServiceDeployDocuments(String service, String taskDefinitionJson, 
 
     public static ServiceDeployDocuments of(ServiceSettings service, String family, String executionRoleArn,
                                             String taskRoleArn, ServiceTask task) {
+        return of(service, family, executionRoleArn, taskRoleArn, task, null);
+    }
+
+    /** @param network the service's placement, repeated in the AppSpec (null in unit tests of the taskdef) */
+    public static ServiceDeployDocuments of(ServiceSettings service, String family, String executionRoleArn,
+                                            String taskRoleArn, ServiceTask task, AppSpecSpec.Network network) {
         TaskDefinitionSpec taskdef = new TaskDefinitionSpec(family, executionRoleArn, taskRoleArn,
                 CpuArchitecture.valueOf(service.architecture().name()), task);
         // The app container is named after the service (ContainerDefinitions), and the ALB routes to it.
-        AppSpecSpec appspec = new AppSpecSpec(service.name(), service.containerPort(), null, null);
+        // The capacity provider strategy is the service's (AppService.CAPACITY_PROVIDER_STRATEGY): CodeDeploy
+        // resets it on every deployment unless the AppSpec repeats it (aws/containers-roadmap#1752).
+        AppSpecSpec appspec = new AppSpecSpec(service.name(), service.containerPort(), null, null, network,
+                List.of(AppService.CAPACITY_PROVIDER_STRATEGY));
         return new ServiceDeployDocuments(service.name(), TaskDefinitionDocument.renderJson(taskdef),
                 AppSpecDocument.renderYaml(appspec));
     }

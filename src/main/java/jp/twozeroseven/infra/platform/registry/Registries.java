@@ -64,12 +64,32 @@ public final class Registries extends ComponentResource {
         return repositories.get(image);
     }
 
-    /** Keep the newest {@code keep} release images; untagged layers from failed builds go after 14 days. */
+    /** The tag of the first image each service's Pulumi task definition names (pushed once, by hand). */
+    public static String initialReleaseTag(String releasePrefix) {
+        return releasePrefix + "initial";
+    }
+
+    /**
+     * Keep the initial image forever and the newest {@code keep} release images; untagged layers from failed builds
+     * go after 14 days. The initial image needs a rule of its own before the release rule: the task definition
+     * Pulumi holds names it, so once the release rule expired it, recreating a service would fail. An image that
+     * matches a rule can't be expired by a rule of lower priority (Amazon ECR User Guide, "Lifecycle policies",
+     * lifecycle policy evaluation rules), and with immutable tags there is only ever one image with that tag.
+     */
     public static String lifecyclePolicy(String releasePrefix, int keep) {
         ObjectNode policy = JSON.createObjectNode();
         ArrayNode rules = policy.putArray("rules");
+        ObjectNode initial = rules.addObject();
+        initial.put("rulePriority", 1);
+        initial.put("description", "Keep the initial image the Pulumi task definitions name");
+        ObjectNode initialSelection = initial.putObject("selection");
+        initialSelection.put("tagStatus", "tagged");
+        initialSelection.putArray("tagPrefixList").add(initialReleaseTag(releasePrefix));
+        initialSelection.put("countType", "imageCountMoreThan");
+        initialSelection.put("countNumber", 1);
+        initial.putObject("action").put("type", "expire");
         ObjectNode release = rules.addObject();
-        release.put("rulePriority", 1);
+        release.put("rulePriority", 2);
         release.put("description", "Keep the last " + keep + " release images");
         ObjectNode selection = release.putObject("selection");
         selection.put("tagStatus", "tagged");
@@ -78,7 +98,7 @@ public final class Registries extends ComponentResource {
         selection.put("countNumber", keep);
         release.putObject("action").put("type", "expire");
         ObjectNode untagged = rules.addObject();
-        untagged.put("rulePriority", 2);
+        untagged.put("rulePriority", 3);
         untagged.put("description", "Expire untagged images after 14 days");
         ObjectNode untaggedSelection = untagged.putObject("selection");
         untaggedSelection.put("tagStatus", "untagged");

@@ -1,5 +1,7 @@
 package jp.twozeroseven.infra.platform.service;
 
+import jp.twozeroseven.infra.platform.deploy.documents.AppSpecSpec;
+
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ecr.Repository;
@@ -56,11 +58,19 @@ public final class AppService extends ComponentResource {
      * Fields CodeDeploy and Application Auto Scaling own once the service exists. Pulumi must not fight a
      * deployment by writing them back (docs/blue-green.md).
      */
-    public static final List<String> OWNED_BY_DEPLOYMENTS = List.of("taskDefinition", "loadBalancers", "desiredCount");
+    public static final List<String> OWNED_BY_DEPLOYMENTS = List.of("taskDefinition", "loadBalancers", "desiredCount",
+            // UpdateService rejects changes to these under the CODE_DEPLOY controller (they change through a
+            // deployment), and CodeDeploy rewrites them from the AppSpec: hashicorp/terraform-provider-aws#8005,
+            // pulumi/pulumi-aws#1961, aws/containers-roadmap#1752. The AppSpec repeats the values below.
+            "capacityProviderStrategies", "networkConfiguration", "platformVersion");
+    /** The one capacity provider strategy of every service, in the service and in its AppSpec. */
+    public static final AppSpecSpec.CapacityProvider CAPACITY_PROVIDER_STRATEGY =
+            new AppSpecSpec.CapacityProvider("FARGATE", 1, 1);
     /** CodeDeploy rewrites the forward action of the production and test rules when it shifts traffic. */
     public static final List<String> LISTENER_FIELDS_OWNED_BY_CODEDEPLOY = List.of("actions");
 
     private final Service service;
+    private final Output<AppSpecSpec.Network> network;
     private final TaskDefinition taskDefinition;
     private final TargetGroup blue;
     private final TargetGroup green;
@@ -131,7 +141,9 @@ public final class AppService extends ComponentResource {
                 .taskDefinition(taskDefinition.arn())
                 .desiredCount(settings.scaling().windowAt(0).min())
                 .capacityProviderStrategies(ServiceCapacityProviderStrategyArgs.builder()
-                        .capacityProvider("FARGATE").weight(1).base(1).build())
+                        .capacityProvider(CAPACITY_PROVIDER_STRATEGY.capacityProvider())
+                        .weight(CAPACITY_PROVIDER_STRATEGY.weight())
+                        .base(CAPACITY_PROVIDER_STRATEGY.base()).build())
                 .deploymentController(ServiceDeploymentControllerArgs.builder().type("CODE_DEPLOY").build())
                 .loadBalancers(ServiceLoadBalancerArgs.builder()
                         .targetGroupArn(blue.arn()).containerName(settings.name())
@@ -149,12 +161,20 @@ public final class AppService extends ComponentResource {
                 // ECS refuses a target group that no listener uses yet, and a capacity provider the cluster
                 // does not have yet: both must exist before the service.
                 .dependsOn(productionRule, testRule, wiring.capacityProviders()).build());
+        network = Output.tuple(wiring.privateSubnetIds(), wiring.securityGroupId())
+                .applyValue(t -> new AppSpecSpec.Network(t.t1, List.of(t.t2), false));
         this.registerOutputs(Map.of("serviceName", service.name()));
+    }
+
+    /** The service's awsvpc placement, as its AppSpec repeats it. */
+    public Output<AppSpecSpec.Network> network() {
+        return network;
     }
 
     /** The tag a first {@code pulumi up} expects in ECR before any deploy (docs/blue-green.md). */
     public static String initialImageTag(Scope scope) {
-        return scope.settings().deploy().releaseTagPrefix() + "initial";
+        return jp.twozeroseven.infra.platform.registry.Registries.initialReleaseTag(
+                scope.settings().deploy().releaseTagPrefix());
     }
 
     private static LogGroup logGroup(Scope scope, String id, String container, int retention) {

@@ -45,6 +45,7 @@ public final class SecureBucket extends ComponentResource {
 
     private final BucketV2 bucket;
     private final BucketPolicy policy;
+    private final BucketOwnershipControls ownership;
 
     public SecureBucket(String name, Scope parentScope, BucketSpec spec) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
@@ -62,7 +63,7 @@ public final class SecureBucket extends ComponentResource {
                 .bucket(bucket.bucket())
                 .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)
                 .build(), scope.options());
-        new BucketOwnershipControls(physical, BucketOwnershipControlsArgs.builder()
+        ownership = new BucketOwnershipControls(physical, BucketOwnershipControlsArgs.builder()
                 .bucket(bucket.bucket())
                 .rule(BucketOwnershipControlsRuleArgs.builder()
                         .objectOwnership(spec.aclsForLogDelivery() ? "BucketOwnerPreferred" : "BucketOwnerEnforced")
@@ -116,12 +117,29 @@ public final class SecureBucket extends ComponentResource {
         return bucket.bucket();
     }
 
+    /**
+     * The bucket's global domain name, {@code <bucket>.s3.amazonaws.com} (what the provider computes as
+     * bucketDomainName), derived from the name so that it is known in a first preview too.
+     */
+    public Output<String> domainName() {
+        return bucket.bucket().applyValue(b -> b + ".s3.amazonaws.com");
+    }
+
     public Output<String> arn() {
         return bucket.arn();
     }
 
     public BucketPolicy policy() {
         return policy;
+    }
+
+    /**
+     * The bucket's object-ownership setting. A writer that needs ACLs (CloudFront standard logging) must wait for
+     * it: a new bucket starts with ACLs disabled (Amazon S3 User Guide, "Controlling ownership of objects and
+     * disabling ACLs": BucketOwnerEnforced is the default for new buckets since April 2023).
+     */
+    public BucketOwnershipControls ownershipControls() {
+        return ownership;
     }
 
     /**

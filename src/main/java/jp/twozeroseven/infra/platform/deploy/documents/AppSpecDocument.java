@@ -36,6 +36,21 @@ public final class AppSpecDocument {
         if (spec.platformVersion() != null) {
             properties.put("PlatformVersion", spec.platformVersion());
         }
+        // AppSpec "Resources section for Amazon ECS deployments" (CodeDeploy User Guide, reference-appspec-file-
+        // structure-resources): NetworkConfiguration.AwsvpcConfiguration {Subnets, SecurityGroups, AssignPublicIp}
+        // and CapacityProviderStrategy [{Base, CapacityProvider, Weight}]. A replacement task set gets what the
+        // AppSpec says, so both repeat the service's own values.
+        if (spec.network() != null) {
+            ObjectNode awsvpc = properties.putObject("NetworkConfiguration").putObject("AwsvpcConfiguration");
+            spec.network().subnets().forEach(awsvpc.putArray("Subnets")::add);
+            spec.network().securityGroups().forEach(awsvpc.putArray("SecurityGroups")::add);
+            awsvpc.put("AssignPublicIp", spec.network().assignPublicIp() ? "ENABLED" : "DISABLED");
+        }
+        if (!spec.capacityProviders().isEmpty()) {
+            ArrayNode strategy = properties.putArray("CapacityProviderStrategy");
+            spec.capacityProviders().forEach(c -> strategy.addObject().put("Base", c.base())
+                    .put("CapacityProvider", c.capacityProvider()).put("Weight", c.weight()));
+        }
         if (!spec.hooks().isEmpty()) {
             ArrayNode hooks = root.putArray("Hooks");
             spec.hooks().stream().sorted(Comparator.comparingInt(h -> AppSpecHook.ECS_EVENTS.indexOf(h.event())))
