@@ -13,6 +13,7 @@ public final class AwsRules {
                 new EcrLifecycleKeepsInitialImage(),
                 new ApiGatewayAccountLoggingRole(),
                 new CloudFrontLoggingAfterBucketAcls(),
-                new CodeDeployOwnedServiceFields());
+                new CodeDeployOwnedServiceFields(),
+                new CiRolesCanPushImages());
     }
 }

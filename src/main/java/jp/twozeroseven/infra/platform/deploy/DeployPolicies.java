@@ -45,13 +45,39 @@ public final class DeployPolicies {
      */
     public static PolicyDocument ciDeployRole(String documentsArnPattern, String kmsKeyArn, String region,
                                               DeployTarget target) {
+        return ciDeployRole(documentsArnPattern, kmsKeyArn, region, target, null);
+    }
+
+    /**
+     * The same, plus pushing the service's image to its own repository (docs/blue-green.md: CI builds and pushes).
+     * Pushing takes GetAuthorizationToken, which has no resource-level permissions (Resource "*"), and the layer
+     * upload and PutImage actions on the repository (Amazon ECR User Guide, "Required IAM permissions for pushing
+     * an image", image-push-iam.html).
+     *
+     * @param repositoryArn the service's repository, or null for a role that does not push
+     */
+    public static PolicyDocument ciDeployRole(String documentsArnPattern, String kmsKeyArn, String region,
+                                              DeployTarget target, String repositoryArn) {
         List<Statement> statements = new ArrayList<>();
+        if (repositoryArn != null) {
+            statements.addAll(pushImage(repositoryArn));
+        }
         statements.add(Statement.allow("ReadDeployDocuments", List.of("s3:GetObject"), List.of(documentsArnPattern)));
         // The documents bucket is SSE-KMS: GetObject needs Decrypt, and only through S3.
         statements.add(Statement.allow("DecryptDeployDocuments", List.of("kms:Decrypt"), List.of(kmsKeyArn))
                 .withConditions(List.of(Condition.of("StringEquals", "kms:ViaService", "s3." + region + ".amazonaws.com"))));
         statements.addAll(deployStatements(target));
         return new PolicyDocument(statements);
+    }
+
+    /** The actions {@code docker push} to one ECR repository needs (image-push-iam.html). */
+    public static final List<String> PUSH_ACTIONS = List.of("ecr:BatchCheckLayerAvailability",
+            "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage");
+
+    static List<Statement> pushImage(String repositoryArn) {
+        return List.of(
+                Statement.allow("EcrLogin", List.of("ecr:GetAuthorizationToken"), List.of("*")),
+                Statement.allow("PushServiceImage", PUSH_ACTIONS, List.of(repositoryArn)));
     }
 
     /** EventBridge starts exactly these pipelines. */

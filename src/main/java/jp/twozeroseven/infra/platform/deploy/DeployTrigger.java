@@ -253,10 +253,11 @@ public final class DeployTrigger extends ComponentResource {
         new RolePolicy(id, RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(Output.all(artifacts.arn(), wiring.kmsKeyArn(), service.executionRole().arn(),
-                        service.taskRole().arn()).applyValue(a -> DeployPolicies.ciDeployRole(
+                        service.taskRole().arn(), wiring.repositories().get(serviceName).arn())
+                        .applyValue(a -> DeployPolicies.ciDeployRole(
                         a.get(0) + "/" + prefix + "*", a.get(1), scope.settings().region(),
                         new DeployPolicies.DeployTarget(target.applicationArn(), target.deploymentGroupArn(),
-                                target.deploymentConfigArn(), a.get(2), a.get(3))).toJson()))
+                                target.deploymentConfigArn(), a.get(2), a.get(3)), a.get(4)).toJson()))
                 .build(), scope.options());
         return role;
     }

@@ -38,7 +38,7 @@ public final class ServiceTasks {
                 SecretRef.jsonKey("DATABASE_USERNAME", resolved.databaseSecretArn(), "username"),
                 SecretRef.jsonKey("DATABASE_PASSWORD", resolved.databaseSecretArn(), "password"));
         AppContainer app = new AppContainer(image, service.containerPort(),
-                HealthCheck.httpGet(service.containerPort(), service.healthCheckPath()),
+                HealthCheck.httpGet(service.kind(), service.containerPort(), service.healthCheckPath()),
                 service.environment(), secrets, service.readOnlyRootFilesystem(), writablePaths(service.kind()),
                 "1000");
         return new ServiceTask(service.name(), stack.stack(), stack.region(), resolved.clusterName(), app,

@@ -45,8 +45,11 @@ class ContainerDefinitionsTest {
         assertThat(app.path("image").asText()).endsWith("/api:2024-05-01-abc1234");
         assertThat(app.path("essential").asBoolean()).isTrue();
         assertThat(app.path("portMappings").get(0).path("containerPort").asInt()).isEqualTo(3000);
-        assertThat(app.path("healthCheck").path("command").get(0).asText()).isEqualTo("CMD-SHELL");
-        assertThat(app.path("healthCheck").path("command").get(1).asText()).contains("http://localhost:3000/up");
+        // The app's own runtime probes it, not curl (HealthCheck: the image contract is ruby / node).
+        assertThat(app.path("healthCheck").path("command").get(0).asText()).isEqualTo("CMD");
+        assertThat(app.path("healthCheck").path("command").get(1).asText()).isEqualTo("ruby");
+        assertThat(app.path("healthCheck").path("command").toString()).contains("http://localhost:3000/up")
+                .doesNotContain("curl");
         Map<String, String> env = pairs(app.path("environment"), "value");
         assertThat(env).containsEntry("NEW_RELIC_APP_NAME", "api-prod")
                 .containsEntry("NEW_RELIC_DISTRIBUTED_TRACING_ENABLED", "true")
@@ -224,7 +227,7 @@ class ContainerDefinitionsTest {
         assertThatThrownBy(() -> new TaskSize(256, 512, 64, 200, 64, 128)).hasMessageContaining("raise the task size");
         assertThatThrownBy(() -> ServiceTaskFixtures.railsApi(ImageRef.codeDeployPlaceholder(), true, Map.of())
                 .withImage(null)).hasMessageContaining("image");
-        assertThatThrownBy(() -> new AppContainer(ImageRef.codeDeployPlaceholder(), 3000, HealthCheck.httpGet(3000, "/up"),
+        assertThatThrownBy(() -> new AppContainer(ImageRef.codeDeployPlaceholder(), 3000, HealthCheck.httpGet(jp.twozeroseven.infra.settings.ServiceKind.RAILS_API, 3000, "/up"),
                 Map.of(), List.of(), true, List.of(), "root")).hasMessageContaining("root");
         assertThatThrownBy(() -> new NewRelicSidecars(SecretRef.whole("L", ServiceTaskFixtures.LICENSE_ARN),
                 NewRelicAccountRegion.US, "newrelic/newrelic-fluentbit-output:latest", NewRelicSidecars.DEFAULT_INFRA_AGENT_IMAGE))
