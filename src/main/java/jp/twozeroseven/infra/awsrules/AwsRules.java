@@ -14,6 +14,10 @@ public final class AwsRules {
                 new ApiGatewayAccountLoggingRole(),
                 new CloudFrontLoggingAfterBucketAcls(),
                 new CodeDeployOwnedServiceFields(),
-                new CiRolesCanPushImages());
+                new CiRolesCanPushImages(),
+                new VpcFlowLogsEnabled(),
+                new ApiGatewayExecutionLoggingAndTracing(),
+                new ServiceLogGroupsRetained(),
+                new LogBucketsExpire());
     }
 }

@@ -72,6 +72,56 @@ class AwsRulesTest {
                 SynthedStacks.settings("prod"))).anyMatch(p -> p.contains("before the bucket accepts ACLs"));
     }
 
+    static Stream<Arguments> breakages() {
+        return Stream.of(
+                Arguments.of(new VpcFlowLogsEnabled(), "aws:ec2/flowLog:FlowLog", "no flow log"),
+                Arguments.of(new ApiGatewayExecutionLoggingAndTracing(), "aws:apigateway/methodSettings:MethodSettings",
+                        "APIGateway.1"),
+                Arguments.of(new ServiceLogGroupsRetained(), "aws:cloudwatch/logGroup:LogGroup", "postgresql"),
+                Arguments.of(new LogBucketsExpire(),
+                        "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "alb-logs"));
+    }
+
+    @ParameterizedTest(name = "{0} catches a stack without {1}")
+    @MethodSource("breakages")
+    void eachRuleCatchesTheStackWithoutItsFix(AwsRule rule, String removedType, String message) {
+        for (String stack : List.of("prod", "stg")) {
+            assertThat(rule.problems(without(SynthedStacks.synth(stack), removedType), SynthedStacks.settings(stack)))
+                    .as(stack).anyMatch(p -> p.contains(message));
+        }
+    }
+
+    @Test
+    void aCiRoleThatCannotPushIsCaught() throws Exception {
+        SynthResult stg = SynthedStacks.synth("stg");
+        var mapper = new ObjectMapper();
+        List<SynthesizedResource> changed = new ArrayList<>();
+        for (SynthesizedResource r : stg.resources()) {
+            if (r.type().equals("aws:iam/rolePolicy:RolePolicy") && r.name().endsWith("-ci-deploy")) {
+                var doc = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(r.inputs().path("policy").asText());
+                var kept = mapper.createArrayNode();
+                doc.path("Statement").forEach(st -> {
+                    if (!st.path("Sid").asText().equals("PushServiceImage")) {
+                        kept.add(st);
+                    }
+                });
+                doc.set("Statement", kept);
+                var inputs = r.inputs().deepCopy();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) inputs).put("policy", doc.toString());
+                r = new SynthesizedResource(r.urn(), r.type(), r.name(), r.custom(), r.parent(), r.provider(), inputs,
+                        r.dependencies(), r.propertyDependencies(), r.options());
+            }
+            changed.add(r);
+        }
+        assertThat(new CiRolesCanPushImages().problems(new SynthResult(stg.project(), stg.stack(), stg.mode(), changed,
+                stg.outputs()), SynthedStacks.settings("stg"))).anyMatch(p -> p.contains("cannot push the api image"));
+    }
+
+    private static SynthResult without(SynthResult stack, String type) {
+        return new SynthResult(stack.project(), stack.stack(), stack.mode(),
+                stack.resources().stream().filter(r -> !r.type().equals(type)).toList(), stack.outputs());
+    }
+
     @Test
     void bothDeployModesCarryAnAppSpecPerServiceWithItsNetworkAndCapacityProviders() {
         for (String stack : List.of("prod", "stg")) {

@@ -13,6 +13,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import jp.twozeroseven.infra.settings.DatabaseSettings;
 import jp.twozeroseven.infra.support.Scope;
 
@@ -48,6 +50,15 @@ public final class AuroraDatabase extends ComponentResource {
                         parameter("log_min_duration_statement", "1000"),
                         parameter("shared_preload_libraries", "pg_stat_statements")))
                 .tags(scope.tags(id)).build(), scope.options());
+        // Aurora exports the postgresql log to /aws/rds/cluster/<cluster>/postgresql and creates that group itself,
+        // kept forever, unless it exists (RDS User Guide, "Publishing Aurora PostgreSQL logs to Amazon CloudWatch
+        // Logs": the log group is created with retention "Never expire" unless you set it). So the stack owns it.
+        String logName = "/aws/rds/cluster/" + id + "/postgresql";
+        LogGroup postgresLog = new LogGroup(id + "-postgresql-log", LogGroupArgs.builder()
+                .name(logName)
+                .retentionInDays(scope.settings().logRetentionDays())
+                .tags(scope.tags(logName))
+                .build(), scope.options());
         cluster = new Cluster(id, ClusterArgs.builder()
                 .clusterIdentifier(id)
                 .engine("aurora-postgresql")
@@ -74,7 +85,7 @@ public final class AuroraDatabase extends ComponentResource {
                 .build(), CustomResourceOptions.merge(scope.statefulOptions(), CustomResourceOptions.builder()
                 // AWS applies minor upgrades in the maintenance window; Pulumi must not try to downgrade
                 // afterwards. A major upgrade is a planned change (docs/database.md).
-                .ignoreChanges("engineVersion").build()));
+                .ignoreChanges("engineVersion").dependsOn(postgresLog).build()));
         List<String> zones = scope.settings().network().availabilityZones();
         for (int i = 0; i < db.instances(); i++) {
             String instance = id + "-" + (i + 1);

@@ -92,6 +92,7 @@ public final class Network extends ComponentResource {
             privateRouteTables.add(routes);
         }
         new VpcEndpoints("endpoints", scope, vpc, privateSubnets, privateRouteTables);
+        VpcFlowLogs.create(scope, vpc);
         this.registerOutputs(Map.of("vpcId", vpc.id()));
     }
 

@@ -1,5 +1,12 @@
 package jp.twozeroseven.infra.platform.storage;
 
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
 import jp.twozeroseven.infra.iam.Condition;
 import jp.twozeroseven.infra.iam.Effect;
 import jp.twozeroseven.infra.iam.Principal;
@@ -27,7 +34,30 @@ public record LogBuckets(SecureBucket accessLogs, SecureBucket loadBalancerLogs)
         SecureBucket albLogs = new SecureBucket("alb-logs", scope, new SecureBucket.BucketSpec(
                 Optional.empty(), Optional.of(accessLogs.name()), true, false, Map.of(),
                 arn -> arn.applyValue(a -> List.of(elbDelivery(scope.settings().region(), a)))));
+        // Logs are kept as long as the stack keeps CloudWatch logs, then expire (versioning keeps an overwritten or
+        // deleted log 30 more days). An audit flags log buckets that grow forever.
+        expire(scope, accessLogs, "access-logs");
+        expire(scope, albLogs, "alb-logs");
         return new LogBuckets(accessLogs, albLogs);
+    }
+
+    /** The lifecycle rule of a log bucket: expire after the stack's log retention (S3 User Guide, "Lifecycle"). */
+    static void expire(Scope scope, SecureBucket bucket, String name) {
+        new BucketLifecycleConfigurationV2(scope.name(name), BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.name())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("expire-logs")
+                        .status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                                .days(scope.settings().logRetentionDays()).build())
+                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs
+                                .builder().noncurrentDays(30).build())
+                        .abortIncompleteMultipartUpload(
+                                BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                                        .daysAfterInitiation(1).build())
+                        .build())
+                .build(), scope.options());
     }
 
     private static Statement s3LogDelivery(String accountId, String bucketArn) {
