@@ -19,8 +19,8 @@ import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoTargetGro
 import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTestTrafficRouteArgs;
 import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RolePolicyAttachment;
-import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -30,6 +30,7 @@ import jp.twozeroseven.infra.settings.DeploySettings;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +43,17 @@ import java.util.Map;
 public final class BlueGreenDeployments extends ComponentResource {
 
     public static final String TYPE = "platform207:deploy:BlueGreenDeployments";
-    /** AWS's managed policy for CodeDeploy on ECS: update services, shift listeners, read alarms. */
+    /**
+     * AWS's managed policy for CodeDeploy on ECS, no longer used: it allows ecs:CreateTaskSet on every service and
+     * iam:PassRole on every role passed to ECS tasks, so a deployment could run another task definition (the
+     * ETL's) with its secrets. Each service's CodeDeploy role has {@link CodeDeployPolicies#forService} instead.
+     */
     public static final String CODEDEPLOY_ECS_POLICY = "arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS";
     public static final List<String> ROLLBACK_EVENTS = List.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM");
 
     private final Application application;
     private final String applicationName;
-    private final Role serviceRole;
+    private final Map<String, Role> serviceRoles = new LinkedHashMap<>();
     private final Map<String, DeploymentGroup> groups = new LinkedHashMap<>();
     private final Map<String, String> groupNames = new LinkedHashMap<>();
 
@@ -63,22 +68,32 @@ public final class BlueGreenDeployments extends ComponentResource {
                 .computePlatform("ECS")
                 .tags(scope.tags(applicationName))
                 .build(), scope.options());
-        String roleName = scope.name("codedeploy");
-        serviceRole = ServiceRoles.create(scope, roleName, "codedeploy.amazonaws.com", "CodeDeploy shifts ECS traffic between blue and green for " + applicationName);
-        var attachment = new RolePolicyAttachment(roleName, RolePolicyAttachmentArgs.builder()
-                .role(serviceRole.name())
-                .policyArn(CODEDEPLOY_ECS_POLICY)
-                .build(), scope.options());
-
         services.forEach((serviceName, service) -> {
             Scope serviceScope = scope.forService(serviceName);
             String groupName = scope.name(serviceName);
+            String roleName = scope.name(serviceName + "-codedeploy");
+            Role serviceRole = ServiceRoles.create(scope, roleName, "codedeploy.amazonaws.com",
+                    "CodeDeploy shifts ECS traffic between blue and green for " + groupName);
+            serviceRoles.put(serviceName, serviceRole);
             Map<String, com.pulumi.aws.lb.TargetGroup> colours = new LinkedHashMap<>();
             colours.put("blue", service.blue());
             colours.put("green", service.green());
             List<MetricAlarm> alarms = DeploymentAlarms.forTargetGroups(serviceScope, groupName,
                     loadBalancer.alb().arnSuffix(), colours);
             Output<List<String>> alarmNames = Output.all(alarms.stream().map(MetricAlarm::name).toList());
+            // cluster and service names, the two listeners, the two roles, then the service's rules and alarms
+            List<Output<String>> arns = new ArrayList<>(List.of(cluster.name(),
+                    service.service().name(), loadBalancer.https().arn(), loadBalancer.test().arn(),
+                    service.executionRole().arn(), service.taskRole().arn()));
+            service.listenerRules().forEach(rule -> arns.add(rule.arn()));
+            alarms.forEach(alarm -> arns.add(alarm.arn()));
+            var attachment = new RolePolicy(roleName, RolePolicyArgs.builder()
+                    .role(serviceRole.id())
+                    .policy(Output.all(arns).applyValue(a -> CodeDeployPolicies.forService(
+                            new CodeDeployPolicies.Target(scope.settings().region(), scope.settings().accountId(),
+                                    a.get(0), a.get(1), List.of(a.get(2), a.get(3)), a.subList(6, 8),
+                                    a.subList(8, a.size()), List.of(a.get(4), a.get(5)))).toJson()))
+                    .build(), scope.options());
             groups.put(serviceName, new DeploymentGroup(groupName, DeploymentGroupArgs.builder()
                     .appName(application.name())
                     .deploymentGroupName(groupName)
@@ -133,8 +148,9 @@ public final class BlueGreenDeployments extends ComponentResource {
         return applicationName;
     }
 
-    public Role serviceRole() {
-        return serviceRole;
+    /** Service name → the role CodeDeploy deploys it with (one per service, see {@link CodeDeployPolicies}). */
+    public Map<String, Role> serviceRoles() {
+        return serviceRoles;
     }
 
     public Map<String, DeploymentGroup> groups() {

@@ -70,6 +70,8 @@ public final class AppService extends ComponentResource {
     public static final List<String> LISTENER_FIELDS_OWNED_BY_CODEDEPLOY = List.of("actions");
 
     private final Service service;
+    private final ListenerRule productionRule;
+    private final ListenerRule testRule;
     private final Output<AppSpecSpec.Network> network;
     private final TaskDefinition taskDefinition;
     private final TargetGroup blue;
@@ -132,8 +134,8 @@ public final class AppService extends ComponentResource {
 
         blue = targetGroup(scope, id + "-blue", wiring.vpcId());
         green = targetGroup(scope, id + "-green", wiring.vpcId());
-        ListenerRule productionRule = listenerRule(scope, id + "-production", wiring.productionListener());
-        ListenerRule testRule = listenerRule(scope, id + "-test", wiring.testListener());
+        productionRule = listenerRule(scope, id + "-production", wiring.productionListener());
+        testRule = listenerRule(scope, id + "-test", wiring.testListener());
 
         service = new Service(id, ServiceArgs.builder()
                 .name(id)
@@ -221,6 +223,11 @@ public final class AppService extends ComponentResource {
                 .tags(scope.tags(name))
                 .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws())
                 .ignoreChanges(LISTENER_FIELDS_OWNED_BY_CODEDEPLOY).build());
+    }
+
+    /** The listener rules CodeDeploy rewrites when it shifts production and test traffic. */
+    public List<ListenerRule> listenerRules() {
+        return List.of(productionRule, testRule);
     }
 
     public Service service() {
