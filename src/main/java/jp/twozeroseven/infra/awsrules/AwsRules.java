@@ -18,6 +18,7 @@ public final class AwsRules {
                 new VpcFlowLogsEnabled(),
                 new ApiGatewayExecutionLoggingAndTracing(),
                 new ServiceLogGroupsRetained(),
-                new LogBucketsExpire());
+                new LogBucketsExpire(),
+                new WafOnEntryPoints());
     }
 }

@@ -1,5 +1,7 @@
 package jp.twozeroseven.infra.platform;
 
+import jp.twozeroseven.infra.platform.waf.WebAcls;
+
 import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.aws.ecs.ClusterArgs;
 import com.pulumi.aws.ecs.ClusterCapacityProviders;
@@ -98,8 +100,10 @@ public final class AppPlatform extends ComponentResource {
         services.keySet().forEach(n -> appRepositories.put(n, registries.repository(n)));
         deployTrigger = new DeployTrigger("deploy-trigger", scope, new DeployTrigger.Wiring(services, appRepositories,
                 deployments, keys.platform().arn(), logBuckets.accessLogs().name()));
+        WebAcls waf = new WebAcls("waf", scope, loadBalancer.alb());
         cdn = new StaticContentCdn("cdn", scope, logBuckets.accessLogs().name(),
-                logBuckets.accessLogs().domainName(), logBuckets.accessLogs().ownershipControls());
+                logBuckets.accessLogs().domainName(), logBuckets.accessLogs().ownershipControls(),
+                waf.cloudFrontAclArn());
         this.registerOutputs(Map.of("albDnsName", loadBalancer.alb().dnsName()));
     }
 

@@ -79,7 +79,11 @@ class AwsRulesTest {
                         "APIGateway.1"),
                 Arguments.of(new ServiceLogGroupsRetained(), "aws:cloudwatch/logGroup:LogGroup", "postgresql"),
                 Arguments.of(new LogBucketsExpire(),
-                        "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "alb-logs"));
+                        "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "alb-logs"),
+                Arguments.of(new WafOnEntryPoints(), "aws:wafv2/webAclAssociation:WebAclAssociation",
+                        "not associated with a web ACL"),
+                Arguments.of(new WafOnEntryPoints(),
+                        "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "not logged"));
     }
 
     @ParameterizedTest(name = "{0} catches a stack without {1}")
@@ -120,6 +124,18 @@ class AwsRulesTest {
     private static SynthResult without(SynthResult stack, String type) {
         return new SynthResult(stack.project(), stack.stack(), stack.mode(),
                 stack.resources().stream().filter(r -> !r.type().equals(type)).toList(), stack.outputs());
+    }
+
+    @Test
+    void theCloudFrontWebAclIsCreatedInUsEast1AndTheDistributionUsesIt() {
+        for (String stack : List.of("prod", "stg")) {
+            SynthResult result = SynthedStacks.synth(stack);
+            SynthesizedResource acl = result.ofType("aws:wafv2/webAcl:WebAcl").stream()
+                    .filter(a -> a.inputs().path("scope").asText().equals("CLOUDFRONT")).findFirst().orElseThrow();
+            assertThat(acl.provider()).contains("pulumi:providers:aws::aws-us-east-1::");
+            SynthesizedResource distribution = result.ofType("aws:cloudfront/distribution:Distribution").get(0);
+            assertThat(distribution.propertyDependencies().get("webAclId")).containsExactly(acl.urn());
+        }
     }
 
     @Test

@@ -168,7 +168,8 @@ class AppPlatformTest {
     void servicesLeaveDeploymentOwnedFieldsToCodeDeploy(String stack) {
         for (SynthesizedResource service : SynthedStacks.synth(stack).ofType("aws:ecs/service:Service")) {
             assertThat(service.options().ignoreChanges()).containsExactlyInAnyOrder("taskDefinition",
-                    "loadBalancers", "desiredCount");
+                    "loadBalancers", "desiredCount", "capacityProviderStrategies", "networkConfiguration",
+                    "platformVersion");
             assertThat(service.inputs().at("/deploymentController/type").asText()).isEqualTo("CODE_DEPLOY");
             assertThat(service.inputs().at("/networkConfiguration/assignPublicIp").asBoolean()).isFalse();
         }

@@ -46,10 +46,19 @@ class SynthDocumentTest {
     @ValueSource(strings = {"prod", "stg"})
     void componentsAreNotCustomAndCustomResourcesUseTheExplicitProvider(String stack) {
         SynthResult result = SynthedStacks.synth(stack);
-        String provider = result.ofType("pulumi:providers:aws").get(0).urn();
+        String provider = result.ofType("pulumi:providers:aws").stream()
+                .filter(p -> p.name().equals("aws-ap-northeast-1")).findFirst().orElseThrow().urn();
+        // The one other AWS provider: us-east-1, for what CloudFront requires there (its WAF web ACL).
+        String global = result.ofType("pulumi:providers:aws").stream()
+                .filter(p -> p.name().equals("aws-us-east-1")).findFirst().orElseThrow().urn();
+        assertThat(result.ofType("pulumi:providers:aws")).hasSize(2);
         for (SynthesizedResource r : result.resources()) {
             if (r.type().startsWith("platform207:") || r.isStack()) {
                 assertThat(r.custom()).as(r.urn()).isFalse();
+            } else if (r.type().startsWith("aws:") && r.provider().startsWith(global + "::")) {
+                assertThat(r.type()).as(r.urn()).isIn("aws:wafv2/webAcl:WebAcl", "aws:cloudwatch/logGroup:LogGroup",
+                        "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration");
+                assertThat(r.urn()).contains("platform207:waf:WebAcls").contains("-cdn");
             } else if (r.type().startsWith("aws:")) {
                 assertThat(r.custom()).isTrue();
                 assertThat(r.provider()).as(r.urn()).startsWith(provider + "::");

@@ -43,9 +43,11 @@ public final class StaticContentCdn extends ComponentResource {
     /**
      * @param logBucketAcls the log bucket's ownership controls: CloudFront standard logging writes with ACLs and
      *                      fails to create the distribution while the bucket still has ACLs disabled
+     * @param webAclArn     the CLOUDFRONT-scope WAF web ACL (platform/waf/WebAcls)
      */
     public StaticContentCdn(String name, Scope parentScope, Output<String> accessLogBucket,
-                            Output<String> accessLogBucketDomainName, com.pulumi.resources.Resource logBucketAcls) {
+                            Output<String> accessLogBucketDomainName, com.pulumi.resources.Resource logBucketAcls,
+                            Output<String> webAclArn) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         Scope scope = parentScope.child(this);
         CdnSettings cdn = scope.settings().cdn();
@@ -123,7 +125,7 @@ public final class StaticContentCdn extends ComponentResource {
                         .includeCookies(false)
                         .build())
                 .tags(scope.tags(id));
-        cdn.wafWebAclArn().ifPresent(args::webAclId);
+        args.webAclId(webAclArn);
         distribution = new Distribution(id, args.build(), CustomResourceOptions.merge(scope.options(),
                 CustomResourceOptions.builder().dependsOn(logBucketAcls).build()));
 

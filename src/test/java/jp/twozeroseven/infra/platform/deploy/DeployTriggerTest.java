@@ -123,7 +123,12 @@ class DeployTriggerTest {
         assertThat(actions).containsExactlyInAnyOrder("ecs:RegisterTaskDefinition", "ecs:TagResource", "iam:PassRole",
                 "codedeploy:CreateDeployment", "codedeploy:GetDeployment", "codedeploy:GetDeploymentConfig",
                 "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision", "s3:GetObject",
-                "kms:Decrypt");
+                "kms:Decrypt",
+                // CI builds and pushes the image (ECR User Guide, "Required IAM permissions for pushing an image")
+                "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload",
+                "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage");
+        assertThat(statement(policy, "PushServiceImage").at("/Resource/0").asText())
+                .isEqualTo("arn:aws:ecr:ap-northeast-1:210987654321:repository/platform-207-stg-web");
         assertThat(statement(policy, "ReadDeployDocuments").at("/Resource/0").asText())
                 .isEqualTo("arn:aws:s3:::platform-207-stg-deploy-artifacts/web/*");
         assertThat(statement(policy, "DecryptDeployDocuments").at("/Condition/StringEquals/kms:ViaService").asText())
