@@ -1,4 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { Undecided } from "../lib/preview";
 import { allowStatements, allowsAllActions, attachedPolicyArns, awsManagedEffect, coversAllResources, permissionDocuments } from "../lib/iam";
 
 export const iamNoAdminAccess: ResourceValidationPolicy = {
@@ -6,7 +7,11 @@ export const iamNoAdminAccess: ResourceValidationPolicy = {
     description: "[IAM.1] No IAM policy or attachment grants full administrator access: Action \"*\" (or NotAction) on Resource \"*\" (or NotResource), or the AWS managed AdministratorAccess, PowerUserAccess or IAMFullAccess.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        for (const { where, document } of permissionDocuments(args.type, args.props)) {
+        const undecided = new Undecided();
+        for (const { where, document, unknown } of permissionDocuments(args.type, args.props)) {
+            if (unknown) {
+                undecided.add(`${where} of '${args.name}'`);
+            }
             for (const statement of allowStatements(document)) {
                 if (allowsAllActions(statement) && coversAllResources(statement)) {
                     const how = statement.NotAction !== undefined ? `NotAction ${JSON.stringify(statement.NotAction)}` : `Action "*"`;
@@ -22,5 +27,6 @@ export const iamNoAdminAccess: ResourceValidationPolicy = {
                     `Fix: attach a customer managed policy with the specific actions and resource ARNs the workload needs.`);
             }
         }
+        undecided.finish();
     },
 };

@@ -276,3 +276,17 @@ export const modelStackCases: Record<string, Cases<StackCase>> = {
                 { type: "aws:ec2/flowLog:FlowLog", name: "fl", dependsOn: { vpcId: ["vpc"] }, props: { trafficType: "ACCEPT" } }] }, "trafficType"]],
     },
 };
+
+/** Preview cases (unknown values) added to a policy's existing cases. */
+const RAW_BUCKET: StackResourceCase = { type: "aws:s3/bucketV2:BucketV2", name: "raw", props: { bucket: "p-raw", tags: { DataClassification: "restricted" } } };
+export const previewStackCases: Record<string, Cases<StackCase>> = {
+    "data-raw-zone-readers": {
+        // A first preview: the raw bucket's policy and a role policy are built from ARNs that do not exist yet.
+        pass: [{ resources: [RAW_BUCKET, { type: POLICY, name: "raw-policy", dependsOn: { bucket: ["raw"] }, props: { bucket: U, policy: U } },
+            { type: "aws:iam/rolePolicy:RolePolicy", name: "reads", props: { role: "analysts", policy: U } }] }],
+        fail: [[{ resources: [RAW_BUCKET, { type: POLICY, name: "raw-policy", dependsOn: { bucket: ["raw"] }, props: { bucket: U, policy: U } }] },
+            "cannot decide in preview (an input is unknown until the resources exist; checked again on 'pulumi up'): bucket policy of raw-zone bucket 'p-raw'"],
+            [{ resources: [RAW_BUCKET, { type: POLICY, name: "raw-policy", dependsOn: { bucket: ["raw"] }, props: { bucket: U, policy: doc({ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }) } }] },
+                "does not deny reads"]],
+    },
+};

@@ -5,10 +5,13 @@ import { allPolicies } from "../policies";
 import { ADVISORY, runResource, runStack } from "./harness";
 import { resourceCases as baseResourceCases } from "./resource-cases";
 import { stackCases as baseStackCases } from "./stack-cases";
-import { modelResourceCases, modelStackCases } from "./model-cases";
+import { modelResourceCases, modelStackCases, previewStackCases } from "./model-cases";
 
 const resourceCases: Record<string, any> = { ...baseResourceCases, ...modelResourceCases };
 const stackCases: Record<string, any> = { ...baseStackCases, ...modelStackCases };
+for (const [name, extra] of Object.entries(previewStackCases)) {
+    stackCases[name] = { pass: [...stackCases[name].pass, ...extra.pass], fail: [...stackCases[name].fail, ...extra.fail] };
+}
 // A policy that became a stack policy keeps no resource cases.
 for (const policy of allPolicies) {
     if ((policy as StackValidationPolicy).validateStack !== undefined) {

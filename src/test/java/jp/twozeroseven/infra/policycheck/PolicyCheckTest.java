@@ -123,6 +123,25 @@ class PolicyCheckTest {
     }
 
     @Test
+    void anUnknownBucketPolicyInAPreviewIsAdvisoryNotAViolation() throws IOException {
+        // A first preview: the bucket policies are built from bucket and role ARNs that do not exist yet.
+        JsonNode document = fixture("compliant-stg.json");
+        document.path("resources").forEach(r -> {
+            if (r.path("type").asText().equals("aws:s3/bucketPolicy:BucketPolicy")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) r.path("inputs")).put("policy", ProtoStructs.UNKNOWN_MARKER);
+            }
+        });
+        PolicyReport report = PolicyCheck.run(PACK, STG_CONFIG, document, out);
+
+        assertThat(report.failed()).isFalse();
+        assertThat(report.violations()).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.enforcementLevel()).isEqualTo("advisory");
+            assertThat(v.message()).contains("cannot decide in preview");
+        });
+        assertThat(report.violations()).extracting(PolicyViolation::policyName).contains("s3-tls-only");
+    }
+
+    @Test
     void unknownPropertyInAPolicysConfigIsRejectedWithItsNameAndTheKnownOnes(@TempDir Path dir) throws IOException {
         // `minimumDay` for `minimumDays`: without the check the policy would silently use its default.
         Path config = Files.writeString(dir.resolve("typo.json"),
