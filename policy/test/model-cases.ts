@@ -290,3 +290,41 @@ export const previewStackCases: Record<string, Cases<StackCase>> = {
                 "does not deny reads"]],
     },
 };
+
+// Masked queries read with PostgreSQL's parser: the function AND its arguments (customers' classes, current shape).
+const CUSTOMERS = { id: ["identifier", "pseudonymize"], phone: ["contact", "pseudonymize"], birth_date: ["birth_date", "truncate_year"],
+    postal_code: ["address", "postal_prefix3"], address: ["address", "prefecture"], weight_kg: ["location", "round_2dp"],
+    family_name: ["name", "drop"], status: ["internal", "keep"] };
+const customersGlue: StackResourceCase = { type: "aws:glue/catalogTable:CatalogTable", name: "glue-customers", props: { name: "customers",
+    parameters: { data_zone: "masked", "platform207.column_classes": JSON.stringify(Object.fromEntries(Object.entries(CUSTOMERS).map(([k, [c, m]]) => [k, { class: c, masking: m }]))) } } };
+const PREFS = "北海道|青森県|岩手県|宮城県|秋田県|山形県|福島県|茨城県|栃木県|群馬県|埼玉県|千葉県|東京都|神奈川県|新潟県|富山県|石川県|福井県|山梨県|長野県|岐阜県|静岡県|愛知県|三重県|滋賀県|京都府|大阪府|兵庫県|奈良県|和歌山県|鳥取県|島根県|岡山県|広島県|山口県|徳島県|香川県|愛媛県|高知県|福岡県|佐賀県|長崎県|熊本県|大分県|宮崎県|鹿児島県|沖縄県";
+const MASKED_COLUMNS: Record<string, string> = {
+    id: "encode(hmac(t.\"id\"::text, k.pseudonym_key, 'sha256'), 'hex') AS \"id\"",
+    phone: "encode(hmac(lower(btrim(t.\"phone\"::text)), k.pseudonym_key, 'sha256'), 'hex') AS \"phone\"",
+    birth_date: "date_trunc('year', t.\"birth_date\")::date AS \"birth_date\"",
+    postal_code: "nullif(left(regexp_replace(t.\"postal_code\", '[^0-9]', '', 'g'), 3), '') AS \"postal_code\"",
+    address: `substring(t."address" from '^\\s*(?:〒?\\s*[0-9]{3}-?[0-9]{4}\\s*)?(${PREFS})') AS "address"`,
+    weight_kg: "round(t.\"weight_kg\"::numeric, 2) AS \"weight_kg\"",
+    status: "t.\"status\" AS \"status\"",
+};
+const customersQuery = (override: Record<string, string> = {}, from = "CROSS JOIN (SELECT current_setting('app.pseudonym_key') AS pseudonym_key) AS k") =>
+    "in:\n  type: \"postgresql\"\n  query: |\n    SELECT\n" + Object.values({ ...MASKED_COLUMNS, ...override }).map(c => `      ${c}`).join(",\n") +
+    `\n    FROM "public"."customers" AS t\n    ${from}\n    WHERE t."updated_at" > :updated_at\nout:\n  type: s3_parquet\n`;
+const customersConfig = (content: string): StackResourceCase => ({ type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "cfg-customers",
+    props: { key: "config/embulk/masked/customers.yml.liquid", content } });
+const sqlCase = (override: Record<string, string>, from?: string): StackCase => ({ resources: [customersGlue, customersConfig(customersQuery(override, from))] });
+
+export const maskingStackCases: Cases<StackCase> = {
+    pass: [sqlCase({}), sqlCase({ phone: "encode(hmac(lower(btrim(t.\"phone\"::text)), current_setting('app.pseudonym_key'), 'sha256'), 'hex') AS \"phone\"" })],
+    fail: [[sqlCase({ birth_date: "date_trunc('day', t.\"birth_date\")::date AS \"birth_date\"" }), "truncated to 'day' instead of 'year'"],
+        [sqlCase({ postal_code: "left(t.\"postal_code\", 7) AS \"postal_code\"" }), "keeps 7 characters instead of the 3-digit prefix"],
+        [sqlCase({ phone: "encode(hmac(lower(btrim(t.\"phone\"::text)), 'x', 'sha256'), 'hex') AS \"phone\"" }), "key that is not current_setting('app.pseudonym_key')"],
+        [sqlCase({ phone: "encode(hmac(t.\"phone\"::text, k.pseudonym_key, 'sha256'), 'hex') AS \"phone\"" }), "canonicalised as nothing before hmac; class contact requires lower(btrim(...)"],
+        [sqlCase({ phone: "encode(hmac(lower(btrim(t.\"phone\"::text)), k.pseudonym_key, 'md5'), 'hex') AS \"phone\"" }), "'md5' instead of 'sha256'"],
+        [sqlCase({ weight_kg: "round(t.\"weight_kg\"::numeric, 4) AS \"weight_kg\"" }), "rounded to 4 digits instead of 2"],
+        [sqlCase({ address: "substring(t.\"address\" from '^(.{0,20})') AS \"address\"" }), "does not capture only a prefecture"],
+        [sqlCase({ id: "encode(hmac(t.\"id\"::text, k.pseudonym_key, 'sha256'), 'hex') AS \"id\"" }, "CROSS JOIN (SELECT 'constant-key' AS pseudonym_key) AS k"), "key that is not current_setting"],
+        [sqlCase({ status: "t.\"family_name\" AS \"status\"" }), "family_name', which must be dropped"],
+        [sqlCase({ status: "t.\"status\" AS" }), "cannot parse"],
+        [sqlCase({ status: "t.\"status\" AS \"status\" FROM x; SELECT 1" }), "must be one SELECT, but holds 2 statement(s)"]],
+};

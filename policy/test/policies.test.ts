@@ -5,11 +5,11 @@ import { allPolicies } from "../policies";
 import { ADVISORY, runResource, runStack } from "./harness";
 import { resourceCases as baseResourceCases } from "./resource-cases";
 import { stackCases as baseStackCases } from "./stack-cases";
-import { modelResourceCases, modelStackCases, previewStackCases } from "./model-cases";
+import { maskingStackCases, modelResourceCases, modelStackCases, previewStackCases } from "./model-cases";
 
 const resourceCases: Record<string, any> = { ...baseResourceCases, ...modelResourceCases };
 const stackCases: Record<string, any> = { ...baseStackCases, ...modelStackCases };
-for (const [name, extra] of Object.entries(previewStackCases)) {
+for (const [name, extra] of Object.entries({ ...previewStackCases, "data-masked-config-no-raw-columns": maskingStackCases })) {
     stackCases[name] = { pass: [...stackCases[name].pass, ...extra.pass], fail: [...stackCases[name].fail, ...extra.fail] };
 }
 // A policy that became a stack policy keeps no resource cases.
