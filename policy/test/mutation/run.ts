@@ -42,6 +42,15 @@ async function main(): Promise<void> {
     const started = Date.now();
     const session = await AnalyzerSession.start();
     const failures: string[] = [];
+    // The pack itself rejects a config typo at Configure (the path `pulumi preview --policy-pack-config` takes).
+    try {
+        await session.configure({ all: "mandatory", "rds-backup-retention": { minimumDay: 14 } });
+        failures.push("Configure accepted the unknown property 'minimumDay'");
+    } catch (e) {
+        if (!String((e as Error).message).includes("unknown config property 'minimumDay'")) {
+            failures.push(`Configure failed without naming the property: ${(e as Error).message}`);
+        }
+    }
     let applied = 0;
     let killed = 0;
     try {
