@@ -7,17 +7,18 @@ import { resourceCases as baseResourceCases } from "./resource-cases";
 import { stackCases as baseStackCases } from "./stack-cases";
 import { maskingStackCases, modelResourceCases, modelStackCases, previewStackCases } from "./model-cases";
 
-const resourceCases: Record<string, any> = { ...baseResourceCases, ...modelResourceCases };
-const stackCases: Record<string, any> = { ...baseStackCases, ...modelStackCases };
-for (const [name, extra] of Object.entries({ ...previewStackCases, "data-masked-config-no-raw-columns": maskingStackCases })) {
-    stackCases[name] = { pass: [...stackCases[name].pass, ...extra.pass], fail: [...stackCases[name].fail, ...extra.fail] };
-}
-// A policy that became a stack policy keeps no resource cases.
-for (const policy of allPolicies) {
-    if ((policy as StackValidationPolicy).validateStack !== undefined) {
-        delete resourceCases[policy.name];
+/** The cases of every source, concatenated per policy. */
+function merged(...sources: Record<string, any>[]): Record<string, any> {
+    const result: Record<string, any> = {};
+    for (const source of sources) {
+        for (const [name, cases] of Object.entries(source)) {
+            result[name] = { pass: [...(result[name]?.pass ?? []), ...cases.pass], fail: [...(result[name]?.fail ?? []), ...cases.fail] };
+        }
     }
+    return result;
 }
+const resourceCases = merged(baseResourceCases, modelResourceCases);
+const stackCases = merged(baseStackCases, modelStackCases, previewStackCases, { "data-masked-config-no-raw-columns": maskingStackCases });
 
 function isStackPolicy(policy: ResourceValidationPolicy | StackValidationPolicy): policy is StackValidationPolicy {
     return (policy as StackValidationPolicy).validateStack !== undefined;
