@@ -148,6 +148,18 @@ export const modelResourceCases: Record<string, Cases<ResourceCase>> = {
         pass: [{ type: "aws:sqs/queue:Queue", props: { kmsMasterKeyId: "arn:aws:kms:ap-northeast-1:1:key/x" } }, { type: "aws:sqs/queue:Queue", props: {} }],
         fail: [[{ type: "aws:sqs/queue:Queue", props: { sqsManagedSseEnabled: false } }, "not encrypted at rest"]],
     },
+    "data-masked-glue-no-raw-columns": {
+        // A derived partition value (the export date) is not a catalog column; a catalog column as partition key is.
+        pass: [{ type: "aws:glue/catalogTable:CatalogTable", props: { name: "drivers", partitionKeys: [{ name: "dt" }],
+            parameters: { data_zone: "masked", "platform207.column_classes": JSON.stringify({ id: { class: "identifier", masking: "pseudonymize" } }) },
+            storageDescriptor: { columns: [{ name: "id" }] } } }],
+        fail: [[{ type: "aws:glue/catalogTable:CatalogTable", props: { name: "drivers", partitionKeys: [{ name: "dt" }, { name: "full_name" }],
+            parameters: { data_zone: "masked", "platform207.column_classes": JSON.stringify({ id: { class: "identifier", masking: "pseudonymize" }, full_name: { class: "name", masking: "drop" } }) },
+            storageDescriptor: { columns: [{ name: "id" }] } } }, "partition key 'full_name'"],
+            [{ type: "aws:glue/catalogTable:CatalogTable", props: { name: "drivers", partitionKeys: [{ name: "phone" }],
+                parameters: { data_zone: "masked", "platform207.column_classes": JSON.stringify({ phone: { class: "contact", masking: "keep" } }) },
+                storageDescriptor: { columns: [] } } }, "contact partition key 'phone' unmasked"]],
+    },
     "apigateway-xray": {
         pass: [{ type: STAGE, props: { xrayTracingEnabled: true } }],
         fail: [[{ type: STAGE, props: {} }, "X-Ray"], [{ type: STAGE, props: { xrayTracingEnabled: false } }, "xrayTracingEnabled"]],
