@@ -26,3 +26,10 @@ export function columnClasses(props: Record<string, any>): Record<string, Column
         return undefined;
     }
 }
+
+/** Every column a Glue table declares: storage columns and partition keys (a partition key is a column too). */
+export function columnsOf(props: Record<string, any>): { name: string; where: string }[] {
+    const columns = (props.storageDescriptor?.columns ?? []).map((c: any) => ({ name: String(c?.name), where: "column" }));
+    const keys = (props.partitionKeys ?? []).map((c: any) => ({ name: String(c?.name), where: "partition key" }));
+    return [...columns, ...keys];
+}

@@ -5,7 +5,7 @@ export const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 export interface ContainerDefinition {
     name?: string;
     environment?: { name?: string; value?: string }[];
-    logConfiguration?: { logDriver?: string };
+    logConfiguration?: { logDriver?: string; options?: Record<string, string> };
     readonlyRootFilesystem?: boolean;
     privileged?: boolean;
     dockerLabels?: Record<string, string>;

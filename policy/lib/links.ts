@@ -1,5 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
 import { safeGet } from "./props";
+import { isUnknown } from "./preview";
 
 // S3 bucket settings, security-group rules and similar live in companion resources that name their
 // parent by an input (`bucket`, `securityGroupId`). In a real preview that input is usually unknown
@@ -7,12 +8,12 @@ import { safeGet } from "./props";
 // match of the input against the parent's name covers resources declared with explicit names.
 
 export function isLinkedTo(companion: PolicyResource, inputName: string, target: PolicyResource, targetNameInputs: string[]): boolean {
-    const viaDependencies = (companion.propertyDependencies[inputName] ?? []).some(d => d.urn === target.urn);
+    const viaDependencies = (companion.propertyDependencies[inputName] ?? []).some(d => d?.urn === target.urn);
     if (viaDependencies) {
         return true;
     }
     const value = safeGet(companion.props, inputName);
-    if (typeof value !== "string" || value === "") {
+    if (typeof value !== "string" || value === "" || isUnknown(value)) {
         return false;
     }
     return targetNameInputs.some(key => safeGet(target.props, key) === value);

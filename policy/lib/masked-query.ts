@@ -1,23 +1,6 @@
-// A deliberately small reader of the SQL in masked-zone Embulk configs. It is not a SQL parser: it finds where
-// catalog columns are referenced and which function calls enclose each reference, which is enough to tell
-// "hashed/truncated" from "copied as is" in the generated shape and in the usual hand edits. Limits: docs/policies.md.
-import { ColumnClass, PERSONAL } from "./data";
+// What the SQL parser (masking-sql.ts) does not need to decide: whether a query selects all columns.
+// Comments and string literals are removed first, so that a `*` inside them is not read as a star.
 
-/** The function a masking must wrap its column in (what jp.twozeroseven.infra.data.masking.MaskingPlan generates). */
-const MASKING_FUNCTIONS: Record<string, string[]> = {
-    pseudonymize: ["hmac"],
-    truncate_year: ["date_trunc"], truncate_month: ["date_trunc"], truncate_day: ["date_trunc"], truncate_hour: ["date_trunc"],
-    postal_prefix3: ["left"],
-    prefecture: ["substring"],
-    round_2dp: ["round"],
-};
-/** Accepted when a personal column's masking is not one this reader knows. */
-export const MASKING_FUNCTION_NAMES = [...new Set(Object.values(MASKING_FUNCTIONS).flat())];
-
-/** `allowed`: the functions the column may appear in (empty: nowhere, its masking is `keep` or missing). */
-export interface QueryFinding { column: string; problem: "dropped" | "unmasked"; cls: string; context: string; allowed: string[] }
-
-/** Comments and string literals removed, so that names inside them are not read as references. */
 function withoutCommentsAndLiterals(sql: string): string {
     return sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'/g, m => (m.startsWith("'") ? "''" : " "));
 }
@@ -25,53 +8,4 @@ function withoutCommentsAndLiterals(sql: string): string {
 /** Whether the query selects all columns: `SELECT *`, `, *` or `alias.*`. */
 export function selectsStar(sql: string): boolean {
     return /(?:\bselect\s+(?:distinct\s+)?|,\s*|\.\s*)\*/i.test(withoutCommentsAndLiterals(sql));
-}
-
-interface Token { name: string; at: number; quoted: boolean }
-
-/**
- * Columns of the table referenced in the query where their class forbids it: a column whose masking is `drop`
- * anywhere, a personal column anywhere outside the function its masking generates. Output aliases (`AS "phone"`)
- * are names, not references, and are skipped.
- */
-export function forbiddenReferences(sql: string, classes: Record<string, ColumnClass>): QueryFinding[] {
-    const text = withoutCommentsAndLiterals(sql);
-    const byName = new Map(Object.entries(classes).map(([k, v]) => [k.toLowerCase(), { column: k, c: v ?? {} }]));
-    const findings: QueryFinding[] = [];
-    const enclosing: string[] = [];
-    let previous: Token | undefined;
-    let previousWord = "";
-    const pattern = /"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)|([()])/g;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        if (m[3] === "(") {
-            const adjacent = previous && /^\s*$/.test(text.substring(previous.at, m.index)) ? previous.name.toLowerCase() : "";
-            enclosing.push(adjacent);
-            previous = undefined;
-            continue;
-        }
-        if (m[3] === ")") {
-            enclosing.pop();
-            previous = undefined;
-            continue;
-        }
-        const name = m[1] !== undefined ? m[1].replace(/""/g, "\"") : m[2];
-        const isAlias = previousWord === "as";
-        previousWord = m[1] === undefined ? name.toLowerCase() : "";
-        previous = { name, at: m.index + m[0].length, quoted: m[1] !== undefined };
-        const entry = byName.get(name.toLowerCase());
-        if (!entry || isAlias) {
-            continue;
-        }
-        const { column, c } = entry;
-        const context = text.substring(Math.max(0, m.index - 30), m.index + m[0].length + 10).replace(/\s+/g, " ").trim();
-        if (c.masking === "drop") {
-            findings.push({ column, problem: "dropped", cls: String(c.class), context, allowed: [] });
-        } else if (PERSONAL.includes(c.class ?? "")) {
-            const allowed = c.masking && c.masking !== "keep" ? (MASKING_FUNCTIONS[c.masking] ?? MASKING_FUNCTION_NAMES) : [];
-            if (!enclosing.some(f => allowed.includes(f))) {
-                findings.push({ column, problem: "unmasked", cls: String(c.class), context, allowed });
-            }
-        }
-    }
-    return findings;
 }

@@ -2,6 +2,9 @@
 // outputs are unknown and @pulumi/policy throws on access; stack policies that link resources must
 // survive that, so they read through these helpers and treat an unknown value as "not known yet".
 
+import { isUnknown } from "./preview";
+
+/** The input at `path`, or undefined when it is absent or unknown (a preview). */
 export function safeGet(obj: any, ...path: string[]): any {
     let current = obj;
     for (const key of path) {
@@ -17,7 +20,7 @@ export function safeGet(obj: any, ...path: string[]): any {
             throw e;
         }
     }
-    return current;
+    return isUnknown(current) ? undefined : current;
 }
 
 function isUnknownValueError(e: unknown): boolean {

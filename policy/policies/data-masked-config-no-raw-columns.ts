@@ -1,7 +1,8 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import * as yaml from "js-yaml";
 import { columnClasses } from "../lib/data";
-import { forbiddenReferences, selectsStar } from "../lib/masked-query";
+import { selectsStar } from "../lib/masked-query";
+import { checkMaskedQuery, loadParser, SqlFinding } from "../lib/masking-sql";
 import { safeGet } from "../lib/props";
 
 const MASKED_PREFIX = "config/embulk/masked/";
@@ -39,9 +40,10 @@ function parseTemplate(text: string): unknown {
 
 export const dataMaskedConfigNoRawColumns: StackValidationPolicy = {
     name: "data-masked-config-no-raw-columns",
-    description: "No masked-zone Embulk config selects a personal column outside its masking function, a column that must be dropped, all columns, or a table instead of a query.",
+    description: "No masked-zone Embulk config selects a personal column outside its masking function or with other arguments (parsed by PostgreSQL's parser: truncation unit, prefix length, rounding digits, hmac key from current_setting, canonical form), a column that must be dropped, all columns, or a table instead of a query.",
     enforcementLevel: "mandatory",
-    validateStack: (args, reportViolation) => {
+    validateStack: async (args, reportViolation) => {
+        await loadParser();
         const maskedTables = new Map<string, Record<string, any>>();
         for (const r of args.resources) {
             if (r.type === "aws:glue/catalogTable:CatalogTable" && safeGet(r.props, "parameters", "data_zone") === "masked") {
@@ -95,15 +97,19 @@ export const dataMaskedConfigNoRawColumns: StackValidationPolicy = {
                 report("selects '*' in its query, which copies every column as is",
                     "name each column with its class's masking (regenerate from the catalog)");
             }
-            for (const f of forbiddenReferences(input.query, classes)) {
-                if (f.problem === "dropped") {
-                    report(`reads ${f.cls} column '${f.column}', which must be dropped (near '${f.context}')`,
-                        "regenerate the config from the catalog; dropped columns are never selected");
-                } else {
-                    const where = f.allowed.length > 0 ? `only inside ${f.allowed.join(" or ")}(...)` : "nowhere, as its masking is keep or missing";
-                    report(`selects ${f.cls} column '${f.column}' unmasked (near '${f.context}'; the column may appear ${where})`,
-                        "regenerate the config; the class's masking must apply");
-                }
+            let findings: SqlFinding[];
+            try {
+                findings = checkMaskedQuery(input.query, classes);
+            } catch (e) {
+                report(`has a query PostgreSQL cannot parse (${String((e as Error).message).split("\n")[0]})`,
+                    "regenerate the config from the catalog");
+                continue;
+            }
+            for (const f of findings) {
+                report(f.column === "(query)" ? `has a query that ${f.problem}` : f.problem.startsWith("must be dropped") ? `reads ${f.cls} column '${f.column}', which ${f.problem}`
+                    : `selects ${f.cls} column '${f.column}' unmasked: it ${f.problem}`,
+                    f.problem.startsWith("must be dropped") ? "regenerate the config from the catalog; dropped columns are never selected"
+                        : "regenerate the config; the class's masking must apply with its arguments (docs/policies.md, masked queries)");
             }
         }
     },

@@ -1,9 +1,9 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { CLASSES_PARAMETER, columnClasses, PERSONAL } from "../lib/data";
+import { CLASSES_PARAMETER, columnClasses, columnsOf, PERSONAL } from "../lib/data";
 
 export const dataMaskedGlueNoRawColumns: ResourceValidationPolicy = {
     name: "data-masked-glue-no-raw-columns",
-    description: "No Glue table of the masked zone declares a personal column unmasked, a column that must be dropped, or a column without a class.",
+    description: "No Glue table of the masked zone declares (as a column or a partition key) a personal column unmasked, a column that must be dropped, or a column without a class.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type !== "aws:glue/catalogTable:CatalogTable" || args.props.parameters?.data_zone !== "masked") {
@@ -17,16 +17,21 @@ export const dataMaskedGlueNoRawColumns: ResourceValidationPolicy = {
                 `Fix: regenerate the table from data/catalog.yaml (ColumnClassifications).`);
             return;
         }
-        for (const column of args.props.storageDescriptor?.columns ?? []) {
+        for (const column of columnsOf(args.props)) {
             const c = Object.prototype.hasOwnProperty.call(classes, column.name) ? classes[column.name] : undefined;
+            if ((!c || typeof c.class !== "string" || c.class === "") && column.where === "partition key") {
+                // Derived partition values (the export date `dt`) are not catalog columns; a catalog column used as
+                // a partition key is checked below like any column, since its values are in every S3 key.
+                continue;
+            }
             if (!c || typeof c.class !== "string" || c.class === "") {
-                reportViolation(`Masked Glue table '${args.props.name}' declares column '${column.name}' without a class in ` +
+                reportViolation(`Masked Glue table '${args.props.name}' declares ${column.where} '${column.name}' without a class in ` +
                     `'${CLASSES_PARAMETER}'. Fix: classify the column in data/catalog.yaml and regenerate the table.`);
             } else if (c.masking === "drop") {
-                reportViolation(`Masked Glue table '${args.props.name}' declares column '${column.name}' (class ${c.class}) that ` +
+                reportViolation(`Masked Glue table '${args.props.name}' declares ${column.where} '${column.name}' (class ${c.class}) that ` +
                     `must be dropped. Fix: regenerate the table from the catalog; dropped columns are never exported.`);
             } else if (PERSONAL.includes(c.class) && (c.masking === "keep" || !c.masking)) {
-                reportViolation(`Masked Glue table '${args.props.name}' declares ${c.class} column '${column.name}' unmasked. ` +
+                reportViolation(`Masked Glue table '${args.props.name}' declares ${c.class} ${column.where} '${column.name}' unmasked. ` +
                     `Fix: mask it in data/catalog.yaml (class default or a masking override).`);
             }
         }

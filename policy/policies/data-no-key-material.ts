@@ -1,50 +1,23 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { connectionCredentialIn, keyMaterialIn, stringInputs } from "../lib/secrets";
 
-// A 32-byte key in hex, or the pgjdbc option carrying anything but the Liquid reference to the environment.
-const HEX_KEY = /\b[0-9a-fA-F]{64}\b/;
+// Key material is recognised by its value (a PEM key, a long random hex or base64 run, also inside base64 text),
+// wherever a string input can carry it: environments, SSM parameters, state-machine definitions, bucket objects,
+// user data. A secret config value reaches the pack as "[secret]" and is not a finding.
+// The pgjdbc `options` value may only reference the environment: any literal there is the key, however short.
 const INLINE_KEY = /pseudonym_key\s*=\s*(?!\{\{\s*env\.)[^\s"']+/;
-const KEY_NAME = /PSEUDONYM|HMAC/i;
-
-function leaks(text: string): string | undefined {
-    if (HEX_KEY.test(text)) {
-        return "a 64-hex-character value";
-    }
-    if (INLINE_KEY.test(text)) {
-        return "an inline pseudonym_key value";
-    }
-    return undefined;
-}
 
 export const dataNoKeyMaterial: ResourceValidationPolicy = {
     name: "data-no-key-material",
-    description: "No pseudonym (HMAC) key material in Embulk configs, task environments or state-machine definitions.",
+    description: "No key material (PEM keys, random hex or base64 values, also base64-encoded) and no connection string with a password in any plain string input (environments, SSM parameters, state machines, objects, user data).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        const texts: [string, string][] = [];
-        if (args.type === "aws:s3/bucketObjectv2:BucketObjectv2" && typeof args.props.content === "string") {
-            texts.push(["content", args.props.content]);
-        }
-        if (args.type === "aws:sfn/stateMachine:StateMachine" && typeof args.props.definition === "string") {
-            texts.push(["definition", args.props.definition]);
-        }
-        if (args.type === "aws:ecs/taskDefinition:TaskDefinition" && typeof args.props.containerDefinitions === "string") {
-            let containers: any[] = [];
-            try { containers = JSON.parse(args.props.containerDefinitions); } catch { containers = []; }
-            for (const container of containers) {
-                for (const variable of container.environment ?? []) {
-                    if (KEY_NAME.test(variable.name ?? "")) {
-                        reportViolation(`Container '${container.name}' sets ${variable.name} in plain environment. ` +
-                            `Fix: deliver the key through 'secrets' from Secrets Manager.`);
-                    }
-                    texts.push([`environment ${variable.name}`, String(variable.value ?? "")]);
-                }
-            }
-        }
-        for (const [where, text] of texts) {
-            const found = leaks(text);
+        for (const { where, text } of stringInputs(args.type, args.props)) {
+            const found = keyMaterialIn(text) ?? connectionCredentialIn(text) ?? (INLINE_KEY.test(text) ? "an inline pseudonym_key value" : undefined);
             if (found) {
-                reportViolation(`'${args.name}' has ${found} in its ${where}, which looks like key material. Fix: reference ` +
-                    `the key as {{ env.EMBULK_PSEUDONYM_KEY }} and inject it from Secrets Manager.`);
+                reportViolation(`'${args.name}' has ${found} in its ${where}, which looks like key material or a credential. ` +
+                    `Fix: keep it in Secrets Manager (or an SSM SecureString set as a Pulumi secret) and inject it at run time, ` +
+                    `e.g. {{ env.EMBULK_PSEUDONYM_KEY }} from the task's secrets.`);
             }
         }
     },

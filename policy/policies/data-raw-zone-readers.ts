@@ -2,6 +2,8 @@ import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { globMatches, globMatchesAllWithPrefix, globMatchesSomeWithPrefix } from "../lib/iam-glob";
 import { permissionDocuments } from "../lib/iam";
 import { asArray, safeGet } from "../lib/props";
+import { isLinkedTo, label } from "../lib/links";
+import { isUnknown, raw, Undecided } from "../lib/preview";
 
 /** Actions that return an object's content; versions count, since the raw bucket keeps them. */
 const READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"];
@@ -54,12 +56,14 @@ function refersTo(attachment: PolicyResource, input: string, value: unknown, pol
 interface Grant { holder: string; kind: "role" | "user" | "group" | "nobody"; what: string; urn: string }
 
 /** Every principal that some policy in the stack lets read the raw buckets, with what grants it. */
-function rawReadGrants(resources: PolicyResource[], buckets: string[]): Grant[] {
+function rawReadGrants(resources: PolicyResource[], buckets: string[], undecided: Undecided): Grant[] {
     const grants: Grant[] = [];
     const attachments = resources.filter(r => r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment"
         || r.type === "aws:iam/policyAttachment:PolicyAttachment");
     const roles = resources.filter(r => r.type === "aws:iam/role:Role");
     for (const r of resources) {
+        // In a first preview a document built from ARNs is unknown: whether it reads the raw zone is undecided.
+        permissionDocuments(r.type, r.props).filter(d => d.unknown).forEach(d => undecided.add(`${d.where} of ${label(r)}`));
         const documents = permissionDocuments(r.type, r.props).filter(d => grantsReadIn(d.document, buckets));
         if (documents.length === 0) {
             continue;
@@ -164,14 +168,16 @@ export const dataRawZoneReaders: StackValidationPolicy = {
     description: "Only roles the access matrix lists (tagged RawZoneReader=true) may read the raw zone, and its bucket denies everyone else.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
-        const rawBuckets = args.resources.filter(r => r.type === "aws:s3/bucketV2:BucketV2"
-            && safeGet(r.props, "tags", "DataClassification") === "restricted").map(r => String(safeGet(r.props, "bucket")));
+        const rawBucketResources = args.resources.filter(r => r.type === "aws:s3/bucketV2:BucketV2"
+            && safeGet(r.props, "tags", "DataClassification") === "restricted");
+        const rawBuckets = rawBucketResources.map(r => String(safeGet(r.props, "bucket")));
         if (rawBuckets.length === 0) {
             return;
         }
+        const undecided = new Undecided();
         const readerRoles = new Set(args.resources.filter(r => r.type === "aws:iam/role:Role"
             && safeGet(r.props, "tags", "RawZoneReader") === "true").map(r => String(safeGet(r.props, "name"))));
-        for (const grant of rawReadGrants(args.resources, rawBuckets)) {
+        for (const grant of rawReadGrants(args.resources, rawBuckets, undecided)) {
             if (grant.kind === "nobody") {
                 reportViolation(`${grant.what} allows reading the raw zone and is attached to no role of this stack, so ` +
                     `anyone may attach it later. Fix: remove the raw-zone read, or attach the policy only to roles listed ` +
@@ -184,8 +190,13 @@ export const dataRawZoneReaders: StackValidationPolicy = {
                     `raw-zone reader. Fix: remove the grant, or list the audience in dataPipeline.access.rawZoneReaders.`, grant.urn);
             }
         }
-        for (const bucket of rawBuckets) {
-            const policy = args.resources.find(r => r.type === "aws:s3/bucketPolicy:BucketPolicy" && safeGet(r.props, "bucket") === bucket);
+        rawBuckets.forEach((bucket, i) => {
+            // Linked by dependency too: in a preview the policy's `bucket` input (the bucket's id) is unknown.
+            const policy = args.resources.find(r => r.type === "aws:s3/bucketPolicy:BucketPolicy" && isLinkedTo(r, "bucket", rawBucketResources[i], ["bucket"]));
+            if (policy && isUnknown(raw(policy.props)?.policy)) {
+                undecided.add(`bucket policy of raw-zone bucket '${bucket}'`);
+                return;
+            }
             const statements = permissionStatements(safeGet(policy?.props, "policy"));
             const defects = statements.map(s => guardDefect(s, bucket));
             const guard = statements.find((_, i) => defects[i] === undefined);
@@ -195,7 +206,7 @@ export const dataRawZoneReaders: StackValidationPolicy = {
                     `arn:aws:s3:::${bucket}/*) to principals outside the access matrix` +
                     `${why.length > 0 ? `: ${why.join("; ")}` : ""}. Fix: add the DenyRawReadsOutsideTheMatrix statement ` +
                     `(Deny, Principal '*', both actions, the bucket's objects, only an aws:PrincipalArn exemption).`, policy?.urn);
-                continue;
+                return;
             }
             for (const arn of exemptions(guard.Condition) ?? []) {
                 const role = arn.substring(arn.lastIndexOf("/") + 1);
@@ -204,7 +215,8 @@ export const dataRawZoneReaders: StackValidationPolicy = {
                         `Fix: list the audience in dataPipeline.access.rawZoneReaders or remove the exemption.`, policy?.urn);
                 }
             }
-        }
+        });
+        undecided.finish();
     },
 };
 

@@ -10,8 +10,9 @@ export const ecsContainerLogging: ResourceValidationPolicy = {
             return;
         }
         for (const container of containersOf(args.props)) {
-            if (!container.logConfiguration?.logDriver) {
-                reportViolation(`Container '${container.name}' has no logConfiguration.logDriver. Fix: set logConfiguration ` +
+            // logDriver "none" is a logConfiguration that discards the logs (Docker's none driver).
+            if (!container.logConfiguration?.logDriver || container.logConfiguration.logDriver === "none") {
+                reportViolation(`Container '${container.name}' has no logConfiguration.logDriver (or discards its logs with "none"). Fix: set logConfiguration ` +
                     `{"logDriver":"awsfirelens"} (New Relic sidecar) or {"logDriver":"awslogs","options":{...}}.`);
             }
         }

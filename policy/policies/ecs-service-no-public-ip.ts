@@ -8,7 +8,8 @@ export const ecsServiceNoPublicIp: ResourceValidationPolicy = {
         if (args.type !== "aws:ecs/service:Service") {
             return;
         }
-        if (args.props.networkConfiguration?.assignPublicIp === true) {
+        // The provider also takes the string "true" for a boolean input.
+        if ([true, "true"].includes(args.props.networkConfiguration?.assignPublicIp)) {
             reportViolation(`Service '${args.name}' sets networkConfiguration.assignPublicIp true. Fix: set it to false, ` +
                 `run tasks in private subnets and reach the internet through NAT or VPC endpoints.`);
         }

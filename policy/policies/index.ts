@@ -1,5 +1,6 @@
 // The complete list of policies. Only ../index.ts builds the PolicyPack: constructing one starts the gRPC server.
 import { Policies } from "@pulumi/policy";
+import { withValidatedConfig } from "../lib/config";
 import { albAccessLogs } from "./alb-access-logs";
 import { albDeletionProtection } from "./alb-deletion-protection";
 import { albDropInvalidHeaders } from "./alb-drop-invalid-headers";
@@ -50,7 +51,21 @@ import { sfnLoggingAndTracing } from "./sfn-logging-and-tracing";
 import { sgNoPublicIngress } from "./sg-no-public-ingress";
 import { sgRuleDescriptions } from "./sg-rule-descriptions";
 import { statefulResourcesProtected } from "./stateful-resources-protected";
+import { s3NoAcls } from "./s3-no-acls";
+import { iamUserNoPolicies } from "./iam-user-no-policies";
+import { cloudfrontOriginHttps } from "./cloudfront-origin-https";
+import { cloudfrontOriginTls12 } from "./cloudfront-origin-tls12";
+import { cloudfrontWaf } from "./cloudfront-waf";
+import { albWaf } from "./alb-waf";
+import { rdsLogExports } from "./rds-log-exports";
+import { rdsMultiAz } from "./rds-multi-az";
+import { ecrLifecyclePolicy } from "./ecr-lifecycle-policy";
+import { sqsEncryption } from "./sqs-encryption";
+import { apigatewayXray } from "./apigateway-xray";
+import { apigatewayExecutionLogging } from "./apigateway-execution-logging";
+import { vpcFlowLogs } from "./vpc-flow-logs";
 
+/** Every policy with its config schema closed (`why` allowed) and its config checked when read. */
 export const allPolicies: Policies = [
     albAccessLogs,
     albDeletionProtection,
@@ -102,4 +117,17 @@ export const allPolicies: Policies = [
     sgNoPublicIngress,
     sgRuleDescriptions,
     statefulResourcesProtected,
-];
+    s3NoAcls,
+    iamUserNoPolicies,
+    cloudfrontOriginHttps,
+    cloudfrontOriginTls12,
+    cloudfrontWaf,
+    albWaf,
+    rdsLogExports,
+    rdsMultiAz,
+    ecrLifecyclePolicy,
+    sqsEncryption,
+    apigatewayXray,
+    apigatewayExecutionLogging,
+    vpcFlowLogs,
+].map(withValidatedConfig);

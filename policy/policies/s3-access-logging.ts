@@ -1,30 +1,27 @@
-import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { companionsOf, isLinkedTo, label } from "../lib/links";
-import { safeGet } from "../lib/props";
-
-const BUCKET = "aws:s3/bucketV2:BucketV2";
-const LOGGING = "aws:s3/bucketLoggingV2:BucketLoggingV2";
+import { StackValidationPolicy } from "@pulumi/policy";
+import { label } from "../lib/links";
+import { Undecided } from "../lib/preview";
+import { bucketsOf } from "../lib/s3";
 
 // A bucket that receives access logs is exempt: logging it into itself loops, and into another
 // bucket only moves the question one level down.
-function isLogTarget(bucket: PolicyResource, resources: PolicyResource[]): boolean {
-    return resources.some(r => r.type === LOGGING && isLinkedTo(r, "targetBucket", bucket, ["bucket"]));
-}
-
 export const s3AccessLogging: StackValidationPolicy = {
     name: "s3-access-logging",
     description: "[S3.9] Every S3 bucket (except access-log target buckets) writes server access logs.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
-        for (const bucket of args.resources.filter(r => r.type === BUCKET)) {
-            if (isLogTarget(bucket, args.resources)) {
+        const undecided = new Undecided();
+        for (const bucket of bucketsOf(args.resources).filter(b => !b.isLogTarget)) {
+            if (bucket.logging.some(l => l.value !== undefined && l.value !== "")) {
                 continue;
             }
-            const logging = companionsOf(args.resources, LOGGING, "bucket", bucket, ["bucket"]);
-            if (!logging.some(l => safeGet(l.props, "targetBucket") !== undefined || (l.propertyDependencies["targetBucket"] ?? []).length > 0)) {
-                reportViolation(`${label(bucket)} has no server access logging. Fix: add a BucketLoggingV2 with ` +
-                    `bucket=<this bucket> and targetBucket=<the access-log bucket>, targetPrefix "<bucket name>/".`, bucket.urn);
+            if (bucket.logging.some(l => l.unknown)) {
+                undecided.add(`logging target of ${label(bucket.resource)}`);
+                continue;
             }
+            reportViolation(`${label(bucket.resource)} has no server access logging. Fix: add a BucketLoggingV2 with ` +
+                `bucket=<this bucket> and targetBucket=<the access-log bucket>, targetPrefix "<bucket name>/".`, bucket.resource.urn);
         }
+        undecided.finish();
     },
 };

@@ -1,9 +1,8 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { companionsOf, label } from "../lib/links";
-import { safeGet } from "../lib/props";
+import { label } from "../lib/links";
+import { isUnknown, Undecided } from "../lib/preview";
+import { bucketsOf } from "../lib/s3";
 
-const BUCKET = "aws:s3/bucketV2:BucketV2";
-const BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
 const SETTINGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
 export const s3PublicAccessBlocked: StackValidationPolicy = {
@@ -11,18 +10,22 @@ export const s3PublicAccessBlocked: StackValidationPolicy = {
     description: "[S3.8] Every S3 bucket has a BucketPublicAccessBlock with all four settings true.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
-        for (const bucket of args.resources.filter(r => r.type === BUCKET)) {
-            const blocks = companionsOf(args.resources, BLOCK, "bucket", bucket, ["bucket"]);
+        const undecided = new Undecided();
+        for (const bucket of bucketsOf(args.resources)) {
+            const blocks = bucket.publicAccessBlocks;
             if (blocks.length === 0) {
-                reportViolation(`${label(bucket)} has no aws.s3.BucketPublicAccessBlock. Fix: add a BucketPublicAccessBlock ` +
-                    `with bucket=<this bucket's id> and ${SETTINGS.join("/")} all set to true.`, bucket.urn);
+                reportViolation(`${label(bucket.resource)} has no aws.s3.BucketPublicAccessBlock. Fix: add a BucketPublicAccessBlock ` +
+                    `with bucket=<this bucket's id> and ${SETTINGS.join("/")} all set to true.`, bucket.resource.urn);
                 continue;
             }
-            const off = SETTINGS.filter(s => !blocks.some(b => safeGet(b.props, s) === true));
-            if (off.length > 0) {
-                reportViolation(`${label(bucket)} public access block leaves ${off.join(", ")} not true. ` +
-                    `Fix: set ${off.join(", ")} to true on its BucketPublicAccessBlock.`, bucket.urn);
+            const off = SETTINGS.filter(s => !blocks.some(b => b.value[s] === true));
+            if (off.some(s => blocks.some(b => isUnknown(b.value[s])))) {
+                undecided.add(`public access block of ${label(bucket.resource)}`);
+            } else if (off.length > 0) {
+                reportViolation(`${label(bucket.resource)} public access block leaves ${off.join(", ")} not true. ` +
+                    `Fix: set ${off.join(", ")} to true on its BucketPublicAccessBlock.`, bucket.resource.urn);
             }
         }
+        undecided.finish();
     },
 };

@@ -1,9 +1,8 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { companionsOf, label } from "../lib/links";
-import { asArray, parseJsonInput, safeGet } from "../lib/props";
-
-const BUCKET = "aws:s3/bucketV2:BucketV2";
-const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+import { label } from "../lib/links";
+import { asArray } from "../lib/props";
+import { Undecided } from "../lib/preview";
+import { bucketsOf } from "../lib/s3";
 
 /** A statement that denies every non-TLS request: Effect Deny, all principals, s3 actions, aws:SecureTransport false. */
 export function deniesInsecureTransport(statement: any): boolean {
@@ -23,15 +22,20 @@ export const s3TlsOnly: StackValidationPolicy = {
     description: "[S3.5] Every S3 bucket policy denies requests that do not use TLS (aws:SecureTransport = false).",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
-        for (const bucket of args.resources.filter(r => r.type === BUCKET)) {
-            const policies = companionsOf(args.resources, BUCKET_POLICY, "bucket", bucket, ["bucket"]);
-            const tlsOnly = policies.some(p => asArray(parseJsonInput(safeGet(p.props, "policy"))?.Statement)
-                .some(deniesInsecureTransport));
-            if (!tlsOnly) {
-                reportViolation(`${label(bucket)} has no bucket policy that denies plain HTTP. Fix: attach a BucketPolicy with ` +
-                    `{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":[<bucket arn>,<bucket arn>/*],` +
-                    `"Condition":{"Bool":{"aws:SecureTransport":"false"}}}.`, bucket.urn);
+        const undecided = new Undecided();
+        for (const bucket of bucketsOf(args.resources)) {
+            if (bucket.policies.some(p => asArray(p.value?.Statement).some(deniesInsecureTransport))) {
+                continue;
             }
+            // In a first preview the document is unknown: it is built from the bucket's and its readers' ARNs.
+            if (bucket.policies.some(p => p.unknown)) {
+                undecided.add(`bucket policy of ${label(bucket.resource)}`);
+                continue;
+            }
+            reportViolation(`${label(bucket.resource)} has no bucket policy that denies plain HTTP. Fix: attach a BucketPolicy with ` +
+                `{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":[<bucket arn>,<bucket arn>/*],` +
+                `"Condition":{"Bool":{"aws:SecureTransport":"false"}}}.`, bucket.resource.urn);
         }
+        undecided.finish();
     },
 };

@@ -9,13 +9,14 @@ export const STATEFUL_TYPES = [
     "aws:ecr/repository:Repository",
     "aws:kms/key:Key",
     "aws:glue/catalogDatabase:CatalogDatabase",
+    "aws:dynamodb/table:Table",
 ];
 
 // @pulumi/policy 1.21 hands policies `protect` but not `retainOnDelete` (the Analyzer protocol's
 // AnalyzerResourceOptions has no such field), so `protect` is the option this policy can verify.
 export const statefulResourcesProtected: ResourceValidationPolicy = {
     name: "stateful-resources-protected",
-    description: "Stateful resources in production stacks (RDS, S3 buckets, ECR repositories, KMS keys, Glue databases) set the protect resource option.",
+    description: "Stateful resources in production stacks (RDS, S3 buckets, ECR repositories, KMS keys, Glue databases, DynamoDB tables) set the protect resource option.",
     enforcementLevel: "mandatory",
     configSchema: productionConfigSchema,
     validateResource: (args, reportViolation) => {

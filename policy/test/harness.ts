@@ -43,6 +43,24 @@ function notApplicable(reason?: string): never {
     throw new Error(`notApplicable: ${reason}`);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { UnknownValueError } = require("@pulumi/policy/proxy");
+
+/** Marks the advisory diagnostic @pulumi/policy's server makes of an UnknownValueError (server.js, catch of validate*). */
+export const ADVISORY = "[advisory] ";
+
+async function asServer(run: () => Promise<void> | void, violations: string[]): Promise<void> {
+    try {
+        await run();
+    } catch (e) {
+        if (e instanceof UnknownValueError) {
+            violations.push(`${ADVISORY}can't run policy during preview: ${(e as Error).message}`);
+        } else {
+            throw e;
+        }
+    }
+}
+
 function collector(): { violations: string[]; report: ReportViolation } {
     const violations: string[] = [];
     return { violations, report: (message: string) => { violations.push(message); } };
@@ -54,14 +72,14 @@ export async function runResource(policy: ResourceValidationPolicy, c: ResourceC
     const name = c.name ?? "subject";
     const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
     for (const validate of validations) {
-        await validate({
+        await asServer(() => validate({
             type: c.type, props: c.props, urn: urnOf(stack, c.type, name), name, opts: options(c.opts),
             provider: c.providerProps ? { type: "pulumi:providers:aws", props: c.providerProps, name: "aws", urn: urnOf(stack, "pulumi:providers:aws", "aws") } : undefined,
             stackTags: new Map(),
             isType: () => false, asType: () => undefined,
             getConfig: <T extends object>() => (c.config ?? {}) as T,
             notApplicable,
-        }, report);
+        }, report), violations);
     }
     return violations;
 }
@@ -80,12 +98,12 @@ export async function runStack(policy: StackValidationPolicy, c: StackCase): Pro
     });
     c.resources.forEach((r, i) => {
         for (const [input, names] of Object.entries(r.dependsOn ?? {})) {
-            resources[i].propertyDependencies[input] = names.map(n => byName.get(n)!);
+            resources[i].propertyDependencies[input] = names.map(n => byName.get(n)!).filter(r => r !== undefined);
             resources[i].dependencies.push(...resources[i].propertyDependencies[input]);
         }
     });
-    await policy.validateStack({
+    await asServer(() => policy.validateStack({
         resources, stackTags: new Map(), getConfig: <T extends object>() => (c.config ?? {}) as T, notApplicable,
-    }, report);
+    }, report), violations);
     return violations;
 }

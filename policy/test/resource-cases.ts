@@ -106,11 +106,6 @@ export const resourceCases: Record<string, ResourceCases> = {
         fail: [[{ type: "aws:ecs/cluster:Cluster", props: {} }, "containerInsights"],
             [{ type: "aws:ecs/cluster:Cluster", props: { settings: [{ name: "containerInsights", value: "disabled" }] } }, "Container Insights"]],
     },
-    "alb-listener-https": {
-        pass: [{ type: LISTENER, props: { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" } },
-            { type: LISTENER, props: { protocol: "HTTP", defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] } }],
-        fail: [[{ type: LISTENER, props: { protocol: "HTTP", defaultActions: [{ type: "forward", targetGroupArn: "tg" }] } }, "plain HTTP"]],
-    },
     "alb-listener-tls12": {
         pass: [{ type: LISTENER, props: { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" } }],
         fail: [[{ type: LISTENER, props: { protocol: "HTTPS" } }, "ELBSecurityPolicy-2016-08"],
@@ -215,10 +210,6 @@ export const resourceCases: Record<string, ResourceCases> = {
     "kms-key-rotation": {
         pass: [{ type: "aws:kms/key:Key", props: { enableKeyRotation: true } }, { type: "aws:kms/key:Key", props: { customerMasterKeySpec: "RSA_2048" } }],
         fail: [[{ type: "aws:kms/key:Key", props: {} }, "enableKeyRotation"]],
-    },
-    "secretsmanager-cmk": {
-        pass: [{ type: "aws:secretsmanager/secret:Secret", props: { kmsKeyId: "arn:aws:kms:ap-northeast-1:1:key/x" } }],
-        fail: [[{ type: "aws:secretsmanager/secret:Secret", props: { name: "db" } }, "kmsKeyId"]],
     },
     "required-tags": {
         pass: [{ type: "aws:ecs/cluster:Cluster", props: { tags: allTags } },

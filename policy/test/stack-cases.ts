@@ -108,11 +108,5 @@ export const stackCases: Record<string, StackCases> = {
         pass: [{ resources: [...compliantBucket("data"), ...logBucket] }],
         fail: [[{ resources: compliantBucket("data", ["logging"]) }, "server access logging"]],
     },
-    "sg-no-public-ingress": {
-        pass: [{ resources: [publicAlbGroup, appGroup, ingressRule("alb-http", "alb-sg", 80, "0.0.0.0/0"), ingressRule("vpc", "app-sg", 3000, "10.0.0.0/16")] }],
-        fail: [[{ resources: [appGroup, ingressRule("ssh", "app-sg", 22, "0.0.0.0/0")] }, "opens tcp 22-22 to the internet"],
-            [{ resources: [appGroup, ingressRule("https", "app-sg", 443, "0.0.0.0/0")] }, "Exposure=public-alb"],
-            [{ resources: [{ ...publicAlbGroup, props: { ...publicAlbGroup.props, ingress: [{ description: "all", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] } }] }, "alb-sg"]],
-    },
     ...dataStackCases,
 };

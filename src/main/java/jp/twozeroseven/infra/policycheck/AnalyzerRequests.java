@@ -26,7 +26,7 @@ final class AnalyzerRequests {
                 .setType(resource.type())
                 .setUrn(resource.urn())
                 .setName(resource.name())
-                .setProperties(ProtoStructs.of(resource.inputs()))
+                .setProperties(ProtoStructs.ofInputs(resource.inputs()))
                 .setOptions(options(resource));
         provider(resource).ifPresent(request::setProvider);
         return request.build();
@@ -37,7 +37,7 @@ final class AnalyzerRequests {
                 .setType(resource.type())
                 .setUrn(resource.urn())
                 .setName(resource.name())
-                .setProperties(ProtoStructs.of(resource.inputs()))
+                .setProperties(ProtoStructs.ofInputs(resource.inputs()))
                 .setOptions(options(resource))
                 .addAllDependencies(resource.dependencies());
         if (resource.parent() != null) {

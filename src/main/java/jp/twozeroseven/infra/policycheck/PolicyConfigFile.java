@@ -11,7 +11,11 @@ import pulumirpc.AnalyzerOuterClass.PolicyInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Locale;
 import java.util.Map;
 
@@ -66,6 +70,7 @@ final class PolicyConfigFile {
                         + "'; remove it or use one of the pack's policy names (see docs/policies.md)");
             }
         });
+        checkProperties(info);
         for (PolicyInfo policy : info.getPoliciesList()) {
             JsonNode own = root.get(policy.getName());
             ObjectNode properties = own != null && own.isObject() ? ((ObjectNode) own).deepCopy() : root.objectNode();
@@ -76,6 +81,31 @@ final class PolicyConfigFile {
                     .build());
         }
         return result;
+    }
+
+    /**
+     * Every property a policy's entry sets must be one its config schema declares (the pack reports its schema in
+     * GetAnalyzerInfo), so a typo such as {@code minimumDay} fails with one message instead of the default applying.
+     */
+    private void checkProperties(AnalyzerInfo info) {
+        List<String> problems = new ArrayList<>();
+        for (PolicyInfo policy : info.getPoliciesList()) {
+            JsonNode own = root.get(policy.getName());
+            if (own == null || !own.isObject()) {
+                continue;
+            }
+            Set<String> known = new TreeSet<>(policy.getConfigSchema().getProperties().getFieldsMap().keySet());
+            own.fieldNames().forEachRemaining(key -> {
+                if (!key.equals("enforcementLevel") && !known.contains(key)) {
+                    problems.add("'" + policy.getName() + "' has unknown property '" + key + "' (its properties: "
+                            + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyConfigException("policy config " + source + ": " + String.join("; ", problems)
+                    + "; fix the name or remove it (docs/policies.md lists each policy's properties)");
+        }
     }
 
     /** Every level the file names must exist, so a typo fails before the synth rather than after it. */

@@ -41,8 +41,8 @@ class PolicyCheckTest {
         assertThat(report.violations()).isEmpty();
         assertThat(report.failed()).isFalse();
         assertThat(report.policies()).isEqualTo(POLICIES_IN_PACK);
-        assertThat(report.resources()).isEqualTo(14);
-        assertThat(output()).isEqualTo("policies: " + POLICIES_IN_PACK + ", resources: 14, mandatory violations: 0, advisory: 0\n");
+        assertThat(report.resources()).isEqualTo(16);
+        assertThat(output()).isEqualTo("policies: " + POLICIES_IN_PACK + ", resources: 16, mandatory violations: 0, advisory: 0\n");
     }
 
     @Test
@@ -58,7 +58,7 @@ class PolicyCheckTest {
         });
         assertThat(report.failed()).isTrue();
         assertThat(output()).contains("[mandatory]  platform-207 v1.0.0  s3-public-access-blocked  (aws:s3/bucketV2:BucketV2: ")
-                .endsWith("policies: " + POLICIES_IN_PACK + ", resources: 13, mandatory violations: 1, advisory: 0\n");
+                .endsWith("policies: " + POLICIES_IN_PACK + ", resources: 15, mandatory violations: 1, advisory: 0\n");
     }
 
     @Test
@@ -71,7 +71,7 @@ class PolicyCheckTest {
             assertThat(v.urn()).endsWith("::stg-api");
             assertThat(v.message()).contains("NEW_RELIC_LICENSE_KEY", "secrets");
         });
-        assertThat(output()).endsWith("policies: " + POLICIES_IN_PACK + ", resources: 14, mandatory violations: 1, advisory: 0\n");
+        assertThat(output()).endsWith("policies: " + POLICIES_IN_PACK + ", resources: 16, mandatory violations: 1, advisory: 0\n");
     }
 
     @Test
@@ -87,7 +87,7 @@ class PolicyCheckTest {
         assertThat(report.violations()).extracting(PolicyViolation::resourceType).containsExactlyInAnyOrder(
                 "aws:ecs/cluster:Cluster", "aws:cloudwatch/logGroup:LogGroup", "aws:ecs/taskDefinition:TaskDefinition",
                 "aws:s3/bucketV2:BucketV2", "aws:s3/bucketV2:BucketV2");
-        assertThat(output()).endsWith("policies: " + POLICIES_IN_PACK + ", resources: 14, mandatory violations: 5, advisory: 0\n");
+        assertThat(output()).endsWith("policies: " + POLICIES_IN_PACK + ", resources: 16, mandatory violations: 5, advisory: 0\n");
     }
 
     @Test
@@ -96,7 +96,7 @@ class PolicyCheckTest {
         PolicyReport report = PolicyCheck.run(PACK, config, fixture("public-bucket-stg.json"), out);
 
         assertThat(report.failed()).isFalse();
-        assertThat(output()).endsWith("policies: " + POLICIES_IN_PACK + ", resources: 13, mandatory violations: 0, advisory: 1\n");
+        assertThat(output()).endsWith("policies: " + POLICIES_IN_PACK + ", resources: 15, mandatory violations: 0, advisory: 1\n");
     }
 
     @Test
@@ -120,6 +120,36 @@ class PolicyCheckTest {
         assertThatThrownBy(() -> PolicyCheck.run(PACK, config, fixture("compliant-stg.json"), out))
                 .isInstanceOf(PolicyConfigException.class)
                 .hasMessageContaining("s3-public-acess-blocked");
+    }
+
+    @Test
+    void anUnknownBucketPolicyInAPreviewIsAdvisoryNotAViolation() throws IOException {
+        // A first preview: the bucket policies are built from bucket and role ARNs that do not exist yet.
+        JsonNode document = fixture("compliant-stg.json");
+        document.path("resources").forEach(r -> {
+            if (r.path("type").asText().equals("aws:s3/bucketPolicy:BucketPolicy")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) r.path("inputs")).put("policy", ProtoStructs.UNKNOWN_MARKER);
+            }
+        });
+        PolicyReport report = PolicyCheck.run(PACK, STG_CONFIG, document, out);
+
+        assertThat(report.failed()).isFalse();
+        assertThat(report.violations()).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.enforcementLevel()).isEqualTo("advisory");
+            assertThat(v.message()).contains("cannot decide in preview");
+        });
+        assertThat(report.violations()).extracting(PolicyViolation::policyName).contains("s3-tls-only");
+    }
+
+    @Test
+    void unknownPropertyInAPolicysConfigIsRejectedWithItsNameAndTheKnownOnes(@TempDir Path dir) throws IOException {
+        // `minimumDay` for `minimumDays`: without the check the policy would silently use its default.
+        Path config = Files.writeString(dir.resolve("typo.json"),
+                "{\"all\": \"mandatory\", \"rds-backup-retention\": {\"enforcementLevel\": \"mandatory\", \"minimumDay\": 14}}");
+        assertThatThrownBy(() -> PolicyCheck.run(PACK, config, fixture("compliant-stg.json"), out))
+                .isInstanceOf(PolicyConfigException.class)
+                .hasMessageContaining("'rds-backup-retention' has unknown property 'minimumDay'")
+                .hasMessageContaining("minimumDays");
     }
 
     @Test

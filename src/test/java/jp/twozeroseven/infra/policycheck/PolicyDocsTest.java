@@ -126,6 +126,14 @@ class PolicyDocsTest {
     }
 
     @Test
+    void packMapsAtLeast45FsbpControls() {
+        // Issue 16: the pack maps at least 45 AWS Foundational Security Best Practices controls.
+        Set<String> controls = new TreeSet<>();
+        sources().forEach(s -> controls.addAll(controlIds(read(s.file()))));
+        assertThat(controls).as("distinct FSBP controls in policy/policies").hasSizeGreaterThanOrEqualTo(45);
+    }
+
+    @Test
     void docFsbpColumnMatchesTheControlIdsInEachPolicy() {
         Map<String, Set<String>> inSource = sources().stream().collect(Collectors.toMap(PolicySource::name,
                 s -> controlIds(read(s.file()))));
