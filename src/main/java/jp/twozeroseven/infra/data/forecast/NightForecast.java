@@ -63,9 +63,17 @@ public record NightForecast(LocalTime start, int concurrency, int rowsPerSecond,
             limits.add(new NightLimit("the Aurora maintenance window", "database.maintenanceWindow",
                     utc.plusHours(9), true));
         }
+        long runWindow = secondsUntil(start, heartbeatDeadline);
+        List<Problem> early = new ArrayList<>();
+        if (settings.task().timeoutSeconds() > runWindow) {
+            // The execution's own TimeoutSeconds is the run window; one task may not outlast it.
+            early.add(new Problem("dataPipeline.embulkTask.timeoutMinutes", String.valueOf(settings.task().timeoutMinutes()),
+                    "one task may run longer than the whole night (nightlyAt " + start + " to the heartbeat deadline "
+                            + heartbeatDeadline + ", " + runWindow / 60 + " minutes); lower it to at most that"));
+        }
         NightLimit first = limits.stream().min(Comparator.comparingLong(l -> secondsUntil(start, l.at()))).orElseThrow();
         long budget = secondsUntil(start, first.at());
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(early);
         long taskSeconds = (long) (TASK_BUDGET_SHARE * Math.min(settings.task().timeoutSeconds(), budget)) - STARTUP_SECONDS;
         int rps = settings.task().rowsPerSecond();
         // Catch-up windows start at one task's whole budget and shrink until the first night fits the night too
