@@ -54,6 +54,14 @@ class EtlStateMachineDefinitionTest {
         AslValidator.Result result = AslValidator.validate(file);
 
         assertThat(result.exitCode()).as(result.output()).isZero();
+        EtlWorkflowSpec s = spec();
+        Path onDemand = dir.resolve("on-demand.asl.json");
+        Files.writeString(onDemand, EtlStateMachineDefinition.renderJson(new EtlWorkflowSpec(s.clusterArn(),
+                s.taskDefinitionFamily(), s.containerName(), s.subnets(), s.securityGroups(), CapacityStrategy.onDemandOnly(),
+                s.maxConcurrency(), s.notifyEndpoint(), s.heartbeat(), s.commandTemplate(), s.taskTimeoutSeconds(),
+                s.executionTimeoutSeconds(), s.logGroup())), StandardCharsets.UTF_8);
+        AslValidator.Result onDemandResult = AslValidator.validate(onDemand);
+        assertThat(onDemandResult.exitCode()).as(onDemandResult.output()).isZero();
     }
 
     @Test
