@@ -64,6 +64,7 @@ class EtlNightSettingsTest {
         // One slot: every table after the other; and a deadline earlier than Aurora's Monday maintenance.
         SettingsException e = problemsAfter(c -> {
             StackFixture.at(c, "dataPipeline").put("maxConcurrency", 1);
+            task(c).put("timeoutMinutes", 60);
             ((ObjectNode) StackFixture.at(c, "observability").get("dataPipeline")).put("heartbeatDeadline", "02:30");
         });
 
@@ -72,6 +73,16 @@ class EtlNightSettingsTest {
             assertThat(p.value()).isEqualTo("1");
             assertThat(p.message()).contains("the heartbeat deadline at 02:30")
                     .contains("observability.dataPipeline.heartbeatDeadline").contains("raise maxConcurrency");
+        });
+    }
+
+    @Test
+    void aTaskTimeoutLongerThanTheNightIsRefused() {
+        SettingsException e = problemsAfter(c -> task(c).put("timeoutMinutes", 600));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("platform-207:dataPipeline.embulkTask.timeoutMinutes");
+            assertThat(p.message()).contains("01:30").contains("06:00").contains("270 minutes");
         });
     }
 
