@@ -72,7 +72,7 @@ public final class DataPipeline extends ComponentResource {
 
         var repository = platform.registries().repository(AppPlatform.ETL_IMAGE);
         EmbulkExport export = new EmbulkExport("embulk", scope, settings, rawTables, new EmbulkExport.Wiring(
-                repository.repositoryUrl(), repository.arn(), platform.database().readerEndpoint(),
+                repository.repositoryUrl(), repository.arn(), platform.database().etlReaderEndpoint(),
                 platform.keys().platform().arn(), arns, masked, raw));
 
         EtlWorkflow workflow = new EtlWorkflow("workflow", scope);

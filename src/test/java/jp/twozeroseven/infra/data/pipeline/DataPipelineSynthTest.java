@@ -169,7 +169,11 @@ class DataPipelineSynthTest {
                 "platform207:data:DataPipeline");
         assertThat(configs).hasSize(8 + 2);
         assertThat(configs).allSatisfy(c -> assertThat(inputs(c).get("content").asText()).contains("operation_if_exists: \"skip\"")
-                .contains("cluster-ro-"));
+                .contains("platform-207-prod-aurora-etl.cluster-custom-"));
+        // The ETL's own READER endpoint: in prod one static member, the last instance (the highest promotion tier).
+        JsonNode endpoint = inputs(prod.ofType("aws:rds/clusterEndpoint:ClusterEndpoint").get(0));
+        assertThat(endpoint.get("customEndpointType").asText()).isEqualTo("READER");
+        assertThat(endpoint.get("staticMembers")).extracting(JsonNode::asText).containsExactly("platform-207-prod-aurora-3");
         JsonNode task = prod.ofType("aws:ecs/taskDefinition:TaskDefinition").stream()
                 .map(DataPipelineSynthTest::inputs).filter(t -> t.get("family").asText().endsWith("-embulk")).findFirst().orElseThrow();
         // Fargate Spot runs only X86_64 tasks (ECS developer guide, "AWS Fargate capacity providers").
