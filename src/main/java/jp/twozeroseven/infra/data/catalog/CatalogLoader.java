@@ -184,7 +184,7 @@ public final class CatalogLoader {
                 add(table, null, "daily_rows/history_days describe an incremental table, but this one is exported "
                         + "in full every night", "remove them, or set incremental_column");
             }
-            if (node.has("daily_rows") && daily > rows) {
+            if (node.has("daily_rows") && node.path("rows").isIntegralNumber() && daily > rows) {
                 add(table, null, "size.daily_rows " + daily + " is more than size.rows " + rows,
                         "daily_rows counts the rows one day changes, at most all of them");
             }
