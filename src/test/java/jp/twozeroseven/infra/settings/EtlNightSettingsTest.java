@@ -77,6 +77,22 @@ class EtlNightSettingsTest {
     }
 
     @Test
+    void aNightPastAurorasMondayMaintenanceIsRefusedNamingTheWindow() {
+        // One slot at 1,500 rows/s: 11.5 M rows a night and 8 start-ups end after 04:00, before the 05:00 peak.
+        SettingsException e = problemsAfter(c -> {
+            StackFixture.at(c, "dataPipeline").put("maxConcurrency", 1);
+            task(c).put("rowsPerSecond", 1500);
+        });
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("platform-207:dataPipeline.maxConcurrency");
+            // sun 18:30 UTC is Monday 03:30 in Tokyo.
+            assertThat(p.message()).contains("a normal night").contains("the Aurora maintenance window at 03:30")
+                    .contains("database.maintenanceWindow");
+        });
+    }
+
+    @Test
     void aTaskTimeoutLongerThanTheNightIsRefused() {
         SettingsException e = problemsAfter(c -> task(c).put("timeoutMinutes", 600));
 

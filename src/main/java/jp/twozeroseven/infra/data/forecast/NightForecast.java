@@ -103,7 +103,8 @@ public record NightForecast(LocalTime start, int concurrency, int rowsPerSecond,
         List<Slot> steady = schedule(plans, settings.maxConcurrency(), true);
         long steadySeconds = makespan(steady);
         long firstSeconds = makespan(firstNight);
-        for (NightLimit limit : limits) {
+        // Earliest first, so the problem names the first limit the night crosses.
+        for (NightLimit limit : limits.stream().sorted(Comparator.comparingLong(l -> secondsUntil(start, l.at()))).toList()) {
             long until = secondsUntil(start, limit.at());
             check(problems, "a normal night", steadySeconds, until, limit, start, settings, rps);
             check(problems, "the first night, every table from scratch,", firstSeconds, until, limit, start, settings, rps);
