@@ -1,5 +1,9 @@
 package jp.twozeroseven.infra.capacity;
 
+import jp.twozeroseven.infra.data.catalog.CatalogTable;
+import jp.twozeroseven.infra.data.catalog.TableSize;
+import jp.twozeroseven.infra.data.forecast.NightForecast;
+import jp.twozeroseven.infra.data.forecast.NightForecastTable;
 import jp.twozeroseven.infra.settings.CapacityWindow;
 import jp.twozeroseven.infra.settings.ServiceSettings;
 import jp.twozeroseven.infra.settings.StackSettings;
@@ -68,7 +72,8 @@ public final class CostMarkdown {
         total(md, cost, "static at peak", cost.computeStaticUsd());
         md.append("\nNot included: data transfer, NAT gateway and endpoint data processing, ALB capacity units above "
                 + "the assumed ").append(fmt(p.albAssumedLcus())).append(", Aurora storage, I/O and backups, "
-                + "CloudWatch, CloudFront, ECR storage, Step Functions and Embulk tasks, New Relic, tax.\n\n");
+                + "CloudWatch, CloudFront, ECR storage, New Relic, tax; the nightly ETL is below.\n\n");
+        etl(md, settings, p, cost);
 
         md.append("## Windows (Asia/Tokyo)\n\n| Service | Window | Time | Expected peak rps | Min | Max | Source |\n"
                 + "|---|---|---|---:|---:|---:|---|\n");
@@ -84,6 +89,41 @@ public final class CostMarkdown {
                 .map(s -> "[" + s.name() + "](" + CapacityReport.chartFileName(s.name()) + ")").toList()))
                 .append(".\n");
         return md.toString();
+    }
+
+    /** The nightly export: the forecast of the night and what one night and one month of it cost. */
+    private static void etl(StringBuilder md, StackSettings settings, PriceTable p, CostEstimate cost) {
+        var pipeline = settings.dataPipeline();
+        NightForecast forecast = NightForecast.of(pipeline, settings.observability().heartbeat().deadline(),
+                settings.database().maintenanceWindow());
+        md.append("## Nightly ETL (Embulk on Fargate)\n\n").append(NightForecastTable.markdown(forecast)).append('\n');
+        if (p.etl().isEmpty()) {
+            md.append("The price table has no `etl` section, so the export is not priced.\n\n");
+            return;
+        }
+        EtlCost etl = EtlCost.of(forecast, pipeline.task(), p, table -> pipeline.catalog().table(table)
+                .flatMap(CatalogTable::size).map(TableSize::rowBytes).orElse(0));
+        double nights = p.hoursPerMonth() / 24.0;
+        var task = pipeline.task();
+        boolean spot = task.capacity() == jp.twozeroseven.infra.settings.EtlCapacity.SPOT_FIRST;
+        md.append("| Item | Basis | USD a night | JPY a month |\n|---|---|---:|---:|\n");
+        md.append(String.format(Locale.ROOT, "| Fargate %s | %,.2f task-hours × %s vCPU, %s GB, %s | %.4f | ¥%,d |%n",
+                spot ? "Spot" : "on-demand", etl.taskHours(), fmt(task.cpu() / 1024.0), fmt(task.memory() / 1024.0),
+                CostEstimate.architecture(task.architecture()), etl.computeUsd(), cost.yen(etl.computeUsd() * nights)));
+        md.append(String.format(Locale.ROOT, "| Ephemeral storage above 20 GiB | per table, from its size hint | %.4f | ¥%,d |%n",
+                etl.storageUsd(), cost.yen(etl.storageUsd() * nights)));
+        md.append(String.format(Locale.ROOT, "| Step Functions | %,d state transitions (no retries) | %.4f | ¥%,d |%n",
+                etl.transitions(), etl.transitionsUsd(), cost.yen(etl.transitionsUsd() * nights)));
+        md.append(String.format(Locale.ROOT, "| S3 requests | %,d GET, %,d PUT (multipart parts of 5 MiB) | %.4f | ¥%,d |%n",
+                etl.getRequests(), etl.putRequests(), etl.requestsUsd(), cost.yen(etl.requestsUsd() * nights)));
+        md.append(String.format(Locale.ROOT, "| **a normal night** | | %.4f | ¥%,d |%n", etl.nightUsd(),
+                cost.yen(etl.nightUsd() * nights)));
+        if (spot) {
+            md.append(String.format(Locale.ROOT, "| every task on on-demand (Spot lost) | same task-hours at the "
+                    + "on-demand rate | %.4f | ¥%,d |%n", etl.worstNightUsd(), cost.yen(etl.worstNightUsd() * nights)));
+        }
+        md.append("\nA month is ").append(fmt(nights)).append(" nights. Not included: Aurora I/O of the reads, NAT or "
+                + "endpoint data processing of the uploads, CloudWatch Logs, the S3 storage of the files, Athena.\n\n");
     }
 
     private static String derivation(ServiceSettings service) {

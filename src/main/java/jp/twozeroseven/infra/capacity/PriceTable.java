@@ -23,10 +23,27 @@ import java.util.Optional;
 public record PriceTable(String region, String date, String source, double usdToJpy, double hoursPerMonth,
                          Map<CpuArchitecture, FargateRate> fargate, double natGatewayHour, double albHour,
                          double albLcuHour, double albAssumedLcus, double interfaceEndpointHourPerAz,
-                         Map<String, Double> auroraInstanceHour) {
+                         Map<String, Double> auroraInstanceHour, Optional<EtlPrices> etl) {
 
     /** USD per vCPU-hour and per GB-hour of a Fargate task. */
     public record FargateRate(double vcpuHour, double gbHour) {
+    }
+
+    /**
+     * What the nightly export pays besides on-demand Fargate: Fargate Spot (X86_64 only), ephemeral storage above
+     * 20 GiB, Step Functions Standard state transitions and S3 requests.
+     */
+    public record EtlPrices(FargateRate spotX86, double ephemeralStorageGbHour, double stepFunctionsPerThousand,
+                            double s3PutPerThousand, double s3GetPerThousand) {
+    }
+
+    /** A table without the etl section (it is optional) still prices the app platform. */
+    public PriceTable(String region, String date, String source, double usdToJpy, double hoursPerMonth,
+                      Map<CpuArchitecture, FargateRate> fargate, double natGatewayHour, double albHour,
+                      double albLcuHour, double albAssumedLcus, double interfaceEndpointHourPerAz,
+                      Map<String, Double> auroraInstanceHour) {
+        this(region, date, source, usdToJpy, hoursPerMonth, fargate, natGatewayHour, albHour, albLcuHour,
+                albAssumedLcus, interfaceEndpointHourPerAz, auroraInstanceHour, Optional.empty());
     }
 
     public PriceTable {
@@ -63,10 +80,14 @@ public record PriceTable(String region, String date, String source, double usdTo
                     + "per hour, e.g. db.r7g.large: 0.332");
         }
         classes.fieldNames().forEachRemaining(c -> aurora.put(c, r.price("auroraPostgresInstanceHour." + c)));
+        Optional<EtlPrices> etl = root.has("etl") ? Optional.of(new EtlPrices(
+                new FargateRate(r.price("etl.fargateSpot.x86_64.vcpuHour"), r.price("etl.fargateSpot.x86_64.gbHour")),
+                r.price("etl.ephemeralStorageGbHour"), r.price("etl.stepFunctionsPerThousandTransitions"),
+                r.price("etl.s3PutPerThousand"), r.price("etl.s3GetPerThousand"))) : Optional.empty();
         PriceTable table = new PriceTable(r.text("region"), r.text("date"), r.text("source"), r.price("usdToJpy"),
                 r.price("hoursPerMonth"), fargate, r.price("natGatewayHour"), r.price("applicationLoadBalancer.hour"),
                 r.price("applicationLoadBalancer.lcuHour"), r.price("applicationLoadBalancer.assumedLcus"),
-                r.price("interfaceEndpointHourPerAz"), aurora);
+                r.price("interfaceEndpointHourPerAz"), aurora, etl);
         problems.throwIfAny(source);
         return table;
     }

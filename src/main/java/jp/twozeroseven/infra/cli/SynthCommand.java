@@ -1,6 +1,8 @@
 package jp.twozeroseven.infra.cli;
 
 import jp.twozeroseven.infra.capacity.CapacityReport;
+import jp.twozeroseven.infra.data.forecast.NightForecast;
+import jp.twozeroseven.infra.data.forecast.NightForecastTable;
 import jp.twozeroseven.infra.platform.scaling.CapacityPlanTable;
 import jp.twozeroseven.infra.policycheck.PolicyCheck;
 import jp.twozeroseven.infra.policycheck.PolicyReport;
@@ -69,6 +71,10 @@ public final class SynthCommand {
         out.println();
         out.println("Capacity plan (Asia/Tokyo):");
         out.print(CapacityPlanTable.render(settings));
+        out.println();
+        out.println("Nightly ETL forecast (Asia/Tokyo):");
+        out.print(NightForecastTable.text(NightForecast.of(settings.dataPipeline(),
+                settings.observability().heartbeat().deadline(), settings.database().maintenanceWindow())));
         if (options.json().isPresent()) {
             Path file = options.json().get();
             if (file.toAbsolutePath().getParent() != null) {

@@ -11,6 +11,9 @@ import jp.twozeroseven.infra.data.embulk.ExportTarget;
 import jp.twozeroseven.infra.data.export.EmbulkExport;
 import jp.twozeroseven.infra.data.masking.ExportZone;
 import jp.twozeroseven.infra.data.notify.SlackNotifier;
+import jp.twozeroseven.infra.data.forecast.NightForecast;
+import jp.twozeroseven.infra.data.forecast.TablePlan;
+import jp.twozeroseven.infra.data.orchestration.CapacityStrategy;
 import jp.twozeroseven.infra.data.orchestration.EtlExecutionInput;
 import jp.twozeroseven.infra.data.orchestration.TableRun;
 import jp.twozeroseven.infra.data.query.AthenaWorkgroups;
@@ -21,6 +24,7 @@ import jp.twozeroseven.infra.data.zones.DataZones;
 import jp.twozeroseven.infra.platform.AppPlatform;
 import jp.twozeroseven.infra.settings.AccessAudience;
 import jp.twozeroseven.infra.settings.DataPipelineSettings;
+import jp.twozeroseven.infra.settings.EtlCapacity;
 import jp.twozeroseven.infra.support.Outputs;
 import jp.twozeroseven.infra.support.Scope;
 
@@ -68,17 +72,27 @@ public final class DataPipeline extends ComponentResource {
 
         var repository = platform.registries().repository(AppPlatform.ETL_IMAGE);
         EmbulkExport export = new EmbulkExport("embulk", scope, settings, rawTables, new EmbulkExport.Wiring(
-                repository.repositoryUrl(), repository.arn(), platform.database().readerEndpoint(),
+                repository.repositoryUrl(), repository.arn(), platform.database().etlReaderEndpoint(),
                 platform.keys().platform().arn(), arns, masked, raw));
 
         EtlWorkflow workflow = new EtlWorkflow("workflow", scope);
         SlackNotifier notifier = new SlackNotifier("slack", scope, workflow.role().arn());
-        var stateMachine = workflow.build(settings.maxConcurrency(), settings.task().timeoutSeconds(), new EtlWorkflow.Wiring(platform.cluster().arn(),
-                export.taskDefinition().arn(), platform.network().privateSubnetIds(), platform.securityGroups().etl().id(),
+        // The same pure forecast the settings check ran: each table's disk and catch-up window come from it.
+        NightForecast forecast = NightForecast.of(settings, scope.settings().observability().heartbeat().deadline(),
+                scope.settings().database().maintenanceWindow());
+        CapacityStrategy capacity = settings.task().capacity() == EtlCapacity.SPOT_FIRST
+                ? CapacityStrategy.spotFirst() : CapacityStrategy.onDemandOnly();
+        int executionTimeout = (int) scope.settings().observability().heartbeat().runWindow().getSeconds();
+        var stateMachine = workflow.build(new EtlWorkflow.Props(settings.maxConcurrency(), settings.task().timeoutSeconds(),
+                executionTimeout, capacity, export.logGroupName()), new EtlWorkflow.Wiring(platform.cluster().arn(),
+                export.taskDefinition().family(), platform.network().privateSubnetIds(), platform.securityGroups().etl().id(),
                 export.taskRole().arn(), export.executionRole().arn(), notifier.api().id(), notifier.api().executionArn()));
 
-        String input = EtlExecutionInput.render(settings.catalog().tables().stream()
-                .map(t -> new TableRun(t.name(), t.runGroup())).toList());
+        String input = EtlExecutionInput.render(settings.catalog().tables().stream().map(t -> {
+            TablePlan sized = forecast.table(t.name()).orElseThrow(() -> new IllegalStateException(
+                    "table " + t.name() + " has no forecast; the settings check should have refused it"));
+            return new TableRun(t.name(), t.runGroup(), t.isIncremental(), sized.ephemeralStorageGiB(), sized.catchUpWindow());
+        }).toList());
         new NightlySchedule("schedule", scope, settings.nightlyAt(), stateMachine.arn(), input,
                 platform.keys().platform().arn());
 

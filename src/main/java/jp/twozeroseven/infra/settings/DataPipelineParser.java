@@ -78,8 +78,19 @@ final class DataPipelineParser {
     private static DataPipelineTask task(Section t) {
         int cpu = t.integer("cpu", 256, 4096);
         int memory = t.integer("memory", 512, 30720);
+        // X86_64 by default: Fargate Spot, the default capacity, runs only X86_64 tasks.
         CpuArchitecture arch = t.choice("architecture", Map.of("arm64", CpuArchitecture.ARM64, "x86_64",
-                CpuArchitecture.X86_64), CpuArchitecture.ARM64);
+                CpuArchitecture.X86_64), CpuArchitecture.X86_64);
+        EtlCapacity capacity = t.choice("capacity", Map.of(EtlCapacity.SPOT_FIRST.yamlName(), EtlCapacity.SPOT_FIRST,
+                EtlCapacity.ON_DEMAND.yamlName(), EtlCapacity.ON_DEMAND), EtlCapacity.SPOT_FIRST);
+        if (capacity == EtlCapacity.SPOT_FIRST && arch == CpuArchitecture.ARM64) {
+            // ECS developer guide, "AWS Fargate capacity providers": "Linux tasks with the ARM64 architecture don't
+            // support the Fargate Spot capacity provider." Every RunOnSpot call would fail.
+            t.report("architecture", "arm64", "Fargate Spot runs only X86_64 tasks and embulkTask.capacity is "
+                    + "spot-first; set architecture: x86_64 (and push an amd64 image), or capacity: on-demand to keep arm64");
+        }
+        // A documented assumption until a real night measures it; 100 rows/s would be a broken export.
+        int rowsPerSecond = t.integer("rowsPerSecond", 100, 1_000_000, DataPipelineTask.DEFAULT_ROWS_PER_SECOND);
         String tag = t.matching("imageTag", "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}", "an immutable image tag such as embulk-0.11.5-1");
         if ("latest".equals(tag)) {
             t.report("imageTag", tag, "'latest' is mutable and the repository refuses it; push and name a release tag");
@@ -91,7 +102,7 @@ final class DataPipelineParser {
         // 10 minutes is shorter than a cold Fargate start plus one small table; 24 h would span the next night's run.
         int timeoutMinutes = t.integer("timeoutMinutes", 10, 1200, DataPipelineTask.DEFAULT_TIMEOUT_MINUTES);
         t.rejectUnknownKeys();
-        return new DataPipelineTask(cpu, memory, arch, tag, timeoutMinutes);
+        return new DataPipelineTask(cpu, memory, arch, tag, timeoutMinutes, capacity, rowsPerSecond);
     }
 
     private static AccessMatrix access(Section a, Catalog catalog) {

@@ -53,6 +53,13 @@ public final class StackSettingsParser {
         StackSecrets secrets = StackSecrets.read(raw, problems);
         ObservabilitySettings observability = ObservabilityParser.parse(root.section("observability"), serviceNames,
                 tier, secrets, raw.offline(), dataPipeline.nightlyAt());
+        if (dataPipeline.catalog() != null && dataPipeline.nightlyAt() != null && observability.heartbeat() != null
+                && observability.heartbeat().deadline() != null && database.maintenanceWindow() != null) {
+            // The night must fit before the heartbeat deadline, the 05:00 peak and Aurora's maintenance.
+            jp.twozeroseven.infra.data.forecast.NightForecast.of(dataPipeline,
+                            observability.heartbeat().deadline(), database.maintenanceWindow()).problems()
+                    .forEach(p -> root.report(p.key(), p.value(), p.message()));
+        }
         root.rejectUnknownKeys();
         problems.throwIfAny(raw.source());
         return new StackSettings(raw.project(), raw.stack(), tier, region, account, owner, costCenter, retention,

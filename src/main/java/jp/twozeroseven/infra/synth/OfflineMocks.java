@@ -145,6 +145,9 @@ public final class OfflineMocks implements Mocks {
                         "kmsKeyId", "", "secretStatus", "active")));
                 out.put("clusterResourceId", "cluster-" + stableUuid(physical).substring(0, 26).toUpperCase());
             }
+            case "aws:rds/clusterEndpoint:ClusterEndpoint" ->
+                    out.put("endpoint", inputs.getOrDefault("clusterEndpointIdentifier", physical)
+                            + ".cluster-custom-abcdefghijkl." + region + ".rds.amazonaws.com");
             case "aws:cloudfront/distribution:Distribution" -> {
                 out.put("domainName", "d" + stableUuid(physical).substring(0, 12) + ".cloudfront.net");
                 out.put("hostedZoneId", "Z2FDTNDATAQYW2");

@@ -33,7 +33,8 @@ class DataPipelineSettingsTest {
         DataPipelineSettings prod = StackSettingsParser.parse(StackFixture.read("prod")).dataPipeline();
         assertThat(prod.catalog().tables()).hasSizeGreaterThanOrEqualTo(8);
         assertThat(prod.nightlyAt()).isEqualTo(LocalTime.of(1, 30));
-        assertThat(prod.task().architecture()).isEqualTo(CpuArchitecture.ARM64);
+        assertThat(prod.task().architecture()).isEqualTo(CpuArchitecture.X86_64);
+        assertThat(prod.task().capacity()).isEqualTo(EtlCapacity.SPOT_FIRST);
         assertThat(prod.task().timeoutMinutes()).isEqualTo(DataPipelineTask.DEFAULT_TIMEOUT_MINUTES);
         assertThat(prod.access().rawZoneReaders()).containsExactly("delivery-investigations");
         assertThat(prod.access().audience("analysts").orElseThrow().classes()).doesNotContain(DataClass.NAME, DataClass.SECRET);

@@ -97,6 +97,8 @@ public final class PipelinePolicies {
                 Statement.allow("PostHeartbeat", List.of("states:InvokeHTTPEndpoint"), List.of(heartbeat.stateMachineArn()))
                         .withConditions(List.of(Condition.of("StringEquals", "states:HTTPEndpoint", heartbeat.endpoint()),
                                 Condition.of("StringEquals", "states:HTTPMethod", "POST"))),
+                // The first state refuses to start while an older execution runs (EtlStateMachineDefinition).
+                Statement.allow("CheckNoOtherRun", List.of("states:ListExecutions"), List.of(heartbeat.stateMachineArn())),
                 Statement.allow("UseHeartbeatConnection", List.of("events:RetrieveConnectionCredentials"),
                         List.of(heartbeat.connectionArn())),
                 Statement.allow("ReadHeartbeatConnectionSecret", List.of("secretsmanager:GetSecretValue",

@@ -27,7 +27,8 @@ public final class CatalogLoader {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Set<String> ROOT_KEYS = Set.of("version", "tables");
     private static final Set<String> TABLE_KEYS =
-            Set.of("name", "source", "columns", "incremental_column", "run_group", "description");
+            Set.of("name", "source", "columns", "incremental_column", "run_group", "description", "size");
+    private static final Set<String> SIZE_KEYS = Set.of("rows", "row_bytes", "daily_rows", "history_days");
     private static final Set<String> SOURCE_KEYS = Set.of("schema", "table");
     private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "class", "masking", "description");
 
@@ -146,10 +147,72 @@ public final class CatalogLoader {
             List<CatalogColumn> columns = readColumns(node.get("columns"), table);
             Optional<String> incremental = optionalText(node, "incremental_column", table);
             incremental.ifPresent(col -> checkIncremental(col, declaredNames(node.get("columns")), columns, table));
+            Optional<TableSize> size = readSize(node.get("size"), table, incremental.isPresent());
             if (problems.size() != before) {
                 return Optional.empty();
             }
-            return Optional.of(new CatalogTable(table, source[0], source[1], columns, incremental, runGroup.orElseThrow()));
+            return Optional.of(new CatalogTable(table, source[0], source[1], columns, incremental, runGroup.orElseThrow(),
+                    size));
+        }
+
+        /** The optional size hint; the stack settings require it of every table they forecast. */
+        private Optional<TableSize> readSize(JsonNode node, String table, boolean incremental) {
+            if (node == null || node.isNull()) {
+                return Optional.empty();
+            }
+            if (!node.isObject()) {
+                add(table, null, "'size' is not a mapping", "write it as size: {rows: 1200000, row_bytes: 400"
+                        + (incremental ? ", daily_rows: 20000" : "") + "}");
+                return Optional.empty();
+            }
+            unknownKeys(node, SIZE_KEYS, "size of table", table, null);
+            int before = problems.size();
+            long rows = count(node, "rows", table, true, "add 'rows: <rows today>' (SELECT reltuples FROM pg_class)");
+            long rowBytes = count(node, "row_bytes", table, true,
+                    "add 'row_bytes: <average bytes per row>' (pg_total_relation_size / rows)");
+            if (rowBytes == 0 || rowBytes > 10_000_000) {
+                add(table, null, "size.row_bytes " + rowBytes + " is not an average row size",
+                        "use 1..10000000 bytes per row");
+            }
+            long daily = count(node, "daily_rows", table, false, null);
+            long history = count(node, "history_days", table, false, null);
+            if (incremental && !node.has("daily_rows")) {
+                add(table, null, "an incremental table's size needs 'daily_rows'",
+                        "add 'daily_rows: <rows inserted or updated per day>': what one night reads");
+            }
+            if (!incremental && (node.has("daily_rows") || node.has("history_days"))) {
+                add(table, null, "daily_rows/history_days describe an incremental table, but this one is exported "
+                        + "in full every night", "remove them, or set incremental_column");
+            }
+            if (node.has("daily_rows") && node.path("rows").isIntegralNumber() && daily > rows) {
+                add(table, null, "size.daily_rows " + daily + " is more than size.rows " + rows,
+                        "daily_rows counts the rows one day changes, at most all of them");
+            }
+            if (node.has("history_days") && history == 0) {
+                add(table, null, "size.history_days is 0", "give the days between the oldest and newest value, >= 1");
+            }
+            if (problems.size() != before) {
+                return Optional.empty();
+            }
+            return Optional.of(new TableSize(rows, (int) rowBytes,
+                    node.has("daily_rows") ? java.util.OptionalLong.of(daily) : java.util.OptionalLong.empty(),
+                    node.has("history_days") ? java.util.OptionalLong.of(history) : java.util.OptionalLong.empty()));
+        }
+
+        private long count(JsonNode node, String key, String table, boolean required, String fix) {
+            JsonNode value = node.get(key);
+            if (value == null || value.isNull()) {
+                if (required) {
+                    add(table, null, "missing field 'size." + key + "'", fix);
+                }
+                return 0;
+            }
+            if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
+                add(table, null, "size." + key + " '" + value.asText() + "' is not a whole number >= 0",
+                        "write a plain count such as 1200000 (no quotes, no units)");
+                return 0;
+            }
+            return value.asLong();
         }
 
         private String[] readSource(JsonNode node, String table) {

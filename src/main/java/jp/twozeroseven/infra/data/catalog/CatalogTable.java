@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * One exported table. {@code name} is the export name (S3 folder, Glue table, Step Functions item);
- * {@code sourceSchema}.{@code sourceTable} is where it lives in Aurora.
+ * {@code sourceSchema}.{@code sourceTable} is where it lives in Aurora; {@code size} is the catalog's size hint.
  */
 public record CatalogTable(
         String name,
@@ -14,7 +14,8 @@ public record CatalogTable(
         String sourceTable,
         List<CatalogColumn> columns,
         Optional<String> incrementalColumn,
-        String runGroup) {
+        String runGroup,
+        Optional<TableSize> size) {
 
     public CatalogTable {
         Objects.requireNonNull(name, "name");
@@ -23,6 +24,17 @@ public record CatalogTable(
         columns = List.copyOf(columns);
         Objects.requireNonNull(incrementalColumn, "incrementalColumn");
         Objects.requireNonNull(runGroup, "runGroup");
+        Objects.requireNonNull(size, "size");
+    }
+
+    /** A table without a size hint (tests and tools that do not forecast). */
+    public CatalogTable(String name, String sourceSchema, String sourceTable, List<CatalogColumn> columns,
+                        Optional<String> incrementalColumn, String runGroup) {
+        this(name, sourceSchema, sourceTable, columns, incrementalColumn, runGroup, Optional.empty());
+    }
+
+    public boolean isIncremental() {
+        return incrementalColumn.isPresent();
     }
 
     public Optional<CatalogColumn> column(String columnName) {

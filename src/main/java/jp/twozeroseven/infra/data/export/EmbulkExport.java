@@ -47,6 +47,7 @@ public final class EmbulkExport extends ComponentResource {
     private final Secret databaseCredentials;
     private final Secret pseudonymKey;
     private final Secret rawDatabaseCredentials;
+    private final String logGroupName;
 
     public record Wiring(Output<String> repositoryUrl, Output<String> repositoryArn, Output<String> readerEndpoint,
                          Output<String> secretsKeyArn, Output<PipelineArns> arns, ExportTarget masked, ExportTarget raw) {
@@ -70,6 +71,7 @@ public final class EmbulkExport extends ComponentResource {
                 + "Rotate only with a full re-export", wiring.secretsKeyArn());
 
         String logName = "/" + prefix + "/data/embulk";
+        logGroupName = logName;
         LogGroup logs = new LogGroup(scope.name("embulk-logs"), LogGroupArgs.builder()
                 .name(logName)
                 .retentionInDays(scope.settings().logRetentionDays())
@@ -172,6 +174,11 @@ public final class EmbulkExport extends ComponentResource {
 
     public TaskDefinition taskDefinition() {
         return taskDefinition;
+    }
+
+    /** The tasks' awslogs group; the failure message links each failed task's stream in it. */
+    public String logGroupName() {
+        return logGroupName;
     }
 
     public Role taskRole() {

@@ -9,7 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The execution input {"tables": [{"name", "runGroup"}...]}, e.g. for the EventBridge schedule target. */
+/**
+ * The execution input {"tables": [{"name", "runGroup", "incremental", "ephemeralStorageGiB", "catchUpWindow"}...]},
+ * e.g. for the EventBridge schedule target. A manual start may add "exportDate" and "mode" (docs/data-pipeline.md).
+ */
 public final class EtlExecutionInput {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -28,7 +31,9 @@ public final class EtlExecutionInput {
             if (!seen.add(table.name())) {
                 throw new IllegalArgumentException("table " + table.name() + " is listed twice in the ETL input");
             }
-            array.addObject().put("name", table.name()).put("runGroup", table.runGroup());
+            array.addObject().put("name", table.name()).put("runGroup", table.runGroup())
+                    .put("incremental", table.incremental()).put("ephemeralStorageGiB", table.ephemeralStorageGiB())
+                    .put("catchUpWindow", table.catchUpWindow());
         }
         try {
             return MAPPER.writeValueAsString(root);

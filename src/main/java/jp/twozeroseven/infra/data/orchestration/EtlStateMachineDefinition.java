@@ -12,33 +12,45 @@ import java.util.List;
  * The Standard Step Functions workflow that runs one Embulk container per table.
  *
  * <pre>
- * ResolveExportDate (JSONata Pass): $.exportDate = the JST date of $$.Execution.StartTime, or the input's own
- *   exportDate (yyyy-MM-dd) for a backfill
- * Map over $.tables (MaxConcurrency); each item carries name, runGroup, exportDate
- *   RunOnSpot (EXPORT_DATE in the container environment, TimeoutSeconds from settings) --ok--> MarkSucceeded
- *     | Retry ECS API/server errors; Catch ECS.AmazonECSException or States.TaskFailed -> $.error -> SpotLost?
- *     | Catch States.ALL (incl. States.Timeout) -> NotifyTableFailure
- *   SpotLost? (JSONata Choice on the Cause): StopCode SpotInterruption, or "capacity is unavailable"
- *     -> RunOnDemand; anything else (the export itself failed) -> NotifyTableFailure
+ * CheckNoOtherRun (aws-sdk:sfn:listExecutions, RUNNING) -> OtherRunActive? -> AnotherRunActive (Fail) when an
+ *   older execution is RUNNING
+ * ResolveExportDate (JSONata Pass): validates the input; $.exportDate = the JST date of $$.Execution.StartTime, or
+ *   the input's exportDate (a real date, not in the future; with an incremental table only in mode "backfill");
+ *   each table gets its defaults (incremental, ephemeralStorageGiB, catchUpWindow)
+ * Map over $.tables (MaxConcurrency); each item carries name, runGroup, exportDate, mode, runId, sizing
+ *   RunOnSpot (EXPORT_DATE, EMBULK_RUN_ID, EMBULK_EXPORT_MODE, EMBULK_CATCH_UP_WINDOW; EphemeralStorage)
+ *     | Retry throttling (ECS.AmazonECSException, ECS.InvalidParameterException, ECS.ServerException), full jitter
+ *     | Catch States.ALL -> $.error -> SpotLost?
+ *   SpotLost? (JSONata Choice on Error and Cause): a RunTask API error (the task never ran, e.g.
+ *     AmazonECS.Unknown), StopCode SpotInterruption, or "capacity is unavailable" -> RunOnDemand;
+ *     a timeout or an export that failed -> DescribeFailure
  *   RunOnDemand --ok--> MarkSucceeded
- *     | Retry ECS API/server errors with backoff; Catch States.ALL -> NotifyTableFailure
+ *     | Retry throttling and AmazonECS.Unknown with backoff and jitter; Catch States.ALL -> DescribeFailure
+ *   DescribeFailure (JSONata Pass): stop reason, exit code and log stream link, each with a default
  *   NotifyTableFailure (apigateway:invoke, IAM auth) -> MarkFailed   (its own failure also -> MarkFailed)
- * Summarize -> CountOutcomes -> NotifySummary -> BuildHeartbeatEvent -> ReportHeartbeat (http:invoke, New Relic)
+ * Summarize -> CountOutcomes -> NotifySummary (failure caught into $.summaryError) -> BuildHeartbeatEvent
+ *   -> ReportHeartbeat (http:invoke, New Relic)
  *   | Retry throttling/5xx/socket errors with backoff; Catch States.ALL -> $.heartbeatError, carry on
- * AnyTableFailed? -> SomeTablesFailed (Fail) | HeartbeatNotDelivered (Fail) | AllTablesSucceeded
+ * AnyTableFailed? -> SomeTablesFailed | HeartbeatNotDelivered | SummaryNotDelivered (Fail) | AllTablesSucceeded
  * </pre>
- * A table's failure ends as a normal item result, so it never stops the other tables.
+ * With on-demand capacity (an ARM64 task) the item starts at RunOnDemand and has no Spot states. A table's failure
+ * ends as a normal item result, so it never stops the other tables; the execution as a whole is bounded by
+ * TimeoutSeconds (the heartbeat window).
  *
- * <p>The heartbeat means "the nightly run went through to the end and reported", so it is sent whether or not
- * tables failed (their names already went to Slack; the event carries the counts). A heartbeat that cannot be
- * delivered never hides table results: failed tables still end the run as {@code EtlTablesFailed}, and only a run
- * whose tables all succeeded ends as {@code EtlHeartbeatNotDelivered}, a distinct error whose cause says the data
- * is complete. A failing Slack summary ends the run before the heartbeat on purpose: New Relic's missing-heartbeat
- * incident is then the only alarm that still reaches people when Slack is down.
+ * <p>The heartbeat means "the nightly run went through to the end", so it is sent whether or not tables failed and
+ * whether or not Slack took the summary. A heartbeat that cannot be delivered never hides table results: failed
+ * tables still end the run as {@code EtlTablesFailed}, and only a run whose tables all succeeded ends as
+ * {@code EtlHeartbeatNotDelivered} or {@code EtlSummaryNotDelivered}, distinct errors whose cause says the data is
+ * complete.
  */
 public final class EtlStateMachineDefinition {
 
+    public static final String CHECK_NO_OTHER_RUN = "CheckNoOtherRun";
+    public static final String OTHER_RUN_ACTIVE = "OtherRunActive";
+    public static final String ANOTHER_RUN_ACTIVE = "AnotherRunActive";
     public static final String RESOLVE_EXPORT_DATE = "ResolveExportDate";
+    public static final String DESCRIBE_FAILURE = "DescribeFailure";
+    public static final String SUMMARY_NOT_DELIVERED = "SummaryNotDelivered";
     public static final String SPOT_LOST = "SpotLost";
     public static final String RUN_ON_SPOT = "RunOnSpot";
     public static final String RUN_ON_DEMAND = "RunOnDemand";
@@ -59,6 +71,27 @@ public final class EtlStateMachineDefinition {
     private static final String RUN_TASK_SYNC = "arn:aws:states:::ecs:runTask.sync";
     private static final String API_GATEWAY_INVOKE = "arn:aws:states:::apigateway:invoke";
     private static final String HTTP_INVOKE = "arn:aws:states:::http:invoke";
+    private static final String LIST_EXECUTIONS = "arn:aws:states:::aws-sdk:sfn:listExecutions";
+    /**
+     * RunTask API errors that are throttling in disguise, as Step Functions names them: "Rate exceeded" arrives as
+     * ECS.AmazonECSException, EC2-side throttling (subnet/ENI look-ups) as ECS.InvalidParameterException
+     * (cdklabs/construct-hub#415, "SFN fails on ECS.InvalidParameterException"; dagster-io/dagster#33439), and
+     * ServerException is RunTask's own 5xx (ECS API reference, RunTask, Errors).
+     */
+    static final List<String> ECS_THROTTLING = List.of("ECS.AmazonECSException", "ECS.InvalidParameterException",
+            "ECS.ServerException");
+    /**
+     * A RunTask answered 200 with a non-empty Failures list (e.g. no capacity): Step Functions developer guide,
+     * "Run Amazon ECS or Fargate tasks with Step Functions": "Run a Job: if a non-empty Failures field is
+     * encountered, the task is failed with an AmazonECS.Unknown error."
+     */
+    static final String ECS_FAILURES = "AmazonECS.Unknown";
+    /** Default per-table fields, for an execution input that names only the tables. */
+    static final int DEFAULT_EPHEMERAL_GIB = 21;
+    /** The container variables the image's run-export reads besides EXPORT_DATE (docs/data-pipeline.md). */
+    public static final String RUN_ID_VARIABLE = "EMBULK_RUN_ID";
+    public static final String MODE_VARIABLE = "EMBULK_EXPORT_MODE";
+    public static final String CATCH_UP_WINDOW_VARIABLE = "EMBULK_CATCH_UP_WINDOW";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private EtlStateMachineDefinition() {
@@ -68,8 +101,16 @@ public final class EtlStateMachineDefinition {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("Comment", "Embulk ETL: one Fargate task per table, failures reported to Slack through API Gateway, "
                 + "completion reported to New Relic");
-        root.put("StartAt", RESOLVE_EXPORT_DATE);
+        root.put("StartAt", CHECK_NO_OTHER_RUN);
+        // The whole night: a run still going at the heartbeat deadline has failed anyway; stopping it frees the
+        // watermark for the next night (ASL specification, top-level TimeoutSeconds).
+        root.put("TimeoutSeconds", spec.executionTimeoutSeconds());
         ObjectNode states = root.putObject("States");
+        states.set(CHECK_NO_OTHER_RUN, checkNoOtherRun());
+        states.set(OTHER_RUN_ACTIVE, otherRunActive());
+        states.set(ANOTHER_RUN_ACTIVE, MAPPER.createObjectNode().put("Type", "Fail").put("Error", "EtlAlreadyRunning")
+                .put("Cause", "Another execution of this state machine is RUNNING; two runs would race on the same "
+                        + "watermarks. Wait for it to end (or stop it), then start again."));
         states.set(RESOLVE_EXPORT_DATE, resolveExportDate());
         states.set(MAP, mapState(spec));
         states.set("Summarize", summarize());
@@ -85,6 +126,10 @@ public final class EtlStateMachineDefinition {
                 .put("Cause", "Every table succeeded and the Slack summary was sent, but the New Relic heartbeat could "
                         + "not be delivered (see $.heartbeatError in the ReportHeartbeat step); expect the heartbeat "
                         + "incident. The data is complete."));
+        states.set(SUMMARY_NOT_DELIVERED, MAPPER.createObjectNode().put("Type", "Fail")
+                .put("Error", "EtlSummaryNotDelivered")
+                .put("Cause", "Every table succeeded, but the Slack summary could not be sent (see $.summaryError in "
+                        + "the NotifySummary step). The data is complete."));
         states.set(ALL_TABLES_SUCCEEDED, MAPPER.createObjectNode().put("Type", "Succeed"));
         return root;
     }
@@ -107,13 +152,22 @@ public final class EtlStateMachineDefinition {
         selector.put("runGroup.$", "$$.Map.Item.Value.runGroup");
         selector.put("executionArn.$", "$$.Execution.Id");
         selector.put("exportDate.$", "$.exportDate");
+        selector.put("mode.$", "$.mode");
+        // Execution-unique: the image names its output files with it, so a rerun never replaces an earlier file.
+        selector.put("runId.$", "$$.Execution.Name");
+        selector.put("incremental.$", "$$.Map.Item.Value.incremental");
+        selector.put("ephemeralStorageGiB.$", "$$.Map.Item.Value.ephemeralStorageGiB");
+        selector.put("catchUpWindow.$", "$$.Map.Item.Value.catchUpWindow");
         ObjectNode processor = map.putObject("ItemProcessor");
         processor.putObject("ProcessorConfig").put("Mode", "INLINE");
-        processor.put("StartAt", RUN_ON_SPOT);
+        processor.put("StartAt", spec.capacity().usesSpot() ? RUN_ON_SPOT : RUN_ON_DEMAND);
         ObjectNode states = processor.putObject("States");
-        states.set(RUN_ON_SPOT, runOnSpot(spec));
-        states.set(SPOT_LOST, spotLost());
+        if (spec.capacity().usesSpot()) {
+            states.set(RUN_ON_SPOT, runOnSpot(spec));
+            states.set(SPOT_LOST, spotLost());
+        }
         states.set(RUN_ON_DEMAND, runOnDemand(spec));
+        states.set(DESCRIBE_FAILURE, describeFailure(spec));
         states.set(NOTIFY_TABLE_FAILURE, notifyTableFailure(spec));
         states.set(MARK_SUCCEEDED, mark("SUCCEEDED"));
         states.set(MARK_FAILED, mark("FAILED"));
@@ -129,11 +183,12 @@ public final class EtlStateMachineDefinition {
             strategy.addObject().put("CapacityProvider", "FARGATE").put("Weight", spec.capacity().onDemandWeight()).put("Base", 0);
         }
         ObjectNode state = runTask(spec, strategy);
-        // Transient API/server errors: a short retry on Spot is still cheaper than falling back.
-        retry(state, List.of("ECS.ServerException", "ECS.ThrottlingException"), 10, 2.0, 2);
-        // Only a lost Spot task deserves a second, on-demand run; SpotLost tells it from an export that failed.
-        catchTo(state, List.of("ECS.AmazonECSException", "States.TaskFailed"), "$.error", SPOT_LOST);
-        catchTo(state, List.of("States.ALL"), "$.error", NOTIFY_TABLE_FAILURE);
+        // Throttling: a short retry on Spot is still cheaper than falling back.
+        jitter(retry(state, ECS_THROTTLING, 5, 2.0, 3), 60);
+        // One Catch for everything: States.TaskFailed in an ErrorEquals is a wildcard for every error but
+        // States.Timeout (Step Functions developer guide, "Error names"), so a Catch on it would swallow the RunTask
+        // API errors too. SpotLost reads Error and Cause and decides.
+        catchTo(state, List.of("States.ALL"), "$.error", SPOT_LOST);
         state.put("ResultPath", (String) null);
         state.put("Next", MARK_SUCCEEDED);
         return state;
@@ -143,11 +198,19 @@ public final class EtlStateMachineDefinition {
         ArrayNode strategy = MAPPER.createArrayNode();
         strategy.addObject().put("CapacityProvider", "FARGATE").put("Weight", 1).put("Base", 0);
         ObjectNode state = runTask(spec, strategy);
-        retry(state, List.of("ECS.AmazonECSException", "ECS.ServerException", "ECS.ThrottlingException"), 30, 2.0, 3);
-        catchTo(state, List.of("States.ALL"), "$.error", NOTIFY_TABLE_FAILURE);
+        List<String> transientErrors = new ArrayList<>(ECS_THROTTLING);
+        transientErrors.add(ECS_FAILURES);
+        jitter(retry(state, transientErrors, 10, 2.0, 4), 120);
+        catchTo(state, List.of("States.ALL"), "$.error", DESCRIBE_FAILURE);
         state.put("ResultPath", (String) null);
         state.put("Next", MARK_SUCCEEDED);
         return state;
+    }
+
+    /** Full jitter spreads the retries of up to maxConcurrency tables that were throttled together. */
+    private static void jitter(ObjectNode retrier, int maxDelaySeconds) {
+        retrier.put("MaxDelaySeconds", maxDelaySeconds);
+        retrier.put("JitterStrategy", "FULL");
     }
 
     private static ObjectNode runTask(EtlWorkflowSpec spec, ArrayNode strategy) {
@@ -156,7 +219,7 @@ public final class EtlStateMachineDefinition {
         state.put("Resource", RUN_TASK_SYNC);
         ObjectNode parameters = state.putObject("Parameters");
         parameters.put("Cluster", spec.clusterArn());
-        parameters.put("TaskDefinition", spec.taskDefinitionArn());
+        parameters.put("TaskDefinition", spec.taskDefinitionFamily());
         parameters.set("CapacityProviderStrategy", strategy);
         ObjectNode vpc = parameters.putObject("NetworkConfiguration").putObject("AwsvpcConfiguration");
         ArrayNode subnets = vpc.putArray("Subnets");
@@ -164,10 +227,17 @@ public final class EtlStateMachineDefinition {
         ArrayNode groups = vpc.putArray("SecurityGroups");
         spec.securityGroups().forEach(groups::add);
         vpc.put("AssignPublicIp", "DISABLED");
-        ObjectNode override = parameters.putObject("Overrides").putArray("ContainerOverrides").addObject();
+        ObjectNode overrides = parameters.putObject("Overrides");
+        ObjectNode override = overrides.putArray("ContainerOverrides").addObject();
         override.put("Name", spec.containerName());
         override.put("Command.$", commandExpression(spec.commandTemplate()));
-        override.putArray("Environment").addObject().put("Name", EXPORT_DATE_VARIABLE).put("Value.$", "$.exportDate");
+        ArrayNode environment = override.putArray("Environment");
+        environment.addObject().put("Name", EXPORT_DATE_VARIABLE).put("Value.$", "$.exportDate");
+        environment.addObject().put("Name", RUN_ID_VARIABLE).put("Value.$", "$.runId");
+        environment.addObject().put("Name", MODE_VARIABLE).put("Value.$", "$.mode");
+        environment.addObject().put("Name", CATCH_UP_WINDOW_VARIABLE).put("Value.$", "States.Format('{}', $.catchUpWindow)");
+        // s3_parquet buffers the whole file under /tmp: each table gets the disk its size hint needs (21-200 GiB).
+        overrides.putObject("EphemeralStorage").put("SizeInGiB.$", "$.ephemeralStorageGiB");
         parameters.put("PropagateTags", "TASK_DEFINITION");
         parameters.put("StartedBy.$", "States.Format('sfn-{}', $.name)");
         // On timeout Step Functions stops the task and raises States.Timeout (caught as a table failure). No
@@ -215,8 +285,52 @@ public final class EtlStateMachineDefinition {
     }
 
     /**
-     * JSONPath intrinsics cannot shift a time zone, so this one state uses JSONata: $fromMillis formats the
-     * execution's start (UTC) in +09:00. StartTime is fixed for the execution, so a redrive writes the same dt.
+     * The one Step Functions call that keeps two runs off the same watermarks, without Lambda: list this state
+     * machine's RUNNING executions ($states.context.StateMachine.Id) and count those that are not this one.
+     * ListExecutions is eventually consistent (Step Functions API reference, ListExecutions: "The results are best
+     * effort and may not reflect very recent updates"), so two starts within the same second may both pass; the
+     * schedule starts one execution a night, and operators start by hand (docs/data-pipeline.md).
+     */
+    private static ObjectNode checkNoOtherRun() {
+        ObjectNode state = MAPPER.createObjectNode();
+        state.put("Type", "Task");
+        state.put("QueryLanguage", "JSONata");
+        state.put("Resource", LIST_EXECUTIONS);
+        ObjectNode arguments = state.putObject("Arguments");
+        arguments.put("StateMachineArn", "{% $states.context.StateMachine.Id %}");
+        arguments.put("StatusFilter", "RUNNING");
+        arguments.put("MaxResults", 100);
+        state.put("Output", "{% " + OTHER_RUNS_JSONATA + " %}");
+        // Refuse rather than guess: an unanswered check fails the execution (and the heartbeat alarms).
+        jitter(retry(state, List.of("States.ALL"), 2, 2.0, 3), 20);
+        state.put("Next", OTHER_RUN_ACTIVE);
+        return state;
+    }
+
+    /**
+     * The input, plus whether an older execution is RUNNING. ListExecutions sorts "with the most recent execution
+     * first" (API reference), so the last one listed is the oldest: it goes on, every later start is refused, and
+     * two starts that see each other never both give up. SDK integration results keep the API's fields in
+     * PascalCase (Executions, ExecutionArn).
+     */
+    static final String OTHER_RUNS_JSONATA = "($oldest := $states.result.Executions[-1].ExecutionArn; "
+            + "{'input': $states.input, 'olderRun': $exists($oldest) and $oldest != $states.context.Execution.Id})";
+
+    private static ObjectNode otherRunActive() {
+        ObjectNode state = MAPPER.createObjectNode();
+        state.put("Type", "Choice");
+        state.put("QueryLanguage", "JSONata");
+        ObjectNode choice = state.putArray("Choices").addObject();
+        choice.put("Condition", "{% $states.input.olderRun %}");
+        choice.put("Next", ANOTHER_RUN_ACTIVE);
+        state.put("Default", RESOLVE_EXPORT_DATE);
+        state.put("Output", "{% $states.input.input %}");
+        return state;
+    }
+
+    /**
+     * JSONPath intrinsics cannot shift a time zone, so this state uses JSONata: $fromMillis formats the execution's
+     * start (UTC) in +09:00. StartTime is fixed for the execution, so a redrive writes the same dt.
      */
     private static ObjectNode resolveExportDate() {
         ObjectNode state = MAPPER.createObjectNode();
@@ -228,38 +342,120 @@ public final class EtlStateMachineDefinition {
         return state;
     }
 
-    /** The execution input with exportDate resolved; an exportDate given in the input must be yyyy-MM-dd. */
-    static final String EXPORT_DATE_JSONATA = "$merge([$states.input, {'exportDate': $exists($states.input.exportDate) "
-            + "? ($contains($string($states.input.exportDate), /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/) ? $states.input.exportDate "
-            + ": $error('exportDate in the execution input must be yyyy-MM-dd, e.g. 2024-05-01')) "
-            + ": $fromMillis($toMillis($states.context.Execution.StartTime), '[Y0001]-[M01]-[D01]', '+0900')}])";
+    /**
+     * The validated input: {tables, exportDate, mode}. exportDate must be a real calendar date (the round trip
+     * through $toMillis turns 2024-02-30 into 03-01) and not after today in Tokyo; naming one with an incremental
+     * table needs mode "backfill", because a nightly incremental run would file the delta since the watermark
+     * under that old date and move the watermark on. Each table gets the defaults of a manually written input.
+     */
+    static final String EXPORT_DATE_JSONATA = "("
+            + "$in := $states.input;"
+            + "$today := $fromMillis($toMillis($states.context.Execution.StartTime), '[Y0001]-[M01]-[D01]', '+0900');"
+            + "$mode := $exists($in.mode) ? $string($in.mode) : 'nightly';"
+            + "$mode in ['nightly', 'backfill'] ? true : $error(\"mode in the execution input must be nightly or "
+            + "backfill, not '\" & $mode & \"'\");"
+            + "$tables := $type($in.tables) = 'array' and $count($in.tables) > 0 ? $in.tables : $error('the execution "
+            + "input needs tables: [{name, runGroup}], e.g. the schedule input');"
+            + "$tables := [$map($tables, function($t) {$type($t.name) = 'string' and $type($t.runGroup) = 'string' ? "
+            + "$merge([{'incremental': true, 'ephemeralStorageGiB': " + DEFAULT_EPHEMERAL_GIB + ", 'catchUpWindow': 0}, "
+            + "$t]) : $error('every table in the execution input needs a name and a runGroup')})];"
+            + "$date := $exists($in.exportDate) ? ("
+            + "$d := $string($in.exportDate);"
+            + "$contains($d, /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/) ? true : "
+            + "$error(\"exportDate in the execution input must be yyyy-MM-dd, e.g. 2024-05-01, not '\" & $d & \"'\");"
+            + "$fromMillis($toMillis($d & 'T00:00:00Z'), '[Y0001]-[M01]-[D01]') = $d ? true : "
+            + "$error(\"exportDate \" & $d & \" is not a calendar date\");"
+            + "$d > $today ? $error(\"exportDate \" & $d & \" is in the future (today in Tokyo is \" & $today & \")\") : true;"
+            + "$mode = 'backfill' or $count($tables[incremental]) = 0 ? $d : $error(\"exportDate \" & $d & \" with "
+            + "incremental tables (\" & $join($tables[incremental].name, ', ') & \") needs mode: backfill, which "
+            + "exports them in full without moving their watermarks (docs/data-pipeline.md, Backfill)\")"
+            + ") : ($mode = 'backfill' ? $error('mode backfill needs an exportDate (yyyy-MM-dd)') : $today);"
+            + "{'tables': $tables, 'exportDate': $date, 'mode': $mode}"
+            + ")";
 
     /** The container variable the Embulk configs use for the dt partition. */
     public static final String EXPORT_DATE_VARIABLE = "EXPORT_DATE";
 
     /**
-     * The RunTask failure's Cause is the stopped task as JSON (StopCode, StoppedReason) for States.TaskFailed, but
-     * free text for an ECS API error; a regex over the text reads both and, unlike parsing, cannot fail the run.
+     * Whether the on-demand attempt is worth it after the Spot attempt failed. Not after a timeout (too slow on Spot
+     * is too slow on on-demand). Yes after a RunTask API error, i.e. any failure whose Cause is not a stopped task
+     * (AmazonECS.Unknown for a Failures list, throttling after the retries, a States.TaskFailed with a message):
+     * the task never ran. For a task that ran and stopped (the Cause is the task as JSON, with StopCode and
+     * TaskArn), only a Spot interruption or missing capacity; an export that failed would fail again. A regex over
+     * the text reads both forms and, unlike parsing, cannot fail the run; a missing Cause counts as an API error.
      */
-    static final String SPOT_LOST_JSONATA = "$exists($states.input.error.Cause) and ("
-            + "$contains($states.input.error.Cause, /\"StopCode\"\\s*:\\s*\"SpotInterruption\"/) or "
-            + "$contains($states.input.error.Cause, /capacity is unavailable/i))";
+    static final String SPOT_LOST_JSONATA = "("
+            + "$error := $string($states.input.error.Error);"
+            + "$cause := $exists($states.input.error.Cause) ? $string($states.input.error.Cause) : '';"
+            + "$ran := $contains($cause, /\"(stopCode|taskArn)\"\\s*:/i);"
+            + "$error != 'States.Timeout' and ($not($ran) or "
+            + "$contains($cause, /\"stopCode\"\\s*:\\s*\"SpotInterruption\"/i) or "
+            + "$contains($cause, /capacity is unavailable/i)))";
 
     private static ObjectNode spotLost() {
         ObjectNode state = MAPPER.createObjectNode();
         state.put("Type", "Choice");
         state.put("QueryLanguage", "JSONata");
         state.putArray("Choices").addObject().put("Condition", "{% " + SPOT_LOST_JSONATA + " %}").put("Next", RUN_ON_DEMAND);
-        state.put("Default", NOTIFY_TABLE_FAILURE);
+        state.put("Default", DESCRIBE_FAILURE);
         return state;
+    }
+
+    /**
+     * Reads what the person on call needs first out of the caught error, with a default for every field: a Catch
+     * may carry no Cause at all, and a JSONPath reference to a missing field would raise States.Runtime, which no
+     * Catch can take. For States.TaskFailed the Cause is the stopped task as JSON (StoppedReason, Containers'
+     * ExitCode, TaskArn); for an API error it is the error's message. Regexes over the text read both.
+     */
+    private static ObjectNode describeFailure(EtlWorkflowSpec spec) {
+        ObjectNode state = MAPPER.createObjectNode();
+        state.put("Type", "Pass");
+        state.put("QueryLanguage", "JSONata");
+        state.put("Output", "{% " + describeFailureJsonata(spec) + " %}");
+        state.put("Next", NOTIFY_TABLE_FAILURE);
+        return state;
+    }
+
+    static String describeFailureJsonata(EtlWorkflowSpec spec) {
+        String region = spec.clusterArn().split(":")[3];
+        String logsConsole = "https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region
+                + "#logsV2:log-groups/log-group/" + consoleEncode(spec.logGroup());
+        // awslogs names a task's stream <awslogs-stream-prefix>/<container name>/<task id> (ECS developer guide,
+        // "Using the awslogs log driver"); the prefix is the container name (EmbulkContainer).
+        String streamPrefix = consoleEncode(spec.containerName() + "/" + spec.containerName() + "/");
+        return "("
+                + "$e := $states.input.error;"
+                + "$error := $exists($e.Error) ? $string($e.Error) : 'unknown error';"
+                + "$cause := $exists($e.Cause) ? $string($e.Cause) : '';"
+                + "$reason := $match($cause, /\"stoppedReason\"\\s*:\\s*\"([^\"]*)\"/i)[0].groups[0];"
+                + "$exit := $match($cause, /\"exitCode\"\\s*:\\s*(-?[0-9]+)/i)[0].groups[0];"
+                + "$task := $match($cause, /\"taskArn\"\\s*:\\s*\"arn:aws:ecs:[^\"]*:task\\/[^\"]*\\/([0-9a-fA-F]+)\"/i)[0].groups[0];"
+                + "$merge([$states.input, {'failure': {"
+                + "'error': $error,"
+                + "'cause': $cause = '' ? '(the error carried no cause)' : $cause,"
+                + "'stopReason': $exists($reason) ? $reason : ($error = 'States.Timeout' ? 'stopped by Step Functions "
+                + "after the task timeout (embulkTask.timeoutMinutes)' : ($cause = '' ? $error : $substring($cause, 0, 300))),"
+                + "'exitCode': $exists($exit) ? $exit : 'none (the container did not exit by itself)',"
+                + "'logUrl': '" + logsConsole + "' & ($exists($task) ? '/log-events/" + streamPrefix + "' & $task : '')"
+                + "}}])"
+                + ")";
+    }
+
+    /** The CloudWatch console's fragment encoding of a log group or stream name: "/" becomes "$252F". */
+    static String consoleEncode(String name) {
+        return name.replace("/", "$252F");
     }
 
     private static ObjectNode notifyTableFailure(EtlWorkflowSpec spec) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("table.$", "$.name");
         body.put("runGroup.$", "$.runGroup");
-        body.put("error.$", "$.error.Error");
-        body.put("cause.$", "$.error.Cause");
+        // DescribeFailure put every one of these, so none can be missing.
+        body.put("stopReason.$", "$.failure.stopReason");
+        body.put("exitCode.$", "$.failure.exitCode");
+        body.put("logUrl.$", "$.failure.logUrl");
+        body.put("error.$", "$.failure.error");
+        body.put("cause.$", "$.failure.cause");
         body.put("executionArn.$", "$.executionArn");
         ObjectNode state = apiGatewayInvoke(spec.notifyEndpoint(), spec.notifyEndpoint().failurePath(), body);
         // A Slack/API outage must not turn one failed table into a failed run: record it and move on.
@@ -277,6 +473,8 @@ public final class EtlStateMachineDefinition {
         body.put("failedTables.$", "$.failedTables");
         body.put("executionArn.$", "$$.Execution.Id");
         ObjectNode state = apiGatewayInvoke(spec.notifyEndpoint(), spec.notifyEndpoint().summaryPath(), body);
+        // Slack down must not also silence New Relic: the heartbeat still goes, the outcome still counts.
+        catchTo(state, List.of("States.ALL"), "$.summaryError", BUILD_HEARTBEAT_EVENT);
         state.put("ResultPath", (String) null);
         state.put("Next", BUILD_HEARTBEAT_EVENT);
         return state;
@@ -383,6 +581,7 @@ public final class EtlStateMachineDefinition {
         // Table failures first: a lost heartbeat must never mask them.
         choices.addObject().put("Variable", "$.failed").put("NumericGreaterThan", 0).put("Next", SOME_TABLES_FAILED);
         choices.addObject().put("Variable", "$.heartbeatError").put("IsPresent", true).put("Next", HEARTBEAT_NOT_DELIVERED);
+        choices.addObject().put("Variable", "$.summaryError").put("IsPresent", true).put("Next", SUMMARY_NOT_DELIVERED);
         state.put("Default", ALL_TABLES_SUCCEEDED);
         return state;
     }

@@ -10,12 +10,18 @@ import java.util.regex.Pattern;
  * @param heartbeat       New Relic Event API and the EventBridge connection the run-completed heartbeat goes through
  * @param commandTemplate the Embulk container's command; tokens may contain {table} and {runGroup}, e.g.
  *                        ["embulk", "run", "/embulk/tables/{table}.yml.liquid"]
+ * @param taskDefinitionFamily the task definition family, without a revision: RunTask then starts the latest
+ *                          ACTIVE revision (ECS API reference, RunTask, taskDefinition: "The family and revision
+ *                          (family:revision) or full ARN of the task definition to run. If a revision isn't
+ *                          specified, the latest ACTIVE revision is used."), so a new revision needs no new definition
  * @param taskTimeoutSeconds how long one table's RunTask may take before Step Functions stops the task
+ * @param executionTimeoutSeconds the whole execution's TimeoutSeconds: the heartbeat window, start to deadline
+ * @param logGroup          the Embulk tasks' awslogs group, for the failure message's link to the task's log stream
  */
-public record EtlWorkflowSpec(String clusterArn, String taskDefinitionArn, String containerName, List<String> subnets,
+public record EtlWorkflowSpec(String clusterArn, String taskDefinitionFamily, String containerName, List<String> subnets,
                               List<String> securityGroups, CapacityStrategy capacity, int maxConcurrency,
                               NotifyEndpoint notifyEndpoint, HeartbeatEndpoint heartbeat, List<String> commandTemplate,
-                              int taskTimeoutSeconds) {
+                              int taskTimeoutSeconds, int executionTimeoutSeconds, String logGroup) {
 
     /** Characters that would need escaping inside an intrinsic-function string literal; refused instead. */
     private static final Pattern INTRINSIC_UNSAFE = Pattern.compile("['\\\\{}]");
@@ -24,9 +30,10 @@ public record EtlWorkflowSpec(String clusterArn, String taskDefinitionArn, Strin
         if (clusterArn == null || !clusterArn.matches("arn:aws:ecs:[a-z0-9-]+:\\d{12}:cluster/.+")) {
             throw new IllegalArgumentException("ECS cluster ARN '" + clusterArn + "' must look like arn:aws:ecs:<region>:<account>:cluster/<name>");
         }
-        if (taskDefinitionArn == null || !taskDefinitionArn.matches("arn:aws:ecs:[a-z0-9-]+:\\d{12}:task-definition/[A-Za-z0-9_-]+(:\\d+)?")) {
-            throw new IllegalArgumentException("Embulk task definition ARN '" + taskDefinitionArn
-                    + "' must look like arn:aws:ecs:<region>:<account>:task-definition/<family>[:revision]");
+        if (taskDefinitionFamily == null || !taskDefinitionFamily.matches("[A-Za-z0-9_-]{1,255}")) {
+            throw new IllegalArgumentException("Embulk task definition family '" + taskDefinitionFamily
+                    + "' must be a family name without a revision (letters, digits, _ and -), so every run starts "
+                    + "the latest revision");
         }
         if (containerName == null || containerName.isBlank()) {
             throw new IllegalArgumentException("Embulk container name is missing");
@@ -56,6 +63,13 @@ public record EtlWorkflowSpec(String clusterArn, String taskDefinitionArn, Strin
         if (taskTimeoutSeconds < 600 || taskTimeoutSeconds > 72_000) {
             throw new IllegalArgumentException("Embulk task timeout " + taskTimeoutSeconds + " s must be 600..72000 "
                     + "(10 minutes to 20 hours; embulkTask.timeoutMinutes)");
+        }
+        if (executionTimeoutSeconds < taskTimeoutSeconds || executionTimeoutSeconds > 86_400) {
+            throw new IllegalArgumentException("ETL execution timeout " + executionTimeoutSeconds + " s must be at least "
+                    + "one task's timeout (" + taskTimeoutSeconds + " s) and at most a day");
+        }
+        if (logGroup == null || !logGroup.matches("[A-Za-z0-9_/.#-]{1,512}")) {
+            throw new IllegalArgumentException("Embulk log group '" + logGroup + "' is not a CloudWatch log group name");
         }
         commandTemplate = List.copyOf(commandTemplate == null ? List.of() : commandTemplate);
         if (commandTemplate.isEmpty() || commandTemplate.stream().noneMatch(t -> t != null && t.contains("{table}"))) {

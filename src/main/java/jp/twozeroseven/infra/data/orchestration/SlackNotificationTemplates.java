@@ -15,6 +15,9 @@ public final class SlackNotificationTemplates {
     /** The longest error cause shown; the rest is in the execution's history, one click away. */
     static final int CAUSE_CHARS = 2000;
     static final int ERROR_CHARS = 200;
+    static final int STOP_REASON_CHARS = 300;
+    /** The console link of a log stream: region, group and a task id, all ours; far below this. */
+    static final int LOG_URL_CHARS = 400;
     static final int FAILED_TABLES_CHARS = 2000;
     /** Table names are at most 63 characters, run groups 32; anything longer is not ours. */
     private static final int NAME_CHARS = 100;
@@ -32,19 +35,26 @@ public final class SlackNotificationTemplates {
                 + "#/v2/executions/details/" + executionArnReference;
     }
 
-    /** For the body {table, runGroup, error, cause, executionArn} of one failed table. */
+    /**
+     * For the body {table, runGroup, stopReason, exitCode, logUrl, error, cause, executionArn} of one failed table.
+     * It leads with what the person on call reads first: why the task stopped, its exit code and its log stream.
+     */
     public static String tableFailure(String region, String stack) {
         VtlTemplate template = new VtlTemplate()
                 .stringField("table", "$.table", NAME_CHARS)
                 .stringField("runGroup", "$.runGroup", NAME_CHARS)
+                .stringField("stopReason", "$.stopReason", STOP_REASON_CHARS)
+                .stringField("exitCode", "$.exitCode", NAME_CHARS)
+                .stringField("logUrl", "$.logUrl", LOG_URL_CHARS)
                 .stringField("error", "$.error", ERROR_CHARS)
                 .stringField("cause", "$.cause", CAUSE_CHARS)
                 .stringField("executionArn", "$.executionArn", ARN_CHARS);
         String title = ":rotating_light: [" + stack + "] ETL failed for table ${table}";
         ObjectNode body = MAPPER.createObjectNode();
-        body.put("text", title);
+        body.put("text", title + ": ${stopReason}");
         ArrayNode blocks = body.putArray("blocks");
-        section(blocks, "*" + title + "*\nRun group: ${runGroup}");
+        section(blocks, "*" + title + "*\n*Stopped:* ${stopReason}\n*Exit code:* `${exitCode}`\n<${logUrl}|Log stream of "
+                + "the task> · Run group: ${runGroup}");
         section(blocks, "*Error:* `${error}`\n*Cause:* ```${cause}```");
         section(blocks, "<" + executionConsoleLink(region, "${executionArn}") + "|Open the execution in the Step Functions console>");
         return template.render(body);

@@ -1,7 +1,13 @@
 package jp.twozeroseven.infra.data.orchestration;
 
-/** One table to ETL in an execution, and the run group (schedule bucket) it belongs to. */
-public record TableRun(String name, String runGroup) {
+/**
+ * One table to ETL in an execution, the run group (schedule bucket) it belongs to, and what its task needs.
+ *
+ * @param incremental         whether the table keeps a watermark (then a dated export needs mode backfill)
+ * @param ephemeralStorageGiB the task's Fargate ephemeral storage, 21..200 GiB (ECS API reference, EphemeralStorage)
+ * @param catchUpWindow       the most one run reads past the watermark, in the incremental column's unit (0 = all)
+ */
+public record TableRun(String name, String runGroup, boolean incremental, int ephemeralStorageGiB, long catchUpWindow) {
 
     public TableRun {
         if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
@@ -10,5 +16,17 @@ public record TableRun(String name, String runGroup) {
         if (runGroup == null || !runGroup.matches("[a-z0-9-]{1,32}")) {
             throw new IllegalArgumentException("run group '" + runGroup + "' of table " + name + " must be lower-case letters, digits, '-'");
         }
+        if (ephemeralStorageGiB < 21 || ephemeralStorageGiB > 200) {
+            throw new IllegalArgumentException("ephemeral storage " + ephemeralStorageGiB + " GiB of table " + name
+                    + " must be 21..200 (Fargate's range)");
+        }
+        if (catchUpWindow < 0) {
+            throw new IllegalArgumentException("catch-up window " + catchUpWindow + " of table " + name + " is negative");
+        }
+    }
+
+    /** An incremental table with the smallest settable disk and no catch-up window. */
+    public TableRun(String name, String runGroup) {
+        this(name, runGroup, true, 21, 0);
     }
 }

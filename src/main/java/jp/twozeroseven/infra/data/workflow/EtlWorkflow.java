@@ -49,13 +49,21 @@ public final class EtlWorkflow extends ComponentResource {
         role = ServiceRoles.create(scope, roleName, "states.amazonaws.com", "Runs the Embulk ETL tasks, reports to Slack through API Gateway and to New Relic");
     }
 
-    public record Wiring(Output<String> clusterArn, Output<String> taskDefinitionArn, Output<List<String>> subnetIds,
+    /**
+     * @param executionTimeoutSeconds the execution's TimeoutSeconds (the heartbeat window)
+     * @param logGroup                the Embulk tasks' log group, linked from the failure message
+     */
+    public record Props(int maxConcurrency, int taskTimeoutSeconds, int executionTimeoutSeconds,
+                        CapacityStrategy capacity, String logGroup) {
+    }
+
+    public record Wiring(Output<String> clusterArn, Output<String> taskDefinitionFamily, Output<List<String>> subnetIds,
                          Output<String> securityGroupId, Output<String> taskRoleArn, Output<String> executionRoleArn,
                          Output<String> apiId, Output<String> apiExecutionArn) {
     }
 
     /** Adds the role's policy and the state machine once the task definition and the API exist. */
-    public StateMachine build(int maxConcurrency, int taskTimeoutSeconds, Wiring w) {
+    public StateMachine build(Props props, Wiring w) {
         String region = scope.settings().region();
         String account = scope.settings().accountId();
         String stack = scope.settings().stack();
@@ -65,7 +73,9 @@ public final class EtlWorkflow extends ComponentResource {
         HeartbeatConnection connection = new HeartbeatConnection(scope);
         RolePolicy policy = new RolePolicy(scope.name("etl-state-machine"), RolePolicyArgs.builder()
                 .role(role.id())
-                .policy(Output.tuple(w.taskDefinitionArn(), w.clusterArn(), w.taskRoleArn(), w.executionRoleArn(),
+                // Every revision of the family: RunTask names the family, so ECS starts the latest ACTIVE revision.
+                .policy(Output.tuple(w.taskDefinitionFamily().applyValue(family -> "arn:aws:ecs:" + region + ":"
+                                + account + ":task-definition/" + family + ":*"), w.clusterArn(), w.taskRoleArn(), w.executionRoleArn(),
                         w.apiExecutionArn(), connection.arn()).applyValue(t -> PipelinePolicies.stateMachine(t.t1, t.t2,
                         List.of(t.t3, t.t4), SlackNotifier.invokeArns(t.t5), new HeartbeatHttpAccess(
                                 HeartbeatHttpAccess.stateMachineArn(region, account, machineName), eventApiUrl, t.t6,
@@ -78,12 +88,13 @@ public final class EtlWorkflow extends ComponentResource {
                 .retentionInDays(scope.settings().logRetentionDays())
                 .tags(scope.tags(logName))
                 .build(), scope.options());
-        Output<String> definition = Output.tuple(w.clusterArn(), w.taskDefinitionArn(), w.subnetIds(), w.securityGroupId(), w.apiId(),
+        Output<String> definition = Output.tuple(w.clusterArn(), w.taskDefinitionFamily(), w.subnetIds(), w.securityGroupId(), w.apiId(),
                         connection.arn())
                 .applyValue(t -> EtlStateMachineDefinition.renderJson(new EtlWorkflowSpec(t.t1, t.t2, EmbulkContainer.NAME,
-                        t.t3, List.of(t.t4), CapacityStrategy.spotFirst(), maxConcurrency,
+                        t.t3, List.of(t.t4), props.capacity(), props.maxConcurrency(),
                         SlackNotifier.endpoint(t.t5, region), new HeartbeatEndpoint(eventApiUrl, t.t6, stack),
-                        EmbulkContainer.COMMAND_TEMPLATE, taskTimeoutSeconds)));
+                        EmbulkContainer.COMMAND_TEMPLATE, props.taskTimeoutSeconds(), props.executionTimeoutSeconds(),
+                        props.logGroup())));
         stateMachine = new StateMachine(machineName, StateMachineArgs.builder()
                 .name(machineName)
                 .type("STANDARD")

@@ -2,6 +2,8 @@ package jp.twozeroseven.infra.platform.database;
 
 import com.pulumi.aws.rds.Cluster;
 import com.pulumi.aws.rds.ClusterArgs;
+import com.pulumi.aws.rds.ClusterEndpoint;
+import com.pulumi.aws.rds.ClusterEndpointArgs;
 import com.pulumi.aws.rds.ClusterInstance;
 import com.pulumi.aws.rds.ClusterInstanceArgs;
 import com.pulumi.aws.rds.ClusterParameterGroup;
@@ -23,13 +25,15 @@ import java.util.Map;
 
 /**
  * Aurora PostgreSQL: encrypted with the database key, the master password managed by RDS in Secrets Manager,
- * instances spread over the zones, and a reader endpoint for the data pipeline so exports never load the writer.
+ * instances spread over the zones, and a custom READER endpoint for the data pipeline so exports never load the
+ * writer and, with three or more instances, read from an instance of their own.
  */
 public final class AuroraDatabase extends ComponentResource {
 
     public static final String TYPE = "platform207:database:AuroraDatabase";
 
     private final Cluster cluster;
+    private final ClusterEndpoint etlEndpoint;
 
     public AuroraDatabase(String name, Scope parentScope, Output<List<String>> subnetIds,
                           Output<String> securityGroupId, Output<String> kmsKeyArn) {
@@ -87,9 +91,10 @@ public final class AuroraDatabase extends ComponentResource {
                 // afterwards. A major upgrade is a planned change (docs/database.md).
                 .ignoreChanges("engineVersion").dependsOn(postgresLog).build()));
         List<String> zones = scope.settings().network().availabilityZones();
+        List<ClusterInstance> instances = new java.util.ArrayList<>();
         for (int i = 0; i < db.instances(); i++) {
             String instance = id + "-" + (i + 1);
-            new ClusterInstance(instance, ClusterInstanceArgs.builder()
+            instances.add(new ClusterInstance(instance, ClusterInstanceArgs.builder()
                     .identifier(instance)
                     .clusterIdentifier(cluster.id())
                     .engine("aurora-postgresql")
@@ -103,9 +108,32 @@ public final class AuroraDatabase extends ComponentResource {
                     .promotionTier(i)
                     .dbSubnetGroupName(subnets.name())
                     .tags(scope.tags(instance))
-                    .build(), scope.statefulOptions());
+                    .build(), scope.statefulOptions()));
         }
-        this.registerOutputs(Map.of("endpoint", cluster.endpoint(), "readerEndpoint", cluster.readerEndpoint()));
+        etlEndpoint = etlEndpoint(scope, id, instances);
+        this.registerOutputs(Map.of("endpoint", cluster.endpoint(), "readerEndpoint", cluster.readerEndpoint(),
+                "etlReaderEndpoint", etlEndpoint.endpoint()));
+    }
+
+    /**
+     * The ETL's own READER endpoint (RDS user guide, "Amazon Aurora endpoint connections", custom endpoints: a READER
+     * endpoint contains only Aurora Replicas). With three or more instances its one static member is the last one,
+     * the highest promotion tier and so the last to become writer: the night's long scans fill that instance's cache,
+     * not the one the app's reads hit first. With two it is every reader (today the one replica). The app's cluster
+     * reader endpoint still includes that instance; at night the app reads almost nothing.
+     */
+    private ClusterEndpoint etlEndpoint(Scope scope, String clusterId, List<ClusterInstance> instances) {
+        String name = clusterId + "-etl";
+        ClusterEndpointArgs.Builder args = ClusterEndpointArgs.builder()
+                .clusterIdentifier(cluster.id())
+                .clusterEndpointIdentifier(name)
+                .customEndpointType("READER")
+                .tags(scope.tags(name));
+        if (instances.size() >= 3) {
+            args.staticMembers(instances.get(instances.size() - 1).identifier().applyValue(List::of));
+        }
+        return new ClusterEndpoint(name, args.build(), CustomResourceOptions.merge(scope.options(),
+                CustomResourceOptions.builder().dependsOn(List.copyOf(instances)).build()));
     }
 
     private static ClusterParameterGroupParameterArgs parameter(String name, String value) {
@@ -118,6 +146,11 @@ public final class AuroraDatabase extends ComponentResource {
 
     public Output<String> readerEndpoint() {
         return cluster.readerEndpoint();
+    }
+
+    /** The data pipeline's custom READER endpoint. */
+    public Output<String> etlReaderEndpoint() {
+        return etlEndpoint.endpoint();
     }
 
     public Output<String> masterSecretArn() {

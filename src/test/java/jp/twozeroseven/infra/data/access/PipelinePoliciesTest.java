@@ -204,7 +204,9 @@ class PipelinePoliciesTest {
         assertThat(actions(doc)).filteredOn(a -> a.startsWith("secretsmanager:") || a.startsWith("states:")
                         || a.startsWith("events:") && !a.endsWith("Rule") && !a.equals("events:PutTargets"))
                 .containsExactlyInAnyOrder("states:InvokeHTTPEndpoint", "events:RetrieveConnectionCredentials",
-                        "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
+                        "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "states:ListExecutions");
+        // The run lock lists only this state machine's executions.
+        assertThat(allowed(doc, "states:ListExecutions")).containsExactly(STATE_MACHINE);
     }
 
     @Test

@@ -189,4 +189,41 @@ class CatalogLoaderTest {
         assertThat(p.column()).isEqualTo(Optional.ofNullable(column));
         assertThat(p.problem()).contains(text);
     }
+
+    @Test
+    void sizeHintsAreReadAndEachBrokenOneIsNamed() {
+        Catalog catalog = CatalogLoader.load(CATALOG);
+        assertThat(catalog.tables()).allSatisfy(t -> assertThat(t.size()).as(t.name()).isPresent());
+        TableSize stops = catalog.table("stops").orElseThrow().size().orElseThrow();
+        assertThat(stops.rows()).isEqualTo(900_000_000L);
+        assertThat(stops.historyDays()).hasValue(1100);
+
+        String yaml = """
+                version: 1
+                tables:
+                  - name: a
+                    source: {schema: public, table: a}
+                    run_group: nightly
+                    incremental_column: updated_at
+                    size: {rows: 10, row_bytes: 100}
+                    columns:
+                      - {name: updated_at, type: timestamptz, class: internal}
+                  - name: b
+                    source: {schema: public, table: b}
+                    run_group: nightly
+                    size: {rows: "many", row_bytes: 100, daily_rows: 5, colour: red}
+                    columns:
+                      - {name: id, type: bigint, class: internal}
+                """;
+        CatalogException e = catchThrowableOfType(() -> CatalogLoader.parse(yaml, "c.yaml"), CatalogException.class);
+        assertThat(e.problems()).extracting(CatalogProblem::describe).containsExactlyInAnyOrder(
+                "c.yaml: table 'a': an incremental table's size needs 'daily_rows'. Fix: add 'daily_rows: <rows "
+                        + "inserted or updated per day>': what one night reads",
+                "c.yaml: table 'b': unknown key 'colour' in size of table. Fix: remove it or use one of daily_rows, "
+                        + "history_days, row_bytes, rows",
+                "c.yaml: table 'b': size.rows 'many' is not a whole number >= 0. Fix: write a plain count such as "
+                        + "1200000 (no quotes, no units)",
+                "c.yaml: table 'b': daily_rows/history_days describe an incremental table, but this one is exported "
+                        + "in full every night. Fix: remove them, or set incremental_column");
+    }
 }

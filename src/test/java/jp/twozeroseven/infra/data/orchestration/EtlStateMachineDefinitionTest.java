@@ -30,14 +30,15 @@ class EtlStateMachineDefinitionTest {
     static EtlWorkflowSpec spec() {
         return new EtlWorkflowSpec(
                 "arn:aws:ecs:ap-northeast-1:123456789012:cluster/prod-etl",
-                "arn:aws:ecs:ap-northeast-1:123456789012:task-definition/prod-embulk:7",
+                "platform-207-prod-embulk",
                 "embulk",
                 List.of("subnet-0aaa", "subnet-0bbb", "subnet-0ccc"),
                 List.of("sg-0embulk"),
                 CapacityStrategy.spotFirst(), 5,
                 new NotifyEndpoint("a1b2c3d4e5", "prod", "ap-northeast-1", "/notify/etl-failure", "/notify/etl-summary"),
                 HeartbeatEndpoint.newRelic("3456789", ObservabilityRegion.US, CONNECTION_ARN, "prod"),
-                List.of("embulk", "run", "/embulk/tables/{table}.yml.liquid", "--log-level", "info"), 14_400);
+                List.of("embulk", "run", "/embulk/tables/{table}.yml.liquid", "--log-level", "info"), 14_400, 16_200,
+                "/platform-207-prod/data/embulk");
     }
 
     private static JsonNode itemStates() {
@@ -53,6 +54,14 @@ class EtlStateMachineDefinitionTest {
         AslValidator.Result result = AslValidator.validate(file);
 
         assertThat(result.exitCode()).as(result.output()).isZero();
+        EtlWorkflowSpec s = spec();
+        Path onDemand = dir.resolve("on-demand.asl.json");
+        Files.writeString(onDemand, EtlStateMachineDefinition.renderJson(new EtlWorkflowSpec(s.clusterArn(),
+                s.taskDefinitionFamily(), s.containerName(), s.subnets(), s.securityGroups(), CapacityStrategy.onDemandOnly(),
+                s.maxConcurrency(), s.notifyEndpoint(), s.heartbeat(), s.commandTemplate(), s.taskTimeoutSeconds(),
+                s.executionTimeoutSeconds(), s.logGroup())), StandardCharsets.UTF_8);
+        AslValidator.Result onDemandResult = AslValidator.validate(onDemand);
+        assertThat(onDemandResult.exitCode()).as(onDemandResult.output()).isZero();
     }
 
     @Test
@@ -113,21 +122,27 @@ class EtlStateMachineDefinitionTest {
         assertThat(onDemand.path("Parameters").path("CapacityProviderStrategy"))
                 .extracting(s -> s.path("CapacityProvider").asText()).containsExactly("FARGATE");
         JsonNode fallback = spot.path("Catch").get(0);
-        assertThat(fallback.path("ErrorEquals")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("ECS.AmazonECSException", "States.TaskFailed");
+        // States.ALL: States.TaskFailed would be a wildcard for every error but States.Timeout (developer guide,
+        // "Error names"), so the Choice, not the Catch, tells an API error from a stopped task.
+        assertThat(fallback.path("ErrorEquals")).extracting(JsonNode::asText).containsExactly("States.ALL");
         // Not straight to on-demand: the Choice decides whether Spot was lost or the export failed.
         assertThat(fallback.path("Next").asText()).isEqualTo(EtlStateMachineDefinition.SPOT_LOST);
         assertThat(fallback.path("ResultPath").asText()).isEqualTo("$.error");
         JsonNode choice = itemStates().path(EtlStateMachineDefinition.SPOT_LOST);
         assertThat(choice.path("Type").asText()).isEqualTo("Choice");
         assertThat(choice.path("Choices").get(0).path("Next").asText()).isEqualTo(EtlStateMachineDefinition.RUN_ON_DEMAND);
-        assertThat(choice.path("Default").asText()).isEqualTo(EtlStateMachineDefinition.NOTIFY_TABLE_FAILURE);
+        assertThat(choice.path("Default").asText()).isEqualTo(EtlStateMachineDefinition.DESCRIBE_FAILURE);
     }
 
     private static boolean spotLost(String cause) throws Exception {
+        return spotLost("States.TaskFailed", cause);
+    }
+
+    static boolean spotLost(String error, String cause) throws Exception {
         var input = MAPPER.createObjectNode().put("name", "deliveries");
+        var caught = input.putObject("error").put("Error", error);
         if (cause != null) {
-            input.putObject("error").put("Error", "States.TaskFailed").put("Cause", cause);
+            caught.put("Cause", cause);
         }
         String condition = itemStates().path(EtlStateMachineDefinition.SPOT_LOST).path("Choices").get(0)
                 .path("Condition").asText();
@@ -148,9 +163,11 @@ class EtlStateMachineDefinitionTest {
         // The export itself failed: running it again on on-demand would fail the same way, later and dearer.
         assertThat(spotLost("{\"StopCode\":\"EssentialContainerExited\",\"StoppedReason\":\"Essential container in task exited\"}"))
                 .isFalse();
-        assertThat(spotLost("User: arn:aws:sts::123456789012:assumed-role/x is not authorized to perform: ecs:RunTask"))
+        assertThat(spotLost("{\"StopCode\":\"TaskFailedToStart\",\"StoppedReason\":\"CannotPullContainerError: not found\"}"))
                 .isFalse();
-        assertThat(spotLost(null)).isFalse();
+        // A timeout is too slow for on-demand as well.
+        assertThat(spotLost("States.Timeout", null)).isFalse();
+        assertThat(spotLost("States.Timeout", "{\"TaskArn\":\"arn:aws:ecs:ap-northeast-1:1:task/c/1\"}")).isFalse();
     }
 
     @Test
@@ -162,9 +179,9 @@ class EtlStateMachineDefinitionTest {
             assertThat(state.has("HeartbeatSeconds")).as(name).isFalse();
         }
         EtlWorkflowSpec ok = spec();
-        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
+        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionFamily(), ok.containerName(), ok.subnets(),
                 ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(),
-                ok.commandTemplate(), 0)).hasMessageContaining("timeout 0 s");
+                ok.commandTemplate(), 0, 16_200, ok.logGroup())).hasMessageContaining("timeout 0 s");
     }
 
     @Test
@@ -174,12 +191,14 @@ class EtlStateMachineDefinitionTest {
         for (String name : List.of(EtlStateMachineDefinition.RUN_ON_SPOT, EtlStateMachineDefinition.RUN_ON_DEMAND)) {
             JsonNode environment = itemStates().path(name).path("Parameters").path("Overrides").path("ContainerOverrides")
                     .get(0).path("Environment");
-            assertThat(environment).hasSize(1);
-            assertThat(environment.get(0).path("Name").asText()).isEqualTo("EXPORT_DATE");
+            assertThat(environment).extracting(e -> e.path("Name").asText())
+                .containsExactly("EXPORT_DATE", "EMBULK_RUN_ID", "EMBULK_EXPORT_MODE", "EMBULK_CATCH_UP_WINDOW");
             assertThat(environment.get(0).path("Value.$").asText()).isEqualTo("$.exportDate");
+            assertThat(environment.get(1).path("Value.$").asText()).isEqualTo("$.runId");
         }
+        assertThat(map.path("ItemSelector").path("runId.$").asText()).isEqualTo("$$.Execution.Name");
         assertThat(EtlStateMachineDefinition.render(spec()).path("StartAt").asText())
-                .isEqualTo(EtlStateMachineDefinition.RESOLVE_EXPORT_DATE);
+                .isEqualTo(EtlStateMachineDefinition.CHECK_NO_OTHER_RUN);
     }
 
     private static Jsonata.Result exportDate(JsonNode input, String startTime) throws Exception {
@@ -204,7 +223,7 @@ class EtlStateMachineDefinitionTest {
     void aBackfillMayNameItsDateButOnlyAsYyyyMmDd() throws Exception {
         var input = (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(
                 EtlExecutionInput.render(List.of(new TableRun("deliveries", "daily"))));
-        input.put("exportDate", "2024-04-20");
+        input.put("exportDate", "2024-04-20").put("mode", "backfill");
         assertThat(exportDate(input, "2024-05-01T16:30:00.000Z").value().path("exportDate").asText()).isEqualTo("2024-04-20");
         input.put("exportDate", "2024/04/20");
         Jsonata.Result bad = exportDate(input, "2024-05-01T16:30:00.000Z");
@@ -304,17 +323,17 @@ class EtlStateMachineDefinitionTest {
     @Test
     void badSpecsAreRefusedWithTheValue() {
         EtlWorkflowSpec ok = spec();
-        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), List.of("embulk", "run", "config.yml"), 14_400))
+        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionFamily(), ok.containerName(), ok.subnets(),
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), List.of("embulk", "run", "config.yml"), 14_400, 16_200, ok.logGroup()))
                 .hasMessageContaining("{table}");
-        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), List.of("sh", "-c", "run '{table}'"), 14_400))
+        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionFamily(), ok.containerName(), ok.subnets(),
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), List.of("sh", "-c", "run '{table}'"), 14_400, 16_200, ok.logGroup()))
                 .hasMessageContaining("quote");
-        assertThatThrownBy(() -> new EtlWorkflowSpec("prod-etl", ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), ok.commandTemplate(), 14_400))
+        assertThatThrownBy(() -> new EtlWorkflowSpec("prod-etl", ok.taskDefinitionFamily(), ok.containerName(), ok.subnets(),
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), ok.heartbeat(), ok.commandTemplate(), 14_400, 16_200, ok.logGroup()))
                 .hasMessageContaining("'prod-etl'");
-        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), 0, ok.notifyEndpoint(), ok.heartbeat(), ok.commandTemplate(), 14_400)).hasMessageContaining("max concurrency 0");
+        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionFamily(), ok.containerName(), ok.subnets(),
+                ok.securityGroups(), ok.capacity(), 0, ok.notifyEndpoint(), ok.heartbeat(), ok.commandTemplate(), 14_400, 16_200, ok.logGroup())).hasMessageContaining("max concurrency 0");
         assertThatThrownBy(() -> new CapacityStrategy(1, 1, 1)).hasMessageContaining("base 1");
         assertThatThrownBy(() -> new TableRun("users; drop", "daily")).hasMessageContaining("users; drop");
         assertThatThrownBy(() -> EtlExecutionInput.render(List.of(new TableRun("users", "daily"), new TableRun("users", "hourly"))))
@@ -397,6 +416,8 @@ class EtlStateMachineDefinitionTest {
                 matches = failed > rule.path("NumericGreaterThan").asDouble();
             } else if (rule.has("IsPresent") && variable.equals("$.heartbeatError")) {
                 matches = heartbeatLost == rule.path("IsPresent").asBoolean();
+            } else if (rule.has("IsPresent") && variable.equals("$.summaryError")) {
+                matches = !rule.path("IsPresent").asBoolean();
             } else {
                 throw new AssertionError("unexpected choice rule " + rule);
             }
@@ -429,8 +450,8 @@ class EtlStateMachineDefinitionTest {
         assertThatThrownBy(() -> new HeartbeatEndpoint(spec().heartbeat().eventApiUrl(), "arn:aws:sns:ap-northeast-1:123456789012:x", "prod"))
                 .hasMessageContaining("arn:aws:sns");
         EtlWorkflowSpec ok = spec();
-        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionArn(), ok.containerName(), ok.subnets(),
-                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), null, ok.commandTemplate(), 14_400))
+        assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionFamily(), ok.containerName(), ok.subnets(),
+                ok.securityGroups(), ok.capacity(), ok.maxConcurrency(), ok.notifyEndpoint(), null, ok.commandTemplate(), 14_400, 16_200, ok.logGroup()))
                 .hasMessageContaining("heartbeat");
     }
 

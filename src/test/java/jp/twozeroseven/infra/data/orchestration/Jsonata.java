@@ -33,15 +33,25 @@ final class Jsonata {
 
     /** expression may be wrapped in {% %} as in a definition. */
     static Result evaluate(String expression, JsonNode input, String executionStartTime) throws Exception {
+        ObjectNode states = MAPPER.createObjectNode();
+        states.set("input", input);
+        states.putObject("context").putObject("Execution").put("StartTime", executionStartTime);
+        return evaluate(expression, states);
+    }
+
+    /**
+     * With the whole {@code $states} binding: input, context (Execution.Id/Name/StartTime, StateMachine.Id), and
+     * for a Task's Output the {@code result}, as Step Functions binds them (developer guide, "Transforming data
+     * with JSONata in Step Functions").
+     */
+    static Result evaluate(String expression, JsonNode states) throws Exception {
         String bare = expression.strip();
         if (bare.startsWith("{%") && bare.endsWith("%}")) {
             bare = bare.substring(2, bare.length() - 2).strip();
         }
         ObjectNode args = MAPPER.createObjectNode();
         args.put("expression", bare);
-        ObjectNode states = args.putObject("states");
-        states.set("input", input);
-        states.putObject("context").putObject("Execution").put("StartTime", executionStartTime);
+        args.set("states", states);
         Path dir = AslValidator.toolDirectory();
         if (!Files.isDirectory(dir.resolve("node_modules/jsonata"))) {
             throw new AssertionError("jsonata is not installed; run: cd tools/asl-validator && npm ci");

@@ -50,6 +50,22 @@ class SlackNotificationTemplatesTest {
     }
 
     @Test
+    void theMessageLeadsWithTheStopReasonTheExitCodeAndTheLogStream() throws Exception {
+        String log = "https://ap-northeast-1.console.aws.amazon.com/cloudwatch/home?region=ap-northeast-1#logsV2:"
+                + "log-groups/log-group/$252Fplatform-207-prod$252Fdata$252Fembulk/log-events/embulk$252Fembulk$252Fa1b2c3";
+        ObjectNode request = failure("{\"StoppedReason\":\"Essential container in task exited\"}")
+                .put("stopReason", "Essential container in task exited").put("exitCode", "137").put("logUrl", log);
+
+        JsonNode message = send(SlackNotificationTemplates.tableFailure("ap-northeast-1", "prod"), request);
+
+        assertThat(message.path("text").asText()).endsWith("deliveries: Essential container in task exited");
+        String first = message.path("blocks").get(0).path("text").path("text").asText();
+        assertThat(first).contains("*Stopped:* Essential container in task exited").contains("*Exit code:* `137`")
+                .contains("<" + log + "|Log stream of the task>");
+        assertThat(first.indexOf("Stopped:")).isLessThan(first.indexOf("Run group"));
+    }
+
+    @Test
     void quotesNewlinesBackslashesAndJapaneseSurviveAsValidJson() throws Exception {
         String cause = "{\"stopCode\":\"EssentialContainerExited\",\"reason\":\"配送先 '東京都' が見つかりません\"}\n"
                 + "\tat C:\\embulk\\run\r\n$input #set($x = 1) ${table} </script>";

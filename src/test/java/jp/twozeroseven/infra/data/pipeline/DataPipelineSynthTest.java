@@ -113,7 +113,9 @@ class DataPipelineSynthTest {
         assertThat(notify.get("Resource").asText()).isEqualTo("arn:aws:states:::apigateway:invoke");
         assertThat(notify.get("Parameters").get("AuthType").asText()).isEqualTo("IAM_ROLE");
         assertThat(map.get("ItemProcessor").get("States").get("RunOnDemand").get("Catch").get(0).get("Next").asText())
-                .isEqualTo("NotifyTableFailure");
+                .isEqualTo("DescribeFailure");
+        // The family, so ECS starts its latest revision; and IAM allows every revision of that family only.
+        assertThat(spot.get("Parameters").get("TaskDefinition").asText()).isEqualTo("platform-207-prod-embulk");
         JsonNode machine = inputs(prod.ofType("aws:sfn/stateMachine:StateMachine").get(0));
         assertThat(machine.get("loggingConfiguration").get("level").asText()).isEqualTo("ALL");
         assertThat(machine.get("tracingConfiguration").get("enabled").asBoolean()).isTrue();
@@ -167,10 +169,15 @@ class DataPipelineSynthTest {
                 "platform207:data:DataPipeline");
         assertThat(configs).hasSize(8 + 2);
         assertThat(configs).allSatisfy(c -> assertThat(inputs(c).get("content").asText()).contains("operation_if_exists: \"skip\"")
-                .contains("cluster-ro-"));
+                .contains("platform-207-prod-aurora-etl.cluster-custom-"));
+        // The ETL's own READER endpoint: in prod one static member, the last instance (the highest promotion tier).
+        JsonNode endpoint = inputs(prod.ofType("aws:rds/clusterEndpoint:ClusterEndpoint").get(0));
+        assertThat(endpoint.get("customEndpointType").asText()).isEqualTo("READER");
+        assertThat(endpoint.get("staticMembers")).extracting(JsonNode::asText).containsExactly("platform-207-prod-aurora-3");
         JsonNode task = prod.ofType("aws:ecs/taskDefinition:TaskDefinition").stream()
                 .map(DataPipelineSynthTest::inputs).filter(t -> t.get("family").asText().endsWith("-embulk")).findFirst().orElseThrow();
-        assertThat(task.get("runtimePlatform").get("cpuArchitecture").asText()).isEqualTo("ARM64");
+        // Fargate Spot runs only X86_64 tasks (ECS developer guide, "AWS Fargate capacity providers").
+        assertThat(task.get("runtimePlatform").get("cpuArchitecture").asText()).isEqualTo("X86_64");
         JsonNode container = JSON.readTree(task.get("containerDefinitions").asText()).get(0);
         assertThat(container.get("secrets").findValuesAsText("name"))
                 .containsExactly("EMBULK_DB_USER", "EMBULK_DB_PASSWORD", "EMBULK_PSEUDONYM_KEY", "EMBULK_RAW_DB_USER",
