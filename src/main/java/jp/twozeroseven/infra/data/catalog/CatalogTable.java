@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * One exported table. {@code name} is the export name (S3 folder, Glue table, Step Functions item);
- * {@code sourceSchema}.{@code sourceTable} is where it lives in Aurora.
+ * {@code sourceSchema}.{@code sourceTable} is where it lives in Aurora; {@code anonymity} is its k-anonymity rule.
  */
 public record CatalogTable(
         String name,
@@ -14,7 +14,8 @@ public record CatalogTable(
         String sourceTable,
         List<CatalogColumn> columns,
         Optional<String> incrementalColumn,
-        String runGroup) {
+        String runGroup,
+        Optional<Anonymity> anonymity) {
 
     public CatalogTable {
         Objects.requireNonNull(name, "name");
@@ -23,6 +24,12 @@ public record CatalogTable(
         columns = List.copyOf(columns);
         Objects.requireNonNull(incrementalColumn, "incrementalColumn");
         Objects.requireNonNull(runGroup, "runGroup");
+        Objects.requireNonNull(anonymity, "anonymity");
+    }
+
+    public CatalogTable(String name, String sourceSchema, String sourceTable, List<CatalogColumn> columns,
+            Optional<String> incrementalColumn, String runGroup) {
+        this(name, sourceSchema, sourceTable, columns, incrementalColumn, runGroup, Optional.empty());
     }
 
     public Optional<CatalogColumn> column(String columnName) {
