@@ -35,20 +35,25 @@ public final class KAnonymity {
 
     /**
      * A report an operator (or the pipeline) can run against Aurora with the masked-export user, without the key:
-     * per table with a rule, the smallest group before suppression, the rows suppressed and the k published.
+     * per table with a rule, the smallest group of the generalised values before suppression, the subjects whose
+     * quasi-identifiers are suppressed, and k of the values as published (suppressed rows count as one all-NULL
+     * group, as they read in Athena). Subjects are counted by their canonical value, which has as many distinct
+     * values as their pseudonym.
      */
     public static String report(Catalog catalog) {
         List<String> parts = catalog.tables().stream().filter(t -> t.anonymity().isPresent()).map(t -> {
             Anonymity rule = t.anonymity().orElseThrow();
             String subjects = rule.subject().map(name -> "count(DISTINCT " + subjectExpression(t, name, false) + ")")
                     .orElse("count(*)");
+            String allNull = "(" + ",".repeat(rule.quasiIdentifiers().size() - 1) + ")";
+            String published = "CASE WHEN q.\"_suppressed\" IS NOT FALSE THEN '" + allNull + "' ELSE q." + GROUP_KEY + " END";
             return "SELECT " + MaskingPlan.literal(t.name()) + " AS table_name, " + rule.minimumK() + " AS minimum_k,"
-                    + " count(*) AS groups, sum(q.\"_subjects\") AS subjects,"
-                    + " min(q.\"_subjects\") AS k_generalised,"
-                    + " coalesce(sum(q.\"_subjects\") FILTER (WHERE q.\"_suppressed\"), 0) AS suppressed_subjects,"
-                    + " least(min(q.\"_subjects\") FILTER (WHERE NOT q.\"_suppressed\"),"
-                    + " nullif(sum(q.\"_subjects\") FILTER (WHERE q.\"_suppressed\"), 0)) AS k_published\n"
-                    + "FROM (" + groups(t, rule, subjects, false) + ") AS q";
+                    + " (SELECT min(q.\"_subjects\") FROM (" + groups(t, rule, subjects, false) + ") AS q) AS k_generalised,"
+                    + " (SELECT coalesce(sum(q.\"_subjects\"), 0) FROM (" + groups(t, rule, subjects, false)
+                    + ") AS q WHERE q.\"_suppressed\") AS suppressed_subjects,"
+                    + " (SELECT min(p.\"_subjects\") FROM (SELECT " + published + " AS \"_published\", "
+                    + subjects + " AS \"_subjects\" FROM " + source(t) + " LEFT JOIN (" + groups(t, rule, subjects, false)
+                    + ") AS q ON q." + GROUP_KEY + " = " + groupKey(t, rule, "s") + " GROUP BY 1) AS p) AS k_published";
         }).toList();
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("no catalog table has an 'anonymity' rule; nothing to report");
@@ -57,9 +62,13 @@ public final class KAnonymity {
                 + String.join("\nUNION ALL\n", parts) + "\nORDER BY table_name\n";
     }
 
+    private static String source(CatalogTable table) {
+        return Sql.identifier(table.sourceSchema()) + "." + Sql.identifier(table.sourceTable()) + " AS s";
+    }
+
     private static String groups(CatalogTable table, Anonymity rule, String subjects, boolean withKey) {
         int k = rule.minimumK();
-        String source = Sql.identifier(table.sourceSchema()) + "." + Sql.identifier(table.sourceTable()) + " AS s";
+        String source = source(table);
         String key = withKey ? " CROSS JOIN (SELECT current_setting('" + PseudonymKey.SETTING + "') AS pseudonym_key) AS k" : "";
         return "SELECT g." + GROUP_KEY + ", g.\"_subjects\", g.\"_subjects\" < " + k
                 + " OR (sum(g.\"_subjects\") FILTER (WHERE g.\"_subjects\" < " + k + ") OVER () BETWEEN 1 AND " + (k - 1)
