@@ -185,12 +185,56 @@ public final class PipelinePolicies {
         return new PolicyDocument(statements);
     }
 
-    /** Raw bucket guard: nobody reads raw objects unless the access matrix lists their role. */
+    /**
+     * Raw bucket guard: nobody reads raw objects unless the access matrix lists their role. {@code s3:GetObject*}
+     * covers every object read, including {@code GetObjectVersion}, {@code GetObjectVersionForReplication} (what
+     * replication reads with), {@code GetObjectAttributes}, {@code GetObjectTagging} and {@code GetObjectAcl}
+     * (Service Authorization Reference, "Actions defined by Amazon S3"). An explicit Deny in a resource policy wins
+     * over any Allow in any identity policy of the account ("Policy evaluation logic", IAM User Guide), so an IAM
+     * policy granting everything still cannot read the zone.
+     */
     public static Statement rawReadGuard(String rawBucketArn, List<String> readerRoleArns) {
-        List<Condition> conditions = readerRoleArns.isEmpty() ? List.of()
-                : List.of(new Condition("ArnNotEquals", "aws:PrincipalArn", readerRoleArns));
-        return new Statement("DenyRawReadsOutsideTheMatrix", Effect.DENY, List.of("s3:GetObject", "s3:GetObjectVersion"),
-                List.of(rawBucketArn + "/*"), List.of(Principal.anyone()), conditions);
+        return denyOutside("DenyRawReadsOutsideTheMatrix", List.of(RAW_OBJECT_READS), List.of(rawBucketArn + "/*"),
+                readerRoleArns);
+    }
+
+    /** Every object read: s3:GetObject, GetObjectVersion, GetObjectVersionForReplication, GetObjectAttributes, ... */
+    public static final String RAW_OBJECT_READS = "s3:GetObject*";
+
+    /**
+     * Replication would copy the raw zone to a bucket this guard does not cover, so no principal may configure it
+     * on the raw bucket; enabling it is a reviewed change of this statement. (The account root can always rewrite a
+     * bucket policy, so this cannot lock the bucket; Amazon S3 User Guide, "Bucket policies", root user note.)
+     */
+    public static Statement rawReplicationGuard(String rawBucketArn) {
+        return new Statement("DenyRawReplication", Effect.DENY, List.of("s3:PutReplicationConfiguration"),
+                List.of(rawBucketArn), List.of(Principal.anyone()), List.of());
+    }
+
+    /**
+     * A raw-zone reader's Athena results are raw data too: only its own role reads its results prefix, whatever IAM
+     * elsewhere grants on the results bucket.
+     */
+    public static Statement rawResultsGuard(String resultsBucketArn, String audience, String readerRoleArn) {
+        return denyOutside("DenyRawResultsOf" + sidPart(audience), List.of(RAW_OBJECT_READS),
+                List.of(resultsBucketArn + "/" + audience + "/*"), List.of(readerRoleArn));
+    }
+
+    private static Statement denyOutside(String sid, List<String> actions, List<String> resources, List<String> allowedRoleArns) {
+        List<Condition> conditions = allowedRoleArns.isEmpty() ? List.of()
+                : List.of(new Condition("ArnNotEquals", "aws:PrincipalArn", allowedRoleArns));
+        return new Statement(sid, Effect.DENY, actions, resources, List.of(Principal.anyone()), conditions);
+    }
+
+    /** delivery-investigations -> DeliveryInvestigations (a Sid is alphanumeric). */
+    static String sidPart(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String part : name.split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return out.toString();
     }
 
     private static String regionOf(String arn) {
