@@ -128,6 +128,19 @@ public final class PipelinePolicies {
                         List.of(Condition.of("ArnNotEquals", "aws:PrincipalArn", stateMachineRoleArn))));
     }
 
+    /**
+     * Resource policy of an ETL secret (the pseudonym key, the database credentials): nobody but the given roles may
+     * read its value, whatever IAM grants elsewhere in the account (an explicit Deny in a resource policy wins; IAM
+     * User Guide, "Policy evaluation logic"). Writing a new value (PutSecretValue, for rotation) stays with IAM, and
+     * the policy itself can be replaced by the deploying principal, so nothing is locked out. In a secret's resource
+     * policy, Resource "*" means the secret itself (Secrets Manager User Guide, "Resource-based policies").
+     */
+    public static PolicyDocument secretReadersOnly(List<String> readerRoleArns) {
+        return PolicyDocument.of(new Statement("DenyReadingOutsideTheExportTask", Effect.DENY,
+                List.of("secretsmanager:GetSecretValue"), List.of("*"), List.of(Principal.anyone()),
+                List.of(new Condition("ArnNotEquals", "aws:PrincipalArn", readerRoleArns))));
+    }
+
     /** A Redash data source assumes the audience role from the Redash host, nothing else. */
     public static PolicyDocument redashTrust(String redashHostRoleArn) {
         return PolicyDocument.of(new Statement("AllowRedashHost", Effect.ALLOW, List.of("sts:AssumeRole"), List.of(),

@@ -13,6 +13,8 @@ import com.pulumi.aws.s3.BucketObjectv2;
 import com.pulumi.aws.s3.BucketObjectv2Args;
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretArgs;
+import com.pulumi.aws.secretsmanager.SecretPolicy;
+import com.pulumi.aws.secretsmanager.SecretPolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -78,6 +80,13 @@ public final class EmbulkExport extends ComponentResource {
 
         String account = scope.settings().accountId();
         executionRole = role(scope, "embulk-execution", "Starts the Embulk container: image, logs, secrets");
+        // Only the execution role reads the values, to inject them; the ARN is derived so the policy is plain data.
+        String executionRoleArn = "arn:aws:iam::" + account + ":role/" + scope.name("embulk-execution");
+        secretPolicy(scope, "etl/database", databaseCredentials, executionRoleArn);
+        secretPolicy(scope, "etl/pseudonym-key", pseudonymKey, executionRoleArn);
+        if (rawDatabaseCredentials != null) {
+            secretPolicy(scope, "etl/database-raw", rawDatabaseCredentials, executionRoleArn);
+        }
         new RolePolicy(scope.name("embulk-execution"), RolePolicyArgs.builder()
                 .role(executionRole.id())
                 .policy(Output.tuple(wiring.repositoryArn(), logs.arn(), databaseCredentials.arn(), pseudonymKey.arn(),
@@ -162,6 +171,14 @@ public final class EmbulkExport extends ComponentResource {
                 .kmsKeyId(kmsKeyArn)
                 .recoveryWindowInDays(scope.settings().tier().isProduction() ? 30 : 7)
                 .tags(scope.tags(name))
+                .build(), scope.options());
+    }
+
+    private static void secretPolicy(Scope scope, String path, Secret secret, String readerRoleArn) {
+        new SecretPolicy(scope.name(path.replace('/', '-')), SecretPolicyArgs.builder()
+                .secretArn(secret.arn())
+                .policy(PipelinePolicies.secretReadersOnly(List.of(readerRoleArn)).toJson())
+                .blockPublicPolicy(true)
                 .build(), scope.options());
     }
 

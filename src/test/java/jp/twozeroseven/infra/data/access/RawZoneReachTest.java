@@ -68,6 +68,32 @@ class RawZoneReachTest {
         assertThat(rawReaders).hasSize(1);
     }
 
+    @Test
+    void onlyTheExportTasksExecutionRoleCanReadTheKeyOrTheDatabaseCredentialsEvenIfIamGrantedEveryoneEverything()
+            throws Exception {
+        for (String stack : List.of("prod", "stg")) {
+            SynthResult result = SynthedStacks.synth(stack);
+            String account = account(result);
+            List<String> principals = new ArrayList<>(result.ofType("aws:iam/role:Role").stream()
+                    .map(r -> "arn:aws:iam::" + account + ":role/" + inputs(r).get("name").asText()).toList());
+            principals.add("arn:aws:iam::" + account + ":role/" + OUTSIDER);
+            String execution = "arn:aws:iam::" + account + ":role/platform-207-" + stack + "-embulk-execution";
+            assertThat(principals).contains(execution);
+            List<String> secrets = result.ofType("aws:secretsmanager/secret:Secret").stream()
+                    .map(r -> inputs(r).get("name").asText()).filter(n -> n.contains("/etl/")).toList();
+            assertThat(secrets).as(stack).contains("platform-207-" + stack + "/etl/pseudonym-key",
+                    "platform-207-" + stack + "/etl/database");
+            assertThat(secrets.contains("platform-207-" + stack + "/etl/database-raw")).isEqualTo(stack.equals("prod"));
+            List<SynthesizedResource> policies = result.ofType("aws:secretsmanager/secretPolicy:SecretPolicy");
+            assertThat(policies).as(stack + ": one resource policy per ETL secret").hasSize(secrets.size());
+            for (SynthesizedResource policy : policies) {
+                JsonNode document = JSON.readTree(inputs(policy).get("policy").asText());
+                assertThat(reach(principals, document, "secretsmanager:GetSecretValue", "*"))
+                        .as(stack + " " + policy.name()).containsExactly(execution);
+            }
+        }
+    }
+
     /** The principals the bucket policy does not explicitly deny for this request (each holds Allow * on *). */
     private static Set<String> reach(List<String> principals, JsonNode policy, String action, String resource) {
         Set<String> allowed = new TreeSet<>();
