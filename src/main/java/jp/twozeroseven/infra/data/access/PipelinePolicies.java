@@ -58,7 +58,7 @@ public final class PipelinePolicies {
 
     /** What ECS needs to start the container: the image, its log stream and the two secrets it injects. */
     public static PolicyDocument embulkExecution(String repositoryArn, String logGroupArn, List<String> secretArns,
-                                                 String secretsKeyArn, String region) {
+                                                 List<String> secretsKeyArns, String region) {
         return PolicyDocument.of(
                 // GetAuthorizationToken has no resource-level permissions.
                 Statement.allow("EcrLogin", List.of("ecr:GetAuthorizationToken"), List.of("*")),
@@ -67,7 +67,7 @@ public final class PipelinePolicies {
                 Statement.allow("WriteTaskLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         List.of(logGroupArn + ":log-stream:*")),
                 Statement.allow("InjectSecrets", List.of("secretsmanager:GetSecretValue"), secretArns),
-                Statement.allow("DecryptSecrets", List.of("kms:Decrypt"), List.of(secretsKeyArn))
+                Statement.allow("DecryptSecrets", List.of("kms:Decrypt"), secretsKeyArns)
                         .withConditions(List.of(Condition.of("StringEquals", "kms:ViaService",
                                 "secretsmanager." + region + ".amazonaws.com"))));
     }
@@ -139,6 +139,30 @@ public final class PipelinePolicies {
         return PolicyDocument.of(new Statement("DenyReadingOutsideTheExportTask", Effect.DENY,
                 List.of("secretsmanager:GetSecretValue"), List.of("*"), List.of(Principal.anyone()),
                 List.of(new Condition("ArnNotEquals", "aws:PrincipalArn", readerRoleArns))));
+    }
+
+    /**
+     * Key policy of the KMS key that encrypts the ETL secrets. A key policy is the only policy that always applies to
+     * a KMS key; IAM policies count only where the key policy delegates to the account (AWS KMS Developer Guide,
+     * "Key policies in AWS KMS" and "Default key policy"). So: the account (IAM) administers the key, with every
+     * administrative action but no grant creation, so the deploying role keeps managing it and nobody is locked out;
+     * the account may encrypt through Secrets Manager only (writing a secret value needs kms:GenerateDataKey;
+     * Secrets Manager User Guide, "Secret encryption and decryption"); and kms:Decrypt, which reading a value needs,
+     * is allowed to the export task's execution role alone, through Secrets Manager. No IAM policy in the account can
+     * add a decrypting principal; only a key policy change can, which is a reviewed change of this document.
+     */
+    public static PolicyDocument etlSecretsKey(String account, String region, List<String> decryptingRoleArns) {
+        String root = "arn:aws:iam::" + account + ":root";
+        Condition viaSecretsManager = Condition.of("StringEquals", "kms:ViaService", "secretsmanager." + region + ".amazonaws.com");
+        return PolicyDocument.of(
+                new Statement("AdministerThroughIam", Effect.ALLOW, List.of("kms:CreateAlias", "kms:Describe*",
+                        "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*",
+                        "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion",
+                        "kms:CancelKeyDeletion", "kms:RotateKeyOnDemand"), List.of("*"), List.of(Principal.aws(root)), List.of()),
+                new Statement("WriteSecretValuesThroughSecretsManager", Effect.ALLOW, List.of("kms:GenerateDataKey",
+                        "kms:Encrypt"), List.of("*"), List.of(Principal.aws(root)), List.of(viaSecretsManager)),
+                new Statement("DecryptForTheExportTaskOnly", Effect.ALLOW, List.of("kms:Decrypt"), List.of("*"),
+                        decryptingRoleArns.stream().map(Principal::aws).toList(), List.of(viaSecretsManager)));
     }
 
     /** A Redash data source assumes the audience role from the Redash host, nothing else. */

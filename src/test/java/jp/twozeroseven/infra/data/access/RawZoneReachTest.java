@@ -94,6 +94,73 @@ class RawZoneReachTest {
         }
     }
 
+    /**
+     * The ETL secrets' KMS key: a principal may use it when the key policy allows it directly, or allows the account
+     * root (delegation to IAM, where each principal here holds Allow * on *); AWS KMS Developer Guide, "Key policies
+     * in AWS KMS". Requests are evaluated as if made through Secrets Manager (the condition every grant carries).
+     */
+    @Test
+    void onlyTheExecutionRoleCanDecryptWithTheEtlSecretsKeyAndNobodyCanGrantIt() throws Exception {
+        for (String stack : List.of("prod", "stg")) {
+            SynthResult result = SynthedStacks.synth(stack);
+            String account = account(result);
+            List<String> principals = new ArrayList<>(result.ofType("aws:iam/role:Role").stream()
+                    .map(r -> "arn:aws:iam::" + account + ":role/" + inputs(r).get("name").asText()).toList());
+            principals.add("arn:aws:iam::" + account + ":role/" + OUTSIDER);
+            SynthesizedResource key = result.ofType("aws:kms/key:Key").stream()
+                    .filter(r -> r.name().endsWith("-etl-secrets")).findFirst().orElseThrow();
+            JsonNode policy = JSON.readTree(inputs(key).get("policy").asText());
+            String execution = "arn:aws:iam::" + account + ":role/platform-207-" + stack + "-embulk-execution";
+            assertThat(keyReach(principals, policy, "kms:Decrypt", account)).as(stack).containsExactly(execution);
+            for (String action : List.of("kms:CreateGrant", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKeyWithoutPlaintext")) {
+                assertThat(keyReach(principals, policy, action, account)).as(stack + " " + action).isEmpty();
+            }
+            // Administration stays with the account's IAM, so the deploying role can manage the key: no lockout.
+            assertThat(keyReach(principals, policy, "kms:PutKeyPolicy", account)).hasSameSizeAs(principals);
+            // The ETL secrets share one key of their own, used by no other secret of the stack.
+            Set<String> etlKeys = new TreeSet<>();
+            Set<String> otherKeys = new TreeSet<>();
+            for (SynthesizedResource secret : result.ofType("aws:secretsmanager/secret:Secret")) {
+                (inputs(secret).get("name").asText().contains("/etl/") ? etlKeys : otherKeys)
+                        .add(inputs(secret).get("kmsKeyId").asText());
+            }
+            assertThat(etlKeys).as(stack).hasSize(1).doesNotContainAnyElementsOf(otherKeys);
+            assertThat(otherKeys).as(stack + ": the app secrets keep the platform key").isNotEmpty();
+        }
+    }
+
+    private static Set<String> keyReach(List<String> principals, JsonNode policy, String action, String account) {
+        Set<String> allowed = new TreeSet<>();
+        for (String principal : principals) {
+            boolean allow = false;
+            boolean deny = false;
+            for (JsonNode s : policy.get("Statement")) {
+                assertThat(s.has("NotAction") || s.has("NotPrincipal")).isFalse();
+                List<String> named = values(s.get("Principal").path("AWS"));
+                boolean principalMatches = named.contains(principal) || named.contains("arn:aws:iam::" + account + ":root");
+                boolean actionMatches = values(s.get("Action")).stream().anyMatch(p -> glob(p, action));
+                boolean conditions = true;
+                for (var op : (Iterable<Map.Entry<String, JsonNode>>) s.path("Condition")::fields) {
+                    for (var k : (Iterable<Map.Entry<String, JsonNode>>) op.getValue()::fields) {
+                        assertThat(op.getKey() + " " + k.getKey()).isEqualTo("StringEquals kms:ViaService");
+                        conditions &= values(k.getValue()).stream().allMatch(v -> v.startsWith("secretsmanager."));
+                    }
+                }
+                if (principalMatches && actionMatches && conditions) {
+                    if (s.get("Effect").asText().equals("Deny")) {
+                        deny = true;
+                    } else {
+                        allow = true;
+                    }
+                }
+            }
+            if (allow && !deny) {
+                allowed.add(principal);
+            }
+        }
+        return allowed;
+    }
+
     /** The principals the bucket policy does not explicitly deny for this request (each holds Allow * on *). */
     private static Set<String> reach(List<String> principals, JsonNode policy, String action, String resource) {
         Set<String> allowed = new TreeSet<>();
