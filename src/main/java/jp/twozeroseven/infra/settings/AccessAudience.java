@@ -2,6 +2,7 @@ package jp.twozeroseven.infra.settings;
 
 import jp.twozeroseven.infra.data.catalog.DataClass;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,12 +12,20 @@ import java.util.Set;
  * @param classes                 a table in a zone is readable only when every column it holds in that zone has one
  *                                of these classes (the masked zone holds no name, free text or secret column)
  * @param bytesScannedCutoffBytes Athena cancels a query of this audience after scanning this many bytes
+ * @param externalId              the sts:ExternalId its Redash data source must present to assume its role (required
+ *                                for raw-zone readers)
  */
-public record AccessAudience(String name, Set<AccessZone> zones, Set<DataClass> classes, long bytesScannedCutoffBytes) {
+public record AccessAudience(String name, Set<AccessZone> zones, Set<DataClass> classes, long bytesScannedCutoffBytes,
+                             Optional<String> externalId) {
 
     public AccessAudience {
         zones = Set.copyOf(zones);
         classes = Set.copyOf(classes);
+        java.util.Objects.requireNonNull(externalId, "externalId");
+    }
+
+    public AccessAudience(String name, Set<AccessZone> zones, Set<DataClass> classes, long bytesScannedCutoffBytes) {
+        this(name, zones, classes, bytesScannedCutoffBytes, Optional.empty());
     }
 
     public boolean reads(AccessZone zone) {

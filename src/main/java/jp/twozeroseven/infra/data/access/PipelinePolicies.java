@@ -167,8 +167,18 @@ public final class PipelinePolicies {
 
     /** A Redash data source assumes the audience role from the Redash host, nothing else. */
     public static PolicyDocument redashTrust(String redashHostRoleArn) {
+        return redashTrust(redashHostRoleArn, java.util.Optional.empty());
+    }
+
+    /**
+     * With an External ID (raw-zone readers), only a Redash data source configured with that ID can assume the role
+     * (sts:ExternalId condition key; IAM User Guide, "Access to AWS accounts owned by third parties"): controlling
+     * the Redash host alone is not enough to become the raw reader.
+     */
+    public static PolicyDocument redashTrust(String redashHostRoleArn, java.util.Optional<String> externalId) {
         return PolicyDocument.of(new Statement("AllowRedashHost", Effect.ALLOW, List.of("sts:AssumeRole"), List.of(),
-                List.of(Principal.aws(redashHostRoleArn)), List.of()));
+                List.of(Principal.aws(redashHostRoleArn)),
+                externalId.map(id -> List.of(Condition.of("StringEquals", "sts:ExternalId", id))).orElse(List.of())));
     }
 
     /** One audience: its workgroup, its own results prefix, and exactly the zone tables the matrix allows. */

@@ -62,6 +62,16 @@ class RawZoneReachTest {
                     .as("results of raw reader " + reader.name())
                     .containsExactly("arn:aws:iam::" + account + ":role/platform-207-prod-redash-" + reader.name());
         }
+        // A raw reader's role is assumed only with its External ID; the other audiences' roles need none.
+        for (SynthesizedResource role : prod.ofType("aws:iam/role:Role")) {
+            String name = inputs(role).get("name").asText();
+            if (!name.startsWith("platform-207-prod-redash-")) {
+                continue;
+            }
+            JsonNode trust = JSON.readTree(inputs(role).get("assumeRolePolicy").asText()).get("Statement").get(0);
+            boolean raw = matrix.contains("arn:aws:iam::" + account + ":role/" + name);
+            assertThat(trust.path("Condition").path("StringEquals").has("sts:ExternalId")).as(name).isEqualTo(raw);
+        }
         // docs/data-governance.md's matrix names the same readers.
         String docs = Files.readString(SynthedStacks.PROJECT.resolve("docs/data-governance.md"));
         rawReaders.forEach(a -> assertThat(docs).contains("Prod lists one reader,\n`" + a.name() + "`"));
