@@ -1,9 +1,11 @@
 package jp.twozeroseven.infra;
 
 import com.pulumi.Pulumi;
+import jp.twozeroseven.infra.cli.KAnonymityReportCommand;
 import jp.twozeroseven.infra.cli.SynthCommand;
 import jp.twozeroseven.infra.cli.SynthOptions;
 import jp.twozeroseven.infra.cli.UsageException;
+import jp.twozeroseven.infra.data.catalog.CatalogException;
 import jp.twozeroseven.infra.policycheck.PolicyCheckUnavailable;
 import jp.twozeroseven.infra.policycheck.PolicyConfigException;
 import jp.twozeroseven.infra.settings.EngineEnvironment;
@@ -42,13 +44,14 @@ public final class Main {
             }
             return switch (args.get(0)) {
                 case "synth" -> new SynthCommand(out, err).run(SynthOptions.parse(args.subList(1, args.size())));
+                case "k-anonymity-report" -> new KAnonymityReportCommand(out).run(args.subList(1, args.size()));
                 case "help", "--help", "-h" -> {
                     out.println(SynthOptions.USAGE);
                     yield OK;
                 }
                 default -> throw new UsageException("unknown command " + args.get(0) + "\n" + SynthOptions.USAGE);
             };
-        } catch (SettingsException | UsageException | PolicyConfigException e) {
+        } catch (SettingsException | UsageException | PolicyConfigException | CatalogException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         } catch (PolicyCheckUnavailable e) {

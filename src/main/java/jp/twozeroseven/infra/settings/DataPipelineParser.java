@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -152,7 +153,11 @@ final class DataPipelineParser {
             s.report("zones", "[]", "an audience must read at least one zone; remove the audience instead");
         }
         int cutoffMb = s.integer("bytesScannedCutoffMb", MIN_CUTOFF_MB, MAX_CUTOFF_MB);
-        return new AccessAudience(name, zones, classes, cutoffMb * 1024L * 1024L);
+        // sts:ExternalId constraints: 2 to 1224 characters of [\w+=,.@:/-] (AWS STS API Reference, AssumeRole).
+        Optional<String> externalId = s.optionalText("externalId", "the External ID of its Redash data source");
+        externalId.filter(id -> !id.matches("[\\w+=,.@:/-]{2,1224}")).ifPresent(id -> s.report("externalId", id,
+                "an External ID is 2 to 1224 characters of letters, digits and +=,.@:/-_"));
+        return new AccessAudience(name, zones, classes, cutoffMb * 1024L * 1024L, externalId);
     }
 
     private static void checkRawReaders(Section a, List<AccessAudience> audiences, Set<String> readers,
@@ -164,6 +169,10 @@ final class DataPipelineParser {
             } else if (audiences.stream().anyMatch(x -> x.name().equals(reader) && !x.reads(AccessZone.RAW))) {
                 a.report("rawZoneReaders", reader, "listed as a raw-zone reader but its zones do not include raw; "
                         + "add raw to its zones or remove it from this list");
+            } else if (audiences.stream().anyMatch(x -> x.name().equals(reader) && x.externalId().isEmpty())) {
+                a.report("audiences." + reader + ".externalId", "", "a raw-zone reader's role is assumed only with an "
+                        + "sts:ExternalId, so that no other Redash data source can use it; set externalId here and the "
+                        + "same External ID in the reader's Redash data source");
             }
         }
         for (AccessAudience audience : audiences) {

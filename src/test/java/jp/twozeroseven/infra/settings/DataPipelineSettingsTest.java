@@ -86,6 +86,19 @@ class DataPipelineSettingsTest {
     }
 
     @Test
+    void aRawReaderIsAssumedOnlyWithItsExternalId() {
+        assertThat(StackSettingsParser.parse(StackFixture.read("prod")).dataPipeline().access()
+                .audience("delivery-investigations").orElseThrow().externalId()).isPresent();
+        SettingsException missing = problemsAfter(p -> ((ObjectNode) access(p).get("audiences").get("delivery-investigations"))
+                .remove("externalId"));
+        assertThat(missing.getMessage()).contains("audiences.delivery-investigations.externalId", "sts:ExternalId",
+                "Redash data source");
+        SettingsException bad = problemsAfter(p -> ((ObjectNode) access(p).get("audiences").get("delivery-investigations"))
+                .put("externalId", "a b"));
+        assertThat(bad.getMessage()).contains("externalId", "2 to 1224 characters");
+    }
+
+    @Test
     void rawTablesMustBeCatalogTables() {
         SettingsException e = problemsAfter(p -> ((ArrayNode) access(p).get("rawZoneTables")).add("payroll"));
         assertThat(e.getMessage()).contains("rawZoneTables = \"payroll\"", "not a table of the catalog");

@@ -58,7 +58,7 @@ public final class PipelinePolicies {
 
     /** What ECS needs to start the container: the image, its log stream and the two secrets it injects. */
     public static PolicyDocument embulkExecution(String repositoryArn, String logGroupArn, List<String> secretArns,
-                                                 String secretsKeyArn, String region) {
+                                                 List<String> secretsKeyArns, String region) {
         return PolicyDocument.of(
                 // GetAuthorizationToken has no resource-level permissions.
                 Statement.allow("EcrLogin", List.of("ecr:GetAuthorizationToken"), List.of("*")),
@@ -67,7 +67,7 @@ public final class PipelinePolicies {
                 Statement.allow("WriteTaskLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         List.of(logGroupArn + ":log-stream:*")),
                 Statement.allow("InjectSecrets", List.of("secretsmanager:GetSecretValue"), secretArns),
-                Statement.allow("DecryptSecrets", List.of("kms:Decrypt"), List.of(secretsKeyArn))
+                Statement.allow("DecryptSecrets", List.of("kms:Decrypt"), secretsKeyArns)
                         .withConditions(List.of(Condition.of("StringEquals", "kms:ViaService",
                                 "secretsmanager." + region + ".amazonaws.com"))));
     }
@@ -130,10 +130,57 @@ public final class PipelinePolicies {
                         List.of(Condition.of("ArnNotEquals", "aws:PrincipalArn", stateMachineRoleArn))));
     }
 
+    /**
+     * Resource policy of an ETL secret (the pseudonym key, the database credentials): nobody but the given roles may
+     * read its value, whatever IAM grants elsewhere in the account (an explicit Deny in a resource policy wins; IAM
+     * User Guide, "Policy evaluation logic"). Writing a new value (PutSecretValue, for rotation) stays with IAM, and
+     * the policy itself can be replaced by the deploying principal, so nothing is locked out. In a secret's resource
+     * policy, Resource "*" means the secret itself (Secrets Manager User Guide, "Resource-based policies").
+     */
+    public static PolicyDocument secretReadersOnly(List<String> readerRoleArns) {
+        return PolicyDocument.of(new Statement("DenyReadingOutsideTheExportTask", Effect.DENY,
+                List.of("secretsmanager:GetSecretValue"), List.of("*"), List.of(Principal.anyone()),
+                List.of(new Condition("ArnNotEquals", "aws:PrincipalArn", readerRoleArns))));
+    }
+
+    /**
+     * Key policy of the KMS key that encrypts the ETL secrets. A key policy is the only policy that always applies to
+     * a KMS key; IAM policies count only where the key policy delegates to the account (AWS KMS Developer Guide,
+     * "Key policies in AWS KMS" and "Default key policy"). So: the account (IAM) administers the key, with every
+     * administrative action but no grant creation, so the deploying role keeps managing it and nobody is locked out;
+     * the account may encrypt through Secrets Manager only (writing a secret value needs kms:GenerateDataKey;
+     * Secrets Manager User Guide, "Secret encryption and decryption"); and kms:Decrypt, which reading a value needs,
+     * is allowed to the export task's execution role alone, through Secrets Manager. No IAM policy in the account can
+     * add a decrypting principal; only a key policy change can, which is a reviewed change of this document.
+     */
+    public static PolicyDocument etlSecretsKey(String account, String region, List<String> decryptingRoleArns) {
+        String root = "arn:aws:iam::" + account + ":root";
+        Condition viaSecretsManager = Condition.of("StringEquals", "kms:ViaService", "secretsmanager." + region + ".amazonaws.com");
+        return PolicyDocument.of(
+                new Statement("AdministerThroughIam", Effect.ALLOW, List.of("kms:CreateAlias", "kms:Describe*",
+                        "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*",
+                        "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion",
+                        "kms:CancelKeyDeletion", "kms:RotateKeyOnDemand"), List.of("*"), List.of(Principal.aws(root)), List.of()),
+                new Statement("WriteSecretValuesThroughSecretsManager", Effect.ALLOW, List.of("kms:GenerateDataKey",
+                        "kms:Encrypt"), List.of("*"), List.of(Principal.aws(root)), List.of(viaSecretsManager)),
+                new Statement("DecryptForTheExportTaskOnly", Effect.ALLOW, List.of("kms:Decrypt"), List.of("*"),
+                        decryptingRoleArns.stream().map(Principal::aws).toList(), List.of(viaSecretsManager)));
+    }
+
     /** A Redash data source assumes the audience role from the Redash host, nothing else. */
     public static PolicyDocument redashTrust(String redashHostRoleArn) {
+        return redashTrust(redashHostRoleArn, java.util.Optional.empty());
+    }
+
+    /**
+     * With an External ID (raw-zone readers), only a Redash data source configured with that ID can assume the role
+     * (sts:ExternalId condition key; IAM User Guide, "Access to AWS accounts owned by third parties"): controlling
+     * the Redash host alone is not enough to become the raw reader.
+     */
+    public static PolicyDocument redashTrust(String redashHostRoleArn, java.util.Optional<String> externalId) {
         return PolicyDocument.of(new Statement("AllowRedashHost", Effect.ALLOW, List.of("sts:AssumeRole"), List.of(),
-                List.of(Principal.aws(redashHostRoleArn)), List.of()));
+                List.of(Principal.aws(redashHostRoleArn)),
+                externalId.map(id -> List.of(Condition.of("StringEquals", "sts:ExternalId", id))).orElse(List.of())));
     }
 
     /** One audience: its workgroup, its own results prefix, and exactly the zone tables the matrix allows. */
@@ -187,12 +234,56 @@ public final class PipelinePolicies {
         return new PolicyDocument(statements);
     }
 
-    /** Raw bucket guard: nobody reads raw objects unless the access matrix lists their role. */
+    /**
+     * Raw bucket guard: nobody reads raw objects unless the access matrix lists their role. {@code s3:GetObject*}
+     * covers every object read, including {@code GetObjectVersion}, {@code GetObjectVersionForReplication} (what
+     * replication reads with), {@code GetObjectAttributes}, {@code GetObjectTagging} and {@code GetObjectAcl}
+     * (Service Authorization Reference, "Actions defined by Amazon S3"). An explicit Deny in a resource policy wins
+     * over any Allow in any identity policy of the account ("Policy evaluation logic", IAM User Guide), so an IAM
+     * policy granting everything still cannot read the zone.
+     */
     public static Statement rawReadGuard(String rawBucketArn, List<String> readerRoleArns) {
-        List<Condition> conditions = readerRoleArns.isEmpty() ? List.of()
-                : List.of(new Condition("ArnNotEquals", "aws:PrincipalArn", readerRoleArns));
-        return new Statement("DenyRawReadsOutsideTheMatrix", Effect.DENY, List.of("s3:GetObject", "s3:GetObjectVersion"),
-                List.of(rawBucketArn + "/*"), List.of(Principal.anyone()), conditions);
+        return denyOutside("DenyRawReadsOutsideTheMatrix", List.of(RAW_OBJECT_READS), List.of(rawBucketArn + "/*"),
+                readerRoleArns);
+    }
+
+    /** Every object read: s3:GetObject, GetObjectVersion, GetObjectVersionForReplication, GetObjectAttributes, ... */
+    public static final String RAW_OBJECT_READS = "s3:GetObject*";
+
+    /**
+     * Replication would copy the raw zone to a bucket this guard does not cover, so no principal may configure it
+     * on the raw bucket; enabling it is a reviewed change of this statement. (The account root can always rewrite a
+     * bucket policy, so this cannot lock the bucket; Amazon S3 User Guide, "Bucket policies", root user note.)
+     */
+    public static Statement rawReplicationGuard(String rawBucketArn) {
+        return new Statement("DenyRawReplication", Effect.DENY, List.of("s3:PutReplicationConfiguration"),
+                List.of(rawBucketArn), List.of(Principal.anyone()), List.of());
+    }
+
+    /**
+     * A raw-zone reader's Athena results are raw data too: only its own role reads its results prefix, whatever IAM
+     * elsewhere grants on the results bucket.
+     */
+    public static Statement rawResultsGuard(String resultsBucketArn, String audience, String readerRoleArn) {
+        return denyOutside("DenyRawResultsOf" + sidPart(audience), List.of(RAW_OBJECT_READS),
+                List.of(resultsBucketArn + "/" + audience + "/*"), List.of(readerRoleArn));
+    }
+
+    private static Statement denyOutside(String sid, List<String> actions, List<String> resources, List<String> allowedRoleArns) {
+        List<Condition> conditions = allowedRoleArns.isEmpty() ? List.of()
+                : List.of(new Condition("ArnNotEquals", "aws:PrincipalArn", allowedRoleArns));
+        return new Statement(sid, Effect.DENY, actions, resources, List.of(Principal.anyone()), conditions);
+    }
+
+    /** delivery-investigations -> DeliveryInvestigations (a Sid is alphanumeric). */
+    static String sidPart(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String part : name.split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return out.toString();
     }
 
     private static String regionOf(String arn) {

@@ -35,7 +35,7 @@ public final class RedashRoles extends ComponentResource {
                     .name(roleName)
                     .description("Redash Athena data source for " + audience.name())
                     .maxSessionDuration(3600)
-                    .assumeRolePolicy(PipelinePolicies.redashTrust(redashHostRoleArn).toJson())
+                    .assumeRolePolicy(PipelinePolicies.redashTrust(redashHostRoleArn, audience.externalId()).toJson())
                     .tags(scope.tags().forResource(scope.service(), roleName,
                             Map.of(AUDIENCE_TAG, audience.name(), RAW_READER_TAG, String.valueOf(rawReader))))
                     .build(), scope.options());

@@ -3,13 +3,26 @@ package jp.twozeroseven.infra.data.catalog;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One exported column; {@code maskingOverride} replaces the class default when present. */
-public record CatalogColumn(String name, ColumnType type, DataClass dataClass, Optional<Masking> maskingOverride) {
+/**
+ * One exported column; {@code maskingOverride} replaces the class default when present. {@code entity} names what
+ * a pseudonymized column identifies (required for those, absent otherwise).
+ */
+public record CatalogColumn(String name, ColumnType type, DataClass dataClass, Optional<Masking> maskingOverride,
+        Optional<Entity> entity) {
     public CatalogColumn {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(dataClass, "dataClass");
         Objects.requireNonNull(maskingOverride, "maskingOverride");
+        Objects.requireNonNull(entity, "entity");
+    }
+
+    public CatalogColumn(String name, ColumnType type, DataClass dataClass, Optional<Masking> maskingOverride) {
+        this(name, type, dataClass, maskingOverride, Optional.empty());
+    }
+
+    public CatalogColumn withEntity(Entity entity) {
+        return new CatalogColumn(name, type, dataClass, maskingOverride, Optional.of(entity));
     }
 
     public static CatalogColumn of(String name, ColumnType type, DataClass dataClass) {

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -25,12 +27,19 @@ public final class CatalogLoader {
 
     // Names end up quoted in SQL, S3 keys and Glue; a conservative shape keeps all three happy.
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-    private static final Set<String> ROOT_KEYS = Set.of("version", "tables");
+    private static final Set<String> ROOT_KEYS = Set.of("version", "tables", "entities", "minimum_k");
     private static final Set<String> TABLE_KEYS =
-            Set.of("name", "source", "columns", "incremental_column", "run_group", "description", "size");
+            Set.of("name", "source", "columns", "incremental_column", "run_group", "description", "size",
+                    "anonymity");
     private static final Set<String> SIZE_KEYS = Set.of("rows", "row_bytes", "daily_rows", "history_days");
     private static final Set<String> SOURCE_KEYS = Set.of("schema", "table");
-    private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "class", "masking", "description");
+    private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "class", "masking", "description", "entity");
+    private static final Set<String> ENTITY_KEYS = Set.of("form", "description");
+    private static final Set<String> ANONYMITY_KEYS = Set.of("quasi_identifiers", "subject");
+    /** k when the catalog sets no 'minimum_k': every quasi-identifier combination is shared by 5 or more subjects. */
+    public static final int DEFAULT_MINIMUM_K = 5;
+    /** Output column that carries the key id of a masked table; no catalog column may take the name. */
+    public static final String KEY_ID_COLUMN = "pseudonym_key_id";
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -72,6 +81,8 @@ public final class CatalogLoader {
     private static final class Reader {
         private final String file;
         private final List<CatalogProblem> problems = new ArrayList<>();
+        private final Map<String, Entity> entities = new TreeMap<>();
+        private int minimumK = DEFAULT_MINIMUM_K;
 
         Reader(String file) {
             this.file = file;
@@ -85,11 +96,60 @@ public final class CatalogLoader {
             }
             unknownKeys(root, ROOT_KEYS, "the top level", null, null);
             int version = readVersion(root.get("version"));
+            readEntities(root.get("entities"));
+            readMinimumK(root.get("minimum_k"));
             List<CatalogTable> tables = readTables(root.get("tables"));
             if (!problems.isEmpty()) {
                 throw new CatalogException(problems);
             }
             return new Catalog(version, tables);
+        }
+
+        private void readEntities(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return;
+            }
+            if (!node.isObject()) {
+                problems.add(CatalogProblem.inFile(file, "'entities' is not a mapping",
+                        "write 'entities:' as a mapping of entity name to {form: <" + PseudonymForm.allowedNames() + ">}"));
+                return;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String name = e.getKey();
+                if (!NAME.matcher(name).matches()) {
+                    problems.add(CatalogProblem.inFile(file, "entity name '" + name + "' is not lower_snake_case",
+                            "use letters a-z, digits and _ (starting with a letter)"));
+                    continue;
+                }
+                JsonNode value = e.getValue();
+                if (!value.isObject()) {
+                    problems.add(CatalogProblem.inFile(file, "entity '" + name + "' is not a mapping",
+                            "write it as '" + name + ": {form: <" + PseudonymForm.allowedNames() + ">}'"));
+                    continue;
+                }
+                unknownKeys(value, ENTITY_KEYS, "entity '" + name + "'", null, null);
+                String form = value.path("form").asText("");
+                Optional<PseudonymForm> parsed = PseudonymForm.fromYaml(form);
+                if (parsed.isEmpty()) {
+                    problems.add(CatalogProblem.inFile(file, "entity '" + name + "' has " + (form.isEmpty()
+                            ? "no 'form'" : "unknown form '" + form + "'"), "set 'form:' to one of " + PseudonymForm.allowedNames()));
+                    continue;
+                }
+                entities.put(name, new Entity(name, parsed.get()));
+            }
+        }
+
+        private void readMinimumK(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return;
+            }
+            if (!node.isInt() || node.intValue() < 2) {
+                problems.add(CatalogProblem.inFile(file, "minimum_k '" + node.asText() + "' is not an integer of at least 2",
+                        "set 'minimum_k: " + DEFAULT_MINIMUM_K + "' (or remove it for the default " + DEFAULT_MINIMUM_K + ")"));
+                return;
+            }
+            minimumK = node.intValue();
         }
 
         private int readVersion(JsonNode node) {
@@ -148,11 +208,12 @@ public final class CatalogLoader {
             Optional<String> incremental = optionalText(node, "incremental_column", table);
             incremental.ifPresent(col -> checkIncremental(col, declaredNames(node.get("columns")), columns, table));
             Optional<TableSize> size = readSize(node.get("size"), table, incremental.isPresent());
+            Optional<Anonymity> anonymity = readAnonymity(node.get("anonymity"), columns, table);
             if (problems.size() != before) {
                 return Optional.empty();
             }
             return Optional.of(new CatalogTable(table, source[0], source[1], columns, incremental, runGroup.orElseThrow(),
-                    size));
+                    size, anonymity));
         }
 
         /** The optional size hint; the stack settings require it of every table they forecast. */
@@ -213,6 +274,53 @@ public final class CatalogLoader {
                 return 0;
             }
             return value.asLong();
+        }
+
+        /** {quasi_identifiers: [...], subject: col}: generalised columns only, so k is measured on what is published. */
+        private Optional<Anonymity> readAnonymity(JsonNode node, List<CatalogColumn> columns, String table) {
+            if (node == null || node.isNull()) {
+                return Optional.empty();
+            }
+            String fix = "write 'anonymity: {quasi_identifiers: [<columns>], subject: <column, optional>}'";
+            if (!node.isObject()) {
+                problems.add(CatalogProblem.inTable(file, table, "'anonymity' is not a mapping", fix));
+                return Optional.empty();
+            }
+            unknownKeys(node, ANONYMITY_KEYS, "anonymity of table", table, null);
+            JsonNode list = node.get("quasi_identifiers");
+            if (list == null || !list.isArray() || list.isEmpty()) {
+                problems.add(CatalogProblem.inTable(file, table, "anonymity has no 'quasi_identifiers' list", fix));
+                return Optional.empty();
+            }
+            int before = problems.size();
+            List<String> quasi = new ArrayList<>();
+            for (JsonNode item : list) {
+                String name = item.asText();
+                Optional<CatalogColumn> column = columns.stream().filter(c -> c.name().equals(name)).findFirst();
+                if (column.isEmpty()) {
+                    problems.add(CatalogProblem.inTable(file, table, "quasi-identifier '" + name
+                            + "' is not a column of the table", "name one of its listed columns"));
+                } else if (column.get().masking() == Masking.DROP || column.get().masking() == Masking.PSEUDONYMIZE) {
+                    problems.add(CatalogProblem.inColumn(file, table, name, "quasi-identifier is "
+                            + column.get().masking().yamlName() + "d, so it has no published value to count",
+                            "list only kept or generalised columns as quasi-identifiers"));
+                } else if (quasi.contains(name)) {
+                    problems.add(CatalogProblem.inColumn(file, table, name, "quasi-identifier listed twice",
+                            "list it once"));
+                } else {
+                    quasi.add(name);
+                }
+            }
+            Optional<String> subject = optionalText(node, "subject", table);
+            subject.ifPresent(name -> {
+                Optional<CatalogColumn> column = columns.stream().filter(c -> c.name().equals(name)).findFirst();
+                if (column.isEmpty() || column.get().masking() == Masking.DROP) {
+                    problems.add(CatalogProblem.inTable(file, table, "anonymity subject '" + name
+                            + "' is not an exported column of the table",
+                            "name the column that identifies the person of a row (e.g. customer_id), or remove 'subject'"));
+                }
+            });
+            return problems.size() == before ? Optional.of(new Anonymity(quasi, subject, minimumK)) : Optional.empty();
         }
 
         private String[] readSource(JsonNode node, String table) {
@@ -277,7 +385,55 @@ public final class CatalogLoader {
                 return Optional.empty();
             }
             CatalogColumn result = new CatalogColumn(column, type.get(), dataClass.get(), override);
-            return checkMasking(result, table) ? Optional.of(result) : Optional.empty();
+            if (column.equals(KEY_ID_COLUMN)) {
+                problems.add(CatalogProblem.inColumn(file, table, column, "the name is reserved for the key id of the masked zone",
+                        "rename the column in the catalog export (its Aurora column keeps its name only if renamed at source)"));
+                return Optional.empty();
+            }
+            if (!checkMasking(result, table)) {
+                return Optional.empty();
+            }
+            // Without its entity the column still counts for the table's other checks; the problem is recorded.
+            return Optional.of(entityOf(node, result, table).map(result::withEntity).orElse(result));
+        }
+
+        /** A pseudonymized column names its entity; the entity's form must suit the class (phones are contacts). */
+        private Optional<Entity> entityOf(JsonNode node, CatalogColumn column, String table) {
+            Optional<String> name = optionalText(node, "entity", table);
+            boolean pseudonym = column.masking() == Masking.PSEUDONYMIZE;
+            String declared = entities.isEmpty() ? "none declared" : String.join(", ", entities.keySet());
+            if (name.isEmpty()) {
+                if (pseudonym) {
+                    problems.add(CatalogProblem.inColumn(file, table, column.name(),
+                            "pseudonymized column names no 'entity'",
+                            "add 'entity: <what it identifies>' (declared: " + declared + ") so its pseudonyms join "
+                                    + "only with the same entity"));
+                }
+                return Optional.empty();
+            }
+            if (!pseudonym) {
+                problems.add(CatalogProblem.inColumn(file, table, column.name(), "'entity' on a column that is "
+                        + column.masking().yamlName() + ", not pseudonymized", "remove 'entity'"));
+                return Optional.empty();
+            }
+            Entity entity = entities.get(name.get());
+            if (entity == null) {
+                problems.add(CatalogProblem.inColumn(file, table, column.name(), "entity '" + name.get()
+                        + "' is not declared under 'entities' (declared: " + declared + ")",
+                        "correct the name or declare '" + name.get() + ": {form: <" + PseudonymForm.allowedNames()
+                                + ">}' under 'entities'"));
+                return Optional.empty();
+            }
+            boolean contact = column.dataClass() == DataClass.CONTACT;
+            boolean contactForm = entity.form() == PseudonymForm.PHONE || entity.form() == PseudonymForm.EMAIL;
+            if (contact != contactForm) {
+                problems.add(CatalogProblem.inColumn(file, table, column.name(), "entity '" + entity.name()
+                        + "' has form '" + entity.form().yamlName() + "', which does not suit class '"
+                        + column.dataClass().yamlName() + "'", contact
+                        ? "contacts name an entity of form phone or email" : "only contacts take form phone or email"));
+                return Optional.empty();
+            }
+            return Optional.of(entity);
         }
 
         private Optional<DataClass> classOf(JsonNode node, String table, String column) {

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * One exported table. {@code name} is the export name (S3 folder, Glue table, Step Functions item);
- * {@code sourceSchema}.{@code sourceTable} is where it lives in Aurora; {@code size} is the catalog's size hint.
+ * {@code sourceSchema}.{@code sourceTable} is where it lives in Aurora; {@code size} is the catalog's size hint;
+ * {@code anonymity} is its k-anonymity rule.
  */
 public record CatalogTable(
         String name,
@@ -15,7 +16,8 @@ public record CatalogTable(
         List<CatalogColumn> columns,
         Optional<String> incrementalColumn,
         String runGroup,
-        Optional<TableSize> size) {
+        Optional<TableSize> size,
+        Optional<Anonymity> anonymity) {
 
     public CatalogTable {
         Objects.requireNonNull(name, "name");
@@ -25,12 +27,13 @@ public record CatalogTable(
         Objects.requireNonNull(incrementalColumn, "incrementalColumn");
         Objects.requireNonNull(runGroup, "runGroup");
         Objects.requireNonNull(size, "size");
+        Objects.requireNonNull(anonymity, "anonymity");
     }
 
-    /** A table without a size hint (tests and tools that do not forecast). */
+    /** A table without a size hint or k-anonymity rule (tests and tools that do not forecast). */
     public CatalogTable(String name, String sourceSchema, String sourceTable, List<CatalogColumn> columns,
                         Optional<String> incrementalColumn, String runGroup) {
-        this(name, sourceSchema, sourceTable, columns, incrementalColumn, runGroup, Optional.empty());
+        this(name, sourceSchema, sourceTable, columns, incrementalColumn, runGroup, Optional.empty(), Optional.empty());
     }
 
     public boolean isIncremental() {

@@ -7,12 +7,18 @@ import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
 import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.s3.BucketObjectv2;
 import com.pulumi.aws.s3.BucketObjectv2Args;
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretArgs;
+import com.pulumi.aws.secretsmanager.SecretPolicy;
+import com.pulumi.aws.secretsmanager.SecretPolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -48,6 +54,7 @@ public final class EmbulkExport extends ComponentResource {
     private final Secret pseudonymKey;
     private final Secret rawDatabaseCredentials;
     private final String logGroupName;
+    private final Key secretsKey;
 
     public record Wiring(Output<String> repositoryUrl, Output<String> repositoryArn, Output<String> readerEndpoint,
                          Output<String> secretsKeyArn, Output<PipelineArns> arns, ExportTarget masked, ExportTarget raw) {
@@ -58,17 +65,34 @@ public final class EmbulkExport extends ComponentResource {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         Scope scope = parentScope.child(this);
         String prefix = scope.settings().namePrefix();
+        String account = scope.settings().accountId();
+        // Only the execution role reads the values, to inject them; the ARN is derived so the policies are plain data.
+        String executionRoleArn = "arn:aws:iam::" + account + ":role/" + scope.name("embulk-execution");
+        executionRole = role(scope, "embulk-execution", "Starts the Embulk container: image, logs, secrets");
+        // The ETL secrets' own key: its key policy, not IAM, decides who may decrypt them (the execution role only).
+        // The policy is built from the role's ARN output so the role exists before KMS validates the principal.
+        String keyName = scope.name("etl-secrets");
+        secretsKey = new Key(keyName, KeyArgs.builder()
+                .description("ETL secrets: pseudonym key and export credentials (" + prefix + ")")
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .policy(executionRole.arn().applyValue(arn ->
+                        PipelinePolicies.etlSecretsKey(account, scope.settings().region(), List.of(arn)).toJson()))
+                .tags(scope.tags(keyName))
+                .build(), scope.statefulOptions());
+        new Alias(keyName, AliasArgs.builder().name("alias/" + keyName).targetKeyId(secretsKey.keyId()).build(), scope.options());
+        Output<String> etlKeyArn = secretsKey.arn();
         databaseCredentials = secret(scope, "etl/database", "Aurora credentials of the masked-export user (column "
-                + "grants from ExportGrants only): JSON with username and password", wiring.secretsKeyArn());
+                + "grants from ExportGrants only): JSON with username and password", etlKeyArn);
         // Only stacks that export raw tables get (and inject) the raw user; the masked user cannot read raw columns.
         rawDatabaseCredentials = rawTables.isEmpty() ? null : secret(scope, "etl/database-raw", "Aurora credentials "
                 + "of the raw-export user (SELECT on the rawZoneTables only): JSON with username and password",
-                wiring.secretsKeyArn());
+                etlKeyArn);
         Output<java.util.Optional<String>> rawSecretArn = rawDatabaseCredentials == null
                 ? Output.of(java.util.Optional.empty()) : rawDatabaseCredentials.arn().applyValue(java.util.Optional::of);
         // 削除情報等 under APPI: only the execution role can read it, to inject it into the container.
         pseudonymKey = secret(scope, "etl/pseudonym-key", "HMAC key of the masked zone's pseudonyms: 64 hex characters. "
-                + "Rotate only with a full re-export", wiring.secretsKeyArn());
+                + "Rotate only with a full re-export", etlKeyArn);
 
         String logName = "/" + prefix + "/data/embulk";
         logGroupName = logName;
@@ -78,16 +102,21 @@ public final class EmbulkExport extends ComponentResource {
                 .tags(scope.tags(logName))
                 .build(), scope.options());
 
-        String account = scope.settings().accountId();
-        executionRole = role(scope, "embulk-execution", "Starts the Embulk container: image, logs, secrets");
+        secretPolicy(scope, "etl/database", databaseCredentials, executionRoleArn);
+        secretPolicy(scope, "etl/pseudonym-key", pseudonymKey, executionRoleArn);
+        if (rawDatabaseCredentials != null) {
+            secretPolicy(scope, "etl/database-raw", rawDatabaseCredentials, executionRoleArn);
+        }
         new RolePolicy(scope.name("embulk-execution"), RolePolicyArgs.builder()
                 .role(executionRole.id())
                 .policy(Output.tuple(wiring.repositoryArn(), logs.arn(), databaseCredentials.arn(), pseudonymKey.arn(),
-                                wiring.secretsKeyArn(), rawSecretArn)
+                                Output.tuple(etlKeyArn, wiring.secretsKeyArn()), rawSecretArn)
                         .applyValue(t -> {
                             List<String> secretArns = new java.util.ArrayList<>(List.of(t.t3, t.t4));
                             t.t6.ifPresent(secretArns::add);
-                            return PipelinePolicies.embulkExecution(t.t1, t.t2, secretArns, t.t5,
+                            // The platform key too: versions written before the move to the ETL key stay readable
+                            // until their values are put again (Secrets Manager keeps them under the previous key).
+                            return PipelinePolicies.embulkExecution(t.t1, t.t2, secretArns, List.of(t.t5.t1, t.t5.t2),
                                     scope.settings().region()).toJson();
                         }))
                 .build(), scope.options());
@@ -164,6 +193,14 @@ public final class EmbulkExport extends ComponentResource {
                 .kmsKeyId(kmsKeyArn)
                 .recoveryWindowInDays(scope.settings().tier().isProduction() ? 30 : 7)
                 .tags(scope.tags(name))
+                .build(), scope.options());
+    }
+
+    private static void secretPolicy(Scope scope, String path, Secret secret, String readerRoleArn) {
+        new SecretPolicy(scope.name(path.replace('/', '-')), SecretPolicyArgs.builder()
+                .secretArn(secret.arn())
+                .policy(PipelinePolicies.secretReadersOnly(List.of(readerRoleArn)).toJson())
+                .blockPublicPolicy(true)
                 .build(), scope.options());
     }
 

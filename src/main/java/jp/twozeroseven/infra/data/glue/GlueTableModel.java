@@ -54,7 +54,9 @@ public final class GlueTableModel {
     public static GlueTable masked(CatalogTable table, ExportTarget target) {
         requireZone(target, ExportZone.MASKED);
         List<GlueColumn> columns = MaskingPlan.maskedColumns(table).stream()
-                .map(c -> column(c, table.column(c.name()).orElseThrow()))
+                .map(c -> c.name().equals(MaskingPlan.KEY_ID_COLUMN)
+                        ? new GlueColumn(c.name(), c.type().glueType(), "id of the pseudonym key of the row")
+                        : column(c, table.column(c.name()).orElseThrow()))
                 .toList();
         return build(table, target, columns);
     }

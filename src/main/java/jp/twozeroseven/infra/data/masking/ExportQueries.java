@@ -16,8 +16,9 @@ public final class ExportQueries {
 
     /**
      * The masked-zone SELECT. The HMAC key comes from {@code current_setting('app.pseudonym_key')};
-     * an unset setting fails the query, and a key shorter than {@link PseudonymKey#MIN_LENGTH}
-     * characters fails it with "division by zero" rather than export weak pseudonyms.
+     * an unset setting fails the query, and a key that is not {@link PseudonymKey#LENGTH} lower-case hex digits
+     * of a random key fails it (see {@link PseudonymKey#CHECK}) rather than export weak pseudonyms.
+     * A table with an anonymity rule joins its k-anonymity groups (see {@link KAnonymity}).
      * For an incremental table the query ends with Embulk's {@code :column} placeholder
      * (use_raw_query_with_incremental).
      */
@@ -34,8 +35,10 @@ public final class ExportQueries {
         if (needsKey) {
             sql.append("CROSS JOIN (SELECT current_setting('").append(PseudonymKey.SETTING)
                     .append("') AS pseudonym_key) AS k\n");
-            sql.append("WHERE 1 / least(length(k.pseudonym_key) / ").append(PseudonymKey.MIN_LENGTH)
-                    .append(", 1) = 1\n");
+        }
+        table.anonymity().ifPresent(rule -> sql.append(KAnonymity.join(table, rule)));
+        if (needsKey) {
+            sql.append("WHERE ").append(PseudonymKey.CHECK).append('\n');
         }
         appendIncremental(sql, table, needsKey);
         return sql.toString();

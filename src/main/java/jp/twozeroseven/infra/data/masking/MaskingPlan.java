@@ -1,11 +1,13 @@
 package jp.twozeroseven.infra.data.masking;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import jp.twozeroseven.infra.data.catalog.CatalogColumn;
+import jp.twozeroseven.infra.data.catalog.CatalogLoader;
 import jp.twozeroseven.infra.data.catalog.CatalogTable;
 import jp.twozeroseven.infra.data.catalog.ColumnType;
-import jp.twozeroseven.infra.data.catalog.DataClass;
+import jp.twozeroseven.infra.data.catalog.Entity;
 import jp.twozeroseven.infra.data.catalog.Masking;
 
 /**
@@ -14,24 +16,38 @@ import jp.twozeroseven.infra.data.catalog.Masking;
  */
 public final class MaskingPlan {
     static final String KEY_ALIAS = "k.pseudonym_key";
-    private static final String PREFECTURE_PATTERN =
-            "^\\s*(?:〒?\\s*[0-9]{3}-?[0-9]{4}\\s*)?(" + String.join("|", Prefectures.ALL) + ")";
+    /** Output column naming the key that made a row's pseudonyms (see {@link #keyIdExpression()}). */
+    public static final String KEY_ID_COLUMN = CatalogLoader.KEY_ID_COLUMN;
+    /** Message of the HMAC whose first 16 hex digits are the key id; it has no ':' so it is never a pseudonym input. */
+    static final String KEY_ID_MESSAGE = "pseudonym-key-id";
+    static final String SUPPRESSED = "q.\"_suppressed\"";
+    private static final String PREFECTURE_PATTERN = "^" + CanonicalForms.SPACE + "*(?:〒" + CanonicalForms.SPACE
+            + "*)?(?:[0-9]{3}[-‐‑–—―−ー]?[0-9]{4}" + CanonicalForms.SPACE + "*)?(?:日本(?:国)?" + CanonicalForms.SPACE
+            + "*)?(" + String.join("|", Prefectures.ALL) + ")";
 
     private MaskingPlan() {
     }
 
-    /** Output columns of the masked analytics zone, in catalog order. */
+    /**
+     * Output columns of the masked analytics zone, in catalog order, then the key id for tables with pseudonyms.
+     * Quasi-identifiers are NULL on rows whose combination is shared by fewer than k subjects (see
+     * {@link KAnonymity}).
+     */
     public static List<OutputColumn> maskedColumns(CatalogTable table) {
-        return table.columns().stream()
+        List<OutputColumn> columns = new ArrayList<>(table.columns().stream()
                 .filter(c -> c.masking() != Masking.DROP)
-                .map(MaskingPlan::masked)
-                .toList();
+                .map(c -> suppressible(table, masked(c, "t")))
+                .toList());
+        if (needsKey(table)) {
+            columns.add(new OutputColumn(KEY_ID_COLUMN, keyIdExpression(), OutputType.STRING, Masking.KEEP));
+        }
+        return List.copyOf(columns);
     }
 
     /** Output columns of the raw restricted zone: every column, untouched. */
     public static List<OutputColumn> rawColumns(CatalogTable table) {
         return table.columns().stream()
-                .map(c -> new OutputColumn(c.name(), column(c), OutputType.of(c.type()), Masking.KEEP))
+                .map(c -> new OutputColumn(c.name(), column(c, "t"), OutputType.of(c.type()), Masking.KEEP))
                 .toList();
     }
 
@@ -39,41 +55,61 @@ public final class MaskingPlan {
         return table.columns().stream().anyMatch(c -> c.masking() == Masking.PSEUDONYMIZE);
     }
 
-    private static OutputColumn masked(CatalogColumn c) {
+    /**
+     * The key id: the first 64 bits of HMAC(key, "pseudonym-key-id"). It names the key without revealing it, changes
+     * when the key rotates, and needs no configuration that could disagree with the key actually used.
+     */
+    static String keyIdExpression() {
+        return "left(encode(hmac('" + KEY_ID_MESSAGE + "', " + KEY_ALIAS + ", 'sha256'), 'hex'), 16)";
+    }
+
+    private static OutputColumn suppressible(CatalogTable table, OutputColumn column) {
+        boolean quasi = table.anonymity().map(a -> a.quasiIdentifiers().contains(column.name())).orElse(false);
+        if (!quasi) {
+            return column;
+        }
+        // Fail closed: a row without its group (NULL) is suppressed too.
+        return new OutputColumn(column.name(), "CASE WHEN " + SUPPRESSED + " IS NOT FALSE THEN NULL ELSE "
+                + column.sqlExpression() + " END", column.type(), column.masking());
+    }
+
+    /** The masked expression of one column over the given table alias (no suppression). */
+    static OutputColumn masked(CatalogColumn c, String alias) {
         Masking masking = c.masking();
-        String col = column(c);
+        String col = column(c, alias);
         return switch (masking) {
             case KEEP -> new OutputColumn(c.name(), col, OutputType.of(c.type()), masking);
-            case PSEUDONYMIZE -> new OutputColumn(c.name(), pseudonym(c), OutputType.STRING, masking);
+            case PSEUDONYMIZE -> new OutputColumn(c.name(), pseudonym(c, alias), OutputType.STRING, masking);
             case PREFECTURE -> new OutputColumn(c.name(),
-                    "substring(" + col + " from " + literal(PREFECTURE_PATTERN) + ")", OutputType.STRING, masking);
+                    "substring(" + CanonicalForms.nfkc(col) + " from " + literal(PREFECTURE_PATTERN) + ")",
+                    OutputType.STRING, masking);
+            // Exactly seven digits after NFKC (full-width digits count), else NULL: never a fragment of a bad value.
             case POSTAL_PREFIX3 -> new OutputColumn(c.name(),
-                    "nullif(left(regexp_replace(" + col + ", '[^0-9]', '', 'g'), 3), '')", OutputType.STRING, masking);
+                    "left(substring(regexp_replace(" + CanonicalForms.nfkc(col) + ", '[^0-9]', '', 'g') from '^[0-9]{7}$'), 3)",
+                    OutputType.STRING, masking);
             case ROUND_2DP -> new OutputColumn(c.name(),
                     "round(" + col + "::numeric, 2)::double precision", OutputType.DOUBLE, masking);
-            case TRUNCATE_YEAR -> truncated(c, "year");
-            case TRUNCATE_MONTH -> truncated(c, "month");
-            case TRUNCATE_DAY -> truncated(c, "day");
-            case TRUNCATE_HOUR -> truncated(c, "hour");
+            case TRUNCATE_YEAR -> truncated(c, col, "year");
+            case TRUNCATE_MONTH -> truncated(c, col, "month");
+            case TRUNCATE_DAY -> truncated(c, col, "day");
+            case TRUNCATE_HOUR -> truncated(c, col, "hour");
             case DROP -> throw new IllegalStateException("dropped column " + c.name() + " has no output");
         };
     }
 
     /**
-     * Identifiers are cast to text so that the same value gives the same pseudonym whatever its
-     * column type (drivers.id bigint and deliveries.driver_id integer join). Contacts are also
-     * trimmed and lower-cased so that "Taro@Example.jp " and "taro@example.jp" stay one person.
+     * HMAC-SHA256 of {@code <entity>:<canonical value>}: the entity keeps driver 1 and customer 1 apart while every
+     * column naming the same entity joins; the canonical form (see {@link CanonicalForms}) makes one person one
+     * pseudonym whatever the spelling, and a blank value NULL.
      */
-    private static String pseudonym(CatalogColumn c) {
-        String text = column(c) + "::text";
-        if (c.dataClass() == DataClass.CONTACT) {
-            text = "lower(btrim(" + text + "))";
-        }
-        return "encode(hmac(" + text + ", " + KEY_ALIAS + ", 'sha256'), 'hex')";
+    static String pseudonym(CatalogColumn c, String alias) {
+        Entity entity = c.entity().orElseThrow(() -> new IllegalStateException(
+                "pseudonymized column " + c.name() + " names no entity (the catalog loader requires one)"));
+        return "encode(hmac(" + literal(entity.name() + ":") + " || " + CanonicalForms.of(entity.form(), column(c, alias))
+                + ", " + KEY_ALIAS + ", 'sha256'), 'hex')";
     }
 
-    private static OutputColumn truncated(CatalogColumn c, String unit) {
-        String col = column(c);
+    private static OutputColumn truncated(CatalogColumn c, String col, String unit) {
         String expression = switch (c.type()) {
             case DATE -> "date_trunc('" + unit + "', " + col + ")::date";
             // Truncate in Japan time whatever the session time zone, so a day is a Japanese day.
@@ -85,11 +121,11 @@ public final class MaskingPlan {
                 c.masking());
     }
 
-    static String column(CatalogColumn c) {
-        return "t." + Sql.identifier(c.name());
+    static String column(CatalogColumn c, String alias) {
+        return alias + "." + Sql.identifier(c.name());
     }
 
-    private static String literal(String text) {
+    static String literal(String text) {
         Objects.requireNonNull(text);
         return "'" + text.replace("'", "''") + "'";
     }

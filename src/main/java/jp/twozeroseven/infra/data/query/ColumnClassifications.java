@@ -7,6 +7,7 @@ import jp.twozeroseven.infra.data.catalog.CatalogColumn;
 import jp.twozeroseven.infra.data.catalog.CatalogTable;
 import jp.twozeroseven.infra.data.catalog.Masking;
 import jp.twozeroseven.infra.data.masking.ExportZone;
+import jp.twozeroseven.infra.data.masking.MaskingPlan;
 
 /**
  * The class and masking of every catalog column, as a Glue table parameter. The policy pack reads it to prove, from
@@ -28,6 +29,10 @@ public final class ColumnClassifications {
         for (CatalogColumn column : table.columns()) {
             Masking masking = zone == ExportZone.RAW ? Masking.KEEP : column.masking();
             root.putObject(column.name()).put("class", column.dataClass().yamlName()).put("masking", masking.yamlName());
+        }
+        if (zone == ExportZone.MASKED && MaskingPlan.needsKey(table)) {
+            // Not a catalog column: the id of the key that made the row's pseudonyms (MaskingPlan.KEY_ID_COLUMN).
+            root.putObject(MaskingPlan.KEY_ID_COLUMN).put("class", "internal").put("masking", "keep");
         }
         try {
             return JSON.writeValueAsString(root);

@@ -39,10 +39,11 @@ public final class DataZones extends ComponentResource {
     private final SecureBucket results;
 
     /**
-     * @param rawReaderRoleArns roles the access matrix lists as raw-zone readers; the raw bucket denies reads to anyone else
+     * @param rawReaderRoleArns roles the access matrix lists as raw-zone readers, by audience; the raw bucket and each
+     *                          reader's query-results prefix deny reads to anyone else
      * @param resultExpiryDays  Athena results are deleted after this many days
      */
-    public DataZones(String name, Scope parentScope, Output<String> accessLogBucket, List<String> rawReaderRoleArns,
+    public DataZones(String name, Scope parentScope, Output<String> accessLogBucket, Map<String, String> rawReaderRoleArns,
                      int resultExpiryDays) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         Scope scope = parentScope.child(this);
@@ -56,9 +57,12 @@ public final class DataZones extends ComponentResource {
         new Alias(keyName, AliasArgs.builder().name("alias/" + keyName).targetKeyId(dataKey.keyId()).build(), scope.options());
 
         raw = bucket(scope, "data-raw", accessLogBucket, "restricted",
-                arn -> arn.applyValue(a -> List.of(PipelinePolicies.rawReadGuard(a, rawReaderRoleArns))));
+                arn -> arn.applyValue(a -> List.of(PipelinePolicies.rawReadGuard(a, List.copyOf(rawReaderRoleArns.values())),
+                        PipelinePolicies.rawReplicationGuard(a))));
         masked = bucket(scope, "data-masked", accessLogBucket, "analytics", arn -> Output.of(List.of()));
-        results = bucket(scope, "data-query-results", accessLogBucket, "query-results", arn -> Output.of(List.of()));
+        results = bucket(scope, "data-query-results", accessLogBucket, "query-results",
+                arn -> arn.applyValue(a -> rawReaderRoleArns.entrySet().stream()
+                        .map(e -> PipelinePolicies.rawResultsGuard(a, e.getKey(), e.getValue())).toList()));
 
         int keepVersions = scope.settings().tier().isProduction() ? 30 : 7;
         lifecycle(scope, "data-raw", raw, rule("expire-replaced-exports", Optional.empty(), keepVersions));

@@ -235,6 +235,7 @@ class PipelinePoliciesTest {
         JsonNode guard = new PolicyDocument(List.of(PipelinePolicies.rawReadGuard("arn:aws:s3:::p-raw",
                 List.of("arn:aws:iam::123456789012:role/r")))).toJsonNode().get("Statement").get(0);
         assertThat(guard.get("Effect").asText()).isEqualTo("Deny");
+        assertThat(guard.get("Action").get(0).asText()).isEqualTo("s3:GetObject*");
         assertThat(guard.get("Condition").get("ArnNotEquals").get("aws:PrincipalArn").asText())
                 .isEqualTo("arn:aws:iam::123456789012:role/r");
         JsonNode nobody = new PolicyDocument(List.of(PipelinePolicies.rawReadGuard("arn:aws:s3:::p-raw", List.of())))

@@ -184,6 +184,87 @@ class CatalogLoaderTest {
         assertThatThrownBy(() -> table.columns().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
+    @Test
+    void everyPseudonymizedColumnOfTheCompanyCatalogNamesAnEntityAndDriverIdsShareOne() {
+        Catalog catalog = CatalogLoader.load(CATALOG);
+
+        for (CatalogTable table : catalog.tables()) {
+            for (CatalogColumn column : table.columns()) {
+                assertThat(column.entity().isPresent()).as(table.name() + "." + column.name())
+                        .isEqualTo(column.masking() == Masking.PSEUDONYMIZE);
+            }
+        }
+        for (String table : List.of("routes", "deliveries", "delivery_events")) {
+            assertThat(catalog.table(table).orElseThrow().column("driver_id").orElseThrow().entity())
+                    .isEqualTo(catalog.table("drivers").orElseThrow().column("id").orElseThrow().entity());
+        }
+        assertThat(catalog.table("customers").orElseThrow().column("id").orElseThrow().entity().orElseThrow().name())
+                .isEqualTo("customer");
+        assertThat(catalog.table("drivers").orElseThrow().anonymity().orElseThrow().minimumK())
+                .isEqualTo(CatalogLoader.DEFAULT_MINIMUM_K);
+    }
+
+    @Test
+    void aReferenceToAnUnknownEntityIsOneClearProblem() {
+        String yaml = """
+                version: 1
+                entities:
+                  driver: {form: id}
+                tables:
+                  - name: routes
+                    source: {schema: public, table: routes}
+                    run_group: nightly
+                    columns:
+                      - {name: driver_id, type: bigint, class: identifier, entity: drvier}
+                """;
+
+        CatalogException e = catchThrowableOfType(CatalogException.class, () -> CatalogLoader.parse(yaml, "c.yaml"));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> assertProblem(p, "routes", "driver_id",
+                "entity 'drvier' is not declared under 'entities' (declared: driver)"));
+        assertThat(e.getMessage()).contains("Fix: correct the name or declare 'drvier: {form: <id, phone, email, text>}'")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void entitiesFormsAndAnonymityRulesAreChecked() {
+        String yaml = """
+                version: 1
+                minimum_k: 1
+                entities:
+                  driver: {form: id}
+                  phone: {form: phone}
+                  plate: {form: barcode}
+                tables:
+                  - name: drivers
+                    source: {schema: public, table: drivers}
+                    run_group: nightly
+                    anonymity: {quasi_identifiers: [phone, birth_date, nowhere], subject: notes}
+                    columns:
+                      - {name: id, type: bigint, class: identifier}
+                      - {name: phone, type: text, class: contact, entity: driver}
+                      - {name: mobile, type: text, class: identifier, entity: phone}
+                      - {name: status, type: text, class: internal, entity: driver}
+                      - {name: birth_date, type: date, class: birth_date}
+                      - {name: notes, type: text, class: free_text}
+                      - {name: pseudonym_key_id, type: text, class: internal}
+                """;
+
+        CatalogException e = catchThrowableOfType(CatalogException.class, () -> CatalogLoader.parse(yaml, "c.yaml"));
+
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, null, null, "minimum_k '1' is not an integer of at least 2"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, null, null, "entity 'plate' has unknown form 'barcode'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "id", "pseudonymized column names no 'entity'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "phone",
+                "entity 'driver' has form 'id', which does not suit class 'contact'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "mobile",
+                "entity 'phone' has form 'phone', which does not suit class 'identifier'"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "status", "'entity' on a column that is keep"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", "pseudonym_key_id", "reserved"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", null, "quasi-identifier 'nowhere' is not a column"));
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "drivers", null, "anonymity subject 'notes'"));
+    }
+
     private static void assertProblem(CatalogProblem p, String table, String column, String text) {
         assertThat(p.table()).isEqualTo(Optional.ofNullable(table));
         assertThat(p.column()).isEqualTo(Optional.ofNullable(column));

@@ -15,7 +15,7 @@ class ExportGrantsTest {
 
         List<String> grants = ExportGrants.maskedExport(catalog, "embulk_masked");
 
-        assertThat(grants).containsExactly("GRANT SELECT (\"id\", \"email\", \"address\", \"postal_code\", \"lat\", "
+        assertThat(grants).containsExactly("GRANT SELECT (\"id\", \"email\", \"phone\", \"address\", \"postal_code\", \"lat\", "
                 + "\"birth_date\", \"last_seen_at\", \"status\", \"updated_at\") ON \"public\".\"drivers\" TO \"embulk_masked\"");
         assertThat(grants.get(0)).doesNotContain("family_name").doesNotContain("password_digest");
         assertThat(ExportQueriesTest.DRIVERS.incrementalColumn()).isEqualTo(Optional.of("updated_at"));

@@ -26,7 +26,7 @@ class DataPipelineBenchmark {
     Path temp;
 
     static String catalog(int tables) {
-        StringBuilder yaml = new StringBuilder("version: 1\ntables:\n");
+        StringBuilder yaml = new StringBuilder("version: 1\nentities:\n  driver: {form: id}\n  phone: {form: phone}\ntables:\n");
         for (int i = 0; i < tables; i++) {
             yaml.append("  - name: table_").append(i).append('\n')
                     .append("    source: {schema: public, table: table_").append(i).append("}\n")
@@ -34,8 +34,8 @@ class DataPipelineBenchmark {
                     .append("    incremental_column: updated_at\n")
                     .append("    columns:\n")
                     .append("      - {name: id, type: bigint, class: internal}\n")
-                    .append("      - {name: driver_id, type: bigint, class: identifier}\n")
-                    .append("      - {name: phone, type: text, class: contact}\n")
+                    .append("      - {name: driver_id, type: bigint, class: identifier, entity: driver}\n")
+                    .append("      - {name: phone, type: text, class: contact, entity: phone}\n")
                     .append("      - {name: full_name, type: text, class: name}\n")
                     .append("      - {name: address, type: text, class: address}\n")
                     .append("      - {name: lat, type: double, class: location}\n")

@@ -1,0 +1,151 @@
+package jp.twozeroseven.infra.data.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import jp.twozeroseven.infra.synth.SynthResult;
+import jp.twozeroseven.infra.synth.SynthesizedResource;
+import jp.twozeroseven.infra.testsupport.SynthedStacks;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who can start the ETL task definition (and so have the pseudonym key and the database credentials injected):
+ * the synthesized identity policies of every role (inline role policies and attached managed policies) evaluated
+ * with the IAM User Guide's "Policy evaluation logic" (an explicit Deny wins; otherwise an Allow that matches action,
+ * resource and conditions; otherwise implicit deny). Starting it takes two permissions: an action that launches the
+ * task definition (ecs:RunTask, StartTask, CreateService, CreateTaskSet) and iam:PassRole on its roles to
+ * ecs-tasks.amazonaws.com (Amazon ECS Developer Guide, "Task execution IAM role" / "iam:PassRole").
+ */
+class EtlTaskReachTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> LAUNCHES = List.of("ecs:RunTask", "ecs:StartTask", "ecs:CreateService",
+            "ecs:CreateTaskSet");
+    /**
+     * AWSCodeDeployRoleForECS, policy version v3 (AWS Managed Policy Reference,
+     * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCodeDeployRoleForECS.html): the statements
+     * that bear on launching a task definition, as published.
+     */
+    private static final String CODEDEPLOY_FOR_ECS = """
+            {"Statement": [
+              {"Effect": "Allow", "Action": ["ecs:DescribeServices", "ecs:CreateTaskSet", "ecs:UpdateServicePrimaryTaskSet",
+                 "ecs:DeleteTaskSet"], "Resource": "*"},
+              {"Effect": "Allow", "Action": ["iam:PassRole"], "Resource": "*",
+               "Condition": {"StringLike": {"iam:PassedToService": ["ecs-tasks.amazonaws.com"]}}}]}""";
+
+    @Test
+    void onlyTheStateMachineRunsTheEtlTaskWithItsRolesApartFromCodeDeploysManagedPolicy() throws Exception {
+        SynthResult prod = SynthedStacks.synth("prod");
+        Map<String, List<JsonNode>> policies = identityPolicies(prod);
+        String account = "123456789012";
+        String taskDefinition = "arn:aws:ecs:ap-northeast-1:" + account + ":task-definition/platform-207-prod-embulk:1";
+        String cluster = "arn:aws:ecs:ap-northeast-1:" + account + ":cluster/platform-207-prod-cluster";
+        List<String> roles = List.of("arn:aws:iam::" + account + ":role/platform-207-prod-embulk-task",
+                "arn:aws:iam::" + account + ":role/platform-207-prod-embulk-execution");
+
+        Set<String> canRunTask = new TreeSet<>();
+        Set<String> canLaunch = new TreeSet<>();
+        Set<String> canPass = new TreeSet<>();
+        for (var entry : policies.entrySet()) {
+            Map<String, String> context = Map.of("ecs:cluster", cluster, "iam:PassedToService", "ecs-tasks.amazonaws.com");
+            if (allowed(entry.getValue(), "ecs:RunTask", taskDefinition, context)) {
+                canRunTask.add(entry.getKey());
+            }
+            if (LAUNCHES.stream().anyMatch(a -> allowed(entry.getValue(), a, taskDefinition, context)
+                    || allowed(entry.getValue(), a, "*", context))) {
+                canLaunch.add(entry.getKey());
+            }
+            if (roles.stream().allMatch(r -> allowed(entry.getValue(), "iam:PassRole", r, context))) {
+                canPass.add(entry.getKey());
+            }
+        }
+        Set<String> canStart = new TreeSet<>(canLaunch);
+        canStart.retainAll(canPass);
+
+        assertThat(canRunTask).containsExactly("platform-207-prod-etl-state-machine");
+        // The CodeDeploy service role holds the AWS managed AWSCodeDeployRoleForECS (ecs:CreateTaskSet and
+        // iam:PassRole on "*"), so a deployment could place the ETL task definition in an app service. It is the one
+        // path besides the state machine; narrowing it (AWSCodeDeployRoleForECSLimited or a Deny) is the app
+        // platform's change. Any other role gaining the path fails this test.
+        assertThat(canStart).containsExactly("platform-207-prod-codedeploy", "platform-207-prod-etl-state-machine");
+    }
+
+    private static Map<String, List<JsonNode>> identityPolicies(SynthResult result) throws Exception {
+        Map<String, List<JsonNode>> byRole = new LinkedHashMap<>();
+        for (SynthesizedResource role : result.ofType("aws:iam/role:Role")) {
+            JsonNode inputs = role.toJson().get("inputs");
+            assertThat(inputs.has("inlinePolicies") || inputs.has("managedPolicyArns")).as(role.name()).isFalse();
+            byRole.put(inputs.get("name").asText(), new ArrayList<>());
+        }
+        for (SynthesizedResource policy : result.ofType("aws:iam/rolePolicy:RolePolicy")) {
+            JsonNode inputs = policy.toJson().get("inputs");
+            byRole.get(inputs.get("role").asText()).add(JSON.readTree(inputs.get("policy").asText()));
+        }
+        for (SynthesizedResource attachment : result.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
+            JsonNode inputs = attachment.toJson().get("inputs");
+            assertThat(inputs.get("policyArn").asText()).as("managed policy modelled")
+                    .isEqualTo("arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS");
+            byRole.get(inputs.get("role").asText()).add(JSON.readTree(CODEDEPLOY_FOR_ECS));
+        }
+        assertThat(result.ofType("aws:iam/policyAttachment:PolicyAttachment")).isEmpty();
+        assertThat(result.ofType("aws:iam/userPolicy:UserPolicy")).isEmpty();
+        assertThat(result.ofType("aws:iam/groupPolicy:GroupPolicy")).isEmpty();
+        return byRole;
+    }
+
+    private static boolean allowed(List<JsonNode> documents, String action, String resource, Map<String, String> context) {
+        boolean allow = false;
+        for (JsonNode document : documents) {
+            for (JsonNode s : document.get("Statement")) {
+                if (!matches(s, action, resource, context)) {
+                    continue;
+                }
+                if (s.get("Effect").asText().equals("Deny")) {
+                    return false;
+                }
+                allow = true;
+            }
+        }
+        return allow;
+    }
+
+    private static boolean matches(JsonNode s, String action, String resource, Map<String, String> context) {
+        assertThat(s.has("NotAction") || s.has("NotResource")).as("model covers " + s).isFalse();
+        if (values(s.get("Action")).stream().noneMatch(p -> RawZoneReachTest.glob(p, action))
+                || values(s.get("Resource")).stream().noneMatch(p -> RawZoneReachTest.glob(p, resource))) {
+            return false;
+        }
+        for (var op : (Iterable<Map.Entry<String, JsonNode>>) s.path("Condition")::fields) {
+            for (var key : (Iterable<Map.Entry<String, JsonNode>>) op.getValue()::fields) {
+                String actual = context.get(key.getKey());
+                assertThat(actual).as("condition key modelled: " + key.getKey() + " in " + s).isNotNull();
+                List<String> expected = values(key.getValue());
+                boolean holds = switch (op.getKey()) {
+                    case "StringEquals", "ArnEquals" -> expected.contains(actual);
+                    case "StringLike", "ArnLike" -> expected.stream().anyMatch(p -> RawZoneReachTest.glob(p, actual));
+                    default -> throw new AssertionError("condition operator not modelled: " + op.getKey());
+                };
+                if (!holds) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static List<String> values(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> out.add(n.asText()));
+        } else if (node != null && !node.isMissingNode()) {
+            out.add(node.asText());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,264 @@
+package jp.twozeroseven.infra.data.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import jp.twozeroseven.infra.settings.AccessAudience;
+import jp.twozeroseven.infra.synth.SynthResult;
+import jp.twozeroseven.infra.synth.SynthesizedResource;
+import jp.twozeroseven.infra.testsupport.SynthedStacks;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who can reach the raw zone, evaluated on the synthesized bucket policies with the worst case for every principal:
+ * each role of the stack, and a role outside it, holds an identity policy that allows every action on every
+ * resource. The model is the IAM User Guide's "Policy evaluation logic"
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html): an explicit Deny in
+ * any applicable policy (here the bucket policy) overrides every Allow; for a principal of the bucket's own account
+ * an identity-policy Allow suffices otherwise. So what is left readable is exactly what the resource policy does not
+ * deny, whatever IAM says elsewhere.
+ */
+class RawZoneReachTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every object read a caller could use on the raw zone (Service Authorization Reference, Amazon S3 actions). */
+    private static final List<String> OBJECT_READS = List.of("s3:GetObject", "s3:GetObjectVersion",
+            "s3:GetObjectVersionForReplication", "s3:GetObjectAttributes", "s3:GetObjectTagging", "s3:GetObjectAcl",
+            "s3:GetObjectVersionAttributes", "s3:GetObjectLegalHold");
+    private static final String OUTSIDER = "someone-granted-administrator-access";
+
+    @Test
+    void onlyTheListedRawReadersCanReadTheRawZoneOrTheirResultsEvenIfIamGrantedEveryoneEverything() throws Exception {
+        SynthResult prod = SynthedStacks.synth("prod");
+        String account = account(prod);
+        List<String> principals = new ArrayList<>(prod.ofType("aws:iam/role:Role").stream()
+                .map(r -> "arn:aws:iam::" + account + ":role/" + inputs(r).get("name").asText()).toList());
+        principals.add("arn:aws:iam::" + account + ":role/" + OUTSIDER);
+        List<AccessAudience> rawReaders = SynthedStacks.settings("prod").dataPipeline().access().rawReaders();
+        Set<String> matrix = new TreeSet<>(rawReaders.stream()
+                .map(a -> "arn:aws:iam::" + account + ":role/platform-207-prod-redash-" + a.name()).toList());
+        assertThat(matrix).as("prod lists raw readers").isNotEmpty();
+
+        String rawBucket = bucketNamed(prod, "data-raw");
+        JsonNode rawPolicy = bucketPolicy(prod, rawBucket);
+        for (String action : OBJECT_READS) {
+            assertThat(reach(principals, rawPolicy, action, "arn:aws:s3:::" + rawBucket + "/raw/deliveries/dt=2024-05-01/x.parquet"))
+                    .as(action + " on the raw zone").isEqualTo(matrix);
+        }
+        assertThat(reach(principals, rawPolicy, "s3:PutReplicationConfiguration", "arn:aws:s3:::" + rawBucket))
+                .as("replication of the raw zone").isEmpty();
+
+        String results = bucketNamed(prod, "data-query-results");
+        JsonNode resultsPolicy = bucketPolicy(prod, results);
+        for (AccessAudience reader : rawReaders) {
+            assertThat(reach(principals, resultsPolicy, "s3:GetObject", "arn:aws:s3:::" + results + "/" + reader.name() + "/q.csv"))
+                    .as("results of raw reader " + reader.name())
+                    .containsExactly("arn:aws:iam::" + account + ":role/platform-207-prod-redash-" + reader.name());
+        }
+        // A raw reader's role is assumed only with its External ID; the other audiences' roles need none.
+        for (SynthesizedResource role : prod.ofType("aws:iam/role:Role")) {
+            String name = inputs(role).get("name").asText();
+            if (!name.startsWith("platform-207-prod-redash-")) {
+                continue;
+            }
+            JsonNode trust = JSON.readTree(inputs(role).get("assumeRolePolicy").asText()).get("Statement").get(0);
+            boolean raw = matrix.contains("arn:aws:iam::" + account + ":role/" + name);
+            assertThat(trust.path("Condition").path("StringEquals").has("sts:ExternalId")).as(name).isEqualTo(raw);
+        }
+        // docs/data-governance.md's matrix names the same readers.
+        String docs = Files.readString(SynthedStacks.PROJECT.resolve("docs/data-governance.md"));
+        rawReaders.forEach(a -> assertThat(docs).contains("Prod lists one reader,\n`" + a.name() + "`"));
+        assertThat(rawReaders).hasSize(1);
+    }
+
+    @Test
+    void onlyTheExportTasksExecutionRoleCanReadTheKeyOrTheDatabaseCredentialsEvenIfIamGrantedEveryoneEverything()
+            throws Exception {
+        for (String stack : List.of("prod", "stg")) {
+            SynthResult result = SynthedStacks.synth(stack);
+            String account = account(result);
+            List<String> principals = new ArrayList<>(result.ofType("aws:iam/role:Role").stream()
+                    .map(r -> "arn:aws:iam::" + account + ":role/" + inputs(r).get("name").asText()).toList());
+            principals.add("arn:aws:iam::" + account + ":role/" + OUTSIDER);
+            String execution = "arn:aws:iam::" + account + ":role/platform-207-" + stack + "-embulk-execution";
+            assertThat(principals).contains(execution);
+            List<String> secrets = result.ofType("aws:secretsmanager/secret:Secret").stream()
+                    .map(r -> inputs(r).get("name").asText()).filter(n -> n.contains("/etl/")).toList();
+            assertThat(secrets).as(stack).contains("platform-207-" + stack + "/etl/pseudonym-key",
+                    "platform-207-" + stack + "/etl/database");
+            assertThat(secrets.contains("platform-207-" + stack + "/etl/database-raw")).isEqualTo(stack.equals("prod"));
+            List<SynthesizedResource> policies = result.ofType("aws:secretsmanager/secretPolicy:SecretPolicy");
+            assertThat(policies).as(stack + ": one resource policy per ETL secret").hasSize(secrets.size());
+            for (SynthesizedResource policy : policies) {
+                JsonNode document = JSON.readTree(inputs(policy).get("policy").asText());
+                assertThat(reach(principals, document, "secretsmanager:GetSecretValue", "*"))
+                        .as(stack + " " + policy.name()).containsExactly(execution);
+            }
+        }
+    }
+
+    /**
+     * The ETL secrets' KMS key: a principal may use it when the key policy allows it directly, or allows the account
+     * root (delegation to IAM, where each principal here holds Allow * on *); AWS KMS Developer Guide, "Key policies
+     * in AWS KMS". Requests are evaluated as if made through Secrets Manager (the condition every grant carries).
+     */
+    @Test
+    void onlyTheExecutionRoleCanDecryptWithTheEtlSecretsKeyAndNobodyCanGrantIt() throws Exception {
+        for (String stack : List.of("prod", "stg")) {
+            SynthResult result = SynthedStacks.synth(stack);
+            String account = account(result);
+            List<String> principals = new ArrayList<>(result.ofType("aws:iam/role:Role").stream()
+                    .map(r -> "arn:aws:iam::" + account + ":role/" + inputs(r).get("name").asText()).toList());
+            principals.add("arn:aws:iam::" + account + ":role/" + OUTSIDER);
+            SynthesizedResource key = result.ofType("aws:kms/key:Key").stream()
+                    .filter(r -> r.name().endsWith("-etl-secrets")).findFirst().orElseThrow();
+            JsonNode policy = JSON.readTree(inputs(key).get("policy").asText());
+            String execution = "arn:aws:iam::" + account + ":role/platform-207-" + stack + "-embulk-execution";
+            assertThat(keyReach(principals, policy, "kms:Decrypt", account)).as(stack).containsExactly(execution);
+            for (String action : List.of("kms:CreateGrant", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKeyWithoutPlaintext")) {
+                assertThat(keyReach(principals, policy, action, account)).as(stack + " " + action).isEmpty();
+            }
+            // Administration stays with the account's IAM, so the deploying role can manage the key: no lockout.
+            assertThat(keyReach(principals, policy, "kms:PutKeyPolicy", account)).hasSameSizeAs(principals);
+            // The ETL secrets share one key of their own, used by no other secret of the stack.
+            Set<String> etlKeys = new TreeSet<>();
+            Set<String> otherKeys = new TreeSet<>();
+            for (SynthesizedResource secret : result.ofType("aws:secretsmanager/secret:Secret")) {
+                (inputs(secret).get("name").asText().contains("/etl/") ? etlKeys : otherKeys)
+                        .add(inputs(secret).get("kmsKeyId").asText());
+            }
+            assertThat(etlKeys).as(stack).hasSize(1).doesNotContainAnyElementsOf(otherKeys);
+            assertThat(otherKeys).as(stack + ": the app secrets keep the platform key").isNotEmpty();
+        }
+    }
+
+    private static Set<String> keyReach(List<String> principals, JsonNode policy, String action, String account) {
+        Set<String> allowed = new TreeSet<>();
+        for (String principal : principals) {
+            boolean allow = false;
+            boolean deny = false;
+            for (JsonNode s : policy.get("Statement")) {
+                assertThat(s.has("NotAction") || s.has("NotPrincipal")).isFalse();
+                List<String> named = values(s.get("Principal").path("AWS"));
+                boolean principalMatches = named.contains(principal) || named.contains("arn:aws:iam::" + account + ":root");
+                boolean actionMatches = values(s.get("Action")).stream().anyMatch(p -> glob(p, action));
+                boolean conditions = true;
+                for (var op : (Iterable<Map.Entry<String, JsonNode>>) s.path("Condition")::fields) {
+                    for (var k : (Iterable<Map.Entry<String, JsonNode>>) op.getValue()::fields) {
+                        assertThat(op.getKey() + " " + k.getKey()).isEqualTo("StringEquals kms:ViaService");
+                        conditions &= values(k.getValue()).stream().allMatch(v -> v.startsWith("secretsmanager."));
+                    }
+                }
+                if (principalMatches && actionMatches && conditions) {
+                    if (s.get("Effect").asText().equals("Deny")) {
+                        deny = true;
+                    } else {
+                        allow = true;
+                    }
+                }
+            }
+            if (allow && !deny) {
+                allowed.add(principal);
+            }
+        }
+        return allowed;
+    }
+
+    /** The principals the bucket policy does not explicitly deny for this request (each holds Allow * on *). */
+    private static Set<String> reach(List<String> principals, JsonNode policy, String action, String resource) {
+        Set<String> allowed = new TreeSet<>();
+        for (String principal : principals) {
+            boolean denied = false;
+            for (JsonNode statement : policy.get("Statement")) {
+                if (statement.get("Effect").asText().equals("Deny") && applies(statement, principal, action, resource)) {
+                    denied = true;
+                }
+            }
+            if (!denied) {
+                allowed.add(principal);
+            }
+        }
+        return allowed;
+    }
+
+    private static boolean applies(JsonNode s, String principal, String action, String resource) {
+        assertThat(s.has("NotAction") || s.has("NotResource") || s.has("NotPrincipal")).as("model covers " + s).isFalse();
+        boolean principalMatches = s.get("Principal").isTextual() ? s.get("Principal").asText().equals("*")
+                : values(s.get("Principal").path("AWS")).contains(principal);
+        return principalMatches && values(s.get("Action")).stream().anyMatch(p -> glob(p, action))
+                && values(s.get("Resource")).stream().anyMatch(p -> glob(p, resource))
+                && conditionsHold(s.path("Condition"), principal);
+    }
+
+    /** The condition operators the synthesized guards use; any other fails the test rather than guess. */
+    private static boolean conditionsHold(JsonNode condition, String principal) {
+        for (var op : (Iterable<Map.Entry<String, JsonNode>>) condition::fields) {
+            for (var key : (Iterable<Map.Entry<String, JsonNode>>) op.getValue()::fields) {
+                List<String> expected = values(key.getValue());
+                String actual = switch (key.getKey()) {
+                    case "aws:PrincipalArn" -> principal;
+                    case "aws:SecureTransport" -> "true"; // every request of ours is TLS
+                    default -> throw new AssertionError("condition key not modelled: " + key.getKey());
+                };
+                boolean holds = switch (op.getKey()) {
+                    case "ArnEquals", "StringEquals", "Bool" -> expected.contains(actual);
+                    case "ArnNotEquals", "StringNotEquals" -> !expected.contains(actual);
+                    case "ArnLike", "StringLike" -> expected.stream().anyMatch(p -> glob(p, actual));
+                    case "ArnNotLike", "StringNotLike" -> expected.stream().noneMatch(p -> glob(p, actual));
+                    default -> throw new AssertionError("condition operator not modelled: " + op.getKey());
+                };
+                if (!holds) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** IAM wildcards: * any run of characters, ? one character; action names are case-insensitive. */
+    static boolean glob(String pattern, String value) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(value).matches();
+    }
+
+    private static List<String> values(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> out.add(n.asText()));
+        } else if (!node.isMissingNode()) {
+            out.add(node.asText());
+        }
+        return out;
+    }
+
+    private static JsonNode inputs(SynthesizedResource r) {
+        return r.toJson().get("inputs");
+    }
+
+    private static String account(SynthResult result) throws Exception {
+        SynthesizedResource provider = result.resources().stream().filter(r -> r.type().startsWith("pulumi:providers:aws"))
+                .findFirst().orElseThrow();
+        return JSON.readTree(inputs(provider).get("allowedAccountIds").asText()).get(0).asText();
+    }
+
+    private static String bucketNamed(SynthResult result, String suffix) {
+        return result.ofType("aws:s3/bucketV2:BucketV2").stream().map(r -> inputs(r).get("bucket").asText())
+                .filter(b -> b.endsWith("-" + suffix)).findFirst().orElseThrow();
+    }
+
+    private static JsonNode bucketPolicy(SynthResult result, String bucket) throws Exception {
+        SynthesizedResource policy = result.ofType("aws:s3/bucketPolicy:BucketPolicy").stream()
+                .filter(r -> inputs(r).get("bucket").asText().equals(bucket)).findFirst().orElseThrow();
+        return JSON.readTree(inputs(policy).get("policy").asText());
+    }
+}
