@@ -1,5 +1,7 @@
 package jp.twozeroseven.infra.settings;
 
+import jp.twozeroseven.infra.data.embulk.EmbulkImage;
+
 import jp.twozeroseven.infra.data.catalog.Catalog;
 import jp.twozeroseven.infra.data.catalog.CatalogColumn;
 import jp.twozeroseven.infra.data.catalog.CatalogException;
@@ -80,10 +82,12 @@ final class DataPipelineParser {
         int memory = t.integer("memory", 512, 30720);
         CpuArchitecture arch = t.choice("architecture", Map.of("arm64", CpuArchitecture.ARM64, "x86_64",
                 CpuArchitecture.X86_64), CpuArchitecture.ARM64);
-        String tag = t.matching("imageTag", "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}", "an immutable image tag such as embulk-0.11.5-1");
-        if ("latest".equals(tag)) {
-            t.report("imageTag", tag, "'latest' is mutable and the repository refuses it; push and name a release tag");
-        }
+        // The tag is derived from images/embulk/versions.properties, which also fixes the configs' driver_path: a tag
+        // set here could name an image whose driver or plugins differ from what the generated configs expect.
+        String tag = EmbulkImage.pinned().tag();
+        t.optionalText("imageTag", "nothing: the key is no longer read").ifPresent(set -> t.report("imageTag", set,
+                "the Embulk image tag is derived from images/embulk/versions.properties (now " + tag + "); remove "
+                        + "imageTag from the stack file and change the versions file (and image.revision) instead"));
         if (t.isPresent() && t.has("cpu") && t.has("memory") && !FargateSizes.allowed(cpu, memory)) {
             t.report("memory", String.valueOf(memory), "Fargate does not offer this memory with cpu " + cpu
                     + "; allowed: " + FargateSizes.describe(cpu));

@@ -28,6 +28,8 @@ public final class CatalogLoader {
     private static final Set<String> ROOT_KEYS = Set.of("version", "tables");
     private static final Set<String> TABLE_KEYS =
             Set.of("name", "source", "columns", "incremental_column", "run_group", "description");
+    /** The unique key every incremental export orders by after its incremental column. */
+    public static final String TIE_BREAKER = "id";
     private static final Set<String> SOURCE_KEYS = Set.of("schema", "table");
     private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "class", "masking", "description");
 
@@ -286,6 +288,12 @@ public final class CatalogLoader {
                 problems.add(CatalogProblem.inColumn(file, table, incremental,
                         "incremental column is masked ('" + column.get().masking().yamlName() + "')",
                         "use a kept column such as updated_at or a non-personal id"));
+            } else if (column.isPresent() && !incremental.equals(TIE_BREAKER) && declared.stream().noneMatch(TIE_BREAKER::equals)) {
+                // Rows that share the watermark value would be lost or read twice without a unique second key
+                // (ExportQueries orders and filters by (incremental column, id)).
+                problems.add(CatalogProblem.inColumn(file, table, incremental,
+                        "incremental column has no unique tie-breaker: the table lists no column '" + TIE_BREAKER + "'",
+                        "list the table's unique '" + TIE_BREAKER + "' column (it may be masked) or use it as the incremental column"));
             }
         }
 

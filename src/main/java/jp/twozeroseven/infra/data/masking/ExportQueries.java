@@ -3,6 +3,7 @@ package jp.twozeroseven.infra.data.masking;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.twozeroseven.infra.data.catalog.CatalogLoader;
 import jp.twozeroseven.infra.data.catalog.CatalogTable;
 
 /**
@@ -30,14 +31,15 @@ public final class ExportQueries {
         boolean needsKey = MaskingPlan.needsKey(table);
         StringBuilder sql = new StringBuilder();
         sql.append("-- masked export of ").append(table.name()).append(", generated from the table catalog\n");
-        appendSelect(sql, columns, table);
+        List<String> watermark = watermarkExpressions(table, columns);
+        appendSelect(sql, columns, table, watermark);
         if (needsKey) {
             sql.append("CROSS JOIN (SELECT current_setting('").append(PseudonymKey.SETTING)
                     .append("') AS pseudonym_key) AS k\n");
             sql.append("WHERE 1 / least(length(k.pseudonym_key) / ").append(PseudonymKey.MIN_LENGTH)
                     .append(", 1) = 1\n");
         }
-        appendIncremental(sql, table, needsKey);
+        appendIncremental(sql, table, watermark, needsKey);
         return sql.toString();
     }
 
@@ -53,30 +55,104 @@ public final class ExportQueries {
         }
         StringBuilder sql = new StringBuilder();
         sql.append("-- raw (restricted zone) export of ").append(table.name()).append(", generated from the table catalog\n");
-        appendSelect(sql, MaskingPlan.rawColumns(table), table);
-        appendIncremental(sql, table, false);
+        List<String> watermark = watermarkSourceColumns(table).stream().map(ExportQueries::column).toList();
+        appendSelect(sql, MaskingPlan.rawColumns(table), table, watermark);
+        appendIncremental(sql, table, watermark, false);
         return sql.toString();
     }
 
-    private static void appendSelect(StringBuilder sql, List<OutputColumn> columns, CatalogTable table) {
+    /**
+     * The source columns an incremental export keeps its watermark on, in order: the incremental column, then the
+     * unique tie-breaker {@code id} (unless the incremental column is {@code id} itself). Empty for a full export.
+     */
+    public static List<String> watermarkSourceColumns(CatalogTable table) {
+        return table.incrementalColumn()
+                .map(col -> col.equals(CatalogLoader.TIE_BREAKER) ? List.of(col) : List.of(col, CatalogLoader.TIE_BREAKER))
+                .orElse(List.of());
+    }
+
+    /**
+     * The result columns that carry the watermark at full precision: Embulk's {@code incremental_columns}. They are
+     * the FIRST columns of the SELECT, in this order, because embulk-input-jdbc v0.11.1 indexes last_record by the
+     * result column's position (JdbcInputConnection.java:393-401, {@code incrementalValues.get(columnIndex)}). The
+     * Embulk config removes them again before the output (filter remove_columns), so the kept, truncated copy is what
+     * reaches Parquet while the watermark itself is exact.
+     */
+    public static List<String> watermarkColumns(CatalogTable table) {
+        return watermarkSourceColumns(table).stream().map(c -> WATERMARK_PREFIX + c).toList();
+    }
+
+    /** Prefix of the watermark result columns; no catalog column may start with it. */
+    public static final String WATERMARK_PREFIX = "embulk_wm_";
+
+    /**
+     * The masked zone's watermark expressions: the column itself when it is kept (the incremental column always is),
+     * its pseudonym when the tie-breaker id is an identifier. The pseudonym is unique as the id is, so it orders the
+     * rows that share a timestamp just as well, and neither the state file nor a log ever holds a raw id. It is
+     * compared byte-wise (COLLATE "C") so the order cannot depend on the database's collation.
+     */
+    private static List<String> watermarkExpressions(CatalogTable table, List<OutputColumn> columns) {
+        return watermarkSourceColumns(table).stream().map(name -> {
+            OutputColumn out = columns.stream().filter(c -> c.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("table '" + table.name() + "': watermark column '"
+                            + name + "' is dropped; keep or pseudonymize it"));
+            // By the catalog's masking: a kept timestamp is truncated in its output column, never in the watermark.
+            return switch (table.column(name).orElseThrow().masking()) {
+                case KEEP -> column(name);
+                case PSEUDONYMIZE -> "(" + out.sqlExpression() + ") COLLATE \"C\"";
+                default -> throw new IllegalArgumentException("table '" + table.name() + "': watermark column '" + name
+                        + "' is masked with " + out.masking().yamlName() + ", which is not unique; keep or pseudonymize it");
+            };
+        }).toList();
+    }
+
+    private static String column(String name) {
+        return "t." + Sql.identifier(name);
+    }
+
+    private static void appendSelect(StringBuilder sql, List<OutputColumn> columns, CatalogTable table,
+                                     List<String> watermark) {
+        columns.stream().filter(c -> c.name().startsWith(WATERMARK_PREFIX)).findFirst().ifPresent(c -> {
+            throw new IllegalArgumentException("table '" + table.name() + "': column '" + c.name() + "' starts with '"
+                    + WATERMARK_PREFIX + "', which the export reserves for its watermark; rename it in the catalog");
+        });
+        List<String> select = new java.util.ArrayList<>();
+        List<String> names = watermarkColumns(table);
+        for (int i = 0; i < names.size(); i++) {
+            select.add("  " + watermark.get(i) + " AS " + Sql.identifier(names.get(i)));
+        }
+        columns.forEach(c -> select.add("  " + c.sqlExpression() + " AS " + Sql.identifier(c.name())));
         sql.append("SELECT\n");
-        sql.append(columns.stream()
-                .map(c -> "  " + c.sqlExpression() + " AS " + Sql.identifier(c.name()))
-                .collect(Collectors.joining(",\n")));
+        sql.append(String.join(",\n", select));
         sql.append("\nFROM ").append(Sql.identifier(table.sourceSchema())).append('.')
                 .append(Sql.identifier(table.sourceTable())).append(" AS t\n");
     }
 
-    private static void appendIncremental(StringBuilder sql, CatalogTable table, boolean whereStarted) {
-        table.incrementalColumn().ifPresent(col -> {
+    private static void appendIncremental(StringBuilder sql, CatalogTable table, List<String> watermark,
+                                          boolean whereStarted) {
+        if (watermark.isEmpty()) {
+            return;
+        }
+        List<String> placeholders = watermarkColumns(table).stream().map(c -> ":" + c).toList();
+        for (String placeholder : placeholders) {
             // Embulk swaps every ":<column>" in the text for a bind parameter, casts included.
-            if (sql.indexOf(":" + col) >= 0) {
-                throw new IllegalArgumentException("table '" + table.name() + "': incremental column '" + col
-                        + "' also occurs as ':" + col + "' elsewhere in the query (e.g. a ::" + col
-                        + " cast), which Embulk would replace; pick another incremental column");
+            if (sql.indexOf(placeholder) >= 0) {
+                throw new IllegalArgumentException("table '" + table.name() + "': the query already contains '"
+                        + placeholder + "', which Embulk would replace; rename the column");
             }
-        });
-        table.incrementalColumn().ifPresent(col -> sql.append(whereStarted ? "  AND " : "WHERE ")
-                .append("t.").append(Sql.identifier(col)).append(" > :").append(col).append('\n'));
+        }
+        String keys = String.join(", ", watermark);
+        String order = watermarkColumns(table).stream().map(Sql::identifier).collect(Collectors.joining(", "));
+        // A row-value comparison: (updated_at, id) > (last updated_at, last id). Rows that share the last
+        // timestamp are neither lost (their id is larger) nor read twice; an index on (updated_at, id) serves it.
+        sql.append(whereStarted ? "  AND " : "WHERE ")
+                .append(watermark.size() == 1 ? keys : "(" + keys + ")")
+                .append(" > ")
+                .append(watermark.size() == 1 ? placeholders.get(0) : "(" + String.join(", ", placeholders) + ")")
+                .append('\n');
+        // embulk-input-jdbc stores the LAST row's values as last_record (AbstractJdbcInputPlugin.java:505-507), so the
+        // rows must come in watermark order for the last row to be the maximum.
+        // By the output names: PostgreSQL sorts by the select list's expressions, so no expression is repeated.
+        sql.append("ORDER BY ").append(order).append('\n');
     }
 }

@@ -22,10 +22,53 @@ public final class MaskingPlan {
 
     /** Output columns of the masked analytics zone, in catalog order. */
     public static List<OutputColumn> maskedColumns(CatalogTable table) {
+        Masking grain = timeGrain(table);
         return table.columns().stream()
                 .filter(c -> c.masking() != Masking.DROP)
-                .map(MaskingPlan::masked)
+                .map(c -> masked(c, grain))
                 .toList();
+    }
+
+    /** Truncations from the finest to the coarsest. */
+    private static final List<Masking> GRAINS =
+            List.of(Masking.TRUNCATE_HOUR, Masking.TRUNCATE_DAY, Masking.TRUNCATE_MONTH, Masking.TRUNCATE_YEAR);
+
+    /**
+     * The finest time any column of the table may keep in the masked zone: the coarsest truncation among its event
+     * times (class timestamp_identifying), or the day when it has none. A kept {@code updated_at} equal to a
+     * truncated {@code delivered_at} would otherwise undo the truncation (issue 15, "time that doesn't give rows
+     * away"); the incremental column is included, its exact value travels only in the watermark column.
+     */
+    public static Masking timeGrain(CatalogTable table) {
+        return table.columns().stream()
+                .filter(c -> c.dataClass() == DataClass.TIMESTAMP_IDENTIFYING)
+                .map(CatalogColumn::masking)
+                .filter(GRAINS::contains)
+                .max(java.util.Comparator.comparingInt(GRAINS::indexOf))
+                .orElse(Masking.TRUNCATE_DAY);
+    }
+
+    private static Masking coarser(Masking a, Masking b) {
+        return GRAINS.indexOf(a) >= GRAINS.indexOf(b) ? a : b;
+    }
+
+    private static OutputColumn masked(CatalogColumn c, Masking grain) {
+        boolean temporal = c.type() == ColumnType.DATE || c.type() == ColumnType.TIMESTAMP || c.type() == ColumnType.TIMESTAMPTZ;
+        if (!temporal || !(c.masking() == Masking.KEEP || GRAINS.contains(c.masking()))) {
+            return masked(c);
+        }
+        Masking own = c.masking() == Masking.KEEP ? Masking.TRUNCATE_HOUR : c.masking();
+        Masking effective = coarser(own, grain);
+        if (c.type() == ColumnType.DATE && GRAINS.indexOf(effective) <= GRAINS.indexOf(Masking.TRUNCATE_DAY)) {
+            // A date is already a day.
+            return masked(c);
+        }
+        return switch (effective) {
+            case TRUNCATE_YEAR -> truncated(c, "year", effective);
+            case TRUNCATE_MONTH -> truncated(c, "month", effective);
+            case TRUNCATE_DAY -> truncated(c, "day", effective);
+            default -> truncated(c, "hour", effective);
+        };
     }
 
     /** Output columns of the raw restricted zone: every column, untouched. */
@@ -73,6 +116,10 @@ public final class MaskingPlan {
     }
 
     private static OutputColumn truncated(CatalogColumn c, String unit) {
+        return truncated(c, unit, c.masking());
+    }
+
+    private static OutputColumn truncated(CatalogColumn c, String unit, Masking masking) {
         String col = column(c);
         String expression = switch (c.type()) {
             case DATE -> "date_trunc('" + unit + "', " + col + ")::date";
@@ -82,7 +129,7 @@ public final class MaskingPlan {
             default -> throw new IllegalStateException("cannot truncate " + c.type() + " column " + c.name());
         };
         return new OutputColumn(c.name(), expression, c.type() == ColumnType.DATE ? OutputType.DATE : OutputType.TIMESTAMP,
-                c.masking());
+                masking);
     }
 
     static String column(CatalogColumn c) {
