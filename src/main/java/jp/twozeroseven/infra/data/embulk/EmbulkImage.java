@@ -28,6 +28,11 @@ public record EmbulkImage(String embulkVersion, String inputPostgresqlVersion, S
                 + "-pgjdbc-" + pgjdbcVersion + "-r" + revision;
     }
 
+    /** Prints the tag, so the image workflow pushes exactly the tag the task definition names. */
+    public static void main(String[] args) {
+        System.out.println(pinned().tag());
+    }
+
     public String driverPath() {
         return JDBC_DIRECTORY + "/postgresql-" + pgjdbcVersion + ".jar";
     }
