@@ -15,6 +15,7 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import jp.twozeroseven.infra.data.catalog.CatalogColumn;
+import jp.twozeroseven.infra.data.catalog.CatalogTable;
 import jp.twozeroseven.infra.data.catalog.DataClass;
 
 /**
@@ -25,6 +26,34 @@ final class ExpectedMasking {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private ExpectedMasking() {
+    }
+
+    /** Truncation units from the finest to the coarsest. */
+    private static final java.util.List<String> UNITS = java.util.List.of("hour", "day", "month", "year");
+
+    /**
+     * Issue 15, "time that doesn't give rows away": in a masked table every kept or truncated time is cut at least to
+     * the coarsest truncation among the table's event times (class timestamp_identifying), or to the day.
+     */
+    static Object expected(CatalogTable table, CatalogColumn column, Object raw, String key) {
+        boolean time = raw instanceof OffsetDateTime || raw instanceof LocalDate;
+        String own = switch (column.masking()) {
+            case KEEP -> "hour";
+            case TRUNCATE_HOUR -> "hour";
+            case TRUNCATE_DAY -> "day";
+            case TRUNCATE_MONTH -> "month";
+            case TRUNCATE_YEAR -> "year";
+            default -> null;
+        };
+        if (!time || own == null) {
+            return expected(column, raw, key);
+        }
+        String grain = table.columns().stream().filter(c -> c.dataClass() == DataClass.TIMESTAMP_IDENTIFYING)
+                .map(c -> c.masking().yamlName().replace("truncate_", ""))
+                .filter(UNITS::contains)
+                .max(java.util.Comparator.comparingInt(UNITS::indexOf)).orElse("day");
+        String unit = UNITS.indexOf(own) >= UNITS.indexOf(grain) ? own : grain;
+        return truncate(raw, unit);
     }
 
     static Object expected(CatalogColumn column, Object raw, String key) {
