@@ -75,3 +75,33 @@ export function forbiddenReferences(sql: string, classes: Record<string, ColumnC
     }
     return findings;
 }
+
+/** The prefix of the generated watermark columns (ExportQueries.WATERMARK_PREFIX in the Java program). */
+export const WATERMARK_PREFIX = "embulk_wm_";
+
+/**
+ * The query with its watermark plumbing blanked, for `forbiddenReferences`. An incremental export selects the
+ * incremental column and its unique tie-breaker `id` FIRST, at full precision and unmasked, as
+ * `t."<col>" AS "embulk_wm_<col>"` (embulk-input-jdbc reads last_record by result position), compares them in
+ * `(t."a", t."b") > (:embulk_wm_a, :embulk_wm_b)` and drops them with a remove_columns filter before the output.
+ * Exactly that shape is admitted, and only for the `watermark` names the config both lists in
+ * `in.incremental_columns` and removes; any other use of the column is still a reference.
+ */
+export function withoutWatermarks(sql: string, watermark: string[]): string {
+    let text = sql;
+    for (const name of watermark) {
+        if (!name.startsWith(WATERMARK_PREFIX)) {
+            continue;
+        }
+        const col = name.substring(WATERMARK_PREFIX.length).replace(/[^a-z0-9_]/g, "");
+        text = text.replace(new RegExp(`\\bt\\."${col}" AS "${WATERMARK_PREFIX}${col}"`, "g"), `NULL AS "${WATERMARK_PREFIX}${col}"`);
+    }
+    const cols = watermark.filter(w => w.startsWith(WATERMARK_PREFIX)).map(w => w.substring(WATERMARK_PREFIX.length));
+    if (cols.length > 0) {
+        const left = cols.map(c => `t\\."${c}"`).join(",\\s*");
+        const right = cols.map(c => `:${WATERMARK_PREFIX}${c}`).join(",\\s*");
+        const predicate = cols.length === 1 ? `${left} > ${right}` : `\\(${left}\\) > \\(${right}\\)`;
+        text = text.replace(new RegExp(predicate, "g"), "TRUE");
+    }
+    return text;
+}

@@ -1,7 +1,7 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import * as yaml from "js-yaml";
 import { columnClasses } from "../lib/data";
-import { forbiddenReferences, selectsStar } from "../lib/masked-query";
+import { forbiddenReferences, selectsStar, withoutWatermarks } from "../lib/masked-query";
 import { safeGet } from "../lib/props";
 
 const MASKED_PREFIX = "config/embulk/masked/";
@@ -95,7 +95,13 @@ export const dataMaskedConfigNoRawColumns: StackValidationPolicy = {
                 report("selects '*' in its query, which copies every column as is",
                     "name each column with its class's masking (regenerate from the catalog)");
             }
-            for (const f of forbiddenReferences(input.query, classes)) {
+            // Watermark columns are admitted unmasked only when listed as incremental columns AND removed before the output.
+            const incremental: string[] = Array.isArray(input.incremental_columns) ? input.incremental_columns.map(String) : [];
+            const removed = new Set<string>((Array.isArray(config?.filters) ? config.filters : [])
+                .filter((f: any) => f?.type === "remove_columns" && Array.isArray(f.remove))
+                .flatMap((f: any) => f.remove.map(String)));
+            const watermark = incremental.filter(c => removed.has(c));
+            for (const f of forbiddenReferences(withoutWatermarks(input.query, watermark), classes)) {
                 if (f.problem === "dropped") {
                     report(`reads ${f.cls} column '${f.column}', which must be dropped (near '${f.context}')`,
                         "regenerate the config from the catalog; dropped columns are never selected");

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import jp.twozeroseven.infra.data.catalog.CatalogTable;
 import jp.twozeroseven.infra.data.catalog.ColumnType;
-import jp.twozeroseven.infra.data.catalog.Masking;
 import jp.twozeroseven.infra.data.masking.ExportQueries;
 import jp.twozeroseven.infra.data.masking.ExportZone;
 import jp.twozeroseven.infra.data.masking.MaskingPlan;
@@ -51,8 +50,7 @@ public final class EmbulkConfigGenerator {
     /** The masked-zone export: the only kind most tables ever get. */
     public static String masked(CatalogTable table, SourceDatabase source, ExportTarget target) {
         requireZone(target, ExportZone.MASKED);
-        ObjectNode in = input(table, source, ExportQueries.masked(table), EmbulkEnvironment.DB_USER, EmbulkEnvironment.DB_PASSWORD,
-                true);
+        ObjectNode in = input(table, source, ExportQueries.masked(table), EmbulkEnvironment.DB_USER, EmbulkEnvironment.DB_PASSWORD);
         if (MaskingPlan.needsKey(table)) {
             // The pgjdbc 'options' property becomes "-c app.pseudonym_key=..." in the startup packet,
             // so the key is set on every connection Embulk opens, before any query runs.
@@ -67,7 +65,7 @@ public final class EmbulkConfigGenerator {
         requireZone(target, ExportZone.RAW);
         // Its own user: the masked user holds only the column grants the masked SELECT needs.
         ObjectNode in = input(table, source, ExportQueries.raw(table, rawAllowedTables), EmbulkEnvironment.RAW_DB_USER,
-                EmbulkEnvironment.RAW_DB_PASSWORD, false);
+                EmbulkEnvironment.RAW_DB_PASSWORD);
         return render(table, in, output(table, target, MaskingPlan.rawColumns(table)));
     }
 
@@ -77,7 +75,7 @@ public final class EmbulkConfigGenerator {
     }
 
     private static ObjectNode input(CatalogTable table, SourceDatabase source, String query, String userVariable,
-                                    String passwordVariable, boolean maskedZone) {
+                                    String passwordVariable) {
         ObjectNode in = JSON.objectNode();
         in.put("type", "postgresql");
         // The image's pgjdbc 42.7 instead of the plugin's bundled 9.4-1205 (embulk-input-postgresql build.gradle,
@@ -114,12 +112,6 @@ public final class EmbulkConfigGenerator {
             for (String col : ExportQueries.watermarkSourceColumns(table)) {
                 ColumnType type = table.column(col).map(c -> c.type()).orElseThrow(() -> new IllegalArgumentException(
                         "table '" + table.name() + "': watermark column '" + col + "' is not one of its columns"));
-                // The masked zone orders by the tie-breaker's pseudonym (text) when the id is an identifier.
-                boolean pseudonym = maskedZone && table.column(col).map(c -> c.masking() == Masking.PSEUDONYMIZE).orElse(false);
-                if (pseudonym) {
-                    floor.add("");
-                    continue;
-                }
                 switch (type) {
                     case SMALLINT, INTEGER, BIGINT -> floor.add(0);
                     case TIMESTAMP, TIMESTAMPTZ -> floor.add(FIRST_RUN_TIMESTAMP);

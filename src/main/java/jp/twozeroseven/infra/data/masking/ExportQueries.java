@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jp.twozeroseven.infra.data.catalog.CatalogLoader;
 import jp.twozeroseven.infra.data.catalog.CatalogTable;
+import jp.twozeroseven.infra.data.catalog.Masking;
 
 /**
  * The SELECT each Embulk task runs against Aurora. Pure text generation from the catalog: no key,
@@ -86,23 +87,19 @@ public final class ExportQueries {
     public static final String WATERMARK_PREFIX = "embulk_wm_";
 
     /**
-     * The masked zone's watermark expressions: the column itself when it is kept (the incremental column always is),
-     * its pseudonym when the tie-breaker id is an identifier. The pseudonym is unique as the id is, so it orders the
-     * rows that share a timestamp just as well, and neither the state file nor a log ever holds a raw id. It is
-     * compared byte-wise (COLLATE "C") so the order cannot depend on the database's collation.
+     * The watermark expressions: the source columns themselves, also in the masked zone (an identifier id too). The
+     * tie-breaker must grow with every insert, so that a row committed after a run at the watermark's timestamp sorts
+     * after it; a pseudonym would not. The raw values never reach the output (remove_columns) and are kept only in the
+     * watermark file under state/, which only the ETL task role reads; policy data-masked-config-no-raw-columns
+     * admits exactly this shape.
      */
     private static List<String> watermarkExpressions(CatalogTable table, List<OutputColumn> columns) {
         return watermarkSourceColumns(table).stream().map(name -> {
-            OutputColumn out = columns.stream().filter(c -> c.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("table '" + table.name() + "': watermark column '"
-                            + name + "' is dropped; keep or pseudonymize it"));
-            // By the catalog's masking: a kept timestamp is truncated in its output column, never in the watermark.
-            return switch (table.column(name).orElseThrow().masking()) {
-                case KEEP -> column(name);
-                case PSEUDONYMIZE -> "(" + out.sqlExpression() + ") COLLATE \"C\"";
-                default -> throw new IllegalArgumentException("table '" + table.name() + "': watermark column '" + name
-                        + "' is masked with " + out.masking().yamlName() + ", which is not unique; keep or pseudonymize it");
-            };
+            if (table.column(name).orElseThrow().masking() == Masking.DROP) {
+                throw new IllegalArgumentException("table '" + table.name() + "': watermark column '" + name
+                        + "' is dropped; the masked user has no grant on it. Keep or pseudonymize it");
+            }
+            return column(name);
         }).toList();
     }
 

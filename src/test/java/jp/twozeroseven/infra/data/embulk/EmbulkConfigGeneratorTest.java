@@ -48,7 +48,7 @@ class EmbulkConfigGeneratorTest {
                 .containsExactly("embulk_wm_updated_at", "embulk_wm_id");
         assertThat(in.get("use_raw_query_with_incremental").asBoolean()).isTrue();
         // Only the first run's floor; the image's 'embulk run -c state/<zone>/<table>.yml' overrides it afterwards.
-        assertThat(in.get("last_record")).extracting(JsonNode::asText).containsExactly("1970-01-01T00:00:00.000000Z", "");
+        assertThat(in.get("last_record")).extracting(JsonNode::asText).containsExactly("1970-01-01T00:00:00.000000Z", "0");
         assertThat(EmbulkConfigGenerator.masked(drivers, SOURCE, MASKED)).doesNotContain("EXPORT_SINCE");
         assertThat(EmbulkEnvironment.watermarkKey(jp.twozeroseven.infra.data.masking.ExportZone.MASKED, "drivers"))
                 .isEqualTo("state/masked/drivers.yml");
