@@ -141,7 +141,7 @@ public final class EmbulkJdbcModel {
                 for (String column : byPosition.values()) {
                     int columnIndex = resultIndex.get(column);
                     Object value = last.get(columnIndex); // the plugin's incrementalValues.get(columnIndex)
-                    bind(ps, parameter++, meta.getColumnTypeName(columnIndex + 1), value);
+                    bind(ps, parameter++, kind(meta, columnIndex + 1), value);
                 }
                 Set<String> removed = new HashSet<>();
                 for (JsonNode filter : config.path("filters")) {
@@ -161,7 +161,7 @@ public final class EmbulkJdbcModel {
                         if (!incremental.isEmpty()) {
                             List<Object> values = new ArrayList<>();
                             for (String column : incremental) {
-                                values.add(encode(rs, resultIndex.get(column) + 1, meta.getColumnTypeName(resultIndex.get(column) + 1)));
+                                values.add(encode(rs, resultIndex.get(column) + 1, kind(meta, resultIndex.get(column) + 1)));
                             }
                             next = values;
                         }
@@ -181,6 +181,17 @@ public final class EmbulkJdbcModel {
             default -> rs.getObject(i);
         };
         return rs.wasNull() ? null : value;
+    }
+
+    /**
+     * The incremental handler the plugin picks (ColumnGetterFactory, v0.11.1): by SQL type for integers (a
+     * bigserial is a BIGINT), by type name for timestamptz; everything else is bound and kept as text.
+     */
+    private static String kind(ResultSetMetaData meta, int index) throws SQLException {
+        return switch (meta.getColumnType(index)) {
+            case java.sql.Types.BIGINT, java.sql.Types.INTEGER, java.sql.Types.SMALLINT -> "int8";
+            default -> "timestamptz".equals(meta.getColumnTypeName(index)) ? "timestamptz" : "text";
+        };
     }
 
     private static void bind(PreparedStatement ps, int index, String type, Object value) throws SQLException {
