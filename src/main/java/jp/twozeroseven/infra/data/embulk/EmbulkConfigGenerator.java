@@ -152,7 +152,7 @@ public final class EmbulkConfigGenerator {
         out.put("auth_method", "default");
         out.put("default_timezone", TIME_ZONE);
         // Timestamps as Parquet INT64 TIMESTAMP(MILLIS, UTC): the one time unit Glue/Athena read as 'timestamp'
-        // (TimestampLogicalType.scala:47-53 maps MICROS/NANOS to bigint).
+        // (TimestampLogicalType.scala:48-56 at 0.5.3 maps MICROS/NANOS to bigint).
         ObjectNode timestamp = out.putObject("type_options").putObject("timestamp").putObject("logical_type");
         timestamp.put("name", "timestamp");
         timestamp.put("is_adjusted_to_utc", true);

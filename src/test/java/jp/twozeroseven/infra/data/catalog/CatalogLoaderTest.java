@@ -189,4 +189,22 @@ class CatalogLoaderTest {
         assertThat(p.column()).isEqualTo(Optional.ofNullable(column));
         assertThat(p.problem()).contains(text);
     }
+
+    @Test
+    void aTimestampIncrementalTableNeedsItsUniqueIdAsTheTieBreaker() {
+        CatalogException e = org.assertj.core.api.Assertions.catchThrowableOfType(CatalogException.class, () -> CatalogLoader.parse("""
+                version: 1
+                tables:
+                  - name: pings
+                    source: {schema: public, table: pings}
+                    run_group: nightly
+                    incremental_column: updated_at
+                    columns:
+                      - {name: device, type: text, class: internal}
+                      - {name: updated_at, type: timestamptz, class: internal}
+                """, "t.yaml"));
+
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "pings", "updated_at",
+                "no unique tie-breaker: the table lists no column 'id'"));
+    }
 }
