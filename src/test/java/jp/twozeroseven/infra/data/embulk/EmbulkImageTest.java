@@ -63,7 +63,8 @@ class EmbulkImageTest {
         String workflow = Files.readString(SynthedStacks.PROJECT.resolve(".github/workflows/embulk-image.yml"));
         assertThat(dockerfile).doesNotContain("0.9.23").doesNotContain("0.11.1").doesNotContain("0.5.3")
                 .doesNotContain(EmbulkImage.pinned().pgjdbcVersion());
-        for (String arg : new String[] {"EMBULK_VERSION", "EMBULK_SHA256", "INPUT_POSTGRESQL_VERSION", "OUTPUT_S3_PARQUET_VERSION",
+        for (String arg : new String[] {"EMBULK_VERSION", "EMBULK_SHA256", "INPUT_POSTGRESQL_VERSION", "INPUT_POSTGRESQL_SHA256",
+                "OUTPUT_S3_PARQUET_VERSION", "OUTPUT_S3_PARQUET_SHA256",
                 "PGJDBC_VERSION", "PGJDBC_SHA256", "BASE_IMAGE"}) {
             assertThat(dockerfile).as(arg).contains("ARG " + arg);
             assertThat(workflow).as(arg).contains(arg + "=");
