@@ -294,6 +294,11 @@ public final class CatalogLoader {
                 problems.add(CatalogProblem.inColumn(file, table, incremental,
                         "incremental column has no unique tie-breaker: the table lists no column '" + TIE_BREAKER + "'",
                         "list the table's unique '" + TIE_BREAKER + "' column (it may be masked) or use it as the incremental column"));
+            } else if (column.isPresent() && columns.stream().anyMatch(c -> c.name().equals(TIE_BREAKER) && c.masking() == Masking.DROP)) {
+                // The export user's column grants cover only the columns that are not dropped.
+                problems.add(CatalogProblem.inColumn(file, table, TIE_BREAKER,
+                        "the incremental export's tie-breaker is dropped, so the export user may not read it",
+                        "keep or pseudonymize '" + TIE_BREAKER + "'"));
             }
         }
 

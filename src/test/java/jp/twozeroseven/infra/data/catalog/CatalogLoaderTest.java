@@ -206,5 +206,17 @@ class CatalogLoaderTest {
 
         assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "pings", "updated_at",
                 "no unique tie-breaker: the table lists no column 'id'"));
+        CatalogException dropped = catchThrowableOfType(CatalogException.class, () -> CatalogLoader.parse("""
+                version: 1
+                tables:
+                  - name: pings
+                    source: {schema: public, table: pings}
+                    run_group: nightly
+                    incremental_column: updated_at
+                    columns:
+                      - {name: id, type: bigint, class: identifier, masking: drop}
+                      - {name: updated_at, type: timestamptz, class: internal}
+                """, "t.yaml"));
+        assertThat(dropped.problems()).anySatisfy(p -> assertProblem(p, "pings", "id", "tie-breaker is dropped"));
     }
 }
