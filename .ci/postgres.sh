@@ -51,6 +51,10 @@ su postgres -c "pg_isready -h 127.0.0.1 -p $PORT" >&2
 # sslrootcert=$PGTEST_SSLROOTCERT, exactly the JDBC properties the Embulk configs give pgjdbc. The server
 # certificate names localhost and 127.0.0.1. Made once; a rerun reuses them.
 TLS_DIR=/var/lib/postgresql/pgtest-tls
+if ! command -v openssl >/dev/null 2>&1; then
+  log "installing openssl"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y openssl >&2 || { apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y openssl >&2; }
+fi
 if [[ ! -s "$TLS_DIR/server.crt" || ! -s "$TLS_DIR/ca.crt" ]]; then
   log "creating the test CA and server certificate in $TLS_DIR"
   install -d -m 755 -o postgres -g postgres "$TLS_DIR"
