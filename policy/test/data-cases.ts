@@ -57,6 +57,14 @@ const select = (...columns: string[]) => `-- masked export of drivers, generated
 const hashedId = "encode(hmac(t.\"id\"::text, k.pseudonym_key, 'sha256'), 'hex') AS \"id\"";
 const hashedPhone = "encode(hmac(lower(btrim(t.\"phone\"::text)), k.pseudonym_key, 'sha256'), 'hex') AS \"phone\"";
 const goodSql = embulk(select(hashedId, hashedPhone, "t.\"status\" AS \"status\""));
+/** The generated incremental shape: raw updated_at and id FIRST as watermark columns, removed before the output. */
+const watermarked = (removed: string[]) => "in:\n  type: postgresql\n  incremental: true\n"
+    + "  incremental_columns: [embulk_wm_updated_at, embulk_wm_id]\n  query: |\n"
+    + ["SELECT", "  t.\"updated_at\" AS \"embulk_wm_updated_at\",", "  t.\"id\" AS \"embulk_wm_id\",", `  ${hashedId},`,
+        "  t.\"status\" AS \"status\"", "FROM \"public\".\"drivers\" AS t",
+        "WHERE (t.\"updated_at\", t.\"id\") > (:embulk_wm_updated_at, :embulk_wm_id)",
+        "ORDER BY \"embulk_wm_updated_at\", \"embulk_wm_id\""].map(l => `    ${l}`).join("\n")
+    + `\nfilters:\n  - type: remove_columns\n    remove: [${removed.join(", ")}]\nout:\n  type: s3_parquet\n`;
 const untagged = (key: string, content: string) => ({ type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "cfg", props: { key, content } });
 
 const rawBucket = { type: "aws:s3/bucketV2:BucketV2", name: "raw", props: { bucket: "p-raw", tags: { DataClassification: "restricted" } } };
@@ -82,8 +90,11 @@ export const dataStackCases: Record<string, { pass: StackCase[]; fail: [StackCas
             { resources: [maskedGlue, untagged("config/embulk/raw/drivers.yml.liquid", embulk("SELECT * FROM drivers"))] },
             { resources: [maskedGlue, maskedConfig(embulk("SELECT hmac(lower(btrim(phone::text)), k.pseudonym_key, 'sha256') AS phone, " +
                 "count(*) AS n, status * 2 AS s /* full_name is dropped */ FROM drivers " +
-                "CROSS JOIN (SELECT current_setting('app.pseudonym_key') AS pseudonym_key) AS k GROUP BY 1, 3"))] }],
+                "CROSS JOIN (SELECT current_setting('app.pseudonym_key') AS pseudonym_key) AS k GROUP BY 1, 3"))] },
+            { resources: [maskedGlue, maskedConfig(watermarked(["embulk_wm_updated_at", "embulk_wm_id"]))] }],
         fail: [[{ resources: [maskedGlue, maskedConfig(embulk(select(hashedId, "t.\"full_name\" AS \"full_name\"")))] }, "must be dropped"],
+            // The raw id as a watermark column that is NOT removed would reach the output.
+            [{ resources: [maskedGlue, maskedConfig(watermarked(["embulk_wm_updated_at"]))] }, "identifier column 'id' unmasked"],
             [{ resources: [maskedGlue, maskedConfig(embulk(select("t.\"phone\" AS \"phone\"", "t.\"status\" AS \"status\"")))] },
                 "contact column 'phone' unmasked"],
             [{ resources: [maskedGlue, untagged("config/embulk/masked/drivers.yml.liquid", embulk(select("t.\"phone\" AS \"phone\"")))] },

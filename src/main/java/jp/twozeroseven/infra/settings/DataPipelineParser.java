@@ -1,5 +1,7 @@
 package jp.twozeroseven.infra.settings;
 
+import jp.twozeroseven.infra.data.embulk.EmbulkImage;
+
 import jp.twozeroseven.infra.data.catalog.Catalog;
 import jp.twozeroseven.infra.data.catalog.CatalogColumn;
 import jp.twozeroseven.infra.data.catalog.CatalogException;
@@ -92,10 +94,12 @@ final class DataPipelineParser {
         }
         // A documented assumption until a real night measures it; 100 rows/s would be a broken export.
         int rowsPerSecond = t.integer("rowsPerSecond", 100, 1_000_000, DataPipelineTask.DEFAULT_ROWS_PER_SECOND);
-        String tag = t.matching("imageTag", "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}", "an immutable image tag such as embulk-0.11.5-1");
-        if ("latest".equals(tag)) {
-            t.report("imageTag", tag, "'latest' is mutable and the repository refuses it; push and name a release tag");
-        }
+        // The tag is derived from images/embulk/versions.properties, which also fixes the configs' driver_path: a tag
+        // set here could name an image whose driver or plugins differ from what the generated configs expect.
+        String tag = EmbulkImage.pinned().tag();
+        t.optionalText("imageTag", "nothing: the key is no longer read").ifPresent(set -> t.report("imageTag", set,
+                "the Embulk image tag is derived from images/embulk/versions.properties (now " + tag + "); remove "
+                        + "imageTag from the stack file and change the versions file (and image.revision) instead"));
         if (t.isPresent() && t.has("cpu") && t.has("memory") && !FargateSizes.allowed(cpu, memory)) {
             t.report("memory", String.valueOf(memory), "Fargate does not offer this memory with cpu " + cpu
                     + "; allowed: " + FargateSizes.describe(cpu));

@@ -130,13 +130,13 @@ class DataPipelineSettingsTest {
     void badValuesAreNamedWithTheirFix() {
         SettingsException e = problemsAfter(p -> {
             p.put("maxConcurrency", 100);
-            ((ObjectNode) p.get("embulkTask")).put("memory", 1024).put("imageTag", "latest").put("timeoutMinutes", 5);
+            ((ObjectNode) p.get("embulkTask")).put("memory", 1024).put("imageTag", "embulk-0.11.5-1").put("timeoutMinutes", 5);
             ((ObjectNode) access(p).get("audiences").get("analysts")).put("bytesScannedCutoffMb", 5);
             ((ArrayNode) ((ObjectNode) access(p).get("audiences").get("analysts")).get("classes")).add("gossip");
             p.put("redashHostRoleArn", "redash");
         });
         assertThat(e.getMessage()).contains("dataPipeline.maxConcurrency", "embulkTask.memory", "Fargate does not offer",
-                "'latest' is mutable", "embulkTask.timeoutMinutes", "analysts.bytesScannedCutoffMb", "unknown data class", "redashHostRoleArn");
+                "derived from images/embulk/versions.properties", "embulkTask.timeoutMinutes", "analysts.bytesScannedCutoffMb", "unknown data class", "redashHostRoleArn");
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 public final class TestPostgres {
 
     public static final String HINT = "run eval \"$(bash .ci/postgres.sh)\" first (as root; it installs and starts "
-            + "a local PostgreSQL with pgcrypto and exports PGTEST_URL, PGTEST_USER, PGTEST_PASSWORD)";
+            + "a local PostgreSQL with pgcrypto, SCRAM and TLS and exports PGTEST_URL, PGTEST_USER, PGTEST_PASSWORD, "
+            + "PGTEST_SSLROOTCERT)";
     private static Map<String, String> started;
 
     private TestPostgres() {

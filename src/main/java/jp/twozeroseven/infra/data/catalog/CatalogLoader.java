@@ -32,6 +32,8 @@ public final class CatalogLoader {
             Set.of("name", "source", "columns", "incremental_column", "run_group", "description", "size",
                     "anonymity");
     private static final Set<String> SIZE_KEYS = Set.of("rows", "row_bytes", "daily_rows", "history_days");
+    /** The unique key every incremental export orders by after its incremental column. */
+    public static final String TIE_BREAKER = "id";
     private static final Set<String> SOURCE_KEYS = Set.of("schema", "table");
     private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "class", "masking", "description", "entity");
     private static final Set<String> ENTITY_KEYS = Set.of("form", "description");
@@ -505,6 +507,17 @@ public final class CatalogLoader {
                 problems.add(CatalogProblem.inColumn(file, table, incremental,
                         "incremental column is masked ('" + column.get().masking().yamlName() + "')",
                         "use a kept column such as updated_at or a non-personal id"));
+            } else if (column.isPresent() && !incremental.equals(TIE_BREAKER) && declared.stream().noneMatch(TIE_BREAKER::equals)) {
+                // Rows that share the watermark value would be lost or read twice without a unique second key
+                // (ExportQueries orders and filters by (incremental column, id)).
+                problems.add(CatalogProblem.inColumn(file, table, incremental,
+                        "incremental column has no unique tie-breaker: the table lists no column '" + TIE_BREAKER + "'",
+                        "list the table's unique '" + TIE_BREAKER + "' column (it may be masked) or use it as the incremental column"));
+            } else if (column.isPresent() && columns.stream().anyMatch(c -> c.name().equals(TIE_BREAKER) && c.masking() == Masking.DROP)) {
+                // The export user's column grants cover only the columns that are not dropped.
+                problems.add(CatalogProblem.inColumn(file, table, TIE_BREAKER,
+                        "the incremental export's tie-breaker is dropped, so the export user may not read it",
+                        "keep or pseudonymize '" + TIE_BREAKER + "'"));
             }
         }
 

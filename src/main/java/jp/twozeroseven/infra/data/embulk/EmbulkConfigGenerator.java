@@ -24,20 +24,24 @@ import jp.twozeroseven.infra.data.masking.PseudonymKey;
  */
 public final class EmbulkConfigGenerator {
     public static final String TIME_ZONE = "Asia/Tokyo";
-    static final String DATE_FORMAT = "%Y-%m-%d";
-    static final String TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%3N";
-    /**
-     * The RDS CA bundle (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem) that the Embulk image
-     * must contain at this path; see docs/data-pipeline.md, "Contract of the Embulk image".
-     */
+    static final String SEQUENCE_FORMAT = "%03d.%02d.";
+    /** The run part of a full export's file name: the same every run, so a rerun replaces the day's snapshot. */
+    static final String SNAPSHOT_NAME = "snapshot";
     /** Embulk's last_record text for a timestamp column: before any row of ours. */
     static final String FIRST_RUN_TIMESTAMP = "1970-01-01T00:00:00.000000Z";
+    /**
+     * The RDS CA bundle (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem) that the Embulk image
+     * contains at this path (images/embulk/Dockerfile); see docs/data-pipeline.md, "The Embulk image".
+     */
     public static final String RDS_CA_BUNDLE = "/etc/ssl/certs/rds-global-bundle.pem";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            // Embulk renders Liquid on the raw text before it parses YAML: a '{{ env.X }}' folded over two lines
+            // would no longer be one Liquid tag.
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .build();
 
     private EmbulkConfigGenerator() {
@@ -53,7 +57,7 @@ public final class EmbulkConfigGenerator {
             ((ObjectNode) in.get("options")).put("options",
                     "-c " + PseudonymKey.SETTING + "=" + EmbulkEnvironment.liquid(EmbulkEnvironment.PSEUDONYM_KEY));
         }
-        return render(in, output(table, target, MaskingPlan.maskedColumns(table)));
+        return render(table, in, output(table, target, MaskingPlan.maskedColumns(table)));
     }
 
     /** The raw-zone export; refused unless the table is in {@code rawAllowedTables}. */
@@ -62,7 +66,7 @@ public final class EmbulkConfigGenerator {
         // Its own user: the masked user holds only the column grants the masked SELECT needs.
         ObjectNode in = input(table, source, ExportQueries.raw(table, rawAllowedTables), EmbulkEnvironment.RAW_DB_USER,
                 EmbulkEnvironment.RAW_DB_PASSWORD);
-        return render(in, output(table, target, MaskingPlan.rawColumns(table)));
+        return render(table, in, output(table, target, MaskingPlan.rawColumns(table)));
     }
 
     /** S3 key prefix of one table's partitions in a zone, without the dt= part; shared with Glue. */
@@ -74,15 +78,18 @@ public final class EmbulkConfigGenerator {
                                     String passwordVariable) {
         ObjectNode in = JSON.objectNode();
         in.put("type", "postgresql");
+        // The image's pgjdbc 42.7 instead of the plugin's bundled 9.4-1205 (embulk-input-postgresql build.gradle,
+        // defaultJdbcDriver), which has neither SCRAM nor the 'options' property the pseudonym key travels in.
+        in.put("driver_path", EmbulkImage.pinned().driverPath());
         in.put("host", source.readerEndpoint());
         in.put("port", source.port());
         in.put("database", source.database());
         in.put("user", EmbulkEnvironment.liquid(userVariable));
         in.put("password", EmbulkEnvironment.liquid(passwordVariable));
-        // The startup packet carries the password and the pseudonym key, so the server must prove it is the
-        // cluster: 'ssl: true' alone uses pgjdbc's NonValidatingFactory (any certificate, any host). 'verify' keeps
-        // pgjdbc's validating factory, and the JDBC properties ask for the CA chain AND the host name.
-        in.put("ssl", "verify");
+        // No 'ssl' key: the plugin's 'ssl' is a boolean whose true installs pgjdbc's NonValidatingFactory
+        // (PostgreSQLInputPlugin.java:48-50, 83-88 at v0.11.1), i.e. any certificate for any host. TLS is asked
+        // of pgjdbc itself through 'options' (copied into the JDBC properties last, line 93): the CA chain AND
+        // the host name are verified, against the RDS bundle the image contains.
         ObjectNode jdbc = in.putObject("options");
         jdbc.put("sslmode", "verify-full");
         jdbc.put("sslrootcert", RDS_CA_BUNDLE);
@@ -92,56 +99,97 @@ public final class EmbulkConfigGenerator {
         in.put("fetch_rows", 10000);
         in.put("default_timezone", TIME_ZONE);
         in.put("query", query);
-        table.incrementalColumn().ifPresent(col -> {
-            // With 'query', Embulk needs the raw-query mode, the ':col' placeholder and a last_record. The one here
+        List<String> watermark = ExportQueries.watermarkColumns(table);
+        if (!watermark.isEmpty()) {
+            // With 'query', Embulk needs the raw-query mode, the ':col' placeholders and a last_record. The one here
             // is only the first run's floor: the image runs 'embulk run -c <watermark>' and Embulk's config diff
             // (written after each successful run, see EmbulkEnvironment.watermarkKey) overrides it from then on.
             in.put("incremental", true);
-            in.putArray("incremental_columns").add(col);
+            ArrayNode columns = in.putArray("incremental_columns");
+            watermark.forEach(columns::add);
             in.put("use_raw_query_with_incremental", true);
-            ColumnType type = table.column(col).map(c -> c.type()).orElseThrow(() -> new IllegalArgumentException(
-                    "table '" + table.name() + "': incremental column '" + col + "' is not one of its columns"));
             ArrayNode floor = in.putArray("last_record");
-            switch (type) {
-                case SMALLINT, INTEGER, BIGINT -> floor.add(0);
-                case TIMESTAMP, TIMESTAMPTZ -> floor.add(FIRST_RUN_TIMESTAMP);
-                default -> throw new IllegalArgumentException("table '" + table.name() + "': incremental column '" + col
-                        + "' is " + type.yamlName() + "; Embulk keeps a watermark only for integer and timestamp columns");
+            for (String col : ExportQueries.watermarkSourceColumns(table)) {
+                ColumnType type = table.column(col).map(c -> c.type()).orElseThrow(() -> new IllegalArgumentException(
+                        "table '" + table.name() + "': watermark column '" + col + "' is not one of its columns"));
+                switch (type) {
+                    case SMALLINT, INTEGER, BIGINT -> floor.add(0);
+                    case TIMESTAMP, TIMESTAMPTZ -> floor.add(FIRST_RUN_TIMESTAMP);
+                    default -> throw new IllegalArgumentException("table '" + table.name() + "': watermark column '" + col
+                            + "' is " + type.yamlName() + "; Embulk keeps a watermark only for integer and timestamp columns");
+                }
             }
-        });
+        }
         return in;
+    }
+
+    /** Drops the full-precision watermark columns before anything is written (Embulk's built-in remove_columns). */
+    private static ArrayNode filters(CatalogTable table) {
+        List<String> watermark = ExportQueries.watermarkColumns(table);
+        if (watermark.isEmpty()) {
+            return null;
+        }
+        ArrayNode filters = JSON.arrayNode();
+        ObjectNode remove = filters.addObject();
+        remove.put("type", "remove_columns");
+        ArrayNode names = remove.putArray("remove");
+        watermark.forEach(names::add);
+        return filters;
     }
 
     private static ObjectNode output(CatalogTable table, ExportTarget target, List<OutputColumn> columns) {
         ObjectNode out = JSON.objectNode();
         out.put("type", "s3_parquet");
         out.put("bucket", target.bucket());
-        out.put("path_prefix", tablePrefix(target.zone(), table.name())
-                + "dt=" + EmbulkEnvironment.liquid(EmbulkEnvironment.EXPORT_DATE) + "/" + table.name() + ".");
+        out.put("path_prefix", objectPrefix(target.zone(), table));
+        // The key is path_prefix + sequence_format(task index, 0) + file_ext (S3ParquetOutputPlugin.scala:97-98 at
+        // 0.5.3); one input task, so one file.
+        out.put("sequence_format", SEQUENCE_FORMAT);
         out.put("file_ext", "snappy.parquet");
         out.put("compression_codec", "snappy");
         out.put("canned_acl", "bucket-owner-full-control");
         // The ECS task role; no keys in the config.
         out.put("auth_method", "default");
         out.put("default_timezone", TIME_ZONE);
-        out.put("default_timestamp_format", TIMESTAMP_FORMAT);
+        // Timestamps as Parquet INT64 TIMESTAMP(MILLIS, UTC): the one time unit Glue/Athena read as 'timestamp'
+        // (TimestampLogicalType.scala:48-56 at 0.5.3 maps MICROS/NANOS to bigint).
+        ObjectNode timestamp = out.putObject("type_options").putObject("timestamp").putObject("logical_type");
+        timestamp.put("name", "timestamp");
+        timestamp.put("is_adjusted_to_utc", true);
+        timestamp.put("time_unit", "MILLIS");
         ObjectNode columnOptions = JSON.objectNode();
+        // Dates as Parquet DATE (days since 1970-01-01 UTC, DateLogicalType.scala:56-62); the image runs the JVM in
+        // UTC so that embulk-input-jdbc's getDate() midnight is the UTC midnight of the same calendar day.
         columns.stream().filter(c -> c.type() == OutputType.DATE)
-                .forEach(c -> columnOptions.putObject(c.name()).put("format", DATE_FORMAT));
+                .forEach(c -> columnOptions.putObject(c.name()).putObject("logical_type").put("name", "date"));
         if (!columnOptions.isEmpty()) {
             out.set("column_options", columnOptions);
         }
-        ObjectNode catalog = out.putObject("catalog");
-        catalog.put("database", target.glueDatabase());
-        catalog.put("table", table.name());
-        // Pulumi owns the Glue table (with partition projection); the plugin must never drop or replace it.
-        catalog.put("operation_if_exists", "skip");
+        // No 'catalog': Pulumi owns the Glue tables (GlueTableModel). With it the plugin calls Glue after the upload,
+        // and a Glue error would fail a table whose file is already written.
         return out;
     }
 
-    private static String render(ObjectNode in, ObjectNode out) {
+    /**
+     * The S3 key of one run's file, without the sequence and extension. An incremental table writes one delta per
+     * run, so the name carries the Step Functions execution ({@link EmbulkEnvironment#RUN_ID}): a second run on the
+     * same day adds its delta next to the first instead of replacing it. A full export is a snapshot: a rerun
+     * replaces the day's file, so the partition never holds the table twice.
+     */
+    public static String objectPrefix(ExportZone zone, CatalogTable table) {
+        String run = table.incrementalColumn().isPresent()
+                ? EmbulkEnvironment.liquid(EmbulkEnvironment.RUN_ID) : SNAPSHOT_NAME;
+        return tablePrefix(zone, table.name()) + "dt=" + EmbulkEnvironment.liquid(EmbulkEnvironment.EXPORT_DATE) + "/"
+                + table.name() + "." + run + ".";
+    }
+
+    private static String render(CatalogTable table, ObjectNode in, ObjectNode out) {
         ObjectNode root = JSON.objectNode();
         root.set("in", in);
+        ArrayNode filters = filters(table);
+        if (filters != null) {
+            root.set("filters", filters);
+        }
         root.set("out", out);
         try {
             return YAML.writeValueAsString(root);

@@ -16,6 +16,12 @@ public final class EmbulkEnvironment {
     public static final String RAW_DB_PASSWORD = "EMBULK_RAW_DB_PASSWORD";
     /** 64 hex characters (32 random bytes); hex keeps it free of spaces and YAML/Liquid specials. */
     public static final String PSEUDONYM_KEY = "EMBULK_PSEUDONYM_KEY";
+    /**
+     * The Step Functions execution that runs the export ({@code $$.Execution.Name}), set by the state machine as a
+     * container override; it names an incremental table's file, so a same-day rerun adds a file instead of
+     * replacing one. The image refuses to start without it (S3-key-safe: [A-Za-z0-9_-], 1-80 characters).
+     */
+    public static final String RUN_ID = "EXPORT_RUN_ID";
     /** Partition value, yyyy-MM-dd in Japan time. */
     public static final String EXPORT_DATE = "EXPORT_DATE";
     /** Key prefix, in the masked bucket, of the per-table watermark files; set in the task definition. */
@@ -30,7 +36,7 @@ public final class EmbulkEnvironment {
     private EmbulkEnvironment() {
     }
 
-    static String liquid(String variable) {
+    public static String liquid(String variable) {
         return "{{ env." + variable + " }}";
     }
 }

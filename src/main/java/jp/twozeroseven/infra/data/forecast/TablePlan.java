@@ -9,7 +9,7 @@ package jp.twozeroseven.infra.data.forecast;
  * @param firstNightSeconds   forecast duration of that first task
  * @param catchUpWindow       0 when one task reads the whole table; otherwise the most one run reads past its
  *                            watermark, in the incremental column's unit: days for a date/timestamp column, id values
- *                            for an integer column (the container's {@code EMBULK_CATCH_UP_WINDOW})
+ *                            for an integer column (the container's {@code EXPORT_CATCH_UP_WINDOW})
  * @param catchUpNights       nights the first export takes with that window (1 without one)
  * @param ephemeralStorageGiB Fargate ephemeral storage for the larger of the two tasks, 21..200
  */

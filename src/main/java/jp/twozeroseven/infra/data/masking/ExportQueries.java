@@ -3,7 +3,9 @@ package jp.twozeroseven.infra.data.masking;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.twozeroseven.infra.data.catalog.CatalogLoader;
 import jp.twozeroseven.infra.data.catalog.CatalogTable;
+import jp.twozeroseven.infra.data.catalog.Masking;
 
 /**
  * The SELECT each Embulk task runs against Aurora. Pure text generation from the catalog: no key,
@@ -31,7 +33,8 @@ public final class ExportQueries {
         boolean needsKey = MaskingPlan.needsKey(table);
         StringBuilder sql = new StringBuilder();
         sql.append("-- masked export of ").append(table.name()).append(", generated from the table catalog\n");
-        appendSelect(sql, columns, table);
+        List<String> watermark = watermarkExpressions(table, columns);
+        appendSelect(sql, columns, table, watermark);
         if (needsKey) {
             sql.append("CROSS JOIN (SELECT current_setting('").append(PseudonymKey.SETTING)
                     .append("') AS pseudonym_key) AS k\n");
@@ -40,7 +43,7 @@ public final class ExportQueries {
         if (needsKey) {
             sql.append("WHERE ").append(PseudonymKey.CHECK).append('\n');
         }
-        appendIncremental(sql, table, needsKey);
+        appendIncremental(sql, table, watermark, needsKey);
         return sql.toString();
     }
 
@@ -56,30 +59,100 @@ public final class ExportQueries {
         }
         StringBuilder sql = new StringBuilder();
         sql.append("-- raw (restricted zone) export of ").append(table.name()).append(", generated from the table catalog\n");
-        appendSelect(sql, MaskingPlan.rawColumns(table), table);
-        appendIncremental(sql, table, false);
+        List<String> watermark = watermarkSourceColumns(table).stream().map(ExportQueries::column).toList();
+        appendSelect(sql, MaskingPlan.rawColumns(table), table, watermark);
+        appendIncremental(sql, table, watermark, false);
         return sql.toString();
     }
 
-    private static void appendSelect(StringBuilder sql, List<OutputColumn> columns, CatalogTable table) {
+    /**
+     * The source columns an incremental export keeps its watermark on, in order: the incremental column, then the
+     * unique tie-breaker {@code id} (unless the incremental column is {@code id} itself). Empty for a full export.
+     */
+    public static List<String> watermarkSourceColumns(CatalogTable table) {
+        return table.incrementalColumn()
+                .map(col -> col.equals(CatalogLoader.TIE_BREAKER) ? List.of(col) : List.of(col, CatalogLoader.TIE_BREAKER))
+                .orElse(List.of());
+    }
+
+    /**
+     * The result columns that carry the watermark at full precision: Embulk's {@code incremental_columns}. They are
+     * the FIRST columns of the SELECT, in this order, because embulk-input-jdbc v0.11.1 indexes last_record by the
+     * result column's position (JdbcInputConnection.java:393-401, {@code incrementalValues.get(columnIndex)}). The
+     * Embulk config removes them again before the output (filter remove_columns), so the kept, truncated copy is what
+     * reaches Parquet while the watermark itself is exact.
+     */
+    public static List<String> watermarkColumns(CatalogTable table) {
+        return watermarkSourceColumns(table).stream().map(c -> WATERMARK_PREFIX + c).toList();
+    }
+
+    /** Prefix of the watermark result columns; no catalog column may start with it. */
+    public static final String WATERMARK_PREFIX = "embulk_wm_";
+
+    /**
+     * The watermark expressions: the source columns themselves, also in the masked zone (an identifier id too). The
+     * tie-breaker must grow with every insert, so that a row committed after a run at the watermark's timestamp sorts
+     * after it; a pseudonym would not. The raw values never reach the output (remove_columns) and are kept only in the
+     * watermark file under state/, which only the ETL task role reads; policy data-masked-config-no-raw-columns
+     * admits exactly this shape.
+     */
+    private static List<String> watermarkExpressions(CatalogTable table, List<OutputColumn> columns) {
+        return watermarkSourceColumns(table).stream().map(name -> {
+            if (table.column(name).orElseThrow().masking() == Masking.DROP) {
+                throw new IllegalArgumentException("table '" + table.name() + "': watermark column '" + name
+                        + "' is dropped; the masked user has no grant on it. Keep or pseudonymize it");
+            }
+            return column(name);
+        }).toList();
+    }
+
+    private static String column(String name) {
+        return "t." + Sql.identifier(name);
+    }
+
+    private static void appendSelect(StringBuilder sql, List<OutputColumn> columns, CatalogTable table,
+                                     List<String> watermark) {
+        columns.stream().filter(c -> c.name().startsWith(WATERMARK_PREFIX)).findFirst().ifPresent(c -> {
+            throw new IllegalArgumentException("table '" + table.name() + "': column '" + c.name() + "' starts with '"
+                    + WATERMARK_PREFIX + "', which the export reserves for its watermark; rename it in the catalog");
+        });
+        List<String> select = new java.util.ArrayList<>();
+        List<String> names = watermarkColumns(table);
+        for (int i = 0; i < names.size(); i++) {
+            select.add("  " + watermark.get(i) + " AS " + Sql.identifier(names.get(i)));
+        }
+        columns.forEach(c -> select.add("  " + c.sqlExpression() + " AS " + Sql.identifier(c.name())));
         sql.append("SELECT\n");
-        sql.append(columns.stream()
-                .map(c -> "  " + c.sqlExpression() + " AS " + Sql.identifier(c.name()))
-                .collect(Collectors.joining(",\n")));
+        sql.append(String.join(",\n", select));
         sql.append("\nFROM ").append(Sql.identifier(table.sourceSchema())).append('.')
                 .append(Sql.identifier(table.sourceTable())).append(" AS t\n");
     }
 
-    private static void appendIncremental(StringBuilder sql, CatalogTable table, boolean whereStarted) {
-        table.incrementalColumn().ifPresent(col -> {
+    private static void appendIncremental(StringBuilder sql, CatalogTable table, List<String> watermark,
+                                          boolean whereStarted) {
+        if (watermark.isEmpty()) {
+            return;
+        }
+        List<String> placeholders = watermarkColumns(table).stream().map(c -> ":" + c).toList();
+        for (String placeholder : placeholders) {
             // Embulk swaps every ":<column>" in the text for a bind parameter, casts included.
-            if (sql.indexOf(":" + col) >= 0) {
-                throw new IllegalArgumentException("table '" + table.name() + "': incremental column '" + col
-                        + "' also occurs as ':" + col + "' elsewhere in the query (e.g. a ::" + col
-                        + " cast), which Embulk would replace; pick another incremental column");
+            if (sql.indexOf(placeholder) >= 0) {
+                throw new IllegalArgumentException("table '" + table.name() + "': the query already contains '"
+                        + placeholder + "', which Embulk would replace; rename the column");
             }
-        });
-        table.incrementalColumn().ifPresent(col -> sql.append(whereStarted ? "  AND " : "WHERE ")
-                .append("t.").append(Sql.identifier(col)).append(" > :").append(col).append('\n'));
+        }
+        String keys = String.join(", ", watermark);
+        String order = watermarkColumns(table).stream().map(Sql::identifier).collect(Collectors.joining(", "));
+        // A row-value comparison: (updated_at, id) > (last updated_at, last id). Rows that share the last
+        // timestamp are neither lost (their id is larger) nor read twice; an index on (updated_at, id) serves it.
+        sql.append(whereStarted ? "  AND " : "WHERE ")
+                .append(watermark.size() == 1 ? keys : "(" + keys + ")")
+                .append(" > ")
+                .append(watermark.size() == 1 ? placeholders.get(0) : "(" + String.join(", ", placeholders) + ")")
+                .append('\n');
+        // embulk-input-jdbc stores the LAST row's values as last_record (AbstractJdbcInputPlugin.java:505-507), so the
+        // rows must come in watermark order for the last row to be the maximum.
+        // By the output names: PostgreSQL sorts by the select list's expressions, so no expression is repeated.
+        sql.append("ORDER BY ").append(order).append('\n');
     }
 }

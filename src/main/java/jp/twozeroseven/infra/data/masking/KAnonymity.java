@@ -78,10 +78,14 @@ public final class KAnonymity {
                 + " AS \"_subjects\" FROM " + source + key + " GROUP BY 1) AS g";
     }
 
-    /** ROW(...)::text renders NULL as nothing and '' as "", so equal keys mean equal values, NULLs included. */
+    /**
+     * ROW(...)::text renders NULL as nothing and '' as "", so equal keys mean equal values, NULLs included. The
+     * values are the published ones, times coarsened to the table's grain, so k counts what analysts see.
+     */
     private static String groupKey(CatalogTable table, Anonymity rule, String alias) {
+        var grain = MaskingPlan.timeGrain(table);
         return "ROW(" + rule.quasiIdentifiers().stream()
-                .map(name -> MaskingPlan.masked(table.column(name).orElseThrow(), alias).sqlExpression())
+                .map(name -> MaskingPlan.masked(table.column(name).orElseThrow(), alias, grain).sqlExpression())
                 .collect(Collectors.joining(", ")) + ")::text";
     }
 

@@ -34,14 +34,58 @@ public final class MaskingPlan {
      * {@link KAnonymity}).
      */
     public static List<OutputColumn> maskedColumns(CatalogTable table) {
+        Masking grain = timeGrain(table);
         List<OutputColumn> columns = new ArrayList<>(table.columns().stream()
                 .filter(c -> c.masking() != Masking.DROP)
-                .map(c -> suppressible(table, masked(c, "t")))
+                .map(c -> suppressible(table, masked(c, "t", grain)))
                 .toList());
         if (needsKey(table)) {
             columns.add(new OutputColumn(KEY_ID_COLUMN, keyIdExpression(), OutputType.STRING, Masking.KEEP));
         }
         return List.copyOf(columns);
+    }
+
+    /** Truncations from the finest to the coarsest. */
+    private static final List<Masking> GRAINS =
+            List.of(Masking.TRUNCATE_HOUR, Masking.TRUNCATE_DAY, Masking.TRUNCATE_MONTH, Masking.TRUNCATE_YEAR);
+
+    /**
+     * The finest time any column of the table may keep in the masked zone: the coarsest truncation among its event
+     * times (class timestamp_identifying), or the day when it has none. A kept {@code updated_at} equal to a
+     * truncated {@code delivered_at} would otherwise undo the truncation (issue 15, "time that doesn't give rows
+     * away"); the incremental column is included, its exact value travels only in the watermark column.
+     */
+    public static Masking timeGrain(CatalogTable table) {
+        return table.columns().stream()
+                .filter(c -> c.dataClass() == DataClass.TIMESTAMP_IDENTIFYING)
+                .map(CatalogColumn::masking)
+                .filter(GRAINS::contains)
+                .max(java.util.Comparator.comparingInt(GRAINS::indexOf))
+                .orElse(Masking.TRUNCATE_DAY);
+    }
+
+    private static Masking coarser(Masking a, Masking b) {
+        return GRAINS.indexOf(a) >= GRAINS.indexOf(b) ? a : b;
+    }
+
+    /** The masked expression of one column over the given alias, its time coarsened to the table's grain. */
+    static OutputColumn masked(CatalogColumn c, String alias, Masking grain) {
+        boolean temporal = c.type() == ColumnType.DATE || c.type() == ColumnType.TIMESTAMP || c.type() == ColumnType.TIMESTAMPTZ;
+        if (!temporal || !(c.masking() == Masking.KEEP || GRAINS.contains(c.masking()))) {
+            return masked(c, alias);
+        }
+        Masking own = c.masking() == Masking.KEEP ? Masking.TRUNCATE_HOUR : c.masking();
+        Masking effective = coarser(own, grain);
+        if (c.type() == ColumnType.DATE && GRAINS.indexOf(effective) <= GRAINS.indexOf(Masking.TRUNCATE_DAY)) {
+            // A date is already a day.
+            return masked(c, alias);
+        }
+        return switch (effective) {
+            case TRUNCATE_YEAR -> truncated(c, column(c, alias), "year", effective);
+            case TRUNCATE_MONTH -> truncated(c, column(c, alias), "month", effective);
+            case TRUNCATE_DAY -> truncated(c, column(c, alias), "day", effective);
+            default -> truncated(c, column(c, alias), "hour", effective);
+        };
     }
 
     /** Output columns of the raw restricted zone: every column, untouched. */
@@ -110,6 +154,10 @@ public final class MaskingPlan {
     }
 
     private static OutputColumn truncated(CatalogColumn c, String col, String unit) {
+        return truncated(c, col, unit, c.masking());
+    }
+
+    private static OutputColumn truncated(CatalogColumn c, String col, String unit, Masking masking) {
         String expression = switch (c.type()) {
             case DATE -> "date_trunc('" + unit + "', " + col + ")::date";
             // Truncate in Japan time whatever the session time zone, so a day is a Japanese day.
@@ -118,7 +166,7 @@ public final class MaskingPlan {
             default -> throw new IllegalStateException("cannot truncate " + c.type() + " column " + c.name());
         };
         return new OutputColumn(c.name(), expression, c.type() == ColumnType.DATE ? OutputType.DATE : OutputType.TIMESTAMP,
-                c.masking());
+                masking);
     }
 
     static String column(CatalogColumn c, String alias) {

@@ -3,16 +3,19 @@ package jp.twozeroseven.infra.data.masking;
 import jp.twozeroseven.infra.data.catalog.ColumnType;
 
 /**
- * The type a column has once it is in Parquet, as Embulk carries it. Dates and timestamps travel as
- * Embulk timestamps, which embulk-output-s3_parquet writes as formatted strings; Athena casts them.
+ * The type a column has once it is in Parquet, and its Glue type. Timestamps are written as Parquet
+ * TIMESTAMP(MILLIS, UTC) and dates as Parquet DATE (EmbulkConfigGenerator's type_options/column_options), which
+ * Athena reads as {@code timestamp} and {@code date}. Numerics (only coordinates, rounded) stay doubles:
+ * embulk-output-s3_parquet 0.5.3 writes a string or double DECIMAL as the number's text instead of Parquet's
+ * two's-complement bytes (DecimalLogicalType.scala:95-101), so a decimal would be unreadable.
  */
 public enum OutputType {
     LONG("bigint"),
     DOUBLE("double"),
     BOOLEAN("boolean"),
     STRING("string"),
-    DATE("string"),
-    TIMESTAMP("string");
+    DATE("date"),
+    TIMESTAMP("timestamp");
 
     private final String glueType;
 

@@ -18,7 +18,7 @@ import java.util.List;
  *   the input's exportDate (a real date, not in the future; with an incremental table only in mode "backfill");
  *   each table gets its defaults (incremental, ephemeralStorageGiB, catchUpWindow)
  * Map over $.tables (MaxConcurrency); each item carries name, runGroup, exportDate, mode, runId, sizing
- *   RunOnSpot (EXPORT_DATE, EMBULK_RUN_ID, EMBULK_EXPORT_MODE, EMBULK_CATCH_UP_WINDOW; EphemeralStorage)
+ *   RunOnSpot (EXPORT_DATE, EXPORT_RUN_ID, EXPORT_MODE, EXPORT_CATCH_UP_WINDOW; EphemeralStorage)
  *     | Retry throttling (ECS.AmazonECSException, ECS.InvalidParameterException, ECS.ServerException), full jitter
  *     | Catch States.ALL -> $.error -> SpotLost?
  *   SpotLost? (JSONata Choice on Error and Cause): a RunTask API error (the task never ran, e.g.
@@ -89,9 +89,9 @@ public final class EtlStateMachineDefinition {
     /** Default per-table fields, for an execution input that names only the tables. */
     static final int DEFAULT_EPHEMERAL_GIB = 21;
     /** The container variables the image's run-export reads besides EXPORT_DATE (docs/data-pipeline.md). */
-    public static final String RUN_ID_VARIABLE = "EMBULK_RUN_ID";
-    public static final String MODE_VARIABLE = "EMBULK_EXPORT_MODE";
-    public static final String CATCH_UP_WINDOW_VARIABLE = "EMBULK_CATCH_UP_WINDOW";
+    public static final String RUN_ID_VARIABLE = "EXPORT_RUN_ID";
+    public static final String MODE_VARIABLE = "EXPORT_MODE";
+    public static final String CATCH_UP_WINDOW_VARIABLE = "EXPORT_CATCH_UP_WINDOW";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private EtlStateMachineDefinition() {

@@ -288,6 +288,7 @@ class CatalogLoaderTest {
                     incremental_column: updated_at
                     size: {rows: 10, row_bytes: 100}
                     columns:
+                      - {name: id, type: bigint, class: internal}
                       - {name: updated_at, type: timestamptz, class: internal}
                   - name: b
                     source: {schema: public, table: b}
@@ -306,5 +307,35 @@ class CatalogLoaderTest {
                         + "1200000 (no quotes, no units)",
                 "c.yaml: table 'b': daily_rows/history_days describe an incremental table, but this one is exported "
                         + "in full every night. Fix: remove them, or set incremental_column");
+    }
+
+    @Test
+    void aTimestampIncrementalTableNeedsItsUniqueIdAsTheTieBreaker() {
+        CatalogException e = org.assertj.core.api.Assertions.catchThrowableOfType(CatalogException.class, () -> CatalogLoader.parse("""
+                version: 1
+                tables:
+                  - name: pings
+                    source: {schema: public, table: pings}
+                    run_group: nightly
+                    incremental_column: updated_at
+                    columns:
+                      - {name: device, type: text, class: internal}
+                      - {name: updated_at, type: timestamptz, class: internal}
+                """, "t.yaml"));
+
+        assertThat(e.problems()).anySatisfy(p -> assertProblem(p, "pings", "updated_at",
+                "no unique tie-breaker: the table lists no column 'id'"));
+        CatalogException dropped = catchThrowableOfType(CatalogException.class, () -> CatalogLoader.parse("""
+                version: 1
+                tables:
+                  - name: pings
+                    source: {schema: public, table: pings}
+                    run_group: nightly
+                    incremental_column: updated_at
+                    columns:
+                      - {name: id, type: bigint, class: identifier, masking: drop}
+                      - {name: updated_at, type: timestamptz, class: internal}
+                """, "t.yaml"));
+        assertThat(dropped.problems()).anySatisfy(p -> assertProblem(p, "pings", "id", "tie-breaker is dropped"));
     }
 }

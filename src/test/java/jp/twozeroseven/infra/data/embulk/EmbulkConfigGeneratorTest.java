@@ -34,21 +34,30 @@ class EmbulkConfigGeneratorTest {
         assertThat(in.get("database").asText()).isEqualTo("app");
         assertThat(in.get("user").asText()).isEqualTo("{{ env.EMBULK_DB_USER }}");
         assertThat(in.get("password").asText()).isEqualTo("{{ env.EMBULK_DB_PASSWORD }}");
-        assertThat(in.get("ssl").asText()).isEqualTo("verify");
+        // embulk-input-postgresql v0.11.1 PostgreSQLInputPlugin.java:48-50: 'ssl' is a boolean, and true means
+        // NonValidatingFactory (83-88); TLS is asked of pgjdbc through 'options' instead.
+        assertThat(in.has("ssl")).isFalse();
+        assertThat(in.get("driver_path").asText()).isEqualTo("/opt/embulk/jdbc/postgresql-" + EmbulkImage.pinned().pgjdbcVersion() + ".jar");
         assertThat(in.at("/options/sslmode").asText()).isEqualTo("verify-full");
         assertThat(in.at("/options/sslrootcert").asText()).isEqualTo(EmbulkConfigGenerator.RDS_CA_BUNDLE);
         assertThat(in.at("/options/sslfactory").isMissingNode()).as("never NonValidatingFactory").isTrue();
         assertThat(in.get("query").asText()).isEqualTo(ExportQueries.masked(drivers));
         assertThat(in.at("/options/options").asText()).isEqualTo("-c app.pseudonym_key={{ env.EMBULK_PSEUDONYM_KEY }}");
         assertThat(in.get("incremental").asBoolean()).isTrue();
-        assertThat(in.get("incremental_columns").get(0).asText()).isEqualTo("updated_at");
+        assertThat(in.get("incremental_columns")).extracting(JsonNode::asText)
+                .containsExactly("embulk_wm_updated_at", "embulk_wm_id");
         assertThat(in.get("use_raw_query_with_incremental").asBoolean()).isTrue();
         // Only the first run's floor; the image's 'embulk run -c state/<zone>/<table>.yml' overrides it afterwards.
-        assertThat(in.get("last_record").get(0).asText()).isEqualTo("1970-01-01T00:00:00.000000Z");
+        assertThat(in.get("last_record")).extracting(JsonNode::asText).containsExactly("1970-01-01T00:00:00.000000Z", "0");
         assertThat(EmbulkConfigGenerator.masked(drivers, SOURCE, MASKED)).doesNotContain("EXPORT_SINCE");
         assertThat(EmbulkEnvironment.watermarkKey(jp.twozeroseven.infra.data.masking.ExportZone.MASKED, "drivers"))
                 .isEqualTo("state/masked/drivers.yml");
         assertThat(in.has("table")).as("query and table are exclusive in embulk-input-jdbc").isFalse();
+        JsonNode filters = YAML.readTree(EmbulkConfigGenerator.masked(drivers, SOURCE, MASKED)).get("filters");
+        assertThat(filters).hasSize(1);
+        assertThat(filters.get(0).get("type").asText()).isEqualTo("remove_columns");
+        assertThat(filters.get(0).get("remove")).extracting(JsonNode::asText)
+                .containsExactly("embulk_wm_updated_at", "embulk_wm_id");
     }
 
     @Test
@@ -58,12 +67,16 @@ class EmbulkConfigGeneratorTest {
 
         assertThat(out.get("type").asText()).isEqualTo("s3_parquet");
         assertThat(out.get("bucket").asText()).isEqualTo("207-prod-analytics-masked");
-        assertThat(out.get("path_prefix").asText()).isEqualTo("masked/customers/dt={{ env.EXPORT_DATE }}/customers.");
+        // One file per execution for an incremental table: a same-day rerun adds its delta instead of replacing one.
+        assertThat(out.get("path_prefix").asText())
+                .isEqualTo("masked/customers/dt={{ env.EXPORT_DATE }}/customers.{{ env.EXPORT_RUN_ID }}.");
         assertThat(out.get("compression_codec").asText()).isEqualTo("snappy");
-        assertThat(out.at("/catalog/database").asText()).isEqualTo("analytics_masked");
-        assertThat(out.at("/catalog/table").asText()).isEqualTo("customers");
-        assertThat(out.at("/catalog/operation_if_exists").asText()).isEqualTo("skip");
-        assertThat(out.at("/column_options/birth_date/format").asText()).isEqualTo("%Y-%m-%d");
+        // Pulumi owns the Glue tables; the plugin must not call Glue after the upload.
+        assertThat(out.has("catalog")).isFalse();
+        assertThat(out.at("/type_options/timestamp/logical_type/name").asText()).isEqualTo("timestamp");
+        assertThat(out.at("/type_options/timestamp/logical_type/time_unit").asText()).isEqualTo("MILLIS");
+        assertThat(out.at("/type_options/timestamp/logical_type/is_adjusted_to_utc").asBoolean()).isTrue();
+        assertThat(out.at("/column_options/birth_date/logical_type/name").asText()).isEqualTo("date");
         assertThat(out.has("access_key_id")).isFalse();
     }
 
@@ -71,7 +84,8 @@ class EmbulkConfigGeneratorTest {
     void everyConfigOfEveryZoneVerifiesTheServerCertificateAndHost() throws Exception {
         for (CatalogTable table : CATALOG.tables()) {
             JsonNode in = YAML.readTree(EmbulkConfigGenerator.masked(table, SOURCE, MASKED)).get("in");
-            assertThat(in.get("ssl").asText()).as(table.name()).isEqualTo("verify");
+            assertThat(in.has("ssl")).as(table.name()).isFalse();
+            assertThat(in.at("/options/sslrootcert").asText()).as(table.name()).isEqualTo(EmbulkConfigGenerator.RDS_CA_BUNDLE);
             assertThat(in.at("/options/sslmode").asText()).as(table.name()).isEqualTo("verify-full");
         }
     }
@@ -84,6 +98,10 @@ class EmbulkConfigGeneratorTest {
         assertThat(in.at("/options/options").asText()).contains("app.pseudonym_key"); // plate_number is pseudonymised
         assertThat(in.has("incremental")).isFalse();
         assertThat(in.has("last_record")).isFalse();
+        JsonNode root = YAML.readTree(EmbulkConfigGenerator.masked(CATALOG.table("vehicles").orElseThrow(), SOURCE, MASKED));
+        assertThat(root.has("filters")).isFalse();
+        // A snapshot: a rerun replaces the day's file, so the partition never holds the table twice.
+        assertThat(root.at("/out/path_prefix").asText()).isEqualTo("masked/vehicles/dt={{ env.EXPORT_DATE }}/vehicles.snapshot.");
     }
 
     @Test
@@ -117,7 +135,7 @@ class EmbulkConfigGeneratorTest {
         assertThat(root.at("/in/password").asText()).isEqualTo("{{ env.EMBULK_RAW_DB_PASSWORD }}");
         assertThat(root.at("/in/options/sslmode").asText()).isEqualTo("verify-full");
         assertThat(root.at("/out/path_prefix").asText()).startsWith("raw/vehicles/dt=");
-        assertThat(root.at("/out/catalog/database").asText()).isEqualTo("analytics_raw");
+        assertThat(root.at("/out/catalog").isMissingNode()).isTrue();
         assertThatThrownBy(() -> EmbulkConfigGenerator.raw(CATALOG.table("drivers").orElseThrow(), SOURCE, RAW, Set.of("vehicles")))
                 .hasMessageContaining("'drivers' is not allowed in the raw zone");
     }
@@ -139,6 +157,8 @@ class EmbulkConfigGeneratorTest {
             String yaml = EmbulkConfigGenerator.masked(table, SOURCE, MASKED)
                     + EmbulkConfigGenerator.raw(table, SOURCE, RAW, Set.of(table.name()));
             String withoutEnv = yaml.replaceAll("\\{\\{ env\\.[A-Z_]+ \\}\\}", "");
+            // Liquid reads the raw text: every tag must be on one line (no YAML line folding inside it).
+            assertThat(yaml.lines().filter(l -> l.contains("{{"))).as(table.name()).allMatch(l -> l.matches(".*\\{\\{ env\\.[A-Z_]+ \\}\\}.*"));
             assertThat(withoutEnv).as(table.name()).doesNotContain("{{").doesNotContain("{%").doesNotContain("}}");
         }
     }

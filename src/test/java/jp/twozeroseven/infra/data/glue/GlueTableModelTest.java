@@ -35,6 +35,12 @@ class GlueTableModelTest {
         GlueTable events = GlueTableModel.masked(CATALOG.table("delivery_events").orElseThrow(), MASKED);
         assertThat(events.columns()).filteredOn(c -> c.name().equals("lat")).singleElement()
                 .satisfies(c -> assertThat(c.type()).isEqualTo("double"));
+        // What the s3_parquet config writes: TIMESTAMP(MILLIS, UTC) and DATE (EmbulkConfigGenerator.output).
+        assertThat(drivers.columns()).filteredOn(c -> c.name().equals("updated_at")).singleElement()
+                .satisfies(c -> assertThat(c.type()).isEqualTo("timestamp"))
+                .satisfies(c -> assertThat(c.comment()).isEqualTo("internal, truncate_month"));
+        assertThat(drivers.columns()).filteredOn(c -> c.name().equals("birth_date")).singleElement()
+                .satisfies(c -> assertThat(c.type()).isEqualTo("date"));
     }
 
     @Test

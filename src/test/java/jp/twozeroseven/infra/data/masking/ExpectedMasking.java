@@ -25,6 +25,7 @@ import jp.twozeroseven.infra.data.catalog.CatalogColumn;
 import jp.twozeroseven.infra.data.catalog.CatalogTable;
 import jp.twozeroseven.infra.data.catalog.Entity;
 import jp.twozeroseven.infra.data.catalog.PseudonymForm;
+import jp.twozeroseven.infra.data.catalog.DataClass;
 
 /**
  * What each masked value must be, computed in Java independently of the SQL (javax.crypto HMAC, the generator's
@@ -38,6 +39,34 @@ final class ExpectedMasking {
     /** @param truth canonical value of every generated spelling (null for blanks), see SyntheticJapaneseData#truth */
     ExpectedMasking(Map<String, String> truth) {
         this.truth = truth;
+    }
+
+    /** Truncation units from the finest to the coarsest. */
+    private static final java.util.List<String> UNITS = java.util.List.of("hour", "day", "month", "year");
+
+    /**
+     * Issue 15, "time that doesn't give rows away": in a masked table every kept or truncated time is cut at least to
+     * the coarsest truncation among the table's event times (class timestamp_identifying), or to the day.
+     */
+    Object expected(CatalogTable table, CatalogColumn column, Object raw, String key) {
+        boolean time = raw instanceof OffsetDateTime || raw instanceof LocalDate;
+        String own = switch (column.masking()) {
+            case KEEP -> "hour";
+            case TRUNCATE_HOUR -> "hour";
+            case TRUNCATE_DAY -> "day";
+            case TRUNCATE_MONTH -> "month";
+            case TRUNCATE_YEAR -> "year";
+            default -> null;
+        };
+        if (!time || own == null) {
+            return expected(column, raw, key);
+        }
+        String grain = table.columns().stream().filter(c -> c.dataClass() == DataClass.TIMESTAMP_IDENTIFYING)
+                .map(c -> c.masking().yamlName().replace("truncate_", ""))
+                .filter(UNITS::contains)
+                .max(java.util.Comparator.comparingInt(UNITS::indexOf)).orElse("day");
+        String unit = UNITS.indexOf(own) >= UNITS.indexOf(grain) ? own : grain;
+        return truncate(raw, unit);
     }
 
     Object expected(CatalogColumn column, Object raw, String key) {
@@ -73,7 +102,7 @@ final class ExpectedMasking {
             Map<String, Object> row = new HashMap<>();
             for (CatalogColumn column : table.columns()) {
                 if (column.masking() != jp.twozeroseven.infra.data.catalog.Masking.DROP) {
-                    row.put(column.name(), expected(column, raw.get(column.name()), key));
+                    row.put(column.name(), expected(table, column, raw.get(column.name()), key));
                 }
             }
             if (MaskingPlan.needsKey(table)) {

@@ -47,12 +47,22 @@ class ExportQueriesTest {
                 .contains("date_trunc('year', t.\"birth_date\")::date AS \"birth_date\"")
                 .contains("date_trunc('day', t.\"last_seen_at\", 'Asia/Tokyo') AS \"last_seen_at\"")
                 .contains("t.\"status\" AS \"status\"")
+                // Issue 15 item 3: the kept updated_at is cut to the table's grain (last_seen_at: the day) ...
+                .contains("date_trunc('day', t.\"updated_at\", 'Asia/Tokyo') AS \"updated_at\"")
                 .contains("FROM \"public\".\"drivers\" AS t")
                 .contains("current_setting('app.pseudonym_key')")
                 .contains("WHERE CASE WHEN k.pseudonym_key ~ '^[0-9a-f]{64}$'")
                 .contains("left(encode(hmac('pseudonym-key-id', k.pseudonym_key, 'sha256'), 'hex'), 16) AS \"pseudonym_key_id\"")
-                .endsWith("  AND t.\"updated_at\" > :updated_at\n");
+                // ... while the watermark is exact, FIRST in the result (embulk-input-jdbc v0.11.1
+                // JdbcInputConnection.java:393-401 reads last_record by result position), with the id as the unique
+                // tie-breaker, in the predicate and in the order.
+                .startsWith("-- masked export of drivers, generated from the table catalog\nSELECT\n"
+                        + "  t.\"updated_at\" AS \"embulk_wm_updated_at\",\n"
+                        + "  t.\"id\" AS \"embulk_wm_id\",\n")
+                .endsWith("  AND (t.\"updated_at\", t.\"id\") > (:embulk_wm_updated_at, :embulk_wm_id)\n"
+                        + "ORDER BY \"embulk_wm_updated_at\", \"embulk_wm_id\"\n");
         assertThat(sql).doesNotContain("family_name").doesNotContain("password_digest");
+        assertThat(ExportQueries.watermarkColumns(DRIVERS)).containsExactly("embulk_wm_updated_at", "embulk_wm_id");
     }
 
     @Test
@@ -81,7 +91,9 @@ class ExportQueriesTest {
 
         assertThat(sql).contains("t.\"family_name\" AS \"family_name\"").contains("t.\"password_digest\"")
                 .doesNotContain("hmac").doesNotContain("current_setting")
-                .endsWith("WHERE t.\"updated_at\" > :updated_at\n");
+                .contains("  t.\"updated_at\" AS \"updated_at\"")
+                .endsWith("WHERE (t.\"updated_at\", t.\"id\") > (:embulk_wm_updated_at, :embulk_wm_id)\n"
+                        + "ORDER BY \"embulk_wm_updated_at\", \"embulk_wm_id\"\n");
         assertThatThrownBy(() -> ExportQueries.raw(DRIVERS, Set.of("vehicles")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'drivers' is not allowed in the raw zone (allowed: vehicles)");
@@ -90,12 +102,42 @@ class ExportQueriesTest {
     }
 
     @Test
-    void anIncrementalColumnWhoseNameAppearsAsACastIsRefused() {
+    void aColumnNamedLikeAWatermarkIsRefused() {
         CatalogTable table = new CatalogTable("t", "public", "t", List.of(
-                CatalogColumn.of("id", ColumnType.BIGINT, DataClass.IDENTIFIER).withEntity(new Entity("t", PseudonymForm.ID)),
-                CatalogColumn.of("text", ColumnType.BIGINT, DataClass.INTERNAL)), Optional.of("text"), "nightly");
+                CatalogColumn.of("id", ColumnType.BIGINT, DataClass.INTERNAL),
+                CatalogColumn.of("embulk_wm_id", ColumnType.BIGINT, DataClass.INTERNAL)), Optional.of("id"), "nightly");
 
-        assertThatThrownBy(() -> ExportQueries.masked(table)).hasMessageContaining("also occurs as ':text'");
+        assertThatThrownBy(() -> ExportQueries.masked(table)).hasMessageContaining("reserves for its watermark");
+    }
+
+    @Test
+    void anIdIncrementalTableOrdersByTheIdAlone() {
+        CatalogTable events = new CatalogTable("events", "public", "events", List.of(
+                CatalogColumn.of("id", ColumnType.BIGINT, DataClass.INTERNAL),
+                CatalogColumn.of("occurred_at", ColumnType.TIMESTAMPTZ, DataClass.TIMESTAMP_IDENTIFYING)),
+                Optional.of("id"), "nightly");
+
+        assertThat(ExportQueries.masked(events))
+                .contains("date_trunc('day', t.\"occurred_at\", 'Asia/Tokyo') AS \"occurred_at\"")
+                .endsWith("WHERE t.\"id\" > :embulk_wm_id\nORDER BY \"embulk_wm_id\"\n");
+    }
+
+    @Test
+    void everyKeptTimeIsCutToTheCoarsestEventTimeOfItsTable() {
+        CatalogTable hires = new CatalogTable("hires", "public", "hires", List.of(
+                CatalogColumn.of("id", ColumnType.BIGINT, DataClass.INTERNAL),
+                new CatalogColumn("hired_on", ColumnType.DATE, DataClass.TIMESTAMP_IDENTIFYING, Optional.of(Masking.TRUNCATE_MONTH)),
+                new CatalogColumn("arrived_at", ColumnType.TIMESTAMPTZ, DataClass.TIMESTAMP_IDENTIFYING, Optional.of(Masking.TRUNCATE_HOUR)),
+                CatalogColumn.of("route_date", ColumnType.DATE, DataClass.INTERNAL),
+                CatalogColumn.of("created_at", ColumnType.TIMESTAMPTZ, DataClass.INTERNAL)), Optional.empty(), "nightly");
+
+        assertThat(MaskingPlan.timeGrain(hires)).isEqualTo(Masking.TRUNCATE_MONTH);
+        assertThat(ExportQueries.masked(hires))
+                .contains("date_trunc('month', t.\"hired_on\")::date AS \"hired_on\"")
+                .contains("date_trunc('month', t.\"arrived_at\", 'Asia/Tokyo') AS \"arrived_at\"")
+                .contains("date_trunc('month', t.\"route_date\")::date AS \"route_date\"")
+                .contains("date_trunc('month', t.\"created_at\", 'Asia/Tokyo') AS \"created_at\"");
+        assertThat(MaskingPlan.timeGrain(DRIVERS)).as("no coarser event time: the day").isEqualTo(Masking.TRUNCATE_DAY);
     }
 
     @Test

@@ -37,6 +37,7 @@ import jp.twozeroseven.infra.data.catalog.ColumnType;
 import jp.twozeroseven.infra.data.catalog.Masking;
 import jp.twozeroseven.infra.data.embulk.EmbulkConfigGenerator;
 import jp.twozeroseven.infra.data.embulk.EmbulkEnvironment;
+import jp.twozeroseven.infra.data.embulk.EmbulkJdbcModel;
 import jp.twozeroseven.infra.data.embulk.ExportTarget;
 import jp.twozeroseven.infra.data.embulk.SourceDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -300,7 +301,7 @@ class MaskedExportPostgresTest {
         for (Map<String, Object> raw : rows) {
             for (CatalogColumn column : probe.columns()) {
                 assertSameValue(output.get(raw.get("id")).get(column.name()),
-                        expect.expected(column, raw.get(column.name()), KEY), "tz_probe." + column.name());
+                        expect.expected(probe, column, raw.get(column.name()), KEY), "tz_probe." + column.name());
             }
         }
         assertThat(((OffsetDateTime) output.get(11L).get("seen_month")).toInstant())
@@ -323,25 +324,14 @@ class MaskedExportPostgresTest {
                 s.execute(grant);
             }
         }
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        props.setProperty("password", password);
-        props.setProperty("options", "-c app.pseudonym_key=" + KEY + " -c role=" + role);
         int rows = 0;
         for (CatalogTable table : catalog.tables()) {
-            String query = ExportQueries.masked(table);
-            String incremental = table.incrementalColumn().orElse("");
-            try (Connection c = DriverManager.getConnection(url, props); Statement s = c.createStatement();
-                    PreparedStatement ps = c.prepareStatement(
-                            incremental.isEmpty() ? query : query.replace(":" + incremental, "?"))) {
-                if (!incremental.isEmpty()) {
-                    ps.setObject(1, sinceTheBeginning(incremental));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows++;
-                    }
-                }
+            String yaml = EmbulkConfigGenerator.masked(table, SOURCE, MASKED);
+            // The export user's own column grants: the session runs as the probe role.
+            rows += run(yaml, KEY, props -> props.setProperty("options",
+                    props.getProperty("options", "") + " -c role=" + role)).size();
+            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+                s.execute("SET role " + role);
                 for (CatalogColumn dropped : table.columns().stream().filter(col -> col.masking() == Masking.DROP).toList()) {
                     assertThatThrownBy(() -> s.executeQuery("SELECT \"" + dropped.name() + "\" FROM \""
                             + table.sourceSchema() + "\".\"" + table.sourceTable() + "\""))
@@ -485,47 +475,36 @@ class MaskedExportPostgresTest {
         return run(EmbulkConfigGenerator.masked(table, SOURCE, MASKED), key);
     }
 
+    /**
+     * Runs the generated config as embulk-input-postgresql would (EmbulkJdbcModel: its JDBC properties, TLS with
+     * verify-full against the test CA, the placeholders bound from the config's first-run last_record, the
+     * watermark columns removed). {@code key == null}: the key never reaches the server, as with a driver without
+     * the 'options' property (pgjdbc 9.4, the plugin's bundled default).
+     */
     private static List<Map<String, Object>> run(String embulkYaml, String key) throws SQLException, IOException {
-        JsonNode in = YAML.readTree(embulkYaml).get("in");
-        String query = in.get("query").asText();
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        props.setProperty("password", password);
+        return run(embulkYaml, key, props -> { });
+    }
+
+    private static List<Map<String, Object>> run(String embulkYaml, String key, java.util.function.Consumer<Properties> adjust)
+            throws SQLException, IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put(EmbulkEnvironment.DB_USER, user);
+        env.put(EmbulkEnvironment.DB_PASSWORD, password);
+        env.put(EmbulkEnvironment.RAW_DB_USER, user);
+        env.put(EmbulkEnvironment.RAW_DB_PASSWORD, password);
         if (key != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = in.path("options").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> option = it.next();
-                if (option.getKey().startsWith("ssl")) {
-                    // The throwaway local cluster has no TLS; EmbulkConfigGeneratorTest pins verify-full.
-                    continue;
-                }
-                props.setProperty(option.getKey(), option.getValue().asText()
-                        .replace("{{ env." + EmbulkEnvironment.PSEUDONYM_KEY + " }}", key));
-            }
+            env.put(EmbulkEnvironment.PSEUDONYM_KEY, key);
         }
-        Object since = null;
-        if (in.path("incremental").asBoolean()) {
-            // Embulk replaces ":column" with a bind parameter holding last_record; bind "before everything".
-            String column = in.get("incremental_columns").get(0).asText();
-            query = query.replace(":" + column, "?");
-            since = sinceTheBeginning(column);
-        }
-        try (Connection c = DriverManager.getConnection(url, props); PreparedStatement ps = c.prepareStatement(query)) {
-            if (since != null) {
-                ps.setObject(1, since);
+        return EmbulkJdbcModel.run(YAML.readTree(embulkYaml), env, server(), null, props -> {
+            if (key == null) {
+                props.remove("options");
             }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                int count = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= count; i++) {
-                        row.put(rs.getMetaData().getColumnName(i), read(rs, i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
+            adjust.accept(props);
+        }).rows();
+    }
+
+    static EmbulkJdbcModel.LocalServer server() {
+        return new EmbulkJdbcModel.LocalServer(url, requiredEnv("PGTEST_SSLROOTCERT"));
     }
 
     /** A last_record value older than all synthetic data, as Embulk would bind on a first run. */

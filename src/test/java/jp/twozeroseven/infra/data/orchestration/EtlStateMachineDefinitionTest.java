@@ -192,7 +192,7 @@ class EtlStateMachineDefinitionTest {
             JsonNode environment = itemStates().path(name).path("Parameters").path("Overrides").path("ContainerOverrides")
                     .get(0).path("Environment");
             assertThat(environment).extracting(e -> e.path("Name").asText())
-                .containsExactly("EXPORT_DATE", "EMBULK_RUN_ID", "EMBULK_EXPORT_MODE", "EMBULK_CATCH_UP_WINDOW");
+                .containsExactly("EXPORT_DATE", "EXPORT_RUN_ID", "EXPORT_MODE", "EXPORT_CATCH_UP_WINDOW");
             assertThat(environment.get(0).path("Value.$").asText()).isEqualTo("$.exportDate");
             assertThat(environment.get(1).path("Value.$").asText()).isEqualTo("$.runId");
         }

@@ -168,7 +168,9 @@ class DataPipelineSynthTest {
         List<SynthesizedResource> configs = prod.ofType("aws:s3/bucketObjectv2:BucketObjectv2",
                 "platform207:data:DataPipeline");
         assertThat(configs).hasSize(8 + 2);
-        assertThat(configs).allSatisfy(c -> assertThat(inputs(c).get("content").asText()).contains("operation_if_exists: \"skip\"")
+        // Pulumi owns the Glue tables: no config asks the plugin to touch Glue (out.catalog).
+        assertThat(configs).allSatisfy(c -> assertThat(inputs(c).get("content").asText()).doesNotContain("catalog:")
+                .contains("driver_path: \"" + jp.twozeroseven.infra.data.embulk.EmbulkImage.pinned().driverPath() + "\"")
                 .contains("platform-207-prod-aurora-etl.cluster-custom-"));
         // The ETL's own READER endpoint: in prod one static member, the last instance (the highest promotion tier).
         JsonNode endpoint = inputs(prod.ofType("aws:rds/clusterEndpoint:ClusterEndpoint").get(0));
