@@ -7,6 +7,7 @@ import jp.twozeroseven.infra.data.catalog.CatalogColumn;
 import jp.twozeroseven.infra.data.catalog.CatalogLoader;
 import jp.twozeroseven.infra.data.catalog.CatalogTable;
 import jp.twozeroseven.infra.data.catalog.ColumnType;
+import jp.twozeroseven.infra.data.catalog.DataClass;
 import jp.twozeroseven.infra.data.catalog.Entity;
 import jp.twozeroseven.infra.data.catalog.Masking;
 

@@ -160,7 +160,7 @@ class ExportQueriesTest {
     @Test
     void aTableWithAnAnonymityRuleJoinsItsGroupsCountedOverTheWholeTableAndSuppressesItsQuasiIdentifiers() {
         CatalogTable drivers = new CatalogTable(DRIVERS.name(), "public", "drivers", DRIVERS.columns(),
-                DRIVERS.incrementalColumn(), "nightly", Optional.of(new Anonymity(List.of("birth_date", "postal_code"),
+                DRIVERS.incrementalColumn(), "nightly", Optional.empty(), Optional.of(new Anonymity(List.of("birth_date", "postal_code"),
                 Optional.empty(), 5)));
 
         String sql = ExportQueries.masked(drivers);
