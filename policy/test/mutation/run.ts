@@ -61,6 +61,13 @@ async function main(): Promise<void> {
             await session.configureStack(doc);
             const baseline = await session.analyze(doc);
             const mandatory = baseline.filter(d => d.level === "mandatory");
+            // What each policy reports on the unmutated stack, also the policies this stack disables: a mutant is
+            // killed only by a diagnostic its stack did not already have.
+            const everyPolicy = Object.fromEntries(Object.entries(config).map(([k, v]) => [k, v === "disabled" ? "mandatory"
+                : typeof v === "object" && (v as any)?.enforcementLevel === "disabled" ? { ...(v as any), enforcementLevel: "mandatory" } : v]));
+            await session.configure(everyPolicy);
+            const known = new Set((await session.analyze(doc)).map(key));
+            await session.configure(config);
             if (mandatory.length > 0) {
                 failures.push(`${doc.stack}: the stack itself has ${mandatory.length} mandatory violation(s): ${mandatory.map(d => d.policy).join(", ")}`);
             }
@@ -69,7 +76,6 @@ async function main(): Promise<void> {
                 failures.push(`${doc.stack}: ${inPreview.length} mandatory violation(s) in a first preview: ` +
                     inPreview.map(d => `${d.policy}: ${d.message.slice(0, 160)}`).join(" | "));
             }
-            const known = new Set(baseline.map(key));
             for (const m of mutants) {
                 if (prodOnly(config, m.policy, doc.stack)) {
                     continue;
@@ -81,7 +87,7 @@ async function main(): Promise<void> {
                 }
                 applied++;
                 // Only the mutant's policy runs; resource policies see only the changed resources.
-                await session.configure(config, m.policy);
+                await session.configure(everyPolicy, m.policy);
                 const isStack = stackPolicies.has(m.policy);
                 const diagnostics = await session.analyze(mutated, isStack ? new Set() : new Set(urns), isStack);
                 const caught = diagnostics.some(d => d.policy === m.policy && !preview(d) && !known.has(key(d)));
