@@ -28,19 +28,19 @@ class EtlTaskReachTest {
     private static final List<String> LAUNCHES = List.of("ecs:RunTask", "ecs:StartTask", "ecs:CreateService",
             "ecs:CreateTaskSet");
     /**
-     * AWSCodeDeployRoleForECS, policy version v3 (AWS Managed Policy Reference,
-     * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCodeDeployRoleForECS.html): the statements
-     * that bear on launching a task definition, as published.
+     * The AWS managed policies a stack attaches, as published (AWS Managed Policy Reference,
+     * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonAPIGatewayPushToCloudWatchLogs.html):
+     * the account's API Gateway logging role writes logs only. A managed policy missing here fails the test, so a new
+     * attachment is modelled before it is trusted.
      */
-    private static final String CODEDEPLOY_FOR_ECS = """
-            {"Statement": [
-              {"Effect": "Allow", "Action": ["ecs:DescribeServices", "ecs:CreateTaskSet", "ecs:UpdateServicePrimaryTaskSet",
-                 "ecs:DeleteTaskSet"], "Resource": "*"},
-              {"Effect": "Allow", "Action": ["iam:PassRole"], "Resource": "*",
-               "Condition": {"StringLike": {"iam:PassedToService": ["ecs-tasks.amazonaws.com"]}}}]}""";
+    private static final Map<String, String> MANAGED = Map.of(
+            "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs", """
+            {"Statement": [{"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream",
+               "logs:DescribeLogGroups", "logs:DescribeLogStreams", "logs:PutLogEvents", "logs:GetLogEvents",
+               "logs:FilterLogEvents"], "Resource": "*"}]}""");
 
     @Test
-    void onlyTheStateMachineRunsTheEtlTaskWithItsRolesApartFromCodeDeploysManagedPolicy() throws Exception {
+    void onlyTheStateMachineRunsTheEtlTaskWithItsRoles() throws Exception {
         SynthResult prod = SynthedStacks.synth("prod");
         Map<String, List<JsonNode>> policies = identityPolicies(prod);
         String account = "123456789012";
@@ -69,11 +69,10 @@ class EtlTaskReachTest {
         canStart.retainAll(canPass);
 
         assertThat(canRunTask).containsExactly("platform-207-prod-etl-state-machine");
-        // The CodeDeploy service role holds the AWS managed AWSCodeDeployRoleForECS (ecs:CreateTaskSet and
-        // iam:PassRole on "*"), so a deployment could place the ETL task definition in an app service. It is the one
-        // path besides the state machine; narrowing it (AWSCodeDeployRoleForECSLimited or a Deny) is the app
-        // platform's change. Any other role gaining the path fails this test.
-        assertThat(canStart).containsExactly("platform-207-prod-codedeploy", "platform-207-prod-etl-state-machine");
+        // Each service's CodeDeploy role may pass only that service's own roles (no AWSCodeDeployRoleForECS, whose
+        // iam:PassRole on "*" would let a deployment place the ETL task definition), so the state machine is the
+        // one path. Any other role gaining it fails this test.
+        assertThat(canStart).containsExactly("platform-207-prod-etl-state-machine");
     }
 
     private static Map<String, List<JsonNode>> identityPolicies(SynthResult result) throws Exception {
@@ -89,9 +88,9 @@ class EtlTaskReachTest {
         }
         for (SynthesizedResource attachment : result.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
             JsonNode inputs = attachment.toJson().get("inputs");
-            assertThat(inputs.get("policyArn").asText()).as("managed policy modelled")
-                    .isEqualTo("arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS");
-            byRole.get(inputs.get("role").asText()).add(JSON.readTree(CODEDEPLOY_FOR_ECS));
+            String arn = inputs.get("policyArn").asText();
+            assertThat(MANAGED).as("managed policy modelled").containsKey(arn);
+            byRole.get(inputs.get("role").asText()).add(JSON.readTree(MANAGED.get(arn)));
         }
         assertThat(result.ofType("aws:iam/policyAttachment:PolicyAttachment")).isEmpty();
         assertThat(result.ofType("aws:iam/userPolicy:UserPolicy")).isEmpty();
