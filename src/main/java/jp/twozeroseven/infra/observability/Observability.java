@@ -62,7 +62,7 @@ public final class Observability extends ComponentResource {
         tickets.add(dataPipelinePolicy);
         all.add(dataPipelinePolicy);
         Optional<SecretValue> pagerDutyKey = scope.settings().secrets().get(SecretKey.PAGERDUTY_INTEGRATION_KEY);
-        routing = new AlertRouting(nr, critical, tickets, all, pagerDutyKey);
+        routing = new AlertRouting(nr, critical, tickets, pagerDutyKey);
         this.registerOutputs(Map.of("alertPolicyIds", Output.all(all.stream().map(AlertPolicy::id).toList())));
     }
 

@@ -37,6 +37,7 @@ import jp.twozeroseven.infra.observability.slo.BurnRateWindows;
 import jp.twozeroseven.infra.observability.slo.SliEvents;
 import jp.twozeroseven.infra.observability.slo.SliQueries;
 import jp.twozeroseven.infra.observability.slo.SloSpec;
+import jp.twozeroseven.infra.settings.BurnAlertMode;
 import jp.twozeroseven.infra.settings.ObservabilityServiceSlo;
 
 import java.util.List;
@@ -144,7 +145,11 @@ public final class ServiceObservability extends ComponentResource {
                 : "Share of web transactions faster than " + spec.latencyThresholdSeconds() + " s (generated from the SLO spec)";
     }
 
-    /** One compound condition per window: its long and short NRQL conditions must both breach. */
+    /**
+     * Per window: compound mode joins the long (A) and short (B) window conditions, which sit in the unrouted
+     * policy, with "A AND B" in the routed one; single mode puts the long-window condition itself in the routed
+     * policy (accounts without the compound-alerts preview).
+     */
     private void burnRateAlerts(NewRelicScope scope, SloSpec spec, String sli, ServiceLevel level,
                                 boolean countsBadEvents) {
         Output<String> query = level.sliGuid().applyValue(guid -> BurnRateNrql.errorRatePercent(guid, countsBadEvents));
@@ -152,19 +157,29 @@ public final class ServiceObservability extends ComponentResource {
         List<BurnRateAlert> alerts = BurnRateNrql.alerts(spec, sli, "resolvedLater", countsBadEvents,
                 BurnRateWindows.sreWorkbook());
         List<BurnRateWindow> windows = BurnRateWindows.sreWorkbook();
+        boolean compound = scope.settings().burnAlerts() == BurnAlertMode.COMPOUND;
         for (int i = 0; i < windows.size(); i++) {
             BurnRateWindow window = windows.get(i);
             String base = spec.service() + "-" + sli + "-" + window.name();
+            AlertPolicy target = window.severity() == AlertSeverity.PAGE ? criticalPolicy : ticketPolicy;
+            String title = spec.service() + " " + sli + " SLO burn " + window.name() + " ("
+                    + BurnRateConditions.describe(window, spec) + ")";
+            if (!compound) {
+                NrqlConditionSpec single = BurnRateConditions.of(alerts.get(2 * i));
+                NrqlConditions.create(scope, base, new NrqlConditionSpec(title, single.nrql(), single.operator(),
+                        single.threshold(), single.aggregationWindowSeconds(), single.slideBySeconds(),
+                        single.thresholdDurationSeconds(), single.thresholdOccurrences(), single.signalLossSeconds(),
+                        single.sparseEvents(), single.runbook(), single.violationTimeLimitSeconds()), query, target.id());
+                continue;
+            }
             NrqlAlertCondition longWindow = NrqlConditions.create(scope, base + "-long",
                     BurnRateConditions.of(alerts.get(2 * i)), query, burnRateWindowsPolicy.id());
             NrqlAlertCondition shortWindow = NrqlConditions.create(scope, base + "-short",
                     BurnRateConditions.of(alerts.get(2 * i + 1)), query, burnRateWindowsPolicy.id());
-            AlertPolicy target = window.severity() == AlertSeverity.PAGE ? criticalPolicy : ticketPolicy;
             new AlertCompoundCondition(base, AlertCompoundConditionArgs.builder()
                     .accountId(scope.accountId())
                     .policyId(target.id())
-                    .name(spec.service() + " " + sli + " SLO burn " + window.name() + " ("
-                            + BurnRateConditions.describe(window, spec) + ")")
+                    .name(title)
                     .enabled(true)
                     .triggerExpression("A AND B")
                     .componentConditions(
@@ -173,6 +188,9 @@ public final class ServiceObservability extends ComponentResource {
                     .runbookUrl(scope.settings().runbookUrl(Runbooks.SLO_BURN_RATE))
                     .build(), scope.options());
         }
+        NrqlConditionSpec outage = BurnRateConditions.outage(spec, sli, "resolvedLater");
+        NrqlConditions.create(scope, spec.service() + "-" + sli + "-" + BurnRateConditions.OUTAGE, outage, query,
+                criticalPolicy.id());
     }
 
     public AlertPolicy criticalPolicy() {

@@ -39,13 +39,13 @@ class ObservabilityStacksTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"prod", "stg"})
-    void everyServiceHasTwoSlosThreeBurnRateAlertsAndADashboard(String stack) {
+    void everyServiceHasTwoSlosFourBurnRateAlertsPerSliAndADashboard(String stack) {
         SynthResult result = SynthedStacks.synth(stack);
         for (String svc : List.of("api", "web")) {
             assertThat(result.ofType(SERVICE_LEVEL)).filteredOn(r -> r.name().startsWith(svc + "-slo-"))
                     .extracting(SynthesizedResource::name).containsExactlyInAnyOrder(svc + "-slo-success", svc + "-slo-latency");
             assertThat(result.ofType(COMPOUND)).filteredOn(r -> r.name().startsWith(svc + "-"))
-                    .hasSize(6)
+                    .hasSize(8)
                     .allSatisfy(c -> {
                         assertThat(c.inputs().path("triggerExpression").asText()).isEqualTo("A AND B");
                         assertThat(c.inputs().path("enabled").asBoolean()).isTrue();
@@ -60,6 +60,28 @@ class ObservabilityStacksTest {
                 .forEach(cc -> componentIds.add(cc.path("id").asText())));
         assertThat(result.ofType(NRQL)).filteredOn(n -> componentIds.contains(n.inputs().path("name").asText()))
                 .hasSize(componentIds.size()).allSatisfy(n -> assertThat(n.inputs().path("enabled").asBoolean()).isTrue());
+    }
+
+    /** Issue 13: each burn condition reads its own service level's series, by sli.guid, never another SLI's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "stg"})
+    void everyBurnConditionFiltersBySliGuidOfItsOwnServiceLevel(String stack) {
+        SynthResult result = SynthedStacks.synth(stack);
+        List<SynthesizedResource> burns = result.ofType(NRQL).stream()
+                .filter(n -> n.inputs().path("nrql").path("query").asText().contains("newrelic.sli.")).toList();
+        assertThat(burns).hasSize(2 * 2 * (4 * 2 + 1));
+        java.util.Map<String, String> guidBySli = new java.util.HashMap<>();
+        for (SynthesizedResource n : burns) {
+            String sli = n.name().startsWith(n.name().split("-")[0] + "-success") ? "success" : "latency";
+            String level = n.name().split("-")[0] + "-slo-" + sli;
+            assertThat(n.propertyDependencies().get("nrql")).as(n.name()).singleElement()
+                    .satisfies(urn -> assertThat(urn).endsWith("ServiceLevel::" + level));
+            var m = java.util.regex.Pattern.compile("FROM Metric WHERE sli\\.guid = '([A-Za-z0-9+/=]+)'$")
+                    .matcher(n.inputs().path("nrql").path("query").asText());
+            assertThat(m.find()).as(n.name()).isTrue();
+            assertThat(guidBySli.computeIfAbsent(level, k -> m.group(1))).as(n.name()).isEqualTo(m.group(1));
+        }
+        assertThat(new LinkedHashSet<>(guidBySli.values())).hasSize(4);
     }
 
     @Test
@@ -103,15 +125,18 @@ class ObservabilityStacksTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"prod", "stg"})
-    void workflowsHonourMutingRulesAndTheMaintenanceWindowMutesEveryPolicy(String stack) {
+    void workflowsHonourMutingRulesAndTheMaintenanceWindowMutesOnlyTicketPolicies(String stack) {
         SynthResult result = SynthedStacks.synth(stack);
         assertThat(result.ofType(WORKFLOW)).allSatisfy(w ->
                 assertThat(w.inputs().path("mutingRulesHandling").asText()).isEqualTo("DONT_NOTIFY_FULLY_MUTED_ISSUES"));
         assertThat(result.ofType("newrelic:index/alertMutingRule:AlertMutingRule")).singleElement().satisfies(m -> {
             assertThat(m.inputs().path("schedule").path("timeZone").asText()).isEqualTo("Asia/Tokyo");
             assertThat(m.inputs().path("schedule").path("startTime").asText()).isEqualTo("2025-01-06T03:25:00");
-            assertThat(m.inputs().path("condition").path("conditions").get(0).path("values"))
-                    .hasSize(result.ofType("newrelic:index/alertPolicy:AlertPolicy").size());
+            // Paging policies are never muted: an outage that starts in the window still pages (issue 13).
+            assertThat(StreamSupport.stream(m.inputs().path("condition").path("conditions").get(0).path("values")
+                    .spliterator(), false).map(JsonNode::asText).toList()).containsExactly(
+                    "platform-207-" + stack + "-api-ticket", "platform-207-" + stack + "-web-ticket",
+                    "platform-207-" + stack + "-data-pipeline-ticket");
         });
     }
 

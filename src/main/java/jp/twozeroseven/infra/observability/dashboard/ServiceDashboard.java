@@ -22,7 +22,7 @@ public final class ServiceDashboard {
 
     /** Attainment in percent: good share of valid events over the SLO period. */
     public static String attainmentNrql(SloSpec spec, String sliGuid, boolean countsBadEvents) {
-        return "SELECT " + goodPercent(countsBadEvents) + " AS 'attainment %' FROM Metric WHERE entity.guid = '"
+        return "SELECT " + goodPercent(countsBadEvents) + " AS 'attainment %' FROM Metric WHERE sli.guid = '"
                 + sliGuid + "' SINCE " + spec.periodDays() + " days ago";
     }
 
@@ -32,7 +32,7 @@ public final class ServiceDashboard {
      */
     public static String budgetLeftNrql(SloSpec spec, String sliGuid, boolean countsBadEvents) {
         return "SELECT 100 - (100 - " + goodPercent(countsBadEvents) + ") / " + errorBudget(spec)
-                + " * 100 AS 'error budget left %' FROM Metric WHERE entity.guid = '" + sliGuid + "' SINCE "
+                + " * 100 AS 'error budget left %' FROM Metric WHERE sli.guid = '" + sliGuid + "' SINCE "
                 + spec.periodDays() + " days ago";
     }
 

@@ -15,11 +15,11 @@ class ServiceDashboardTest {
     void budgetLeftDividesByTheErrorBudget() {
         assertThat(ServiceDashboard.budgetLeftNrql(API, "GUIDs", true)).isEqualTo(
                 "SELECT 100 - (100 - (100 - clamp_max(sum(newrelic.sli.bad) / sum(newrelic.sli.valid) * 100, 100)))"
-                        + " / 0.1 * 100 AS 'error budget left %' FROM Metric WHERE entity.guid = 'GUIDs'"
+                        + " / 0.1 * 100 AS 'error budget left %' FROM Metric WHERE sli.guid = 'GUIDs'"
                         + " SINCE 28 days ago");
         assertThat(ServiceDashboard.attainmentNrql(API, "GUIDl", false)).isEqualTo(
                 "SELECT clamp_max(sum(newrelic.sli.good) / sum(newrelic.sli.valid) * 100, 100) AS 'attainment %'"
-                        + " FROM Metric WHERE entity.guid = 'GUIDl' SINCE 28 days ago");
+                        + " FROM Metric WHERE sli.guid = 'GUIDl' SINCE 28 days ago");
     }
 
     @Test
@@ -35,6 +35,6 @@ class ServiceDashboardTest {
         assertThat(widgets.get(6).path("rawConfiguration").path("nrqlQueries").get(0).path("query").asText())
                 .endsWith("FROM Transaction WHERE appName = 'api-prod' SINCE 1 day ago TIMESERIES");
         assertThat(widgets.get(2).path("rawConfiguration").path("nrqlQueries").get(0).path("query").asText())
-                .contains("entity.guid = 'GUIDl'");
+                .contains("sli.guid = 'GUIDl'");
     }
 }

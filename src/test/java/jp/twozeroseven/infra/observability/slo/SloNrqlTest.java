@@ -58,14 +58,14 @@ class SloNrqlTest {
     void badEventBurnRateQueryReadsTheSliMetricsOfOneGuid() {
         assertThat(BurnRateNrql.errorRatePercent("MXxTTE18U0xJfDEyMw==", true)).isEqualTo(
             "SELECT clamp_max(sum(newrelic.sli.bad) / sum(newrelic.sli.valid) * 100, 100) AS 'error rate %' "
-                + "FROM Metric WHERE entity.guid = 'MXxTTE18U0xJfDEyMw=='");
+                + "FROM Metric WHERE sli.guid = 'MXxTTE18U0xJfDEyMw=='");
     }
 
     @Test
     void goodEventBurnRateQueryInvertsTheGoodShare() {
         assertThat(BurnRateNrql.errorRatePercent("ABC", false)).isEqualTo(
             "SELECT 100 - clamp_max(sum(newrelic.sli.good) / sum(newrelic.sli.valid) * 100, 100) AS 'error rate %' "
-                + "FROM Metric WHERE entity.guid = 'ABC'");
+                + "FROM Metric WHERE sli.guid = 'ABC'");
     }
 
     @Test
