@@ -44,6 +44,15 @@ class ObservabilityParserTest {
     }
 
     @Test
+    void burnAlertsDefaultToCompoundAndAcceptOnlyCompoundOrSingle() {
+        assertThat(StackSettingsParser.parse(StackFixture.read("prod")).observability().burnAlerts())
+                .isEqualTo(BurnAlertMode.COMPOUND);
+        assertThat(StackSettingsParser.parse(StackFixture.edited("prod", temp, c -> obs(c).put("burnAlerts", "single")))
+                .observability().burnAlerts()).isEqualTo(BurnAlertMode.SINGLE);
+        assertProblem("prod", c -> obs(c).put("burnAlerts", "legacy"), "observability.burnAlerts", "single");
+    }
+
+    @Test
     void objectiveOutsideZeroToHundredIsRejected() {
         assertProblem("prod", c -> api(c).put("objectivePercent", 100),
                 "observability.services.api.objectivePercent", "strictly between 0.0 and 100.0");

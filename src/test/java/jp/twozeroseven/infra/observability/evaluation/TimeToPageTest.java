@@ -25,50 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Issue 13's targets, measured with the evaluation model on the conditions the synth registers. */
 class TimeToPageTest {
 
-    private static final long FIVE_MINUTES = 300;
-    private static final long ONE_DAY = 86_400;
-
-    private static BurnProfile profile(String label) {
-        return TimeToPage.PROFILES.stream().filter(p -> p.label().startsWith(label)).findFirst().orElseThrow();
-    }
-
-    /** Every target of issue 13 for one SLO; the message names the SLO and the miss. */
-    static List<String> misses(TimeToPage.Slo slo) {
-        List<String> misses = new ArrayList<>();
-        var full = TimeToPage.measure(slo, profile("100 %"));
-        if (full.page().isEmpty() || full.page().getAsLong() > FIVE_MINUTES) {
-            misses.add(slo.name() + ": 100 % errors page after " + TimeToPage.human(full.page()) + ", not within 5 min");
-        }
-        var outage = TimeToPage.measure(slo, profile("20-min"));
-        if (outage.page().isEmpty() || outage.page().getAsLong() > FIVE_MINUTES) {
-            misses.add(slo.name() + ": a 20-min outage pages after " + TimeToPage.human(outage.page()));
-        }
-        if (TimeToPage.measure(slo, profile("10 %")).page().isEmpty()) {
-            misses.add(slo.name() + ": 10 % errors never page");
-        }
-        if (TimeToPage.measure(slo, profile("2 %")).page().isEmpty()) {
-            misses.add(slo.name() + ": 2 % of the budget in an hour never pages");
-        }
-        var slow = TimeToPage.measure(slo, profile("1x"));
-        if (slow.page().isPresent()) {
-            misses.add(slo.name() + ": 1x for 3 days pages");
-        }
-        if (slow.ticket().isEmpty() || slow.ticket().getAsLong() > ONE_DAY) {
-            misses.add(slo.name() + ": 1x tickets after " + TimeToPage.human(slow.ticket()) + ", not within a day");
-        }
-        var half = TimeToPage.measure(slo, profile("0.5x"));
-        if (half.page().isPresent() || half.ticket().isPresent()) {
-            misses.add(slo.name() + ": 0.5x for a week alerts");
-        }
-        return misses;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"prod", "stg"})
     void theSynthesizedCompoundBurnAlertsMeetEveryTarget(String stack) {
         List<TimeToPage.Slo> slos = SynthAlerts.of(SynthedStacks.synth(stack));
         assertThat(slos).hasSize(4).allSatisfy(s -> assertThat(s.alerts()).hasSize(5));
-        assertThat(slos.stream().flatMap(s -> misses(s).stream())).isEmpty();
+        assertThat(slos.stream().flatMap(s -> TimeToPageTargets.misses(s).stream())).isEmpty();
     }
 
     /** The single-condition fallback, built from the same specs the component uses in that mode. */
@@ -81,7 +43,7 @@ class TimeToPageTest {
                     service.latencyThresholdSeconds());
             for (boolean success : List.of(true, false)) {
                 TimeToPage.Slo slo = single(spec, success ? "success" : "latency", success);
-                assertThat(misses(slo)).as(slo.name()).isEmpty();
+                assertThat(TimeToPageTargets.misses(slo)).as(slo.name()).isEmpty();
             }
         }
     }
@@ -93,7 +55,7 @@ class TimeToPageTest {
             TimeToPage.Slo regressed = new TimeToPage.Slo(slo.name(), slo.objectivePercent(), slo.alerts().stream()
                     .map(a -> a.severity() != AlertSeverity.PAGE ? a : new TimeToPage.Alert(a.name(), a.severity(),
                             a.triggerExpression(), allOccurrences(a.components()))).toList());
-            assertThat(misses(regressed)).as(slo.name()).anySatisfy(m -> assertThat(m).contains("not within 5 min"));
+            assertThat(TimeToPageTargets.misses(regressed)).as(slo.name()).anySatisfy(m -> assertThat(m).contains("not within 5 min"));
         }
     }
 
