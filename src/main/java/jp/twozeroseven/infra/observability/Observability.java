@@ -40,7 +40,10 @@ public final class Observability extends ComponentResource {
         NewRelicScope nr = new NewRelicScope(this, newRelic, settings, scope.settings().namePrefix(),
                 scope.settings().stack());
         for (ObservabilityServiceSlo slo : settings.services()) {
-            services.put(slo.service(), new ServiceObservability(slo, nr));
+            // The same path the target group's and the container's health checks call (platform.service).
+            List<String> probes = scope.settings().services().stream().filter(s -> s.name().equals(slo.service()))
+                    .map(s -> s.healthCheckPath()).toList();
+            services.put(slo.service(), new ServiceObservability(slo, probes, nr));
         }
 
         dataPipelinePolicy = new AlertPolicy("data-pipeline-ticket", AlertPolicyArgs.builder()

@@ -61,12 +61,13 @@ public final class ServiceObservability extends ComponentResource {
     private final ServiceLevel successSli;
     private final ServiceLevel latencySli;
 
-    public ServiceObservability(ObservabilityServiceSlo slo, NewRelicScope parentScope) {
+    /** @param probePaths the service's health-check paths (target group and container), which are not users */
+    public ServiceObservability(ObservabilityServiceSlo slo, List<String> probePaths, NewRelicScope parentScope) {
         super(TYPE, slo.service(), ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         NewRelicScope scope = parentScope.child(this);
         String svc = slo.service();
         SloSpec spec = SloSpec.of(svc, apmAppName(svc, scope.stack()), slo.objectivePercent(),
-                slo.latencyThresholdSeconds());
+                slo.latencyThresholdSeconds()).withProbePaths(probePaths);
 
         criticalPolicy = policy(scope, svc + "-critical");
         ticketPolicy = policy(scope, svc + "-ticket");
@@ -141,8 +142,8 @@ public final class ServiceObservability extends ComponentResource {
 
     private static String description(SloSpec spec, String sli) {
         return SUCCESS.equals(sli)
-                ? "Share of transactions without an unexpected error (generated from the SLO spec)"
-                : "Share of web transactions faster than " + spec.latencyThresholdSeconds() + " s (generated from the SLO spec)";
+                ? "Share of users' web requests without a server error (5xx), health checks excluded (generated from the SLO spec)"
+                : "Share of users' web requests faster than " + spec.latencyThresholdSeconds() + " s (generated from the SLO spec)";
     }
 
     /**

@@ -62,6 +62,35 @@ class ObservabilityStacksTest {
                 .hasSize(componentIds.size()).allSatisfy(n -> assertThat(n.inputs().path("enabled").asBoolean()).isTrue());
     }
 
+    /** Issue 13: the SLIs and golden signals leave out exactly the paths the target groups probe. */
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "stg"})
+    void slisAndGoldenSignalsLeaveOutTheTargetGroupsHealthCheckPaths(String stack) {
+        SynthResult result = SynthedStacks.synth(stack);
+        for (String svc : List.of("api", "web")) {
+            Set<String> probed = new LinkedHashSet<>();
+            result.ofType("aws:lb/targetGroup:TargetGroup").stream()
+                    .filter(t -> t.inputs().path("tags").path("Service").asText().equals(svc))
+                    .forEach(t -> probed.add(t.inputs().path("healthCheck").path("path").asText()));
+            assertThat(probed).hasSize(1);
+            String users = "appName = '" + svc + "-" + stack + "' AND transactionType = 'Web' AND request.uri NOT IN ('"
+                    + probed.iterator().next() + "')";
+            assertThat(result.ofType(SERVICE_LEVEL)).filteredOn(l -> l.name().startsWith(svc + "-slo-")).hasSize(2)
+                    .allSatisfy(l -> assertThat(l.inputs().path("events").path("validEvents").path("where").asText())
+                            .isEqualTo(users));
+            assertThat(result.ofType(SERVICE_LEVEL)).filteredOn(l -> l.name().equals(svc + "-slo-success")).singleElement()
+                    .satisfies(l -> assertThat(l.inputs().path("events").path("badEvents").path("where").asText())
+                            .isEqualTo(users + " AND http.statusCode >= 500"));
+            for (String golden : List.of("-error-rate", "-p95-latency", "-throughput-drop")) {
+                assertThat(result.ofType(NRQL)).filteredOn(n -> n.name().equals(svc + golden)).singleElement()
+                        .satisfies(n -> assertThat(n.inputs().path("nrql").path("query").asText()).contains(users));
+            }
+            assertThat(result.ofType("newrelic:index/oneDashboardJson:OneDashboardJson"))
+                    .filteredOn(d -> d.name().equals(svc + "-dashboard")).singleElement()
+                    .satisfies(d -> assertThat(d.inputs().path("json").asText()).contains(users));
+        }
+    }
+
     /** Issue 13: each burn condition reads its own service level's series, by sli.guid, never another SLI's. */
     @ParameterizedTest
     @ValueSource(strings = {"prod", "stg"})

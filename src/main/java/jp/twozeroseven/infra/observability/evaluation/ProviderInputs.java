@@ -46,6 +46,9 @@ public final class ProviderInputs {
         if (q.contains("newrelic.sli.") || q.contains("percentage(")) {
             return Query.PERCENT_COUNTED;
         }
+        if (q.contains("filter(rate(count(*)")) {
+            return Query.FILTERED_RATE_PER_MINUTE;
+        }
         if (q.contains("rate(count(*)")) {
             return Query.RATE_PER_MINUTE;
         }

@@ -14,7 +14,12 @@ public enum Query {
     /** {@code count(*)}. */
     COUNT,
     /** {@code rate(count(*), 1 minute)}. */
-    RATE_PER_MINUTE;
+    RATE_PER_MINUTE,
+    /**
+     * {@code filter(rate(count(*), 1 minute), WHERE <counted>)} over a wider FROM/WHERE: the total keeps the signal
+     * alive, the value is the counted events per minute, 0 when there are none.
+     */
+    FILTERED_RATE_PER_MINUTE;
 
     public OptionalDouble evaluate(Series series, long from, long to) {
         double total = series.total(from, to);
@@ -26,6 +31,7 @@ public enum Query {
             case PERCENT_COUNTED -> OptionalDouble.of(Math.min(100.0, 100.0 * series.counted(from, to) / total));
             case COUNT -> OptionalDouble.of(total);
             case RATE_PER_MINUTE -> OptionalDouble.of(total / ((to - from) / 60.0));
+            case FILTERED_RATE_PER_MINUTE -> OptionalDouble.of(series.counted(from, to) / ((to - from) / 60.0));
         };
     }
 }
