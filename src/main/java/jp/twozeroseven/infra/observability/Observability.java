@@ -8,6 +8,7 @@ import jp.twozeroseven.infra.newrelic.AlertPolicy;
 import jp.twozeroseven.infra.newrelic.AlertPolicyArgs;
 import jp.twozeroseven.infra.observability.alerts.HeartbeatCondition;
 import jp.twozeroseven.infra.observability.alerts.NrqlConditionSpec;
+import jp.twozeroseven.infra.observability.synthetics.PublicCheck;
 import jp.twozeroseven.infra.settings.ObservabilityServiceSlo;
 import jp.twozeroseven.infra.settings.ObservabilitySettings;
 import jp.twozeroseven.infra.settings.SecretKey;
@@ -41,9 +42,9 @@ public final class Observability extends ComponentResource {
                 scope.settings().stack());
         for (ObservabilityServiceSlo slo : settings.services()) {
             // The same path the target group's and the container's health checks call (platform.service).
-            List<String> probes = scope.settings().services().stream().filter(s -> s.name().equals(slo.service()))
-                    .map(s -> s.healthCheckPath()).toList();
-            services.put(slo.service(), new ServiceObservability(slo, probes, nr));
+            var service = scope.settings().services().stream().filter(s -> s.name().equals(slo.service())).findFirst();
+            List<String> probes = service.map(s -> List.of(s.healthCheckPath())).orElse(List.of());
+            services.put(slo.service(), new ServiceObservability(slo, probes, service.flatMap(PublicCheck::of), nr));
         }
 
         dataPipelinePolicy = new AlertPolicy("data-pipeline-ticket", AlertPolicyArgs.builder()

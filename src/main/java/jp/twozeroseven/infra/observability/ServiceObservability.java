@@ -37,6 +37,9 @@ import jp.twozeroseven.infra.observability.slo.BurnRateWindows;
 import jp.twozeroseven.infra.observability.slo.SliEvents;
 import jp.twozeroseven.infra.observability.slo.SliQueries;
 import jp.twozeroseven.infra.observability.slo.SloSpec;
+import jp.twozeroseven.infra.observability.synthetics.OutsideInChecks;
+import jp.twozeroseven.infra.observability.synthetics.OutsideInNrql;
+import jp.twozeroseven.infra.observability.synthetics.PublicCheck;
 import jp.twozeroseven.infra.settings.BurnAlertMode;
 import jp.twozeroseven.infra.settings.ObservabilityServiceSlo;
 
@@ -61,8 +64,12 @@ public final class ServiceObservability extends ComponentResource {
     private final ServiceLevel successSli;
     private final ServiceLevel latencySli;
 
-    /** @param probePaths the service's health-check paths (target group and container), which are not users */
-    public ServiceObservability(ObservabilityServiceSlo slo, List<String> probePaths, NewRelicScope parentScope) {
+    /**
+     * @param probePaths the service's health-check paths (target group and container), which are not users
+     * @param publicCheck the outside-in synthetic check of its public host name, if it has one
+     */
+    public ServiceObservability(ObservabilityServiceSlo slo, List<String> probePaths,
+                                java.util.Optional<PublicCheck> publicCheck, NewRelicScope parentScope) {
         super(TYPE, slo.service(), ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         NewRelicScope scope = parentScope.child(this);
         String svc = slo.service();
@@ -85,6 +92,13 @@ public final class ServiceObservability extends ComponentResource {
         }
         NrqlConditionSpec lost = GoldenSignalConditions.lossOfSignal(spec, slo.goldenSignals());
         NrqlConditions.create(scope, lost.name().replace(' ', '-'), lost, criticalPolicy.id());
+        publicCheck.ifPresent(check -> {
+            OutsideInChecks outside = new OutsideInChecks(scope.accountId(), scope.name(svc + "-public"), spec, check,
+                    scope.options());
+            NrqlConditionSpec outage = OutsideInNrql.outage(svc, "resolvedLater");
+            NrqlConditions.create(scope, svc + "-outside-in-outage", outage,
+                    outside.monitor().id().applyValue(OutsideInNrql::failedPercent), criticalPolicy.id());
+        });
 
         long account = Long.parseLong(scope.accountId());
         String dashboardName = scope.name(svc) + " SLOs and golden signals";

@@ -43,7 +43,8 @@ class ObservabilityStacksTest {
         SynthResult result = SynthedStacks.synth(stack);
         for (String svc : List.of("api", "web")) {
             assertThat(result.ofType(SERVICE_LEVEL)).filteredOn(r -> r.name().startsWith(svc + "-slo-"))
-                    .extracting(SynthesizedResource::name).containsExactlyInAnyOrder(svc + "-slo-success", svc + "-slo-latency");
+                    .extracting(SynthesizedResource::name).containsExactlyInAnyOrder(svc + "-slo-success", svc + "-slo-latency",
+                            svc + "-slo-availability");
             assertThat(result.ofType(COMPOUND)).filteredOn(r -> r.name().startsWith(svc + "-"))
                     .hasSize(8)
                     .allSatisfy(c -> {
@@ -62,6 +63,35 @@ class ObservabilityStacksTest {
                 .hasSize(componentIds.size()).allSatisfy(n -> assertThat(n.inputs().path("enabled").asBoolean()).isTrue());
     }
 
+    /** Issue 13: synthetic checks through the public DNS names, an availability SLO and a page on a full outage. */
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "stg"})
+    void outsideInChecksWatchThePublicHostNamesFromTokyoAndSingapore(String stack) {
+        SynthResult result = SynthedStacks.synth(stack);
+        String domain = stack.equals("prod") ? "207-delivery.jp" : "stg.207-delivery.jp";
+        assertThat(result.ofType("newrelic:synthetics/monitor:Monitor")).extracting(m -> m.inputs().path("uri").asText())
+                .containsExactly("https://api." + domain + "/health", "https://admin." + domain + "/");
+        assertThat(result.ofType("newrelic:synthetics/monitor:Monitor")).allSatisfy(m -> {
+            assertThat(m.inputs().path("locationsPublics").toString()).isEqualTo("[\"AP_NORTHEAST_1\",\"AP_SOUTHEAST_1\"]");
+            assertThat(m.inputs().path("period").asText()).isEqualTo("EVERY_MINUTE");
+            assertThat(m.inputs().path("verifySsl").asBoolean()).isTrue();
+        });
+        for (String svc : List.of("api", "web")) {
+            SynthesizedResource monitor = result.ofType("newrelic:synthetics/monitor:Monitor").stream()
+                    .filter(m -> m.name().equals(svc + "-public")).findFirst().orElseThrow();
+            SynthesizedResource level = result.ofType(SERVICE_LEVEL).stream()
+                    .filter(l -> l.name().equals(svc + "-slo-availability")).findFirst().orElseThrow();
+            assertThat(level.propertyDependencies().get("guid")).containsExactly(monitor.urn());
+            String guid = level.inputs().path("guid").asText();
+            assertThat(level.inputs().path("events").path("badEvents").path("where").asText())
+                    .isEqualTo("entityGuid = '" + guid + "' AND result = 'FAILED'");
+            assertThat(policyOf(result, svc + "-outside-in-outage")).isEqualTo("platform-207-" + stack + "-" + svc + "-critical");
+            assertThat(result.ofType(NRQL)).filteredOn(n -> n.name().equals(svc + "-outside-in-outage")).singleElement()
+                    .satisfies(n -> assertThat(n.inputs().path("nrql").path("query").asText()).endsWith(
+                            "FROM SyntheticCheck WHERE entityGuid = '" + guid + "'"));
+        }
+    }
+
     /** Issue 13: the SLIs and golden signals leave out exactly the paths the target groups probe. */
     @ParameterizedTest
     @ValueSource(strings = {"prod", "stg"})
@@ -75,7 +105,8 @@ class ObservabilityStacksTest {
             assertThat(probed).hasSize(1);
             String users = "appName = '" + svc + "-" + stack + "' AND transactionType = 'Web' AND request.uri NOT IN ('"
                     + probed.iterator().next() + "')";
-            assertThat(result.ofType(SERVICE_LEVEL)).filteredOn(l -> l.name().startsWith(svc + "-slo-")).hasSize(2)
+            assertThat(result.ofType(SERVICE_LEVEL)).filteredOn(l -> l.name().startsWith(svc + "-slo-")
+                            && !l.name().endsWith("-availability")).hasSize(2)
                     .allSatisfy(l -> assertThat(l.inputs().path("events").path("validEvents").path("where").asText())
                             .isEqualTo(users));
             assertThat(result.ofType(SERVICE_LEVEL)).filteredOn(l -> l.name().equals(svc + "-slo-success")).singleElement()

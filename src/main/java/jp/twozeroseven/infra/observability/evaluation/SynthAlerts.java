@@ -33,6 +33,9 @@ public final class SynthAlerts {
         synth.ofType(NRQL).forEach(n -> nrqlByName.put(n.inputs().path("name").asText(), n));
         List<TimeToPage.Slo> slos = new ArrayList<>();
         for (SynthesizedResource level : synth.ofType(SERVICE_LEVEL)) {
+            if (!level.inputs().path("events").path("validEvents").path("from").asText().equals("Transaction")) {
+                continue; // the outside-in availability SLO has its own outage condition, no burn alerts
+            }
             String key = level.name().replace("-slo-", "-");
             List<TimeToPage.Alert> alerts = new ArrayList<>();
             for (BurnRateWindow window : BurnRateWindows.sreWorkbook()) {
