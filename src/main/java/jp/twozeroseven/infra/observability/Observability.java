@@ -7,6 +7,7 @@ import com.pulumi.resources.ProviderResource;
 import jp.twozeroseven.infra.newrelic.AlertPolicy;
 import jp.twozeroseven.infra.newrelic.AlertPolicyArgs;
 import jp.twozeroseven.infra.observability.alerts.HeartbeatCondition;
+import jp.twozeroseven.infra.observability.deploymarkers.DeployMarkers;
 import jp.twozeroseven.infra.observability.alerts.NrqlConditionSpec;
 import jp.twozeroseven.infra.observability.synthetics.PublicCheck;
 import jp.twozeroseven.infra.settings.ObservabilityServiceSlo;
@@ -34,8 +35,13 @@ public final class Observability extends ComponentResource {
     private final AlertPolicy dataPipelinePolicy;
     private final AlertRouting routing;
 
-    /** @param newRelic the explicit New Relic provider ({@link #provider}); every child uses it */
-    public Observability(String name, Scope scope, ProviderResource newRelic) {
+    /**
+     * @param newRelic       the explicit New Relic provider ({@link #provider}); every child uses it
+     * @param codeDeployApp  the CodeDeploy application of the services, and {@code deploymentGroups} service → group:
+     *                       their deployments become deploy markers
+     */
+    public Observability(String name, Scope scope, ProviderResource newRelic, String codeDeployApp,
+                         Map<String, String> deploymentGroups) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(scope.parent()).build());
         ObservabilitySettings settings = scope.settings().observability();
         NewRelicScope nr = new NewRelicScope(this, newRelic, settings, scope.settings().namePrefix(),
@@ -67,6 +73,11 @@ public final class Observability extends ComponentResource {
         all.add(dataPipelinePolicy);
         Optional<SecretValue> pagerDutyKey = scope.settings().secrets().get(SecretKey.PAGERDUTY_INTEGRATION_KEY);
         routing = new AlertRouting(nr, critical, tickets, pagerDutyKey);
+        if (settings.deployMarkers()) {
+            Map<String, Output<String>> guids = new LinkedHashMap<>();
+            services.forEach((svc, o) -> guids.put(svc, o.entityGuid()));
+            new DeployMarkers(scope.child(this), codeDeployApp, deploymentGroups, guids);
+        }
         this.registerOutputs(Map.of("alertPolicyIds", Output.all(all.stream().map(AlertPolicy::id).toList())));
     }
 

@@ -63,6 +63,7 @@ public final class ServiceObservability extends ComponentResource {
     private final AlertPolicy burnRateWindowsPolicy;
     private final ServiceLevel successSli;
     private final ServiceLevel latencySli;
+    private final Output<String> entityGuid;
 
     /**
      * @param probePaths the service's health-check paths (target group and container), which are not users
@@ -80,7 +81,7 @@ public final class ServiceObservability extends ComponentResource {
         ticketPolicy = policy(scope, svc + "-ticket");
         burnRateWindowsPolicy = policy(scope, svc + "-burn-rate-windows");
 
-        Output<String> entityGuid = slo.entityGuid().map(Output::of).orElseGet(() -> lookUpEntity(scope, spec));
+        entityGuid = slo.entityGuid().map(Output::of).orElseGet(() -> lookUpEntity(scope, spec));
         successSli = serviceLevel(scope, spec, SUCCESS, SliQueries.success(spec), entityGuid);
         latencySli = serviceLevel(scope, spec, LATENCY, SliQueries.latency(spec), entityGuid);
 
@@ -104,8 +105,8 @@ public final class ServiceObservability extends ComponentResource {
         String dashboardName = scope.name(svc) + " SLOs and golden signals";
         new OneDashboardJson(svc + "-dashboard", OneDashboardJsonArgs.builder()
                 .accountId(scope.accountId())
-                .json(Output.tuple(successSli.sliGuid(), latencySli.sliGuid()).applyValue(guids ->
-                        ServiceDashboard.json(dashboardName, account, spec, guids.t1, guids.t2)))
+                .json(Output.tuple(successSli.sliGuid(), latencySli.sliGuid(), entityGuid).applyValue(guids ->
+                        ServiceDashboard.json(dashboardName, account, spec, guids.t1, guids.t2, guids.t3)))
                 .build(), scope.options());
         this.registerOutputs(Map.of("criticalPolicyId", criticalPolicy.id(), "ticketPolicyId", ticketPolicy.id()));
     }
@@ -218,6 +219,11 @@ public final class ServiceObservability extends ComponentResource {
 
     public AlertPolicy burnRateWindowsPolicy() {
         return burnRateWindowsPolicy;
+    }
+
+    /** The APM entity the SLOs and the deploy markers are on. */
+    public Output<String> entityGuid() {
+        return entityGuid;
     }
 
     public ServiceLevel successSli() {
