@@ -4,6 +4,7 @@ package jp.twozeroseven.infra.newrelic.synthetics;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
+import com.pulumi.exceptions.MissingRequiredPropertyException;
 import java.lang.Boolean;
 import java.lang.String;
 import java.util.List;
@@ -56,11 +57,11 @@ public final class MonitorArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /** ENABLED or DISABLED (required). */
-    @Import(name="status")
-    private /* @Nullable */ Output<String> status;
+    @Import(name="status", required=true)
+    private Output<String> status;
 
-    public Optional<Output<String>> status() {
-        return Optional.ofNullable(this.status);
+    public Output<String> status() {
+        return this.status;
     }
 
     /** SIMPLE: a redirect fails the check. */
@@ -72,11 +73,11 @@ public final class MonitorArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /** SIMPLE or BROWSER (required). */
-    @Import(name="type")
-    private /* @Nullable */ Output<String> type;
+    @Import(name="type", required=true)
+    private Output<String> type;
 
-    public Optional<Output<String>> type() {
-        return Optional.ofNullable(this.type);
+    public Output<String> type() {
+        return this.type;
     }
 
     /** The URI the monitor checks. */
@@ -225,10 +226,10 @@ public final class MonitorArgs extends com.pulumi.resources.ResourceArgs {
 
         public MonitorArgs build() {
             if ($.status == null) {
-                throw new IllegalArgumentException("MonitorArgs: status is required (ENABLED or DISABLED)");
+                throw new MissingRequiredPropertyException("MonitorArgs", "status");
             }
             if ($.type == null) {
-                throw new IllegalArgumentException("MonitorArgs: type is required (SIMPLE or BROWSER)");
+                throw new MissingRequiredPropertyException("MonitorArgs", "type");
             }
             return $;
         }
