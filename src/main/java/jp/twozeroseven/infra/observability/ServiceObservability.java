@@ -96,6 +96,7 @@ public final class ServiceObservability extends ComponentResource {
         publicCheck.ifPresent(check -> {
             OutsideInChecks outside = new OutsideInChecks(scope.accountId(), scope.name(svc + "-public"), spec, check,
                     scope.options());
+            // The query is filled in from the monitor's real GUID; the rest of the condition does not depend on it.
             NrqlConditionSpec outage = OutsideInNrql.outage(svc, "resolvedLater");
             NrqlConditions.create(scope, svc + "-outside-in-outage", outage,
                     outside.monitor().id().applyValue(OutsideInNrql::failedPercent), criticalPolicy.id());

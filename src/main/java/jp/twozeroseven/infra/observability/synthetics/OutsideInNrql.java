@@ -37,7 +37,7 @@ public final class OutsideInNrql {
      */
     public static NrqlConditionSpec outage(String service, String monitorGuid) {
         return new NrqlConditionSpec(service + " unreachable from outside (every synthetic check failed for 3m)",
-                monitorGuid.equals("resolvedLater") ? monitorGuid : failedPercent(monitorGuid), "above_or_equals", 100, OUTAGE_WINDOW_SECONDS, Optional.of(60),
+                failedPercent(monitorGuid), "above_or_equals", 100, OUTAGE_WINDOW_SECONDS, Optional.of(60),
                 OUTAGE_WINDOW_SECONDS, "at_least_once", Optional.empty(), false, Runbooks.OUTSIDE_IN_OUTAGE,
                 NrqlConditionSpec.DEFAULT_VIOLATION_TIME_LIMIT_SECONDS);
     }
