@@ -68,12 +68,20 @@ export const observabilitySloCoverage: StackValidationPolicy = {
             }
             const windows = of(NRQL_CONDITION).filter(c => levels.some(l => dependsOn(c, "nrql", l)));
             const compounds = of(COMPOUND_CONDITION).filter(c => windows.some(w => dependsOn(c, "componentConditions", w, ["id"])));
-            if (compounds.length === 0) {
+            const routes = (p: PolicyResource) => of(WORKFLOW).some(w => dependsOn(w, "issuesFilter", p)
+                && asArray(safeGet(w.props, "destinations")).length > 0 && safeGet(w.props, "enabled") !== false);
+            // burnAlerts: single (accounts without New Relic's compound-alerts preview): the burn-rate NRQL
+            // conditions themselves sit in a routed policy.
+            const singles = compounds.length > 0 ? [] : windows.filter(w =>
+                of(ALERT_POLICY).some(p => dependsOn(w, "policyId", p, ["name"]) && routes(p)));
+            if (compounds.length === 0 && singles.length === 0) {
                 reportViolation(`${label(service)} has SLOs but no burn-rate alert: no AlertCompoundCondition joins NRQL ` +
-                    `conditions over its SLIs. Fix: generate the burn-rate alerts from the SLO spec (ServiceObservability).`, service.urn);
+                    `conditions over its SLIs, and no such NRQL condition is routed on its own (burnAlerts: single). ` +
+                    `Fix: generate the burn-rate alerts from the SLO spec (ServiceObservability).`, service.urn);
                 continue;
             }
-            const policies = of(ALERT_POLICY).filter(p => compounds.some(c => dependsOn(c, "policyId", p, ["name"])));
+            const alerts = [...compounds, ...singles];
+            const policies = of(ALERT_POLICY).filter(p => alerts.some(c => dependsOn(c, "policyId", p, ["name"])));
             const workflows = of(WORKFLOW).filter(w => policies.some(p => dependsOn(w, "issuesFilter", p))
                 && asArray(safeGet(w.props, "destinations")).length > 0 && safeGet(w.props, "enabled") !== false);
             if (workflows.length === 0) {

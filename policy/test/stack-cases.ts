@@ -71,6 +71,9 @@ export const stackCases: Record<string, StackCases> = {
         pass: [{ stack: "prod", resources: observed({ pagerDuty: true }) },
             { stack: "stg", resources: observed().map(r => r.name === "api-slo-success"
                 ? { ...r, props: { events: { validEvents: { from: "Transaction", where: "appName = 'api-stg'" } } } } : r) },
+            // burnAlerts: single: no compound, the long-window condition itself is in the routed policy
+            { stack: "prod", resources: observed({ pagerDuty: true, omit: ["page-fast", "short"] }).map(r => r.name === "long"
+                ? { ...r, dependsOn: { nrql: ["api-slo-success"], policyId: ["api-critical"] } } : r) },
             // a private ECS service (no load balancer) needs nothing
             { stack: "prod", resources: [{ type: "aws:ecs/service:Service", name: "worker", props: { loadBalancers: [] } }] }],
         fail: [[{ stack: "prod", resources: observed({ pagerDuty: true, omit: ["api-slo-success"] }) }, "no ServiceLevel measures its APM app 'api-prod'"],

@@ -29,7 +29,8 @@ public final class InfraStack {
                 .build());
         Scope root = new Scope(null, aws, settings, tags, StackTags.SHARED_SERVICE);
         AppPlatform platform = new AppPlatform("platform", root);
-        new Observability("observability", root.forService("observability"), NewRelicProvider.create(settings));
+        new Observability("observability", root.forService("observability"), NewRelicProvider.create(settings),
+                platform.deployments().applicationName(), platform.deployments().groupNames());
         DataPipeline data = new DataPipeline("data-pipeline", root.forService("data-pipeline"), platform);
         platform.exports().forEach(ctx::export);
         data.exports().forEach(ctx::export);

@@ -30,7 +30,8 @@ import java.util.Optional;
 /**
  * Who hears about which policy. Paging stacks: critical policies go to PagerDuty, ticket policies to Slack.
  * Other stacks have no PagerDuty destination at all, and every policy goes to Slack. Planned maintenance mutes
- * every policy, and the workflows stay silent for fully muted issues.
+ * the ticket policies only, and the workflows stay silent for fully muted issues: a critical policy is never muted,
+ * so an outage that starts inside a maintenance window still pages.
  */
 public final class AlertRouting {
 
@@ -41,7 +42,7 @@ public final class AlertRouting {
     private final Workflow slack;
     private final List<AlertMutingRule> mutingRules = new ArrayList<>();
 
-    AlertRouting(NewRelicScope scope, List<AlertPolicy> critical, List<AlertPolicy> tickets, List<AlertPolicy> all,
+    AlertRouting(NewRelicScope scope, List<AlertPolicy> critical, List<AlertPolicy> tickets,
                  Optional<SecretValue> pagerDutyKey) {
         var routing = scope.settings().routing();
         NotificationChannel slackChannel = new NotificationChannel("slack", NotificationChannelArgs.builder()
@@ -85,7 +86,7 @@ public final class AlertRouting {
         slack = workflow(scope, "slack", toSlack, slackChannel);
 
         for (ObservabilityMaintenanceWindow window : scope.settings().maintenanceWindows()) {
-            mutingRules.add(mutingRule(scope, window, all));
+            mutingRules.add(mutingRule(scope, window, tickets));
         }
     }
 

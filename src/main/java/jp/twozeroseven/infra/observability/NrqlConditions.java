@@ -10,9 +10,6 @@ import jp.twozeroseven.infra.observability.alerts.NrqlConditionSpec;
 /** Registers a {@link NrqlConditionSpec} as a New Relic NRQL alert condition in a policy. */
 final class NrqlConditions {
 
-    /** Incidents close on their own after a day, so a forgotten one does not mute the next. */
-    private static final int VIOLATION_TIME_LIMIT_SECONDS = 86_400;
-
     private NrqlConditions() {
     }
 
@@ -33,7 +30,7 @@ final class NrqlConditions {
                         .thresholdOccurrences(spec.thresholdOccurrences())
                         .build())
                 .aggregationWindow(spec.aggregationWindowSeconds())
-                .violationTimeLimitSeconds(VIOLATION_TIME_LIMIT_SECONDS)
+                .violationTimeLimitSeconds(spec.violationTimeLimitSeconds())
                 .fillOption("none");
         if (spec.sparseEvents()) {
             // One event a night: close each window on a timer instead of waiting for later events to arrive.

@@ -7,7 +7,9 @@ import com.pulumi.resources.ProviderResource;
 import jp.twozeroseven.infra.newrelic.AlertPolicy;
 import jp.twozeroseven.infra.newrelic.AlertPolicyArgs;
 import jp.twozeroseven.infra.observability.alerts.HeartbeatCondition;
+import jp.twozeroseven.infra.observability.deploymarkers.DeployMarkers;
 import jp.twozeroseven.infra.observability.alerts.NrqlConditionSpec;
+import jp.twozeroseven.infra.observability.synthetics.PublicCheck;
 import jp.twozeroseven.infra.settings.ObservabilityServiceSlo;
 import jp.twozeroseven.infra.settings.ObservabilitySettings;
 import jp.twozeroseven.infra.settings.SecretKey;
@@ -33,14 +35,22 @@ public final class Observability extends ComponentResource {
     private final AlertPolicy dataPipelinePolicy;
     private final AlertRouting routing;
 
-    /** @param newRelic the explicit New Relic provider ({@link #provider}); every child uses it */
-    public Observability(String name, Scope scope, ProviderResource newRelic) {
+    /**
+     * @param newRelic       the explicit New Relic provider ({@link #provider}); every child uses it
+     * @param codeDeployApp  the CodeDeploy application of the services, and {@code deploymentGroups} service → group:
+     *                       their deployments become deploy markers
+     */
+    public Observability(String name, Scope scope, ProviderResource newRelic, String codeDeployApp,
+                         Map<String, String> deploymentGroups) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(scope.parent()).build());
         ObservabilitySettings settings = scope.settings().observability();
         NewRelicScope nr = new NewRelicScope(this, newRelic, settings, scope.settings().namePrefix(),
                 scope.settings().stack());
         for (ObservabilityServiceSlo slo : settings.services()) {
-            services.put(slo.service(), new ServiceObservability(slo, nr));
+            // The same path the target group's and the container's health checks call (platform.service).
+            var service = scope.settings().services().stream().filter(s -> s.name().equals(slo.service())).findFirst();
+            List<String> probes = service.map(s -> List.of(s.healthCheckPath())).orElse(List.of());
+            services.put(slo.service(), new ServiceObservability(slo, probes, service.flatMap(PublicCheck::of), nr));
         }
 
         dataPipelinePolicy = new AlertPolicy("data-pipeline-ticket", AlertPolicyArgs.builder()
@@ -62,7 +72,12 @@ public final class Observability extends ComponentResource {
         tickets.add(dataPipelinePolicy);
         all.add(dataPipelinePolicy);
         Optional<SecretValue> pagerDutyKey = scope.settings().secrets().get(SecretKey.PAGERDUTY_INTEGRATION_KEY);
-        routing = new AlertRouting(nr, critical, tickets, all, pagerDutyKey);
+        routing = new AlertRouting(nr, critical, tickets, pagerDutyKey);
+        if (settings.deployMarkers()) {
+            Map<String, Output<String>> guids = new LinkedHashMap<>();
+            services.forEach((svc, o) -> guids.put(svc, o.entityGuid()));
+            new DeployMarkers(scope.child(this), codeDeployApp, deploymentGroups, guids);
+        }
         this.registerOutputs(Map.of("alertPolicyIds", Output.all(all.stream().map(AlertPolicy::id).toList())));
     }
 

@@ -37,6 +37,10 @@ import jp.twozeroseven.infra.observability.slo.BurnRateWindows;
 import jp.twozeroseven.infra.observability.slo.SliEvents;
 import jp.twozeroseven.infra.observability.slo.SliQueries;
 import jp.twozeroseven.infra.observability.slo.SloSpec;
+import jp.twozeroseven.infra.observability.synthetics.OutsideInChecks;
+import jp.twozeroseven.infra.observability.synthetics.OutsideInNrql;
+import jp.twozeroseven.infra.observability.synthetics.PublicCheck;
+import jp.twozeroseven.infra.settings.BurnAlertMode;
 import jp.twozeroseven.infra.settings.ObservabilityServiceSlo;
 
 import java.util.List;
@@ -59,19 +63,25 @@ public final class ServiceObservability extends ComponentResource {
     private final AlertPolicy burnRateWindowsPolicy;
     private final ServiceLevel successSli;
     private final ServiceLevel latencySli;
+    private final Output<String> entityGuid;
 
-    public ServiceObservability(ObservabilityServiceSlo slo, NewRelicScope parentScope) {
+    /**
+     * @param probePaths the service's health-check paths (target group and container), which are not users
+     * @param publicCheck the outside-in synthetic check of its public host name, if it has one
+     */
+    public ServiceObservability(ObservabilityServiceSlo slo, List<String> probePaths,
+                                java.util.Optional<PublicCheck> publicCheck, NewRelicScope parentScope) {
         super(TYPE, slo.service(), ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         NewRelicScope scope = parentScope.child(this);
         String svc = slo.service();
         SloSpec spec = SloSpec.of(svc, apmAppName(svc, scope.stack()), slo.objectivePercent(),
-                slo.latencyThresholdSeconds());
+                slo.latencyThresholdSeconds()).withProbePaths(probePaths);
 
         criticalPolicy = policy(scope, svc + "-critical");
         ticketPolicy = policy(scope, svc + "-ticket");
         burnRateWindowsPolicy = policy(scope, svc + "-burn-rate-windows");
 
-        Output<String> entityGuid = slo.entityGuid().map(Output::of).orElseGet(() -> lookUpEntity(scope, spec));
+        entityGuid = slo.entityGuid().map(Output::of).orElseGet(() -> lookUpEntity(scope, spec));
         successSli = serviceLevel(scope, spec, SUCCESS, SliQueries.success(spec), entityGuid);
         latencySli = serviceLevel(scope, spec, LATENCY, SliQueries.latency(spec), entityGuid);
 
@@ -83,13 +93,21 @@ public final class ServiceObservability extends ComponentResource {
         }
         NrqlConditionSpec lost = GoldenSignalConditions.lossOfSignal(spec, slo.goldenSignals());
         NrqlConditions.create(scope, lost.name().replace(' ', '-'), lost, criticalPolicy.id());
+        publicCheck.ifPresent(check -> {
+            OutsideInChecks outside = new OutsideInChecks(scope.accountId(), scope.name(svc + "-public"), spec, check,
+                    scope.options());
+            // The query is filled in from the monitor's real GUID; the rest of the condition does not depend on it.
+            NrqlConditionSpec outage = OutsideInNrql.outage(svc, "resolvedLater");
+            NrqlConditions.create(scope, svc + "-outside-in-outage", outage,
+                    outside.monitor().id().applyValue(OutsideInNrql::failedPercent), criticalPolicy.id());
+        });
 
         long account = Long.parseLong(scope.accountId());
         String dashboardName = scope.name(svc) + " SLOs and golden signals";
         new OneDashboardJson(svc + "-dashboard", OneDashboardJsonArgs.builder()
                 .accountId(scope.accountId())
-                .json(Output.tuple(successSli.sliGuid(), latencySli.sliGuid()).applyValue(guids ->
-                        ServiceDashboard.json(dashboardName, account, spec, guids.t1, guids.t2)))
+                .json(Output.tuple(successSli.sliGuid(), latencySli.sliGuid(), entityGuid).applyValue(guids ->
+                        ServiceDashboard.json(dashboardName, account, spec, guids.t1, guids.t2, guids.t3)))
                 .build(), scope.options());
         this.registerOutputs(Map.of("criticalPolicyId", criticalPolicy.id(), "ticketPolicyId", ticketPolicy.id()));
     }
@@ -140,11 +158,15 @@ public final class ServiceObservability extends ComponentResource {
 
     private static String description(SloSpec spec, String sli) {
         return SUCCESS.equals(sli)
-                ? "Share of transactions without an unexpected error (generated from the SLO spec)"
-                : "Share of web transactions faster than " + spec.latencyThresholdSeconds() + " s (generated from the SLO spec)";
+                ? "Share of users' web requests without a server error (5xx), health checks excluded (generated from the SLO spec)"
+                : "Share of users' web requests faster than " + spec.latencyThresholdSeconds() + " s (generated from the SLO spec)";
     }
 
-    /** One compound condition per window: its long and short NRQL conditions must both breach. */
+    /**
+     * Per window: compound mode joins the long (A) and short (B) window conditions, which sit in the unrouted
+     * policy, with "A AND B" in the routed one; single mode puts the long-window condition itself in the routed
+     * policy (accounts without the compound-alerts preview).
+     */
     private void burnRateAlerts(NewRelicScope scope, SloSpec spec, String sli, ServiceLevel level,
                                 boolean countsBadEvents) {
         Output<String> query = level.sliGuid().applyValue(guid -> BurnRateNrql.errorRatePercent(guid, countsBadEvents));
@@ -152,19 +174,29 @@ public final class ServiceObservability extends ComponentResource {
         List<BurnRateAlert> alerts = BurnRateNrql.alerts(spec, sli, "resolvedLater", countsBadEvents,
                 BurnRateWindows.sreWorkbook());
         List<BurnRateWindow> windows = BurnRateWindows.sreWorkbook();
+        boolean compound = scope.settings().burnAlerts() == BurnAlertMode.COMPOUND;
         for (int i = 0; i < windows.size(); i++) {
             BurnRateWindow window = windows.get(i);
             String base = spec.service() + "-" + sli + "-" + window.name();
+            AlertPolicy target = window.severity() == AlertSeverity.PAGE ? criticalPolicy : ticketPolicy;
+            String title = spec.service() + " " + sli + " SLO burn " + window.name() + " ("
+                    + BurnRateConditions.describe(window, spec) + ")";
+            if (!compound) {
+                NrqlConditionSpec single = BurnRateConditions.of(alerts.get(2 * i));
+                NrqlConditions.create(scope, base, new NrqlConditionSpec(title, single.nrql(), single.operator(),
+                        single.threshold(), single.aggregationWindowSeconds(), single.slideBySeconds(),
+                        single.thresholdDurationSeconds(), single.thresholdOccurrences(), single.signalLossSeconds(),
+                        single.sparseEvents(), single.runbook(), single.violationTimeLimitSeconds()), query, target.id());
+                continue;
+            }
             NrqlAlertCondition longWindow = NrqlConditions.create(scope, base + "-long",
                     BurnRateConditions.of(alerts.get(2 * i)), query, burnRateWindowsPolicy.id());
             NrqlAlertCondition shortWindow = NrqlConditions.create(scope, base + "-short",
                     BurnRateConditions.of(alerts.get(2 * i + 1)), query, burnRateWindowsPolicy.id());
-            AlertPolicy target = window.severity() == AlertSeverity.PAGE ? criticalPolicy : ticketPolicy;
             new AlertCompoundCondition(base, AlertCompoundConditionArgs.builder()
                     .accountId(scope.accountId())
                     .policyId(target.id())
-                    .name(spec.service() + " " + sli + " SLO burn " + window.name() + " ("
-                            + BurnRateConditions.describe(window, spec) + ")")
+                    .name(title)
                     .enabled(true)
                     .triggerExpression("A AND B")
                     .componentConditions(
@@ -173,6 +205,9 @@ public final class ServiceObservability extends ComponentResource {
                     .runbookUrl(scope.settings().runbookUrl(Runbooks.SLO_BURN_RATE))
                     .build(), scope.options());
         }
+        NrqlConditionSpec outage = BurnRateConditions.outage(spec, sli, "resolvedLater");
+        NrqlConditions.create(scope, spec.service() + "-" + sli + "-" + BurnRateConditions.OUTAGE, outage, query,
+                criticalPolicy.id());
     }
 
     public AlertPolicy criticalPolicy() {
@@ -185,6 +220,11 @@ public final class ServiceObservability extends ComponentResource {
 
     public AlertPolicy burnRateWindowsPolicy() {
         return burnRateWindowsPolicy;
+    }
+
+    /** The APM entity the SLOs and the deploy markers are on. */
+    public Output<String> entityGuid() {
+        return entityGuid;
     }
 
     public ServiceLevel successSli() {

@@ -17,6 +17,9 @@ public final class ObservabilityParser {
     private static final Map<String, ObservabilityRegion> REGIONS =
             Map.of("US", ObservabilityRegion.US, "EU", ObservabilityRegion.EU);
 
+    private static final Map<String, BurnAlertMode> BURN_ALERT_MODES =
+            new java.util.TreeMap<>(Map.of("compound", BurnAlertMode.COMPOUND, "single", BurnAlertMode.SINGLE));
+
     private ObservabilityParser() {
     }
 
@@ -41,8 +44,16 @@ public final class ObservabilityParser {
                 ObservabilityParser::maintenanceWindow);
         ObservabilityHeartbeat heartbeat = heartbeat(s.section("dataPipeline"), pipelineStarts);
         List<ObservabilityServiceSlo> services = services(s, serviceNames);
+        BurnAlertMode burnAlerts = s.choice("burnAlerts", BURN_ALERT_MODES, BurnAlertMode.COMPOUND);
+        boolean deployMarkers = s.bool("deployMarkers", true);
+        if (deployMarkers && !offline && secrets.get(SecretKey.NEW_RELIC_API_KEY).isEmpty()) {
+            s.report("deployMarkers", "true", "deploy markers post to NerdGraph with a New Relic user key; set it with: "
+                    + "pulumi config set --secret <project>:" + SecretKey.NEW_RELIC_API_KEY.key()
+                    + " <user key>, or set deployMarkers: false");
+        }
         s.rejectUnknownKeys();
-        return new ObservabilitySettings(accountId, region, runbookBaseUrl, routing, windows, heartbeat, services);
+        return new ObservabilitySettings(accountId, region, runbookBaseUrl, routing, windows, heartbeat, services,
+                burnAlerts, deployMarkers);
     }
 
     private static ObservabilityRouting routing(Section r, Tier tier, StackSecrets secrets, boolean offline) {

@@ -9,10 +9,14 @@ import java.util.List;
  * @param newRelicAccountId the New Relic account id, a string of digits (the provider takes it as a string)
  * @param runbookBaseUrl    where {@code docs/runbooks/*.md} of this repository are browsable, ending with "/"
  * @param services          one SLO spec per service in {@code services}, in the same order
+ * @param burnAlerts        compound conditions (default) or single conditions for accounts without the preview
+ * @param deployMarkers     CodeDeploy deployments become New Relic deploy markers (default true; needs the
+ *                          {@code newRelicApiKey} secret)
  */
 public record ObservabilitySettings(String newRelicAccountId, ObservabilityRegion region, String runbookBaseUrl,
                                     ObservabilityRouting routing, List<ObservabilityMaintenanceWindow> maintenanceWindows,
-                                    ObservabilityHeartbeat heartbeat, List<ObservabilityServiceSlo> services) {
+                                    ObservabilityHeartbeat heartbeat, List<ObservabilityServiceSlo> services,
+                                    BurnAlertMode burnAlerts, boolean deployMarkers) {
 
     public ObservabilitySettings {
         maintenanceWindows = List.copyOf(maintenanceWindows);

@@ -12,7 +12,9 @@ public enum SecretKey {
     PAGERDUTY_INTEGRATION_KEY("pagerDutyIntegrationKey",
             "PagerDuty Events API v2 integration key of the on-call service (stacks that page)", false),
     NEW_RELIC_API_KEY("newRelicApiKey",
-            "New Relic user API key for the provider; NEW_RELIC_API_KEY in the environment also works", false);
+            "New Relic user API key for the provider and the NerdGraph deploy markers (needed while "
+                    + "observability.deployMarkers is on); NEW_RELIC_API_KEY in the environment also works for the provider",
+            false);
 
     private final String key;
     private final String description;

@@ -77,6 +77,8 @@ public final class OfflineMocks implements Mocks {
             case "aws:ec2/subnet:Subnet" -> "subnet-" + hex.substring(0, 17);
             case "aws:ec2/securityGroup:SecurityGroup" -> "sg-" + hex.substring(0, 17);
             case "aws:apigateway/restApi:RestApi" -> hex.substring(0, 10);
+            // A synthetics monitor's id is its entity GUID (the SyntheticCheck events' entityGuid).
+            case "newrelic:synthetics/monitor:Monitor" -> entityGuid("MONITOR|" + physical);
             default -> physical;
         };
     }

@@ -97,7 +97,8 @@ class BindingConformanceTest {
             registered.add(new RegisteredResource(c.token, "invoke", mapper.valueToTree(c.args)));
         }
 
-        assertThat(registered).hasSize(12).extracting(RegisteredResource::type).containsOnly(
+        assertThat(registered).hasSize(13).extracting(RegisteredResource::type).containsOnly(
+            "newrelic:synthetics/monitor:Monitor",
             "pulumi:providers:newrelic",
             "newrelic:index/alertPolicy:AlertPolicy",
             "newrelic:index/nrqlAlertCondition:NrqlAlertCondition",
@@ -149,6 +150,10 @@ class BindingConformanceTest {
                 .as("%s token", type.getSimpleName())
                 .contains("__pulumiType = '" + token + "'");
         }
+        // nested modules live in their own directory of the SDK
+        var monitorToken = jp.twozeroseven.infra.newrelic.synthetics.Monitor.class
+            .getAnnotation(com.pulumi.core.annotations.ResourceType.class).type();
+        assertThat(Files.readString(sdk.resolve("synthetics/monitor.js"))).contains("__pulumiType = '" + monitorToken + "'");
     }
 
     static void registerAll(Context ctx) {
@@ -227,6 +232,12 @@ class BindingConformanceTest {
 
         new OneDashboardJson("golden-signals", OneDashboardJsonArgs.builder()
             .accountId(ACCOUNT).json("{\"name\":\"golden signals\",\"pages\":[]}").build(), opts);
+
+        new jp.twozeroseven.infra.newrelic.synthetics.Monitor("api-public",
+            jp.twozeroseven.infra.newrelic.synthetics.MonitorArgs.builder()
+                .accountId(ACCOUNT).name("api public").type("SIMPLE").status("ENABLED").period("EVERY_MINUTE")
+                .uri("https://api.example.jp/health").locationsPublics("AP_NORTHEAST_1", "AP_SOUTHEAST_1")
+                .verifySsl(true).bypassHeadRequest(true).treatRedirectAsFailure(true).build(), opts);
     }
 
     static ServiceLevel serviceLevel(String name, Output<String> entityGuid) {

@@ -39,13 +39,14 @@ class ObservabilityStacksTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"prod", "stg"})
-    void everyServiceHasTwoSlosThreeBurnRateAlertsAndADashboard(String stack) {
+    void everyServiceHasTwoSlosFourBurnRateAlertsPerSliAndADashboard(String stack) {
         SynthResult result = SynthedStacks.synth(stack);
         for (String svc : List.of("api", "web")) {
             assertThat(result.ofType(SERVICE_LEVEL)).filteredOn(r -> r.name().startsWith(svc + "-slo-"))
-                    .extracting(SynthesizedResource::name).containsExactlyInAnyOrder(svc + "-slo-success", svc + "-slo-latency");
+                    .extracting(SynthesizedResource::name).containsExactlyInAnyOrder(svc + "-slo-success", svc + "-slo-latency",
+                            svc + "-slo-availability");
             assertThat(result.ofType(COMPOUND)).filteredOn(r -> r.name().startsWith(svc + "-"))
-                    .hasSize(6)
+                    .hasSize(8)
                     .allSatisfy(c -> {
                         assertThat(c.inputs().path("triggerExpression").asText()).isEqualTo("A AND B");
                         assertThat(c.inputs().path("enabled").asBoolean()).isTrue();
@@ -60,6 +61,87 @@ class ObservabilityStacksTest {
                 .forEach(cc -> componentIds.add(cc.path("id").asText())));
         assertThat(result.ofType(NRQL)).filteredOn(n -> componentIds.contains(n.inputs().path("name").asText()))
                 .hasSize(componentIds.size()).allSatisfy(n -> assertThat(n.inputs().path("enabled").asBoolean()).isTrue());
+    }
+
+    /** Issue 13: synthetic checks through the public DNS names, an availability SLO and a page on a full outage. */
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "stg"})
+    void outsideInChecksWatchThePublicHostNamesFromTokyoAndSingapore(String stack) {
+        SynthResult result = SynthedStacks.synth(stack);
+        String domain = stack.equals("prod") ? "207-delivery.jp" : "stg.207-delivery.jp";
+        assertThat(result.ofType("newrelic:synthetics/monitor:Monitor")).extracting(m -> m.inputs().path("uri").asText())
+                .containsExactly("https://api." + domain + "/health", "https://admin." + domain + "/");
+        assertThat(result.ofType("newrelic:synthetics/monitor:Monitor")).allSatisfy(m -> {
+            assertThat(m.inputs().path("locationsPublics").toString()).isEqualTo("[\"AP_NORTHEAST_1\",\"AP_SOUTHEAST_1\"]");
+            assertThat(m.inputs().path("period").asText()).isEqualTo("EVERY_MINUTE");
+            assertThat(m.inputs().path("verifySsl").asBoolean()).isTrue();
+        });
+        for (String svc : List.of("api", "web")) {
+            SynthesizedResource monitor = result.ofType("newrelic:synthetics/monitor:Monitor").stream()
+                    .filter(m -> m.name().equals(svc + "-public")).findFirst().orElseThrow();
+            SynthesizedResource level = result.ofType(SERVICE_LEVEL).stream()
+                    .filter(l -> l.name().equals(svc + "-slo-availability")).findFirst().orElseThrow();
+            assertThat(level.propertyDependencies().get("guid")).containsExactly(monitor.urn());
+            String guid = level.inputs().path("guid").asText();
+            assertThat(level.inputs().path("events").path("badEvents").path("where").asText())
+                    .isEqualTo("entityGuid = '" + guid + "' AND result = 'FAILED'");
+            assertThat(policyOf(result, svc + "-outside-in-outage")).isEqualTo("platform-207-" + stack + "-" + svc + "-critical");
+            assertThat(result.ofType(NRQL)).filteredOn(n -> n.name().equals(svc + "-outside-in-outage")).singleElement()
+                    .satisfies(n -> assertThat(n.inputs().path("nrql").path("query").asText()).endsWith(
+                            "FROM SyntheticCheck WHERE entityGuid = '" + guid + "'"));
+        }
+    }
+
+    /** Issue 13: the SLIs and golden signals leave out exactly the paths the target groups probe. */
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "stg"})
+    void slisAndGoldenSignalsLeaveOutTheTargetGroupsHealthCheckPaths(String stack) {
+        SynthResult result = SynthedStacks.synth(stack);
+        for (String svc : List.of("api", "web")) {
+            Set<String> probed = new LinkedHashSet<>();
+            result.ofType("aws:lb/targetGroup:TargetGroup").stream()
+                    .filter(t -> t.inputs().path("tags").path("Service").asText().equals(svc))
+                    .forEach(t -> probed.add(t.inputs().path("healthCheck").path("path").asText()));
+            assertThat(probed).hasSize(1);
+            String users = "appName = '" + svc + "-" + stack + "' AND transactionType = 'Web' AND request.uri NOT IN ('"
+                    + probed.iterator().next() + "')";
+            assertThat(result.ofType(SERVICE_LEVEL)).filteredOn(l -> l.name().startsWith(svc + "-slo-")
+                            && !l.name().endsWith("-availability")).hasSize(2)
+                    .allSatisfy(l -> assertThat(l.inputs().path("events").path("validEvents").path("where").asText())
+                            .isEqualTo(users));
+            assertThat(result.ofType(SERVICE_LEVEL)).filteredOn(l -> l.name().equals(svc + "-slo-success")).singleElement()
+                    .satisfies(l -> assertThat(l.inputs().path("events").path("badEvents").path("where").asText())
+                            .isEqualTo(users + " AND http.statusCode >= 500"));
+            for (String golden : List.of("-error-rate", "-p95-latency", "-throughput-drop")) {
+                assertThat(result.ofType(NRQL)).filteredOn(n -> n.name().equals(svc + golden)).singleElement()
+                        .satisfies(n -> assertThat(n.inputs().path("nrql").path("query").asText()).contains(users));
+            }
+            assertThat(result.ofType("newrelic:index/oneDashboardJson:OneDashboardJson"))
+                    .filteredOn(d -> d.name().equals(svc + "-dashboard")).singleElement()
+                    .satisfies(d -> assertThat(d.inputs().path("json").asText()).contains(users));
+        }
+    }
+
+    /** Issue 13: each burn condition reads its own service level's series, by sli.guid, never another SLI's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "stg"})
+    void everyBurnConditionFiltersBySliGuidOfItsOwnServiceLevel(String stack) {
+        SynthResult result = SynthedStacks.synth(stack);
+        List<SynthesizedResource> burns = result.ofType(NRQL).stream()
+                .filter(n -> n.inputs().path("nrql").path("query").asText().contains("newrelic.sli.")).toList();
+        assertThat(burns).hasSize(2 * 2 * (4 * 2 + 1));
+        java.util.Map<String, String> guidBySli = new java.util.HashMap<>();
+        for (SynthesizedResource n : burns) {
+            String sli = n.name().startsWith(n.name().split("-")[0] + "-success") ? "success" : "latency";
+            String level = n.name().split("-")[0] + "-slo-" + sli;
+            assertThat(n.propertyDependencies().get("nrql")).as(n.name()).singleElement()
+                    .satisfies(urn -> assertThat(urn).endsWith("ServiceLevel::" + level));
+            var m = java.util.regex.Pattern.compile("FROM Metric WHERE sli\\.guid = '([A-Za-z0-9+/=]+)'$")
+                    .matcher(n.inputs().path("nrql").path("query").asText());
+            assertThat(m.find()).as(n.name()).isTrue();
+            assertThat(guidBySli.computeIfAbsent(level, k -> m.group(1))).as(n.name()).isEqualTo(m.group(1));
+        }
+        assertThat(new LinkedHashSet<>(guidBySli.values())).hasSize(4);
     }
 
     @Test
@@ -103,15 +185,18 @@ class ObservabilityStacksTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"prod", "stg"})
-    void workflowsHonourMutingRulesAndTheMaintenanceWindowMutesEveryPolicy(String stack) {
+    void workflowsHonourMutingRulesAndTheMaintenanceWindowMutesOnlyTicketPolicies(String stack) {
         SynthResult result = SynthedStacks.synth(stack);
         assertThat(result.ofType(WORKFLOW)).allSatisfy(w ->
                 assertThat(w.inputs().path("mutingRulesHandling").asText()).isEqualTo("DONT_NOTIFY_FULLY_MUTED_ISSUES"));
         assertThat(result.ofType("newrelic:index/alertMutingRule:AlertMutingRule")).singleElement().satisfies(m -> {
             assertThat(m.inputs().path("schedule").path("timeZone").asText()).isEqualTo("Asia/Tokyo");
             assertThat(m.inputs().path("schedule").path("startTime").asText()).isEqualTo("2025-01-06T03:25:00");
-            assertThat(m.inputs().path("condition").path("conditions").get(0).path("values"))
-                    .hasSize(result.ofType("newrelic:index/alertPolicy:AlertPolicy").size());
+            // Paging policies are never muted: an outage that starts in the window still pages (issue 13).
+            assertThat(StreamSupport.stream(m.inputs().path("condition").path("conditions").get(0).path("values")
+                    .spliterator(), false).map(JsonNode::asText).toList()).containsExactly(
+                    "platform-207-" + stack + "-api-ticket", "platform-207-" + stack + "-web-ticket",
+                    "platform-207-" + stack + "-data-pipeline-ticket");
         });
     }
 

@@ -22,12 +22,14 @@ class EngineEnvironmentTest {
         values.put("platform-207:slackWebhookUrl", "https://hooks.slack.com/services/T0/B0/x");
         values.put("platform-207:newRelicIngestKey", "ingest-key");
         values.put("platform-207:pagerDutyIntegrationKey", "pd-key");
+        values.put("platform-207:newRelicApiKey", "user-key");
         Map<String, String> env = Map.of(
                 "PULUMI_PROJECT", "platform-207",
                 "PULUMI_STACK", "prod",
                 "PULUMI_CONFIG", JSON.writeValueAsString(values),
                 "PULUMI_CONFIG_SECRET_KEYS", JSON.writeValueAsString(List.of("platform-207:slackWebhookUrl",
-                        "platform-207:newRelicIngestKey", "platform-207:pagerDutyIntegrationKey")),
+                        "platform-207:newRelicIngestKey", "platform-207:pagerDutyIntegrationKey",
+                        "platform-207:newRelicApiKey")),
                 "PULUMI_ROOT_DIRECTORY", StackFixture.PROJECT.toString());
 
         RawConfig engine = EngineEnvironment.read(env);

@@ -44,6 +44,37 @@ class ObservabilityParserTest {
     }
 
     @Test
+    void burnAlertsDefaultToCompoundAndAcceptOnlyCompoundOrSingle() {
+        assertThat(StackSettingsParser.parse(StackFixture.read("prod")).observability().burnAlerts())
+                .isEqualTo(BurnAlertMode.COMPOUND);
+        assertThat(StackSettingsParser.parse(StackFixture.edited("prod", temp, c -> obs(c).put("burnAlerts", "single")))
+                .observability().burnAlerts()).isEqualTo(BurnAlertMode.SINGLE);
+        assertProblem("prod", c -> obs(c).put("burnAlerts", "legacy"), "observability.burnAlerts", "single");
+    }
+
+    @Test
+    void deployMarkersNeedTheNewRelicUserKeyUnderTheEngineUnlessTurnedOff() {
+        RawConfig offline = StackFixture.read("stg");
+        var values = withoutSecrets(offline);
+        values.remove(offline.project() + ":" + SecretKey.NEW_RELIC_API_KEY.key());
+        var secrets = java.util.Set.of(offline.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key(),
+                offline.project() + ":" + SecretKey.NEW_RELIC_INGEST_KEY.key());
+        RawConfig engine = new RawConfig(offline.project(), offline.stack(), values, secrets, "the Pulumi engine", false,
+                offline.projectDir());
+        assertThatThrownBy(() -> StackSettingsParser.parse(engine)).isInstanceOf(SettingsException.class)
+                .satisfies(e -> assertThat(((SettingsException) e).problems()).singleElement().satisfies(p -> {
+                    assertThat(p.key()).isEqualTo("platform-207:observability.deployMarkers");
+                    assertThat(p.message()).contains("pulumi config set --secret <project>:newRelicApiKey")
+                            .contains("deployMarkers: false");
+                }));
+        var off = new HashMap<>(values);
+        off.put(offline.project() + ":observability",
+                off.get(offline.project() + ":observability").replaceFirst("\\{", "{\"deployMarkers\":false,"));
+        assertThat(StackSettingsParser.parse(new RawConfig(offline.project(), offline.stack(), off, secrets,
+                "the Pulumi engine", false, offline.projectDir())).observability().deployMarkers()).isFalse();
+    }
+
+    @Test
     void objectiveOutsideZeroToHundredIsRejected() {
         assertProblem("prod", c -> api(c).put("objectivePercent", 100),
                 "observability.services.api.objectivePercent", "strictly between 0.0 and 100.0");
@@ -82,7 +113,9 @@ class ObservabilityParserTest {
         RawConfig offline = StackFixture.read("prod");
         RawConfig engine = new RawConfig(offline.project(), offline.stack(), withoutSecrets(offline),
                 java.util.Set.of(offline.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key(),
-                        offline.project() + ":" + SecretKey.NEW_RELIC_INGEST_KEY.key()), "the Pulumi engine", false, offline.projectDir());
+                        offline.project() + ":" + SecretKey.NEW_RELIC_INGEST_KEY.key(),
+                        offline.project() + ":" + SecretKey.NEW_RELIC_API_KEY.key()), "the Pulumi engine", false,
+                offline.projectDir());
         assertThatThrownBy(() -> StackSettingsParser.parse(engine))
                 .isInstanceOf(SettingsException.class)
                 .satisfies(e -> assertThat(((SettingsException) e).problems()).singleElement().satisfies(p -> {
@@ -143,6 +176,7 @@ class ObservabilityParserTest {
         // secret above).
         values.put(raw.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key(), "https://hooks.slack.com/x");
         values.put(raw.project() + ":" + SecretKey.NEW_RELIC_INGEST_KEY.key(), "ingest-key");
+        values.put(raw.project() + ":" + SecretKey.NEW_RELIC_API_KEY.key(), "user-key");
         return values;
     }
 }

@@ -206,8 +206,11 @@ class StackSettingsParserTest {
                 .hasMessageContaining("pulumi config set --secret platform-207:newRelicIngestKey")
                 .hasMessageNotContaining("slackWebhookUrl");
         withSecret.put("platform-207:newRelicIngestKey", "NRAL-not-a-real-key");
+        // deploy markers (on by default) post to NerdGraph with the user key
+        withSecret.put("platform-207:newRelicApiKey", "NRAK-not-a-real-key");
         RawConfig set = new RawConfig(offline.project(), offline.stack(), withSecret,
-                java.util.Set.of("platform-207:slackWebhookUrl", "platform-207:newRelicIngestKey"), offline.source(), false, offline.projectDir());
+                java.util.Set.of("platform-207:slackWebhookUrl", "platform-207:newRelicIngestKey",
+                        "platform-207:newRelicApiKey"), offline.source(), false, offline.projectDir());
         assertThat(StackSettingsParser.parse(set).secrets().get(SecretKey.SLACK_WEBHOOK_URL).orElseThrow().toString())
                 .isEqualTo("[secret]");
         assertThat(StackSettingsParser.parse(set).secrets().get(SecretKey.NEW_RELIC_INGEST_KEY).orElseThrow().reveal())

@@ -7,15 +7,17 @@ public final class ArgsTypeNames {
 
     public static final String PROVIDER_TYPE = "pulumi:providers:newrelic";
 
-    // newrelic:<module>/<camelName>:<Member>; only the index module is bound, so nested
-    // modules (cloud/, plugins/, synthetics/) are rejected instead of mapped to a wrong type.
-    private static final Pattern TOKEN = Pattern.compile("newrelic:index/([A-Za-z0-9]+):([A-Za-z0-9]+)");
+    // newrelic:<module>/<camelName>:<Member>; the index module and synthetics/ are bound (synthetics types live in
+    // the SDK's `synthetics` namespace), so other nested modules (cloud/, plugins/) are rejected instead of mapped
+    // to a wrong type.
+    private static final Pattern TOKEN = Pattern.compile("newrelic:(index|synthetics)/([A-Za-z0-9]+):([A-Za-z0-9]+)");
 
     private ArgsTypeNames() {}
 
     /**
      * {@code newrelic:index/alertPolicy:AlertPolicy} → {@code AlertPolicyArgs};
      * {@code newrelic:index/getEntity:getEntity} → {@code GetEntityArgs} (the plain invoke args);
+     * {@code newrelic:synthetics/monitor:Monitor} → {@code synthetics.MonitorArgs};
      * {@code pulumi:providers:newrelic} → {@code ProviderArgs}.
      */
     public static String argsTypeFor(String typeToken) {
@@ -25,9 +27,10 @@ public final class ArgsTypeNames {
         var m = TOKEN.matcher(typeToken);
         if (!m.matches()) {
             throw new IllegalArgumentException("Unsupported New Relic type token '" + typeToken
-                + "'; expected newrelic:index/<name>:<Name> or " + PROVIDER_TYPE + ".");
+                + "'; expected newrelic:index/<name>:<Name>, newrelic:synthetics/<name>:<Name> or " + PROVIDER_TYPE + ".");
         }
-        var member = m.group(2);
-        return Character.toUpperCase(member.charAt(0)) + member.substring(1) + "Args";
+        var member = m.group(3);
+        var args = Character.toUpperCase(member.charAt(0)) + member.substring(1) + "Args";
+        return m.group(1).equals("index") ? args : m.group(1) + "." + args;
     }
 }

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * The golden-signal conditions of one service. Error rate, p95 latency and a throughput drop open tickets: they
- * help explain a burn but page nobody on their own. Loss of signal pages: when no transaction at all arrives
- * (ALB health checks are transactions too), the app is down and the burn-rate queries have nothing to divide.
+ * help explain a burn but page nobody on their own; they read users' requests only (no health checks). Loss of
+ * signal pages: when no transaction at all arrives, not even the health checks, the app or its agent is down and
+ * the burn-rate queries have nothing to divide.
  */
 public final class GoldenSignalConditions {
 
@@ -38,7 +39,7 @@ public final class GoldenSignalConditions {
      * condition exists for its loss-of-signal setting.
      */
     public static NrqlConditionSpec lossOfSignal(SloSpec spec, ObservabilityGoldenSignals thresholds) {
-        return new NrqlConditionSpec(spec.service() + " loss of signal", GoldenSignalNrql.throughputPerMinute(spec),
+        return new NrqlConditionSpec(spec.service() + " loss of signal", GoldenSignalNrql.anyTransactionPerMinute(spec),
                 "below", 0, 60, Optional.empty(), 60, "all", Optional.of(thresholds.signalLossMinutes() * 60), false,
                 Runbooks.LOSS_OF_SIGNAL);
     }

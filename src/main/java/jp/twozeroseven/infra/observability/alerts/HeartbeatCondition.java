@@ -32,9 +32,17 @@ public final class HeartbeatCondition {
         return (int) Duration.ofHours(24).plus(heartbeat.runWindow()).toSeconds();
     }
 
+    /**
+     * The longest a lost-signal incident may stay open (New Relic's maximum, 30 days): it must stay open until the
+     * next success closes it ("Newly opened lost signal incidents will close immediately when new data is
+     * evaluated", create-nrql-alert-conditions), not be force-closed after a day while the pipeline is still broken.
+     */
+    public static final int VIOLATION_TIME_LIMIT_SECONDS = NrqlConditionSpec.MAX_VIOLATION_TIME_LIMIT_SECONDS;
+
     public static NrqlConditionSpec of(String stack, ObservabilityHeartbeat heartbeat) {
         return new NrqlConditionSpec("data-pipeline no successful run by " + heartbeat.deadline() + " JST",
                 nrql(stack), "below", 1, 3600, Optional.empty(), 3600, "all",
-                Optional.of(signalLossSeconds(heartbeat)), true, Runbooks.DATA_PIPELINE_HEARTBEAT);
+                Optional.of(signalLossSeconds(heartbeat)), true, Runbooks.DATA_PIPELINE_HEARTBEAT,
+                VIOLATION_TIME_LIMIT_SECONDS);
     }
 }

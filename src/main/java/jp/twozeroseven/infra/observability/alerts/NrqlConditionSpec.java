@@ -7,7 +7,7 @@ import java.util.Optional;
  * without Pulumi.
  *
  * @param name                     the condition's title in New Relic
- * @param operator                 "above" or "below"
+ * @param operator                 "above", "above_or_equals" or "below"
  * @param aggregationWindowSeconds the window the query aggregates over (at most 21 600 s in New Relic)
  * @param slideBySeconds           sliding-window step, so a long window is re-evaluated often; empty = tumbling
  * @param thresholdDurationSeconds how long the value must breach before an incident opens
@@ -15,29 +15,39 @@ import java.util.Optional;
  * @param signalLossSeconds        when set: no data for this long opens an incident (loss of signal)
  * @param sparseEvents             true for rare events (one a night): aggregate by timer, not by event flow
  * @param runbook                  a file name under docs/runbooks/, without ".md"
+ * @param violationTimeLimitSeconds an open incident is force-closed after this long (300 s .. 30 days)
  */
 public record NrqlConditionSpec(String name, String nrql, String operator, double threshold,
                                 int aggregationWindowSeconds, Optional<Integer> slideBySeconds,
                                 int thresholdDurationSeconds, String thresholdOccurrences,
-                                Optional<Integer> signalLossSeconds, boolean sparseEvents, String runbook) {
+                                Optional<Integer> signalLossSeconds, boolean sparseEvents, String runbook,
+                                int violationTimeLimitSeconds) {
 
     /** New Relic's limits, from the 5.77.0 schema docs. */
     public static final int MAX_AGGREGATION_WINDOW_SECONDS = 21_600;
     public static final int MAX_THRESHOLD_DURATION_SECONDS = 86_400;
     public static final int MAX_EXPIRATION_SECONDS = 172_800;
+    public static final int MAX_VIOLATION_TIME_LIMIT_SECONDS = 2_592_000;
+    /** Incidents of plain conditions close on their own after a day, so a forgotten one does not mute the next. */
+    public static final int DEFAULT_VIOLATION_TIME_LIMIT_SECONDS = 86_400;
+    private static final java.util.Set<String> OPERATORS = java.util.Set.of("above", "above_or_equals", "below");
+
+    /** A condition with the default violation time limit of one day. */
+    public NrqlConditionSpec(String name, String nrql, String operator, double threshold, int aggregationWindowSeconds,
+                             Optional<Integer> slideBySeconds, int thresholdDurationSeconds, String thresholdOccurrences,
+                             Optional<Integer> signalLossSeconds, boolean sparseEvents, String runbook) {
+        this(name, nrql, operator, threshold, aggregationWindowSeconds, slideBySeconds, thresholdDurationSeconds,
+                thresholdOccurrences, signalLossSeconds, sparseEvents, runbook, DEFAULT_VIOLATION_TIME_LIMIT_SECONDS);
+    }
 
     public NrqlConditionSpec {
-        if (!operator.equals("above") && !operator.equals("below")) {
-            throw new IllegalArgumentException("condition '" + name + "': operator must be above or below, got " + operator);
+        if (!OPERATORS.contains(operator)) {
+            throw new IllegalArgumentException("condition '" + name + "': operator must be above, above_or_equals or below, got "
+                    + operator);
         }
         if (aggregationWindowSeconds < 30 || aggregationWindowSeconds > MAX_AGGREGATION_WINDOW_SECONDS) {
             throw new IllegalArgumentException("condition '" + name + "': aggregation window " + aggregationWindowSeconds
                     + " s is outside New Relic's 30..21600 s");
-        }
-        if (thresholdDurationSeconds % aggregationWindowSeconds != 0
-                || thresholdDurationSeconds > MAX_THRESHOLD_DURATION_SECONDS) {
-            throw new IllegalArgumentException("condition '" + name + "': threshold duration " + thresholdDurationSeconds
-                    + " s must be a multiple of the aggregation window " + aggregationWindowSeconds + " s and at most 86400 s");
         }
         slideBySeconds.ifPresent(slide -> {
             if (slide >= aggregationWindowSeconds || aggregationWindowSeconds % slide != 0) {
@@ -45,6 +55,23 @@ public record NrqlConditionSpec(String name, String nrql, String operator, doubl
                         + " s must be smaller than and a factor of the aggregation window " + aggregationWindowSeconds + " s");
             }
         });
+        // With sliding windows the data points come every slideBy seconds, and the duration is a multiple of that:
+        // the provider's own service_level_alert_helper example (@pulumi/newrelic 5.77.0,
+        // getServiceLevelAlertHelper.d.ts) pairs aggregationWindow 5400 with slideBy 60 and thresholdDuration 900.
+        int step = slideBySeconds.orElse(aggregationWindowSeconds);
+        if (thresholdDurationSeconds % step != 0 || thresholdDurationSeconds > MAX_THRESHOLD_DURATION_SECONDS) {
+            throw new IllegalArgumentException("condition '" + name + "': threshold duration " + thresholdDurationSeconds
+                    + " s must be a multiple of the " + (slideBySeconds.isPresent() ? "slideBy " : "aggregation window ")
+                    + step + " s and at most 86400 s");
+        }
+        if (!thresholdOccurrences.equals("all") && !thresholdOccurrences.equals("at_least_once")) {
+            throw new IllegalArgumentException("condition '" + name + "': thresholdOccurrences must be all or at_least_once, got "
+                    + thresholdOccurrences);
+        }
+        if (violationTimeLimitSeconds < 300 || violationTimeLimitSeconds > MAX_VIOLATION_TIME_LIMIT_SECONDS) {
+            throw new IllegalArgumentException("condition '" + name + "': violation time limit " + violationTimeLimitSeconds
+                    + " s is outside New Relic's 300..2592000 s");
+        }
         signalLossSeconds.ifPresent(loss -> {
             if (loss < 30 || loss > MAX_EXPIRATION_SECONDS) {
                 throw new IllegalArgumentException("condition '" + name + "': loss of signal after " + loss

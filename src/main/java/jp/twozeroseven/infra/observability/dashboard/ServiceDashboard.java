@@ -22,7 +22,7 @@ public final class ServiceDashboard {
 
     /** Attainment in percent: good share of valid events over the SLO period. */
     public static String attainmentNrql(SloSpec spec, String sliGuid, boolean countsBadEvents) {
-        return "SELECT " + goodPercent(countsBadEvents) + " AS 'attainment %' FROM Metric WHERE entity.guid = '"
+        return "SELECT " + goodPercent(countsBadEvents) + " AS 'attainment %' FROM Metric WHERE sli.guid = '"
                 + sliGuid + "' SINCE " + spec.periodDays() + " days ago";
     }
 
@@ -32,7 +32,7 @@ public final class ServiceDashboard {
      */
     public static String budgetLeftNrql(SloSpec spec, String sliGuid, boolean countsBadEvents) {
         return "SELECT 100 - (100 - " + goodPercent(countsBadEvents) + ") / " + errorBudget(spec)
-                + " * 100 AS 'error budget left %' FROM Metric WHERE entity.guid = '" + sliGuid + "' SINCE "
+                + " * 100 AS 'error budget left %' FROM Metric WHERE sli.guid = '" + sliGuid + "' SINCE "
                 + spec.periodDays() + " days ago";
     }
 
@@ -48,9 +48,18 @@ public final class ServiceDashboard {
                 : "clamp_max(sum(newrelic.sli.good) / sum(newrelic.sli.valid) * 100, 100)";
     }
 
+    /**
+     * The deploy markers of the APM entity: change-tracking deployments are stored as {@code Deployment} events
+     * (docs.newrelic.com/docs/change-tracking/change-tracking-graphql), one per CodeDeploy deployment that ended.
+     */
+    public static String deploymentsNrql(String entityGuid) {
+        return "SELECT timestamp, version, description FROM Deployment WHERE entity.guid = '" + entityGuid
+                + "' SINCE 7 days ago LIMIT 20";
+    }
+
     /** The OneDashboardJson {@code json} input. */
     public static String json(String dashboardName, long accountId, SloSpec spec, String successSliGuid,
-                              String latencySliGuid) {
+                              String latencySliGuid, String entityGuid) {
         ObjectNode root = JSON.createObjectNode();
         root.put("name", dashboardName);
         root.put("description", "SLOs and golden signals of " + spec.apmAppName() + " (generated; edit in code)");
@@ -68,6 +77,8 @@ public final class ServiceDashboard {
         line(widgets, 4, 1, "Error rate %", accountId, GoldenSignalNrql.errorRatePercent(spec));
         line(widgets, 4, 5, "p95 latency (s)", accountId, GoldenSignalNrql.p95LatencySeconds(spec));
         line(widgets, 4, 9, "Throughput (rpm)", accountId, GoldenSignalNrql.throughputPerMinute(spec));
+        widget(widgets, 7, 1, COLUMNS, "Deployments (CodeDeploy, last 7 days)", "viz.table", accountId,
+                deploymentsNrql(entityGuid));
         try {
             return JSON.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

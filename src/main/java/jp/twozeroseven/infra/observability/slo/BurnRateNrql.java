@@ -21,7 +21,10 @@ public final class BurnRateNrql {
     /** The error-rate query for an SLI; {@code countsBadEvents} comes from {@link SliEvents#countsBadEvents()}. */
     public static String errorRatePercent(String sliGuid, boolean countsBadEvents) {
         requireGuid(sliGuid);
-        var where = " FROM Metric WHERE entity.guid = " + Nrql.quote(sliGuid);
+        // The service level's own series: its newrelic.sli.* metrics carry sli.guid = ServiceLevel.sliGuid, the
+        // filter of the provider's service_level_alert_helper ("FROM Metric SELECT ... WHERE sli.guid = '<guid>'",
+        // terraform-provider-newrelic newrelic/data_source_newrelic_service_level_alert_helper.go).
+        var where = " FROM Metric WHERE sli.guid = " + Nrql.quote(sliGuid);
         if (countsBadEvents) {
             return "SELECT clamp_max(sum(newrelic.sli.bad) / sum(newrelic.sli.valid) * 100, 100) AS 'error rate %'" + where;
         }

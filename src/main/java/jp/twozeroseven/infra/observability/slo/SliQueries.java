@@ -2,32 +2,56 @@ package jp.twozeroseven.infra.observability.slo;
 
 import java.util.Optional;
 
-/** The NRQL pieces of the two SLIs we define per APM service. */
+/**
+ * The NRQL pieces of the two SLIs we define per APM service. Both count what users get: web transactions of the
+ * app without the probe paths (the ALB's and the container's health checks call the target groups'
+ * {@code healthCheckPath} every few seconds, which would otherwise dominate the night and keep every SLI green).
+ */
 public final class SliQueries {
 
     private SliQueries() {}
 
     /**
-     * Success SLI: every transaction is valid; a transaction error is bad unless the agent marked it
-     * expected (e.g. a 404 the app raises on purpose), because expected errors do not hurt users.
+     * The WHERE clause of "a request from a user": {@code appName = '<app>' AND transactionType = 'Web' AND
+     * request.uri NOT IN ('<probe>', ...)}. {@code request.uri} is the agents' default Transaction attribute for the
+     * request path (docs.newrelic.com agent attributes, e.g. the Go agent's {@code AttributeRequestURI}).
      */
-    public static SliEvents success(SloSpec spec) {
-        var app = "appName = " + Nrql.quote(spec.apmAppName());
-        return new SliEvents(
-            new EventQuery("Transaction", app),
-            Optional.empty(),
-            Optional.of(new EventQuery("TransactionError", app + " AND error.expected IS FALSE")));
+    public static String userRequests(SloSpec spec) {
+        String where = "appName = " + Nrql.quote(spec.apmAppName()) + " AND transactionType = 'Web'";
+        if (!spec.probePaths().isEmpty()) {
+            where += " AND request.uri NOT IN (" + String.join(", ", spec.probePaths().stream().map(Nrql::quote).toList())
+                + ")";
+        }
+        return where;
     }
 
     /**
-     * Latency SLI: web transactions are valid; good ones finished faster than the threshold.
+     * The share of users' requests that failed on the server: {@code http.statusCode >= 500} (the agents' response
+     * status attribute, e.g. the Go agent's {@code AttributeResponseCode = "http.statusCode"}). A 4xx is the client's
+     * request being refused (a wrong id, an expired token), not the service failing, and does not spend budget.
+     */
+    public static String serverError() {
+        return "http.statusCode >= 500";
+    }
+
+    /** Success SLI: user requests are valid; the ones that ended in a server error (5xx) are bad. */
+    public static SliEvents success(SloSpec spec) {
+        var users = userRequests(spec);
+        return new SliEvents(
+            new EventQuery("Transaction", users),
+            Optional.empty(),
+            Optional.of(new EventQuery("Transaction", users + " AND " + serverError())));
+    }
+
+    /**
+     * Latency SLI: user requests are valid; good ones finished faster than the threshold.
      * Background jobs are left out: their duration says nothing about what a driver waits for.
      */
     public static SliEvents latency(SloSpec spec) {
-        var web = "appName = " + Nrql.quote(spec.apmAppName()) + " AND transactionType = 'Web'";
+        var users = userRequests(spec);
         return new SliEvents(
-            new EventQuery("Transaction", web),
-            Optional.of(new EventQuery("Transaction", web + " AND duration < " + Nrql.number(spec.latencyThresholdSeconds()))),
+            new EventQuery("Transaction", users),
+            Optional.of(new EventQuery("Transaction", users + " AND duration < " + Nrql.number(spec.latencyThresholdSeconds()))),
             Optional.empty());
     }
 }

@@ -10,13 +10,17 @@ import java.util.Set;
  * @param objectivePercent        the SLO target, strictly between 0 and 100 (e.g. 99.9)
  * @param latencyThresholdSeconds a request slower than this is not "good" for the latency SLI
  * @param periodDays              the rolling SLO period; New Relic accepts 1, 7 or 28 days
+ * @param probePaths              request paths that only load balancers and container health checks call (the
+ *                                target groups' {@code healthCheckPath}); their transactions are not users
  */
-public record SloSpec(String service, String apmAppName, double objectivePercent, double latencyThresholdSeconds, int periodDays) {
+public record SloSpec(String service, String apmAppName, double objectivePercent, double latencyThresholdSeconds, int periodDays,
+                      java.util.List<String> probePaths) {
 
     public static final int DEFAULT_PERIOD_DAYS = 28;
     private static final Set<Integer> NEW_RELIC_ROLLING_DAYS = Set.of(1, 7, 28);
 
     public SloSpec {
+        probePaths = probePaths == null ? java.util.List.of() : java.util.List.copyOf(probePaths);
         if (service == null || service.isBlank()) {
             throw new IllegalArgumentException("SLO spec: 'service' is blank; give the service a name such as \"delivery-api\".");
         }
@@ -38,9 +42,19 @@ public record SloSpec(String service, String apmAppName, double objectivePercent
         }
     }
 
+    /** A spec without probe paths. */
+    public SloSpec(String service, String apmAppName, double objectivePercent, double latencyThresholdSeconds, int periodDays) {
+        this(service, apmAppName, objectivePercent, latencyThresholdSeconds, periodDays, java.util.List.of());
+    }
+
     /** A spec over the standard 28-day period. */
     public static SloSpec of(String service, String apmAppName, double objectivePercent, double latencyThresholdSeconds) {
         return new SloSpec(service, apmAppName, objectivePercent, latencyThresholdSeconds, DEFAULT_PERIOD_DAYS);
+    }
+
+    /** This spec with the health-check paths whose transactions are probes, not users. */
+    public SloSpec withProbePaths(java.util.List<String> paths) {
+        return new SloSpec(service, apmAppName, objectivePercent, latencyThresholdSeconds, periodDays, paths);
     }
 
     /** The error budget as a percentage of events, e.g. 0.1 for a 99.9% objective. */

@@ -16,9 +16,11 @@ class ArgsTypeNamesTest {
     }
 
     @Test
-    void rejectsTokensOutsideTheIndexModule() {
-        assertThatThrownBy(() -> ArgsTypeNames.argsTypeFor("newrelic:synthetics/monitor:Monitor"))
-            .hasMessageContaining("newrelic:synthetics/monitor:Monitor");
+    void mapsSyntheticsIntoItsNamespaceAndRejectsOtherModules() {
+        // @pulumi/newrelic 5.77.0 exports synthetics types under the `synthetics` namespace (synthetics/monitor.d.ts)
+        assertThat(ArgsTypeNames.argsTypeFor("newrelic:synthetics/monitor:Monitor")).isEqualTo("synthetics.MonitorArgs");
+        assertThatThrownBy(() -> ArgsTypeNames.argsTypeFor("newrelic:cloud/awsIntegrations:AwsIntegrations"))
+            .hasMessageContaining("newrelic:cloud/awsIntegrations:AwsIntegrations");
         assertThatThrownBy(() -> ArgsTypeNames.argsTypeFor("aws:sns/topic:Topic"))
             .hasMessageContaining("aws:sns/topic:Topic");
     }

@@ -26,55 +26,76 @@ class AlertConditionsTest {
     }
 
     @Test
-    void pageFastAt999IsOneHourAndFiveMinutesAbove1344Percent() {
+    void pageFastAt999IsOneHourAndFiveMinutesAtOrAbove1344PercentAtLeastOnceSlidingEveryMinute() {
         List<NrqlConditionSpec> c = burnRate(API);
-        // 0.1 % budget × (0.02 × 672 h / 1 h) = 1.344 %
+        // 0.1 % budget × (0.02 × 672 h / 1 h) = 1.344 %; alerts-slm: "above the threshold (1.344), at least once in
+        // the evaluation period (60 minutes)", "a 60 seconds slide by interval"
         assertThat(c.get(0).threshold()).isEqualTo(1.344);
+        assertThat(c.get(0).operator()).isEqualTo("above_or_equals");
         assertThat(c.get(0).aggregationWindowSeconds()).isEqualTo(3600);
-        assertThat(c.get(0).slideBySeconds()).contains(300);
+        assertThat(c.get(0).slideBySeconds()).contains(60);
         assertThat(c.get(0).thresholdDurationSeconds()).isEqualTo(3600);
+        assertThat(c.get(0).thresholdOccurrences()).isEqualTo("at_least_once");
         assertThat(c.get(1).threshold()).isEqualTo(1.344);
         assertThat(c.get(1).aggregationWindowSeconds()).isEqualTo(300);
-        assertThat(c.get(1).slideBySeconds()).isEmpty();
+        assertThat(c.get(1).slideBySeconds()).contains(60);
+        assertThat(c.get(1).thresholdOccurrences()).isEqualTo("at_least_once");
         assertThat(c.get(0).nrql()).isEqualTo("SELECT clamp_max(sum(newrelic.sli.bad) / sum(newrelic.sli.valid) * 100, 100)"
-                + " AS 'error rate %' FROM Metric WHERE entity.guid = '" + GUID + "'");
+                + " AS 'error rate %' FROM Metric WHERE sli.guid = '" + GUID + "'");
         assertThat(c.get(0).runbook()).isEqualTo(Runbooks.SLO_BURN_RATE);
+        assertThat(c.get(0).violationTimeLimitSeconds()).isEqualTo(259_200);
     }
 
     @Test
-    void pageMediumAt999IsSixHoursAndThirtyMinutesAbove056Percent() {
+    void pageMediumAt999IsSixHoursAndThirtyMinutesAtOrAbove056Percent() {
         List<NrqlConditionSpec> c = burnRate(API);
         // 0.1 × (0.05 × 672 / 6) = 0.56
         assertThat(c.get(2).threshold()).isEqualTo(0.56);
         assertThat(c.get(2).aggregationWindowSeconds()).isEqualTo(21_600);
-        assertThat(c.get(2).slideBySeconds()).contains(1800);
+        assertThat(c.get(2).slideBySeconds()).contains(60);
         assertThat(c.get(3).aggregationWindowSeconds()).isEqualTo(1800);
-        assertThat(c.get(3).slideBySeconds()).contains(150);
+        assertThat(c.get(3).slideBySeconds()).contains(60);
+        assertThat(c.subList(0, 4)).extracting(NrqlConditionSpec::thresholdOccurrences).containsOnly("at_least_once");
     }
 
     @Test
-    void ticketSlowThreeDayWindowIsApproximatedBySixHourWindowsForADay() {
+    void theOneDayAndThreeDayTicketWindowsAreApproximatedByEveryHourlySixHourWindowOf23Hours() {
         List<NrqlConditionSpec> c = burnRate(API);
-        // 0.1 × (0.10 × 672 / 72) = 0.093333…, rounded to 6 decimals
-        assertThat(c.get(4).threshold()).isEqualTo(0.093333);
-        assertThat(c.get(4).aggregationWindowSeconds()).isEqualTo(21_600);
-        assertThat(c.get(4).slideBySeconds()).isEmpty();
-        assertThat(c.get(4).thresholdDurationSeconds()).isEqualTo(86_400);
-        assertThat(c.get(4).thresholdOccurrences()).isEqualTo("all");
-        // the 6 h short window fits directly
-        assertThat(c.get(5).aggregationWindowSeconds()).isEqualTo(21_600);
-        assertThat(c.get(5).thresholdDurationSeconds()).isEqualTo(21_600);
+        // ticket-medium: 0.1 × (0.10 × 672 / 24) = 0.28; ticket-slow: 0.1 × (0.10 × 672 / 72) = 0.093333…
+        assertThat(c.get(4).threshold()).isEqualTo(0.28);
+        assertThat(c.get(6).threshold()).isEqualTo(0.093333);
+        for (NrqlConditionSpec approx : List.of(c.get(4), c.get(6))) {
+            assertThat(approx.aggregationWindowSeconds()).isEqualTo(21_600);
+            assertThat(approx.slideBySeconds()).contains(3600);
+            assertThat(approx.thresholdDurationSeconds()).isEqualTo(64_800);
+            assertThat(approx.thresholdOccurrences()).isEqualTo("all");
+        }
+        // the short windows (2 h, 6 h) fit directly, at least once
+        assertThat(c.get(5).aggregationWindowSeconds()).isEqualTo(7_200);
+        assertThat(c.get(7).aggregationWindowSeconds()).isEqualTo(21_600);
+        assertThat(c.get(7).thresholdOccurrences()).isEqualTo("at_least_once");
     }
 
     @Test
     void thresholdsFollowTheObjective() {
-        // 99.5 %: budget 0.5 → page-fast 0.5 × 13.44 = 6.72, page-medium 0.5 × 5.6 = 2.8
+        // 99.5 %: budget 0.5 → page-fast 0.5 × 13.44 = 6.72, page-medium 0.5 × 5.6 = 2.8, ticket-medium 1.4
         List<NrqlConditionSpec> c = burnRate(SloSpec.of("web", "web-prod", 99.5, 1.0));
         assertThat(c.get(0).threshold()).isEqualTo(6.72);
         assertThat(c.get(2).threshold()).isEqualTo(2.8);
-        assertThat(c.get(4).threshold()).isEqualTo(0.466667);
+        assertThat(c.get(4).threshold()).isEqualTo(1.4);
+        assertThat(c.get(6).threshold()).isEqualTo(0.466667);
         assertThat(BurnRateConditions.describe(BurnRateWindows.PAGE_FAST, API)).isEqualTo("1h/5m at 13.44x");
+        assertThat(BurnRateConditions.describe(BurnRateWindows.TICKET_MEDIUM, API)).isEqualTo("1d/2h at 2.8x");
         assertThat(BurnRateConditions.describe(BurnRateWindows.TICKET_SLOW, API)).isEqualTo("3d/6h at 0.93x");
+    }
+
+    @Test
+    void theOutageConditionPagesOnHalfTheRequestsBadOverFiveMinutes() {
+        NrqlConditionSpec outage = BurnRateConditions.outage(API, "success", "q");
+        assertThat(outage.threshold()).isEqualTo(50);
+        assertThat(outage.aggregationWindowSeconds()).isEqualTo(300);
+        assertThat(outage.slideBySeconds()).contains(60);
+        assertThat(outage.thresholdOccurrences()).isEqualTo("at_least_once");
     }
 
     @Test
@@ -115,10 +136,17 @@ class AlertConditionsTest {
                 Optional.empty(), false, "r")).hasMessageContaining("30..21600");
         assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "above", 1, 3600, Optional.empty(), 5400, "all",
                 Optional.empty(), false, "r")).hasMessageContaining("multiple of the aggregation window");
+        // with sliding windows the duration is a multiple of the slide (the provider's helper example: 5400/60/900)
+        assertThat(new NrqlConditionSpec("x", "q", "above_or_equals", 1, 5400, Optional.of(60), 900, "at_least_once",
+                Optional.empty(), false, "r").thresholdDurationSeconds()).isEqualTo(900);
+        assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "above", 1, 3600, Optional.of(60), 3600, "any",
+                Optional.empty(), false, "r")).hasMessageContaining("all or at_least_once");
+        assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "above", 1, 3600, Optional.empty(), 3600, "all",
+                Optional.empty(), false, "r", 100)).hasMessageContaining("300..2592000");
         assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "above", 1, 3600, Optional.of(700), 3600, "all",
                 Optional.empty(), false, "r")).hasMessageContaining("factor");
         assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "equals", 1, 3600, Optional.empty(), 3600, "all",
-                Optional.empty(), false, "r")).hasMessageContaining("above or below");
+                Optional.empty(), false, "r")).hasMessageContaining("above, above_or_equals or below");
         assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "below", 1, 3600, Optional.empty(), 3600, "all",
                 Optional.of(200_000), false, "r")).hasMessageContaining("172800");
     }
@@ -126,7 +154,7 @@ class AlertConditionsTest {
     @Test
     void everyBurnRateAlertOfTheWorkbookBecomesAValidCondition() {
         List<BurnRateAlert> alerts = BurnRateNrql.alerts(API, "latency", GUID, false, BurnRateWindows.sreWorkbook());
-        assertThat(alerts).hasSize(6);
+        assertThat(alerts).hasSize(8);
         assertThat(alerts.stream().map(BurnRateConditions::of)).allSatisfy(c ->
                 assertThat(c.nrql()).startsWith("SELECT 100 - clamp_max(sum(newrelic.sli.good)"));
     }

@@ -15,19 +15,20 @@ class ServiceDashboardTest {
     void budgetLeftDividesByTheErrorBudget() {
         assertThat(ServiceDashboard.budgetLeftNrql(API, "GUIDs", true)).isEqualTo(
                 "SELECT 100 - (100 - (100 - clamp_max(sum(newrelic.sli.bad) / sum(newrelic.sli.valid) * 100, 100)))"
-                        + " / 0.1 * 100 AS 'error budget left %' FROM Metric WHERE entity.guid = 'GUIDs'"
+                        + " / 0.1 * 100 AS 'error budget left %' FROM Metric WHERE sli.guid = 'GUIDs'"
                         + " SINCE 28 days ago");
         assertThat(ServiceDashboard.attainmentNrql(API, "GUIDl", false)).isEqualTo(
                 "SELECT clamp_max(sum(newrelic.sli.good) / sum(newrelic.sli.valid) * 100, 100) AS 'attainment %'"
-                        + " FROM Metric WHERE entity.guid = 'GUIDl' SINCE 28 days ago");
+                        + " FROM Metric WHERE sli.guid = 'GUIDl' SINCE 28 days ago");
     }
 
     @Test
     void dashboardHasSloAttainmentBudgetAndGoldenSignals() throws Exception {
-        JsonNode json = new ObjectMapper().readTree(ServiceDashboard.json("api SLOs", 3456789, API, "GUIDs", "GUIDl"));
+        JsonNode json = new ObjectMapper().readTree(ServiceDashboard.json("api SLOs", 3456789, API, "GUIDs", "GUIDl",
+                "GUIDapm"));
         JsonNode widgets = json.path("pages").get(0).path("widgets");
         assertThat(json.path("name").asText()).isEqualTo("api SLOs");
-        assertThat(widgets).hasSize(7);
+        assertThat(widgets).hasSize(8);
         assertThat(widgets.findValuesAsText("title")).contains("Success error budget left", "Latency error budget left",
                 "Error rate %", "p95 latency (s)", "Throughput (rpm)");
         assertThat(widgets.get(0).path("rawConfiguration").path("nrqlQueries").get(0).path("accountIds").get(0).asLong())
@@ -35,6 +36,11 @@ class ServiceDashboardTest {
         assertThat(widgets.get(6).path("rawConfiguration").path("nrqlQueries").get(0).path("query").asText())
                 .endsWith("FROM Transaction WHERE appName = 'api-prod' SINCE 1 day ago TIMESERIES");
         assertThat(widgets.get(2).path("rawConfiguration").path("nrqlQueries").get(0).path("query").asText())
-                .contains("entity.guid = 'GUIDl'");
+                .contains("sli.guid = 'GUIDl'");
+        // the deploy markers of the APM entity
+        assertThat(widgets.get(7).path("title").asText()).isEqualTo("Deployments (CodeDeploy, last 7 days)");
+        assertThat(widgets.get(7).path("rawConfiguration").path("nrqlQueries").get(0).path("query").asText())
+                .isEqualTo("SELECT timestamp, version, description FROM Deployment WHERE entity.guid = 'GUIDapm'"
+                        + " SINCE 7 days ago LIMIT 20");
     }
 }

@@ -29,6 +29,13 @@ class BurnRateWindowTest {
     }
 
     @Test
+    void ticketMediumBurnsTenPercentOfTheBudgetInADay() {
+        // Sloth's 3x over 1d for 30 days; 0.10 × 672 / 24 = 2.8 ; 0.1 × 2.8 = 0.28
+        assertThat(BurnRateWindows.TICKET_MEDIUM.burnRate(api999)).isCloseTo(2.8, EPS);
+        assertThat(BurnRateWindows.TICKET_MEDIUM.errorRateThresholdPercent(api999)).isCloseTo(0.28, EPS);
+    }
+
+    @Test
     void ticketSlowBurnRateIsBelowOne() {
         // 0.10 × 672 / 72 = 0.9333… ; 0.1 × 0.9333… = 0.09333…
         assertThat(BurnRateWindows.TICKET_SLOW.burnRate(api999)).isCloseTo(28.0 / 30.0, EPS);
@@ -57,6 +64,7 @@ class BurnRateWindowTest {
             .containsExactly(
                 org.assertj.core.groups.Tuple.tuple("page-fast", AlertSeverity.PAGE, Duration.ofHours(1), Duration.ofMinutes(5), 2.0),
                 org.assertj.core.groups.Tuple.tuple("page-medium", AlertSeverity.PAGE, Duration.ofHours(6), Duration.ofMinutes(30), 5.0),
+                org.assertj.core.groups.Tuple.tuple("ticket-medium", AlertSeverity.TICKET, Duration.ofDays(1), Duration.ofHours(2), 10.0),
                 org.assertj.core.groups.Tuple.tuple("ticket-slow", AlertSeverity.TICKET, Duration.ofDays(3), Duration.ofHours(6), 10.0));
     }
 

@@ -13,14 +13,16 @@ class SloNrqlTest {
     private final SloSpec spec = SloSpec.of("delivery-api", "delivery-api-prod", 99.9, 0.5);
 
     @Test
-    void successSliCountsUnexpectedTransactionErrorsAsBad() {
-        var events = SliQueries.success(spec);
-
-        assertThat(events.valid()).isEqualTo(new EventQuery("Transaction", "appName = 'delivery-api-prod'"));
+    void successSliCountsServerErrorsOfUsersRequestsAsBadAndLeavesHealthChecksOut() {
+        var events = SliQueries.success(spec.withProbePaths(List.of("/health")));
+        String users = "appName = 'delivery-api-prod' AND transactionType = 'Web' AND request.uri NOT IN ('/health')";
+        assertThat(events.valid()).isEqualTo(new EventQuery("Transaction", users));
         assertThat(events.good()).isEmpty();
-        assertThat(events.bad()).contains(new EventQuery("TransactionError",
-            "appName = 'delivery-api-prod' AND error.expected IS FALSE"));
+        // 5xx only: a 4xx is the client's request refused, not the service failing
+        assertThat(events.bad()).contains(new EventQuery("Transaction", users + " AND http.statusCode >= 500"));
         assertThat(events.countsBadEvents()).isTrue();
+        assertThat(SliQueries.latency(spec.withProbePaths(List.of("/health", "/ready"))).valid().where())
+            .endsWith("request.uri NOT IN ('/health', '/ready')");
     }
 
     @Test
@@ -44,7 +46,9 @@ class SloNrqlTest {
     void quotesInAppNamesCannotEscapeTheLiteral() {
         var events = SliQueries.success(SloSpec.of("svc", "o'brien\\app", 99.0, 1));
 
-        assertThat(events.valid().where()).isEqualTo("appName = 'o\\'brien\\\\app'");
+        assertThat(events.valid().where()).isEqualTo("appName = 'o\\'brien\\\\app' AND transactionType = 'Web'");
+        assertThat(SliQueries.success(SloSpec.of("svc", "a", 99.0, 1).withProbePaths(List.of("/it's"))).valid().where())
+            .endsWith("NOT IN ('/it\\'s')");
     }
 
     @Test
@@ -58,14 +62,14 @@ class SloNrqlTest {
     void badEventBurnRateQueryReadsTheSliMetricsOfOneGuid() {
         assertThat(BurnRateNrql.errorRatePercent("MXxTTE18U0xJfDEyMw==", true)).isEqualTo(
             "SELECT clamp_max(sum(newrelic.sli.bad) / sum(newrelic.sli.valid) * 100, 100) AS 'error rate %' "
-                + "FROM Metric WHERE entity.guid = 'MXxTTE18U0xJfDEyMw=='");
+                + "FROM Metric WHERE sli.guid = 'MXxTTE18U0xJfDEyMw=='");
     }
 
     @Test
     void goodEventBurnRateQueryInvertsTheGoodShare() {
         assertThat(BurnRateNrql.errorRatePercent("ABC", false)).isEqualTo(
             "SELECT 100 - clamp_max(sum(newrelic.sli.good) / sum(newrelic.sli.valid) * 100, 100) AS 'error rate %' "
-                + "FROM Metric WHERE entity.guid = 'ABC'");
+                + "FROM Metric WHERE sli.guid = 'ABC'");
     }
 
     @Test
@@ -92,12 +96,16 @@ class SloNrqlTest {
     }
 
     @Test
-    void goldenSignals() {
-        assertThat(GoldenSignalNrql.errorRatePercent(spec)).isEqualTo(
-            "SELECT percentage(count(*), WHERE error IS TRUE) AS 'error rate %' FROM Transaction WHERE appName = 'delivery-api-prod'");
-        assertThat(GoldenSignalNrql.p95LatencySeconds(spec)).isEqualTo(
-            "SELECT percentile(duration, 95) AS 'p95 s' FROM Transaction WHERE appName = 'delivery-api-prod' AND transactionType = 'Web'");
-        assertThat(GoldenSignalNrql.throughputPerMinute(spec)).isEqualTo(
+    void goldenSignalsReadTheSameUserRequestsAsTheSlis() {
+        var probed = spec.withProbePaths(List.of("/health"));
+        String users = "appName = 'delivery-api-prod' AND transactionType = 'Web' AND request.uri NOT IN ('/health')";
+        assertThat(GoldenSignalNrql.errorRatePercent(probed)).isEqualTo(
+            "SELECT percentage(count(*), WHERE http.statusCode >= 500) AS 'error rate %' FROM Transaction WHERE " + users);
+        assertThat(GoldenSignalNrql.p95LatencySeconds(probed)).isEqualTo(
+            "SELECT percentile(duration, 95) AS 'p95 s' FROM Transaction WHERE " + users);
+        assertThat(GoldenSignalNrql.throughputPerMinute(probed)).isEqualTo(
+            "SELECT filter(rate(count(*), 1 minute), WHERE " + users + ") AS 'rpm' FROM Transaction WHERE appName = 'delivery-api-prod'");
+        assertThat(GoldenSignalNrql.anyTransactionPerMinute(probed)).isEqualTo(
             "SELECT rate(count(*), 1 minute) AS 'rpm' FROM Transaction WHERE appName = 'delivery-api-prod'");
     }
 }
