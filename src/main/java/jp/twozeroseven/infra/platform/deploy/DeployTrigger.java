@@ -18,6 +18,8 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.ecr.RepositoryPolicy;
+import com.pulumi.aws.ecr.RepositoryPolicyArgs;
 import com.pulumi.aws.s3.BucketObjectv2;
 import com.pulumi.aws.s3.BucketObjectv2Args;
 import com.pulumi.core.Output;
@@ -258,6 +260,11 @@ public final class DeployTrigger extends ComponentResource {
                         a.get(0) + "/" + prefix + "*", a.get(1), scope.settings().region(),
                         new DeployPolicies.DeployTarget(target.applicationArn(), target.deploymentGroupArn(),
                                 target.deploymentConfigArn(), a.get(2), a.get(3)), a.get(4)).toJson()))
+                .build(), scope.options());
+        // Only this role may push to the service's repository, so nobody else can start a deploy of it.
+        new RepositoryPolicy(scope.name(serviceName + "-push-guard"), RepositoryPolicyArgs.builder()
+                .repository(wiring.repositories().get(serviceName).name())
+                .policy(role.arn().applyValue(arn -> DeployPolicies.pushOnlyBy(arn).toJson()))
                 .build(), scope.options());
         return role;
     }
