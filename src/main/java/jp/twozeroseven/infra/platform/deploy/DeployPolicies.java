@@ -26,9 +26,24 @@ public final class DeployPolicies {
      */
     public static PolicyDocument pipelineRole(String artifactBucketArn, String kmsKeyArn, String repositoryArn,
                                               DeployTarget target) {
+        return pipelineRole(artifactBucketArn, kmsKeyArn, repositoryArn, target, List.of());
+    }
+
+    /**
+     * @param documentPrefixes every service's deploy-document folder in the bucket ({@code api/}, {@code web/}):
+     *                         Pulumi writes them, so no pipeline may overwrite or delete one, its own or another
+     *                         service's (CodePipeline keeps its artifacts in a folder named after the pipeline)
+     */
+    public static PolicyDocument pipelineRole(String artifactBucketArn, String kmsKeyArn, String repositoryArn,
+                                              DeployTarget target, List<String> documentPrefixes) {
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("ArtifactObjects", List.of("s3:GetObject", "s3:GetObjectVersion",
                 "s3:PutObject"), List.of(artifactBucketArn + "/*")));
+        if (!documentPrefixes.isEmpty()) {
+            statements.add(new Statement("DeployDocumentsAreWrittenByPulumiOnly", Effect.DENY,
+                    List.of("s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"),
+                    documentPrefixes.stream().map(p -> artifactBucketArn + "/" + p + "*").toList(), List.of(), List.of()));
+        }
         statements.add(Statement.allow("ArtifactBucket", List.of("s3:GetBucketVersioning", "s3:GetBucketLocation",
                 "s3:ListBucket"), List.of(artifactBucketArn)));
         statements.add(Statement.allow("ArtifactEncryption", List.of("kms:Decrypt", "kms:GenerateDataKey"),

@@ -132,7 +132,8 @@ public final class DeployTrigger extends ComponentResource {
                         service.executionRole().arn(), service.taskRole().arn()).applyValue(a ->
                         DeployPolicies.pipelineRole(a.get(0), a.get(1), a.get(2), new DeployPolicies.DeployTarget(
                                 target.applicationArn(), target.deploymentGroupArn(), target.deploymentConfigArn(),
-                                a.get(3), a.get(4))).toJson()))
+                                a.get(3), a.get(4)), wiring.services().keySet().stream().sorted()
+                                .map(s -> s + "/").toList()).toJson()))
                 .build(), scope.options());
         Map<String, String> deployConfig = new LinkedHashMap<>();
         deployConfig.put("ApplicationName", wiring.deployments().applicationName());
