@@ -19,6 +19,7 @@ public final class AwsRules {
                 new ApiGatewayExecutionLoggingAndTracing(),
                 new ServiceLogGroupsRetained(),
                 new LogBucketsExpire(),
-                new WafOnEntryPoints());
+                new WafOnEntryPoints(),
+                new EcrPushOnlyByReleaseRole());
     }
 }

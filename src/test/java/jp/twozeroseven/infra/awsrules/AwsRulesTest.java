@@ -96,6 +96,13 @@ class AwsRulesTest {
     }
 
     @Test
+    void aRepositoryWithoutItsPushGuardIsCaught() {
+        SynthResult stg = SynthedStacks.synth("stg");
+        assertThat(new EcrPushOnlyByReleaseRole().problems(without(stg, "aws:ecr/repositoryPolicy:RepositoryPolicy"),
+                SynthedStacks.settings("stg"))).hasSize(2).allMatch(p -> p.contains("may push to it"));
+    }
+
+    @Test
     void aCiRoleThatCannotPushIsCaught() throws Exception {
         SynthResult stg = SynthedStacks.synth("stg");
         var mapper = new ObjectMapper();

@@ -24,8 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UrnStabilityTest {
 
+    /**
+     * Data stores, plus what the offline diff treats as stateful (synth/diff/ForceNewProperties): Aurora instances,
+     * secrets (their values are filled by hand) and log groups (their logs).
+     */
     static final Set<String> STATEFUL_TYPES = Set.of("aws:rds/cluster:Cluster", "aws:s3/bucketV2:BucketV2",
-            "aws:ecr/repository:Repository", "aws:glue/catalogDatabase:CatalogDatabase", "aws:kms/key:Key");
+            "aws:ecr/repository:Repository", "aws:glue/catalogDatabase:CatalogDatabase", "aws:kms/key:Key",
+            "aws:rds/clusterInstance:ClusterInstance", "aws:secretsmanager/secret:Secret",
+            "aws:cloudwatch/logGroup:LogGroup", "aws:dynamodb/table:Table");
 
     @ParameterizedTest
     @ValueSource(strings = {"prod", "stg"})

@@ -2,6 +2,8 @@ package jp.twozeroseven.infra.platform.deploy;
 
 import jp.twozeroseven.infra.iam.Condition;
 import jp.twozeroseven.infra.iam.PolicyDocument;
+import jp.twozeroseven.infra.iam.Principal;
+import jp.twozeroseven.infra.iam.Effect;
 import jp.twozeroseven.infra.iam.Statement;
 
 import java.util.ArrayList;
@@ -24,9 +26,24 @@ public final class DeployPolicies {
      */
     public static PolicyDocument pipelineRole(String artifactBucketArn, String kmsKeyArn, String repositoryArn,
                                               DeployTarget target) {
+        return pipelineRole(artifactBucketArn, kmsKeyArn, repositoryArn, target, List.of());
+    }
+
+    /**
+     * @param documentPrefixes every service's deploy-document folder in the bucket ({@code api/}, {@code web/}):
+     *                         Pulumi writes them, so no pipeline may overwrite or delete one, its own or another
+     *                         service's (CodePipeline keeps its artifacts in a folder named after the pipeline)
+     */
+    public static PolicyDocument pipelineRole(String artifactBucketArn, String kmsKeyArn, String repositoryArn,
+                                              DeployTarget target, List<String> documentPrefixes) {
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("ArtifactObjects", List.of("s3:GetObject", "s3:GetObjectVersion",
                 "s3:PutObject"), List.of(artifactBucketArn + "/*")));
+        if (!documentPrefixes.isEmpty()) {
+            statements.add(new Statement("DeployDocumentsAreWrittenByPulumiOnly", Effect.DENY,
+                    List.of("s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"),
+                    documentPrefixes.stream().map(p -> artifactBucketArn + "/" + p + "*").toList(), List.of(), List.of()));
+        }
         statements.add(Statement.allow("ArtifactBucket", List.of("s3:GetBucketVersioning", "s3:GetBucketLocation",
                 "s3:ListBucket"), List.of(artifactBucketArn)));
         statements.add(Statement.allow("ArtifactEncryption", List.of("kms:Decrypt", "kms:GenerateDataKey"),
@@ -78,6 +95,17 @@ public final class DeployPolicies {
         return List.of(
                 Statement.allow("EcrLogin", List.of("ecr:GetAuthorizationToken"), List.of("*")),
                 Statement.allow("PushServiceImage", PUSH_ACTIONS, List.of(repositoryArn)));
+    }
+
+    /**
+     * The repository policy of a service whose release role pushes: nobody else may push, whatever their own IAM
+     * policies allow (an explicit Deny in a resource policy wins, IAM User Guide, "Policy evaluation logic"). For a
+     * role session, aws:PrincipalArn is the role's ARN (IAM User Guide, "AWS global condition context keys").
+     * ECR repository policy statements name no Resource (Amazon ECR User Guide, "Repository policy examples").
+     */
+    public static PolicyDocument pushOnlyBy(String releaseRoleArn) {
+        return PolicyDocument.of(new Statement("PushOnlyByTheReleaseRole", Effect.DENY, PUSH_ACTIONS, List.of(),
+                List.of(Principal.anyone()), List.of(Condition.of("ArnNotEquals", "aws:PrincipalArn", releaseRoleArn))));
     }
 
     /** EventBridge starts exactly these pipelines. */

@@ -18,6 +18,8 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.ecr.RepositoryPolicy;
+import com.pulumi.aws.ecr.RepositoryPolicyArgs;
 import com.pulumi.aws.s3.BucketObjectv2;
 import com.pulumi.aws.s3.BucketObjectv2Args;
 import com.pulumi.core.Output;
@@ -130,7 +132,8 @@ public final class DeployTrigger extends ComponentResource {
                         service.executionRole().arn(), service.taskRole().arn()).applyValue(a ->
                         DeployPolicies.pipelineRole(a.get(0), a.get(1), a.get(2), new DeployPolicies.DeployTarget(
                                 target.applicationArn(), target.deploymentGroupArn(), target.deploymentConfigArn(),
-                                a.get(3), a.get(4))).toJson()))
+                                a.get(3), a.get(4)), wiring.services().keySet().stream().sorted()
+                                .map(s -> s + "/").toList()).toJson()))
                 .build(), scope.options());
         Map<String, String> deployConfig = new LinkedHashMap<>();
         deployConfig.put("ApplicationName", wiring.deployments().applicationName());
@@ -258,6 +261,11 @@ public final class DeployTrigger extends ComponentResource {
                         a.get(0) + "/" + prefix + "*", a.get(1), scope.settings().region(),
                         new DeployPolicies.DeployTarget(target.applicationArn(), target.deploymentGroupArn(),
                                 target.deploymentConfigArn(), a.get(2), a.get(3)), a.get(4)).toJson()))
+                .build(), scope.options());
+        // Only this role may push to the service's repository, so nobody else can start a deploy of it.
+        new RepositoryPolicy(scope.name(serviceName + "-push-guard"), RepositoryPolicyArgs.builder()
+                .repository(wiring.repositories().get(serviceName).name())
+                .policy(role.arn().applyValue(arn -> DeployPolicies.pushOnlyBy(arn).toJson()))
                 .build(), scope.options());
         return role;
     }

@@ -98,6 +98,12 @@ class DeployTriggerTest {
         assertThat(statement(policy, "CreateDeployment").at("/Resource/0").asText()).isEqualTo(
                 "arn:aws:codedeploy:ap-northeast-1:123456789012:deploymentgroup:platform-207-prod-services/platform-207-prod-api");
         assertThat(statement(policy, "ReadReleaseImage").at("/Resource/0").asText()).endsWith(":repository/platform-207-prod-api");
+        // Neither release pipeline may rewrite a deploy bundle, its own or the other service's: Pulumi writes them.
+        JsonNode guard = statement(policy, "DeployDocumentsAreWrittenByPulumiOnly");
+        assertThat(guard.at("/Effect").asText()).isEqualTo("Deny");
+        assertThat(texts(guard.at("/Resource"), null)).containsExactly(
+                "arn:aws:s3:::platform-207-prod-deploy-artifacts/api/*",
+                "arn:aws:s3:::platform-207-prod-deploy-artifacts/web/*");
         JsonNode events = json(named("prod", "aws:iam/rolePolicy:RolePolicy", "platform-207-prod-release-events").inputs().at("/policy"));
         assertThat(texts(events.at("/Statement/0/Resource"), null)).hasSize(2)
                 .allSatisfy(arn -> assertThat(arn).startsWith("arn:aws:codepipeline:ap-northeast-1:123456789012:"));
