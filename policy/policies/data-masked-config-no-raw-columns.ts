@@ -2,7 +2,7 @@ import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import * as yaml from "js-yaml";
 import { columnClasses } from "../lib/data";
 import { selectsStar } from "../lib/masked-query";
-import { checkMaskedQuery, loadParser, SqlFinding } from "../lib/masking-sql";
+import { checkEntityForms, checkMaskedQuery, loadParser, Pseudonym, SqlFinding } from "../lib/masking-sql";
 import { safeGet } from "../lib/props";
 
 const MASKED_PREFIX = "config/embulk/masked/";
@@ -40,7 +40,7 @@ function parseTemplate(text: string): unknown {
 
 export const dataMaskedConfigNoRawColumns: StackValidationPolicy = {
     name: "data-masked-config-no-raw-columns",
-    description: "No masked-zone Embulk config selects a personal column outside its masking function or with other arguments (parsed by PostgreSQL's parser: truncation unit, prefix length, rounding digits, hmac key from current_setting, canonical form), a column that must be dropped, all columns, or a table instead of a query.",
+    description: "No masked-zone Embulk config selects a personal column outside its masking function or with other arguments (parsed by PostgreSQL's parser: truncation unit, prefix length, rounding digits; pseudonyms as hmac('<entity>:' || <canonical form>, key from current_setting, 'sha256') behind the fail-closed key check, one form per entity), a column that must be dropped, all columns, or a table instead of a query; raw watermark columns only in the generated shape, listed in incremental_columns and removed by remove_columns.",
     enforcementLevel: "mandatory",
     validateStack: async (args, reportViolation) => {
         await loadParser();
@@ -50,6 +50,7 @@ export const dataMaskedConfigNoRawColumns: StackValidationPolicy = {
                 maskedTables.set(String(safeGet(r.props, "name")), r.props);
             }
         }
+        const hashedBy: { r: PolicyResource; pseudonyms: Pseudonym[] }[] = [];
         for (const r of args.resources.filter(isMaskedConfig)) {
             const fromTag = safeGet(r.props, "tags", "ExportTable");
             const fromKey = tableOfKey(safeGet(r.props, "key"));
@@ -97,9 +98,17 @@ export const dataMaskedConfigNoRawColumns: StackValidationPolicy = {
                 report("selects '*' in its query, which copies every column as is",
                     "name each column with its class's masking (regenerate from the catalog)");
             }
+            // Watermark columns are admitted unmasked only when listed as incremental columns AND removed before the output.
+            const incremental: string[] = Array.isArray(input.incremental_columns) ? input.incremental_columns.map(String) : [];
+            const removed = new Set<string>((Array.isArray(config?.filters) ? config.filters : [])
+                .filter((f: any) => f?.type === "remove_columns" && Array.isArray(f.remove))
+                .flatMap((f: any) => f.remove.map(String)));
+            const watermark = incremental.filter(c => removed.has(c));
+            const pseudonyms: Pseudonym[] = [];
             let findings: SqlFinding[];
             try {
-                findings = checkMaskedQuery(input.query, classes);
+                findings = checkMaskedQuery(input.query, classes, watermark, pseudonyms);
+                hashedBy.push({ r, pseudonyms });
             } catch (e) {
                 report(`has a query PostgreSQL cannot parse (${String((e as Error).message).split("\n")[0]})`,
                     "regenerate the config from the catalog");
@@ -110,6 +119,16 @@ export const dataMaskedConfigNoRawColumns: StackValidationPolicy = {
                     : `selects ${f.cls} column '${f.column}' unmasked: it ${f.problem}`,
                     f.problem.startsWith("must be dropped") ? "regenerate the config from the catalog; dropped columns are never selected"
                         : "regenerate the config; the class's masking must apply with its arguments (docs/policies.md, masked queries)");
+            }
+        }
+        // One entity, one canonical form: the catalog declares the form per entity, so two forms mean two pseudonyms per person.
+        const split = checkEntityForms(hashedBy.flatMap(h => h.pseudonyms));
+        for (const { r, pseudonyms } of hashedBy) {
+            for (const entity of [...new Set(pseudonyms.map(p => p.entity))].filter(e => split.has(e))) {
+                const columns = pseudonyms.filter(p => p.entity === entity).map(p => `'${p.column}' (${p.form})`).join(", ");
+                reportViolation(`Masked Embulk config '${r.name}' hashes entity '${entity}' in ${columns}, but the stack hashes `
+                    + `'${entity}' in the forms ${split.get(entity)!.join(" and ")}; its pseudonyms would not join. Fix: regenerate the `
+                    + "configs from the catalog; an entity has one form (docs/policies.md, masked queries).", r.urn);
             }
         }
     },

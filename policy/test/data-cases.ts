@@ -1,5 +1,6 @@
 // Cases of the data-pipeline policies; spread into resourceCases / stackCases.
 import { ResourceCase, StackCase } from "./harness";
+import { idForm, KEY_CHECK, KEY_JOIN, phoneForm, pseudonym } from "./masked-sql";
 
 const GLUE = "aws:glue/catalogTable:CatalogTable";
 const classes = (c: Record<string, [string, string]>) => JSON.stringify(Object.fromEntries(
@@ -52,19 +53,24 @@ const maskedConfig = (content: string) => ({ type: "aws:s3/bucketObjectv2:Bucket
 const embulk = (query: string, extra = "") => "in:\n  type: \"postgresql\"\n  user: \"{{ env.EMBULK_DB_USER }}\"\n" + extra
     + "  query: |\n" + query.split("\n").map(l => `    ${l}`).join("\n") + "\nout:\n  type: s3_parquet\n";
 const select = (...columns: string[]) => `-- masked export of drivers, generated from the table catalog\nSELECT\n  ${columns.join(",\n  ")}\n` +
-    "FROM \"public\".\"drivers\" AS t\nCROSS JOIN (SELECT current_setting('app.pseudonym_key') AS pseudonym_key) AS k\n" +
-    "WHERE t.\"status\" <> 'phone' AND t.\"updated_at\" > :updated_at";
-const hashedId = "encode(hmac(t.\"id\"::text, k.pseudonym_key, 'sha256'), 'hex') AS \"id\"";
-const hashedPhone = "encode(hmac(lower(btrim(t.\"phone\"::text)), k.pseudonym_key, 'sha256'), 'hex') AS \"phone\"";
+    `FROM "public"."drivers" AS t\n${KEY_JOIN}\nWHERE ${KEY_CHECK} AND t."status" <> 'phone' AND t."updated_at" > :updated_at`;
+const hashedId = pseudonym("driver", idForm("t.\"id\""), "id");
+const hashedPhone = pseudonym("phone", phoneForm("t.\"phone\""), "phone");
 const goodSql = embulk(select(hashedId, hashedPhone, "t.\"status\" AS \"status\""));
-/** The generated incremental shape: raw updated_at and id FIRST as watermark columns, removed before the output. */
-const watermarked = (removed: string[]) => "in:\n  type: postgresql\n  incremental: true\n"
-    + "  incremental_columns: [embulk_wm_updated_at, embulk_wm_id]\n  query: |\n"
-    + ["SELECT", "  t.\"updated_at\" AS \"embulk_wm_updated_at\",", "  t.\"id\" AS \"embulk_wm_id\",", `  ${hashedId},`,
-        "  t.\"status\" AS \"status\"", "FROM \"public\".\"drivers\" AS t",
-        "WHERE (t.\"updated_at\", t.\"id\") > (:embulk_wm_updated_at, :embulk_wm_id)",
-        "ORDER BY \"embulk_wm_updated_at\", \"embulk_wm_id\""].map(l => `    ${l}`).join("\n")
-    + `\nfilters:\n  - type: remove_columns\n    remove: [${removed.join(", ")}]\nout:\n  type: s3_parquet\n`;
+const WATERMARK = ["t.\"updated_at\" AS \"embulk_wm_updated_at\"", "t.\"id\" AS \"embulk_wm_id\""];
+const PREDICATE = "(t.\"updated_at\", t.\"id\") > (:embulk_wm_updated_at, :embulk_wm_id)";
+/**
+ * The generated incremental shape (ExportQueries): raw updated_at and id FIRST as watermark columns, compared with
+ * the placeholders, ordered by, and removed before the output.
+ */
+const watermarked = (removed: string[], o: { columns?: string[]; predicate?: string; incremental?: string[] } = {}) =>
+    "in:\n  type: postgresql\n  incremental: true\n"
+    + `  incremental_columns: [${(o.incremental ?? ["embulk_wm_updated_at", "embulk_wm_id"]).join(", ")}]\n  query: |\n`
+    + ["SELECT", (o.columns ?? [...WATERMARK, hashedId, "t.\"status\" AS \"status\""]).map(c => `  ${c}`).join(",\n"),
+        "FROM \"public\".\"drivers\" AS t", KEY_JOIN, `WHERE ${KEY_CHECK}`, `  AND ${o.predicate ?? PREDICATE}`,
+        "ORDER BY \"embulk_wm_updated_at\", \"embulk_wm_id\""].join("\n").split("\n").map(l => `    ${l}`).join("\n")
+    + (removed.length ? `\nfilters:\n  - type: remove_columns\n    remove: [${removed.join(", ")}]` : "") + "\nout:\n  type: s3_parquet\n";
+const BOTH = ["embulk_wm_updated_at", "embulk_wm_id"];
 const untagged = (key: string, content: string) => ({ type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "cfg", props: { key, content } });
 
 const rawBucket = { type: "aws:s3/bucketV2:BucketV2", name: "raw", props: { bucket: "p-raw", tags: { DataClassification: "restricted" } } };
@@ -88,13 +94,27 @@ export const dataStackCases: Record<string, { pass: StackCase[]; fail: [StackCas
         pass: [{ resources: [maskedGlue, maskedConfig(goodSql)] },
             { resources: [maskedGlue, untagged("config/embulk/masked/drivers.yml.liquid", goodSql)] },
             { resources: [maskedGlue, untagged("config/embulk/raw/drivers.yml.liquid", embulk("SELECT * FROM drivers"))] },
-            { resources: [maskedGlue, maskedConfig(embulk("SELECT hmac(lower(btrim(phone::text)), k.pseudonym_key, 'sha256') AS phone, " +
-                "count(*) AS n, status * 2 AS s /* full_name is dropped */ FROM drivers " +
-                "CROSS JOIN (SELECT current_setting('app.pseudonym_key') AS pseudonym_key) AS k GROUP BY 1, 3"))] },
-            { resources: [maskedGlue, maskedConfig(watermarked(["embulk_wm_updated_at", "embulk_wm_id"]))] }],
+            { resources: [maskedGlue, maskedConfig(embulk(`SELECT hmac('phone:' || ${phoneForm("phone")}, k.pseudonym_key, 'sha256') AS phone, ` +
+                `count(*) AS n, status * 2 AS s /* full_name is dropped */ FROM drivers ${KEY_JOIN} WHERE ${KEY_CHECK} GROUP BY 1, 3`))] },
+            { resources: [maskedGlue, maskedConfig(watermarked(BOTH))] },
+            // One watermark column (a table whose incremental column is unique by itself).
+            { resources: [maskedGlue, maskedConfig(watermarked(["embulk_wm_updated_at"], { incremental: ["embulk_wm_updated_at"],
+                columns: [WATERMARK[0], hashedId], predicate: "t.\"updated_at\" > :embulk_wm_updated_at" }))] }],
         fail: [[{ resources: [maskedGlue, maskedConfig(embulk(select(hashedId, "t.\"full_name\" AS \"full_name\"")))] }, "must be dropped"],
             // The raw id as a watermark column that is NOT removed would reach the output.
             [{ resources: [maskedGlue, maskedConfig(watermarked(["embulk_wm_updated_at"]))] }, "identifier column 'id' unmasked"],
+            // Removed but not an incremental column, or no remove_columns filter at all: the raw id reaches the output.
+            [{ resources: [maskedGlue, maskedConfig(watermarked(BOTH, { incremental: ["embulk_wm_updated_at"] }))] }, "identifier column 'id' unmasked"],
+            [{ resources: [maskedGlue, maskedConfig(watermarked([]))] }, "identifier column 'id' unmasked"],
+            // The exact shape only: not first, under another name, another alias, or the column used elsewhere too.
+            [{ resources: [maskedGlue, maskedConfig(watermarked(BOTH, { columns: [hashedId, ...WATERMARK] }))] }, "identifier column 'id' unmasked"],
+            [{ resources: [maskedGlue, maskedConfig(watermarked(BOTH, { columns: [WATERMARK[0], "t.\"id\" AS \"id\"", "t.\"id\" AS \"embulk_wm_id\""] }))] },
+                "identifier column 'id' unmasked"],
+            [{ resources: [maskedGlue, maskedConfig(watermarked(BOTH, { columns: [WATERMARK[0], "t.\"id\" + 0 AS \"embulk_wm_id\"", hashedId] }))] },
+                "identifier column 'id' unmasked"],
+            [{ resources: [maskedGlue, maskedConfig(watermarked(BOTH, { predicate: `${PREDICATE} AND t."id" < 1000` }))] }, "identifier column 'id' unmasked"],
+            [{ resources: [maskedGlue, maskedConfig(watermarked(BOTH, { predicate: "(t.\"updated_at\", t.\"id\") > (:embulk_wm_updated_at, :other)" }))] },
+                "identifier column 'id' unmasked"],
             [{ resources: [maskedGlue, maskedConfig(embulk(select("t.\"phone\" AS \"phone\"", "t.\"status\" AS \"status\"")))] },
                 "contact column 'phone' unmasked"],
             [{ resources: [maskedGlue, untagged("config/embulk/masked/drivers.yml.liquid", embulk(select("t.\"phone\" AS \"phone\"")))] },

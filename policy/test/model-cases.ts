@@ -1,5 +1,6 @@
 // Cases of the normalised model (every spelling of a bucket, rule, permission, secret) and of the FSBP controls
 // added with it. Merged over resourceCases / stackCases by policies.test.ts.
+import { emailForm, idForm, KEY_CHECK, KEY_ID, KEY_JOIN, phoneForm, pseudonym, suppressible, textForm } from "./masked-sql";
 import { ResourceCase, StackCase, StackResourceCase, urnOf } from "./harness";
 import { UNKNOWN_STRING } from "../lib/preview";
 
@@ -310,33 +311,77 @@ const CUSTOMERS = { id: ["identifier", "pseudonymize"], phone: ["contact", "pseu
 const customersGlue: StackResourceCase = { type: "aws:glue/catalogTable:CatalogTable", name: "glue-customers", props: { name: "customers",
     parameters: { data_zone: "masked", "platform207.column_classes": JSON.stringify(Object.fromEntries(Object.entries(CUSTOMERS).map(([k, [c, m]]) => [k, { class: c, masking: m }]))) } } };
 const PREFS = "北海道|青森県|岩手県|宮城県|秋田県|山形県|福島県|茨城県|栃木県|群馬県|埼玉県|千葉県|東京都|神奈川県|新潟県|富山県|石川県|福井県|山梨県|長野県|岐阜県|静岡県|愛知県|三重県|滋賀県|京都府|大阪府|兵庫県|奈良県|和歌山県|鳥取県|島根県|岡山県|広島県|山口県|徳島県|香川県|愛媛県|高知県|福岡県|佐賀県|長崎県|熊本県|大分県|宮崎県|鹿児島県|沖縄県";
+const POSTAL = "left(substring(regexp_replace(normalize(t.\"postal_code\", NFKC), '[^0-9]', '', 'g') from '^[0-9]{7}$'), 3)";
 const MASKED_COLUMNS: Record<string, string> = {
-    id: "encode(hmac(t.\"id\"::text, k.pseudonym_key, 'sha256'), 'hex') AS \"id\"",
-    phone: "encode(hmac(lower(btrim(t.\"phone\"::text)), k.pseudonym_key, 'sha256'), 'hex') AS \"phone\"",
-    birth_date: "date_trunc('year', t.\"birth_date\")::date AS \"birth_date\"",
-    postal_code: "nullif(left(regexp_replace(t.\"postal_code\", '[^0-9]', '', 'g'), 3), '') AS \"postal_code\"",
-    address: `substring(t."address" from '^\\s*(?:〒?\\s*[0-9]{3}-?[0-9]{4}\\s*)?(${PREFS})') AS "address"`,
-    weight_kg: "round(t.\"weight_kg\"::numeric, 2) AS \"weight_kg\"",
+    id: pseudonym("customer", idForm("t.\"id\""), "id"),
+    phone: pseudonym("phone", phoneForm("t.\"phone\""), "phone"),
+    birth_date: suppressible("date_trunc('year', t.\"birth_date\")::date", "birth_date"),
+    postal_code: suppressible(POSTAL, "postal_code"),
+    address: `substring(normalize(t."address", NFKC) from '^[[:space:]]*(?:〒[[:space:]]*)?(?:[0-9]{3}[-ー]?[0-9]{4}[[:space:]]*)?(${PREFS})') AS "address"`,
+    weight_kg: "round(t.\"weight_kg\"::numeric, 2)::double precision AS \"weight_kg\"",
     status: "t.\"status\" AS \"status\"",
+    key_id: KEY_ID,
 };
-const customersQuery = (override: Record<string, string> = {}, from = "CROSS JOIN (SELECT current_setting('app.pseudonym_key') AS pseudonym_key) AS k") =>
+/** KAnonymity's group subquery over the quasi-identifiers (birth year, postal prefix). */
+const GROUPS = "LEFT JOIN (SELECT g.\"_quasi_identifiers\", g.\"_subjects\" < 5 AS \"_suppressed\" FROM (SELECT ROW(date_trunc('year', s.\"birth_date\")::date, "
+    + POSTAL.replace(/t\./g, "s.") + ")::text AS \"_quasi_identifiers\", count(*) AS \"_subjects\" FROM \"public\".\"customers\" AS s GROUP BY 1) AS g) AS q "
+    + "ON q.\"_quasi_identifiers\" = ROW(date_trunc('year', t.\"birth_date\")::date, " + POSTAL + ")::text";
+const customersQuery = (override: Record<string, string> = {}, from = KEY_JOIN, where = KEY_CHECK) =>
     "in:\n  type: \"postgresql\"\n  query: |\n    SELECT\n" + Object.values({ ...MASKED_COLUMNS, ...override }).map(c => `      ${c}`).join(",\n") +
-    `\n    FROM "public"."customers" AS t\n    ${from}\n    WHERE t."updated_at" > :updated_at\nout:\n  type: s3_parquet\n`;
+    `\n    FROM "public"."customers" AS t\n    ${from}\n    ${GROUPS}\n    WHERE ${where}\nout:\n  type: s3_parquet\n`;
 const customersConfig = (content: string): StackResourceCase => ({ type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "cfg-customers",
     props: { key: "config/embulk/masked/customers.yml.liquid", content } });
-const sqlCase = (override: Record<string, string>, from?: string): StackCase => ({ resources: [customersGlue, customersConfig(customersQuery(override, from))] });
+const sqlCase = (override: Record<string, string>, from?: string, where?: string): StackCase =>
+    ({ resources: [customersGlue, customersConfig(customersQuery(override, from, where))] });
+/** A second table whose driver_id names the entity driver, hashed in the given canonical form. */
+const routesWith = (form: (col: string) => string): StackResourceCase[] => [
+    { type: "aws:glue/catalogTable:CatalogTable", name: "glue-routes", props: { name: "routes", parameters: { data_zone: "masked",
+        "platform207.column_classes": JSON.stringify({ driver_id: { class: "identifier", masking: "pseudonymize" } }) } } },
+    { type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "cfg-routes", props: { key: "config/embulk/masked/routes.yml.liquid",
+        content: `in:\n  type: postgresql\n  query: |\n    SELECT ${pseudonym("driver", form("t.\"driver_id\""), "driver_id")}\n`
+            + `    FROM "public"."routes" AS t ${KEY_JOIN}\n    WHERE ${KEY_CHECK}\nout:\n  type: s3_parquet\n` } }];
 
 export const maskingStackCases: Cases<StackCase> = {
-    pass: [sqlCase({}), sqlCase({ phone: "encode(hmac(lower(btrim(t.\"phone\"::text)), current_setting('app.pseudonym_key'), 'sha256'), 'hex') AS \"phone\"" })],
-    fail: [[sqlCase({ birth_date: "date_trunc('day', t.\"birth_date\")::date AS \"birth_date\"" }), "truncated to 'day' instead of 'year'"],
-        [sqlCase({ postal_code: "left(t.\"postal_code\", 7) AS \"postal_code\"" }), "keeps 7 characters instead of the 3-digit prefix"],
-        [sqlCase({ phone: "encode(hmac(lower(btrim(t.\"phone\"::text)), 'x', 'sha256'), 'hex') AS \"phone\"" }), "key that is not current_setting('app.pseudonym_key')"],
-        [sqlCase({ phone: "encode(hmac(t.\"phone\"::text, k.pseudonym_key, 'sha256'), 'hex') AS \"phone\"" }), "canonicalised as nothing before hmac; class contact requires lower(btrim(...)"],
-        [sqlCase({ phone: "encode(hmac(lower(btrim(t.\"phone\"::text)), k.pseudonym_key, 'md5'), 'hex') AS \"phone\"" }), "'md5' instead of 'sha256'"],
+    pass: [sqlCase({}),
+        // current_setting itself as the key, the key check testing it; a contact hashed in the e-mail form.
+        sqlCase({ phone: pseudonym("phone", emailForm("t.\"phone\""), "phone", "current_setting('app.pseudonym_key')") }),
+        // One entity in one form across tables; another entity (customer) in the same form does not matter.
+        { resources: [...sqlCase({ id: pseudonym("driver", idForm("t.\"id\""), "id") }).resources, ...routesWith(idForm)] }],
+    fail: [[sqlCase({ birth_date: suppressible("date_trunc('day', t.\"birth_date\")::date", "birth_date") }), "truncated to 'day' instead of 'year'"],
+        [sqlCase({ postal_code: suppressible("left(t.\"postal_code\", 7)", "postal_code") }), "keeps 7 characters instead of the 3-digit prefix"],
+        // The k-anonymity wrapper does not mask: its ELSE branch (and any other branch) must still be the masking.
+        [sqlCase({ birth_date: suppressible("t.\"birth_date\"", "birth_date") }), "column 'birth_date' unmasked: it is not inside date_trunc"],
+        [sqlCase({ birth_date: "CASE WHEN q.\"_suppressed\" IS NOT FALSE THEN t.\"birth_date\" ELSE date_trunc('year', t.\"birth_date\")::date END AS \"birth_date\"" }),
+            "column 'birth_date' unmasked: it is not inside date_trunc"],
+        [sqlCase({ postal_code: "CASE WHEN t.\"postal_code\" LIKE '1%' THEN NULL ELSE " + POSTAL + " END AS \"postal_code\"" }),
+            "column 'postal_code' unmasked: it is not inside left"],
+        [sqlCase({ phone: pseudonym("phone", phoneForm("t.\"phone\""), "phone", "'x'") }), "key that is not current_setting('app.pseudonym_key')"],
+        [sqlCase({ phone: pseudonym("phone", phoneForm("t.\"phone\""), "phone", "t.\"status\"") }), "key that is not current_setting('app.pseudonym_key')"],
+        [sqlCase({ phone: pseudonym("phone", phoneForm("t.\"phone\""), "phone", "k.pseudonym_key || 'pepper'") }), "key that is not current_setting"],
+        [sqlCase({ phone: `encode(hmac(${phoneForm("t.\"phone\"")}, 'sha256'), 'hex') AS "phone"` }), "key that is not current_setting"],
+        [sqlCase({ id: pseudonym("customer", idForm("t.\"id\""), "id") }, "CROSS JOIN (SELECT 'constant-key' AS pseudonym_key) AS k"), "key that is not current_setting"],
+        // No entity: driver 1 and customer 1 would share a pseudonym.
+        [sqlCase({ id: `encode(hmac(${idForm("t.\"id\"")}, k.pseudonym_key, 'sha256'), 'hex') AS "id"` }), "hashed without its entity"],
+        [sqlCase({ id: pseudonym("", idForm("t.\"id\""), "id") }), "hashed without its entity"],
+        [sqlCase({ id: `encode(hmac(t."status" || ':' || ${idForm("t.\"id\"")}, k.pseudonym_key, 'sha256'), 'hex') AS "id"` }), "hashed without its entity"],
+        // Canonical forms: the old lower(btrim()), no NFKC, no blank-to-NULL, a phone as an id, an identifier as a phone.
+        [sqlCase({ phone: "encode(hmac('phone:' || lower(btrim(t.\"phone\"::text)), k.pseudonym_key, 'sha256'), 'hex') AS \"phone\"" }),
+            "none of the canonical forms; class contact requires the canonical form phone or email"],
+        [sqlCase({ id: pseudonym("customer", idForm("t.\"id\"").replace(/^nullif\((.*), ''\)$/, "$1"), "id") }), "none of the canonical forms"],
+        [sqlCase({ id: pseudonym("customer", idForm("t.\"id\"").replace("normalize(t.\"id\"::text, NFKC)", "t.\"id\"::text"), "id") }), "none of the canonical forms"],
+        [sqlCase({ phone: pseudonym("phone", idForm("t.\"phone\""), "phone") }), "the id form; class contact requires the canonical form phone or email"],
+        [sqlCase({ id: pseudonym("customer", phoneForm("t.\"id\""), "id") }), "the phone form; class identifier requires the canonical form id or text"],
+        [sqlCase({ phone: pseudonym("phone", phoneForm("t.\"phone\""), "phone").replace("'sha256'", "'md5'") }), "'md5' instead of 'sha256'"],
+        // The fail-closed key check: missing, or not a top-level conjunct.
+        [sqlCase({}, KEY_JOIN, "true"), "does not refuse a malformed key"],
+        [sqlCase({}, KEY_JOIN, `${KEY_CHECK} OR true`), "does not refuse a malformed key"],
+        [sqlCase({}, KEY_JOIN, KEY_CHECK.replace("'^[0-9a-f]{64}$'", () => "'^[0-9a-f]+$'")), "does not refuse a malformed key"],
+        // One entity hashed in two forms in two tables: its pseudonyms would not join.
+        [{ resources: [...sqlCase({ id: pseudonym("driver", idForm("t.\"id\""), "id") }).resources, ...routesWith(textForm)] },
+            "hashes entity 'driver' in 'driver_id' (text), but the stack hashes 'driver' in the forms id and text"],
         [sqlCase({ weight_kg: "round(t.\"weight_kg\"::numeric, 4) AS \"weight_kg\"" }), "rounded to 4 digits instead of 2"],
         [sqlCase({ address: "substring(t.\"address\" from '^(.{0,20})') AS \"address\"" }), "does not capture only a prefecture"],
-        [sqlCase({ id: "encode(hmac(t.\"id\"::text, k.pseudonym_key, 'sha256'), 'hex') AS \"id\"" }, "CROSS JOIN (SELECT 'constant-key' AS pseudonym_key) AS k"), "key that is not current_setting"],
         [sqlCase({ status: "t.\"family_name\" AS \"status\"" }), "family_name', which must be dropped"],
         [sqlCase({ status: "t.\"status\" AS" }), "cannot parse"],
-        [sqlCase({ status: "t.\"status\" AS \"status\" FROM x; SELECT 1" }), "must be one SELECT, but holds 2 statement(s)"]],
+        [sqlCase({ key_id: KEY_ID + " FROM x; SELECT 1" }), "must be one SELECT, but holds 2 statement(s)"]],
 };
