@@ -171,9 +171,10 @@ class ExportQueriesTest {
                 .contains("LEFT JOIN (SELECT g.\"_quasi_identifiers\"")
                 .contains("FROM \"public\".\"drivers\" AS s CROSS JOIN")
                 .contains("GROUP BY 1) AS g) AS q ON q.\"_quasi_identifiers\" = ROW(date_trunc('year', t.\"birth_date\")::date, ")
-                .endsWith("  AND t.\"updated_at\" > :updated_at\n");
+                .endsWith("  AND (t.\"updated_at\", t.\"id\") > (:embulk_wm_updated_at, :embulk_wm_id)\n"
+                        + "ORDER BY \"embulk_wm_updated_at\", \"embulk_wm_id\"\n");
         // The increment filter applies to the outer rows only: the groups see the whole table.
-        assertThat(sql.substring(sql.indexOf("LEFT JOIN"), sql.indexOf(") AS q ON"))).doesNotContain(":updated_at");
+        assertThat(sql.substring(sql.indexOf("LEFT JOIN"), sql.indexOf(") AS q ON"))).doesNotContain(":embulk_wm_");
         assertThat(sql).contains("t.\"status\" AS \"status\"");
     }
 }
