@@ -53,6 +53,9 @@ class EmbulkConfigPostgresTest {
         env.put(EmbulkEnvironment.DB_PASSWORD, password);
         env.put(EmbulkEnvironment.RAW_DB_USER, user);
         env.put(EmbulkEnvironment.RAW_DB_PASSWORD, password);
+        // What the state machine passes on a normal night (EtlStateMachineDefinition, container overrides).
+        env.put(EmbulkEnvironment.MODE, "nightly");
+        env.put(EmbulkEnvironment.CATCH_UP_WINDOW, "0");
         env.put(EmbulkEnvironment.PSEUDONYM_KEY, KEY);
         return env;
     }
