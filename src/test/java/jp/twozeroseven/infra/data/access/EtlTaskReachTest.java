@@ -28,19 +28,20 @@ class EtlTaskReachTest {
     private static final List<String> LAUNCHES = List.of("ecs:RunTask", "ecs:StartTask", "ecs:CreateService",
             "ecs:CreateTaskSet");
     /**
-     * AWSCodeDeployRoleForECS, policy version v3 (AWS Managed Policy Reference,
-     * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCodeDeployRoleForECS.html): the statements
-     * that bear on launching a task definition, as published.
+     * The AWS managed AmazonAPIGatewayPushToCloudWatchLogs (AWS Managed Policy Reference Guide), attached to the
+     * API Gateway account logging role (awsrules/ApiGatewayAccountLoggingRole): CloudWatch Logs only.
      */
-    private static final String CODEDEPLOY_FOR_ECS = """
+    private static final String API_GATEWAY_PUSH_TO_CLOUDWATCH_LOGS = """
             {"Statement": [
-              {"Effect": "Allow", "Action": ["ecs:DescribeServices", "ecs:CreateTaskSet", "ecs:UpdateServicePrimaryTaskSet",
-                 "ecs:DeleteTaskSet"], "Resource": "*"},
-              {"Effect": "Allow", "Action": ["iam:PassRole"], "Resource": "*",
-               "Condition": {"StringLike": {"iam:PassedToService": ["ecs-tasks.amazonaws.com"]}}}]}""";
+              {"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:DescribeLogGroups",
+                 "logs:DescribeLogStreams", "logs:PutLogEvents", "logs:GetLogEvents", "logs:FilterLogEvents"],
+               "Resource": "*"}]}""";
+    /** Every managed policy the stacks attach, modelled; any other fails the test until it is modelled here. */
+    private static final Map<String, String> MANAGED = Map.of(
+            "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs", API_GATEWAY_PUSH_TO_CLOUDWATCH_LOGS);
 
     @Test
-    void onlyTheStateMachineRunsTheEtlTaskWithItsRolesApartFromCodeDeploysManagedPolicy() throws Exception {
+    void onlyTheStateMachineRunsOrStartsTheEtlTaskWithItsRoles() throws Exception {
         SynthResult prod = SynthedStacks.synth("prod");
         Map<String, List<JsonNode>> policies = identityPolicies(prod);
         String account = "123456789012";
@@ -69,11 +70,10 @@ class EtlTaskReachTest {
         canStart.retainAll(canPass);
 
         assertThat(canRunTask).containsExactly("platform-207-prod-etl-state-machine");
-        // The CodeDeploy service role holds the AWS managed AWSCodeDeployRoleForECS (ecs:CreateTaskSet and
-        // iam:PassRole on "*"), so a deployment could place the ETL task definition in an app service. It is the one
-        // path besides the state machine; narrowing it (AWSCodeDeployRoleForECSLimited or a Deny) is the app
-        // platform's change. Any other role gaining the path fails this test.
-        assertThat(canStart).containsExactly("platform-207-prod-codedeploy", "platform-207-prod-etl-state-machine");
+        // CodeDeploy's role no longer holds the managed AWSCodeDeployRoleForECS (ecs:CreateTaskSet and iam:PassRole on
+        // "*"): CodeDeployPolicies scopes it to its own service and that service's two roles, so a deployment cannot
+        // place the ETL task definition either. Any role gaining the path fails this test.
+        assertThat(canStart).containsExactly("platform-207-prod-etl-state-machine");
     }
 
     private static Map<String, List<JsonNode>> identityPolicies(SynthResult result) throws Exception {
@@ -89,9 +89,9 @@ class EtlTaskReachTest {
         }
         for (SynthesizedResource attachment : result.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
             JsonNode inputs = attachment.toJson().get("inputs");
-            assertThat(inputs.get("policyArn").asText()).as("managed policy modelled")
-                    .isEqualTo("arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS");
-            byRole.get(inputs.get("role").asText()).add(JSON.readTree(CODEDEPLOY_FOR_ECS));
+            String arn = inputs.get("policyArn").asText();
+            assertThat(MANAGED).as("managed policy modelled").containsKey(arn);
+            byRole.get(inputs.get("role").asText()).add(JSON.readTree(MANAGED.get(arn)));
         }
         assertThat(result.ofType("aws:iam/policyAttachment:PolicyAttachment")).isEmpty();
         assertThat(result.ofType("aws:iam/userPolicy:UserPolicy")).isEmpty();
