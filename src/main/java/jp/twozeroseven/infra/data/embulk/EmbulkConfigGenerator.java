@@ -67,8 +67,7 @@ public final class EmbulkConfigGenerator {
         requireZone(target, ExportZone.RAW);
         // Its own user: the masked user holds only the column grants the masked SELECT needs.
         ObjectNode in = input(table, source, ExportQueries.raw(table, rawAllowedTables, CATCH_UP_WINDOW),
-                EmbulkEnvironment.RAW_DB_USER,
-                EmbulkEnvironment.RAW_DB_PASSWORD);
+                EmbulkEnvironment.RAW_DB_USER, EmbulkEnvironment.RAW_DB_PASSWORD);
         return render(table, in, output(table, target, MaskingPlan.rawColumns(table)));
     }
 
