@@ -35,6 +35,8 @@ public final class EmbulkConfigGenerator {
      */
     public static final String RDS_CA_BUNDLE = "/etc/ssl/certs/rds-global-bundle.pem";
 
+    /** The query's catch-up window: the container's value, which run-export admits only as digits. */
+    private static final String CATCH_UP_WINDOW = EmbulkEnvironment.liquid(EmbulkEnvironment.CATCH_UP_WINDOW);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -50,7 +52,7 @@ public final class EmbulkConfigGenerator {
     /** The masked-zone export: the only kind most tables ever get. */
     public static String masked(CatalogTable table, SourceDatabase source, ExportTarget target) {
         requireZone(target, ExportZone.MASKED);
-        ObjectNode in = input(table, source, ExportQueries.masked(table), EmbulkEnvironment.DB_USER, EmbulkEnvironment.DB_PASSWORD);
+        ObjectNode in = input(table, source, ExportQueries.masked(table, CATCH_UP_WINDOW), EmbulkEnvironment.DB_USER, EmbulkEnvironment.DB_PASSWORD);
         if (MaskingPlan.needsKey(table)) {
             // The pgjdbc 'options' property becomes "-c app.pseudonym_key=..." in the startup packet,
             // so the key is set on every connection Embulk opens, before any query runs.
@@ -64,8 +66,8 @@ public final class EmbulkConfigGenerator {
     public static String raw(CatalogTable table, SourceDatabase source, ExportTarget target, Set<String> rawAllowedTables) {
         requireZone(target, ExportZone.RAW);
         // Its own user: the masked user holds only the column grants the masked SELECT needs.
-        ObjectNode in = input(table, source, ExportQueries.raw(table, rawAllowedTables), EmbulkEnvironment.RAW_DB_USER,
-                EmbulkEnvironment.RAW_DB_PASSWORD);
+        ObjectNode in = input(table, source, ExportQueries.raw(table, rawAllowedTables, CATCH_UP_WINDOW),
+                EmbulkEnvironment.RAW_DB_USER, EmbulkEnvironment.RAW_DB_PASSWORD);
         return render(table, in, output(table, target, MaskingPlan.rawColumns(table)));
     }
 
@@ -171,16 +173,18 @@ public final class EmbulkConfigGenerator {
     }
 
     /**
-     * The S3 key of one run's file, without the sequence and extension. An incremental table writes one delta per
-     * run, so the name carries the Step Functions execution ({@link EmbulkEnvironment#RUN_ID}): a second run on the
-     * same day adds its delta next to the first instead of replacing it. A full export is a snapshot: a rerun
-     * replaces the day's file, so the partition never holds the table twice.
+     * The S3 key of one run's file, without the sequence and extension: {@code <table>.<mode>.<run>.}. The mode
+     * ({@link EmbulkEnvironment#MODE}, {@code nightly} or {@code backfill}) comes first, so a backfill never replaces
+     * a nightly file of the same date (nor the other way round). An incremental table writes one delta per run, so
+     * the run is the Step Functions execution ({@link EmbulkEnvironment#RUN_ID}, never containing a '.'): a second
+     * run on the same day adds its delta next to the first instead of replacing it. A full export is a snapshot: a
+     * rerun in the same mode replaces the day's file, so the partition never holds the table twice per mode.
      */
     public static String objectPrefix(ExportZone zone, CatalogTable table) {
         String run = table.incrementalColumn().isPresent()
                 ? EmbulkEnvironment.liquid(EmbulkEnvironment.RUN_ID) : SNAPSHOT_NAME;
         return tablePrefix(zone, table.name()) + "dt=" + EmbulkEnvironment.liquid(EmbulkEnvironment.EXPORT_DATE) + "/"
-                + table.name() + "." + run + ".";
+                + table.name() + "." + EmbulkEnvironment.liquid(EmbulkEnvironment.MODE) + "." + run + ".";
     }
 
     private static String render(CatalogTable table, ObjectNode in, ObjectNode out) {

@@ -22,6 +22,18 @@ public final class EmbulkEnvironment {
      * replacing one. The image refuses to start without it (S3-key-safe: [A-Za-z0-9_-], 1-80 characters).
      */
     public static final String RUN_ID = "EXPORT_RUN_ID";
+    /**
+     * {@code nightly} or {@code backfill} (a Step Functions override). It names every file ({@code <table>.<mode>.…}),
+     * so a backfill never replaces a nightly file; in {@code backfill} the image runs the config without its watermark
+     * (the config's floor: the whole table) and never writes the watermark back.
+     */
+    public static final String MODE = "EXPORT_MODE";
+    /**
+     * {@code 0}, or the most one run reads past the first row after the watermark, in the incremental column's unit
+     * (days for a timestamp column, id values for an integer one); a Step Functions override from the night's
+     * forecast. Rendered into an incremental table's query, so the image refuses anything but digits.
+     */
+    public static final String CATCH_UP_WINDOW = "EXPORT_CATCH_UP_WINDOW";
     /** Partition value, yyyy-MM-dd in Japan time. */
     public static final String EXPORT_DATE = "EXPORT_DATE";
     /** Key prefix, in the masked bucket, of the per-table watermark files; set in the task definition. */

@@ -7,9 +7,10 @@ package jp.twozeroseven.infra.data.forecast;
  * @param nightlySeconds      forecast duration of that task, start-up included
  * @param firstNightRows      rows the table's first task reads (the first catch-up window of a big incremental table)
  * @param firstNightSeconds   forecast duration of that first task
- * @param catchUpWindow       0 when one task reads the whole table; otherwise the most one run reads past its
- *                            watermark, in the incremental column's unit: days for a date/timestamp column, id values
- *                            for an integer column (the container's {@code EXPORT_CATCH_UP_WINDOW})
+ * @param catchUpWindow       0 when one task reads the whole table; otherwise the most one run reads past the first
+ *                            row after its watermark, in the incremental column's unit: days for a timestamp column,
+ *                            id values for an integer column (the container's {@code EXPORT_CATCH_UP_WINDOW}; the
+ *                            bound in the query: ExportQueries.catchUpBound)
  * @param catchUpNights       nights the first export takes with that window (1 without one)
  * @param ephemeralStorageGiB Fargate ephemeral storage for the larger of the two tasks, 21..200
  */

@@ -25,6 +25,14 @@ public final class ExportQueries {
      * (use_raw_query_with_incremental).
      */
     public static String masked(CatalogTable table) {
+        return masked(table, NO_CATCH_UP_WINDOW);
+    }
+
+    /**
+     * As {@link #masked(CatalogTable)}, with {@code catchUpWindow} (see {@link #catchUpBound}) as the SQL text of the
+     * most one run reads past the watermark: a non-negative integer, or the Embulk config's Liquid reference to it.
+     */
+    public static String masked(CatalogTable table, String catchUpWindow) {
         List<OutputColumn> columns = MaskingPlan.maskedColumns(table);
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("table '" + table.name()
@@ -43,7 +51,7 @@ public final class ExportQueries {
         if (needsKey) {
             sql.append("WHERE ").append(PseudonymKey.CHECK).append('\n');
         }
-        appendIncremental(sql, table, watermark, needsKey);
+        appendIncremental(sql, table, watermark, needsKey, catchUpWindow);
         return sql.toString();
     }
 
@@ -52,6 +60,11 @@ public final class ExportQueries {
      * into the restricted raw zone; any other table is refused with the fix in the message.
      */
     public static String raw(CatalogTable table, Set<String> rawAllowedTables) {
+        return raw(table, rawAllowedTables, NO_CATCH_UP_WINDOW);
+    }
+
+    /** As {@link #raw(CatalogTable, Set)}, with a catch-up window as in {@link #masked(CatalogTable, String)}. */
+    public static String raw(CatalogTable table, Set<String> rawAllowedTables, String catchUpWindow) {
         if (!rawAllowedTables.contains(table.name())) {
             throw new IllegalArgumentException("table '" + table.name() + "' is not allowed in the raw zone (allowed: "
                     + (rawAllowedTables.isEmpty() ? "none" : rawAllowedTables.stream().sorted().collect(Collectors.joining(", ")))
@@ -61,7 +74,7 @@ public final class ExportQueries {
         sql.append("-- raw (restricted zone) export of ").append(table.name()).append(", generated from the table catalog\n");
         List<String> watermark = watermarkSourceColumns(table).stream().map(ExportQueries::column).toList();
         appendSelect(sql, MaskingPlan.rawColumns(table), table, watermark);
-        appendIncremental(sql, table, watermark, false);
+        appendIncremental(sql, table, watermark, false, catchUpWindow);
         return sql.toString();
     }
 
@@ -86,6 +99,12 @@ public final class ExportQueries {
         return watermarkSourceColumns(table).stream().map(c -> WATERMARK_PREFIX + c).toList();
     }
 
+    /** The catch-up window that bounds nothing: one run reads everything past the watermark. */
+    public static final String NO_CATCH_UP_WINDOW = "0";
+    /** What a catch-up window's SQL text may be: a non-negative integer, or one Liquid {@code {{ env.X }}} reference. */
+    private static final java.util.regex.Pattern WINDOW_TEXT =
+            java.util.regex.Pattern.compile("0|[1-9][0-9]{0,8}|\\{\\{ env\\.[A-Z][A-Z0-9_]* \\}\\}");
+
     /** Prefix of the watermark result columns; no catalog column may start with it. */
     public static final String WATERMARK_PREFIX = "embulk_wm_";
 
@@ -104,6 +123,32 @@ public final class ExportQueries {
             }
             return column(name);
         }).toList();
+    }
+
+    /**
+     * The catch-up window's upper bound, a conjunct of its own: {@code W = 0 OR <col> < <first col past the
+     * watermark> + W} (W days for a timestamp column, W id values for an integer one). It is measured from the first
+     * row past the watermark, not from the watermark itself: the first run's watermark is the config's 1970 floor
+     * and history may have gaps longer than a window, and a window over no rows would leave the watermark where it
+     * is, night after night. The rows read are therefore never empty while rows remain, and they are a prefix of
+     * the (col, id) order past the watermark, so the last row is still the maximum and the next run starts right
+     * after it (nothing lost, nothing twice). The subquery is one index probe on (col, id) (an InitPlan: evaluated
+     * once). With W = 0 PostgreSQL folds the conjunct to true when it plans the query.
+     */
+    private static String catchUpBound(CatalogTable table, List<String> placeholders, String window) {
+        List<String> source = watermarkSourceColumns(table);
+        String inner = pastWatermark(source.stream().map(c -> "w." + Sql.identifier(c)).toList(), placeholders);
+        String first = "(SELECT min(w." + Sql.identifier(source.get(0)) + ") FROM " + Sql.identifier(table.sourceSchema())
+                + "." + Sql.identifier(table.sourceTable()) + " AS w WHERE " + inner + ")";
+        boolean temporal = table.column(source.get(0)).orElseThrow().type().isTemporal();
+        String limit = temporal ? first + " + make_interval(days => " + window + ")" : first + " + " + window;
+        return "(" + window + " = 0 OR " + column(source.get(0)) + " < " + limit + ")";
+    }
+
+    /** {@code (a, b) > (:embulk_wm_a, :embulk_wm_b)}, or {@code a > :embulk_wm_a} for one column. */
+    private static String pastWatermark(List<String> keys, List<String> placeholders) {
+        return keys.size() == 1 ? keys.get(0) + " > " + placeholders.get(0)
+                : "(" + String.join(", ", keys) + ") > (" + String.join(", ", placeholders) + ")";
     }
 
     private static String column(String name) {
@@ -129,7 +174,11 @@ public final class ExportQueries {
     }
 
     private static void appendIncremental(StringBuilder sql, CatalogTable table, List<String> watermark,
-                                          boolean whereStarted) {
+                                          boolean whereStarted, String catchUpWindow) {
+        if (!WINDOW_TEXT.matcher(catchUpWindow).matches()) {
+            throw new IllegalArgumentException("table '" + table.name() + "': catch-up window '" + catchUpWindow
+                    + "' is neither a non-negative integer nor a {{ env.X }} reference");
+        }
         if (watermark.isEmpty()) {
             return;
         }
@@ -141,15 +190,11 @@ public final class ExportQueries {
                         + placeholder + "', which Embulk would replace; rename the column");
             }
         }
-        String keys = String.join(", ", watermark);
         String order = watermarkColumns(table).stream().map(Sql::identifier).collect(Collectors.joining(", "));
         // A row-value comparison: (updated_at, id) > (last updated_at, last id). Rows that share the last
         // timestamp are neither lost (their id is larger) nor read twice; an index on (updated_at, id) serves it.
-        sql.append(whereStarted ? "  AND " : "WHERE ")
-                .append(watermark.size() == 1 ? keys : "(" + keys + ")")
-                .append(" > ")
-                .append(watermark.size() == 1 ? placeholders.get(0) : "(" + String.join(", ", placeholders) + ")")
-                .append('\n');
+        sql.append(whereStarted ? "  AND " : "WHERE ").append(pastWatermark(watermark, placeholders)).append('\n');
+        sql.append("  AND ").append(catchUpBound(table, placeholders, catchUpWindow)).append('\n');
         // embulk-input-jdbc stores the LAST row's values as last_record (AbstractJdbcInputPlugin.java:505-507), so the
         // rows must come in watermark order for the last row to be the maximum.
         // By the output names: PostgreSQL sorts by the select list's expressions, so no expression is repeated.

@@ -346,7 +346,9 @@ public final class EtlStateMachineDefinition {
      * The validated input: {tables, exportDate, mode}. exportDate must be a real calendar date (the round trip
      * through $toMillis turns 2024-02-30 into 03-01) and not after today in Tokyo; naming one with an incremental
      * table needs mode "backfill", because a nightly incremental run would file the delta since the watermark
-     * under that old date and move the watermark on. Each table gets the defaults of a manually written input.
+     * under that old date and move the watermark on. A backfill refuses a table with a catch-up window: it starts
+     * from the config's floor on every run (run-export refuses it too). Each table gets the defaults of a manually
+     * written input.
      */
     static final String EXPORT_DATE_JSONATA = "("
             + "$in := $states.input;"
@@ -370,6 +372,10 @@ public final class EtlStateMachineDefinition {
             + "incremental tables (\" & $join($tables[incremental].name, ', ') & \") needs mode: backfill, which "
             + "exports them in full without moving their watermarks (docs/data-pipeline.md, Backfill)\")"
             + ") : ($mode = 'backfill' ? $error('mode backfill needs an exportDate (yyyy-MM-dd)') : $today);"
+            + "$mode = 'backfill' and $count($tables[catchUpWindow != 0]) > 0 ? $error(\"mode backfill exports each "
+            + "table in full from its first-run floor, so catch-up windows cannot advance: set catchUpWindow to 0 for \" "
+            + "& $join($tables[catchUpWindow != 0].name, ', ') & \" (a table bigger than one task cannot be backfilled "
+            + "by the image; docs/data-pipeline.md, Backfill)\") : true;"
             + "{'tables': $tables, 'exportDate': $date, 'mode': $mode}"
             + ")";
 

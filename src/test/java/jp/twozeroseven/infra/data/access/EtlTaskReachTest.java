@@ -28,19 +28,20 @@ class EtlTaskReachTest {
     private static final List<String> LAUNCHES = List.of("ecs:RunTask", "ecs:StartTask", "ecs:CreateService",
             "ecs:CreateTaskSet");
     /**
-     * The AWS managed policies a stack attaches, as published (AWS Managed Policy Reference,
-     * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonAPIGatewayPushToCloudWatchLogs.html):
-     * the account's API Gateway logging role writes logs only. A managed policy missing here fails the test, so a new
-     * attachment is modelled before it is trusted.
+     * The AWS managed AmazonAPIGatewayPushToCloudWatchLogs (AWS Managed Policy Reference Guide), attached to the
+     * API Gateway account logging role (awsrules/ApiGatewayAccountLoggingRole): CloudWatch Logs only.
      */
+    private static final String API_GATEWAY_PUSH_TO_CLOUDWATCH_LOGS = """
+            {"Statement": [
+              {"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:DescribeLogGroups",
+                 "logs:DescribeLogStreams", "logs:PutLogEvents", "logs:GetLogEvents", "logs:FilterLogEvents"],
+               "Resource": "*"}]}""";
+    /** Every managed policy the stacks attach, modelled; any other fails the test until it is modelled here. */
     private static final Map<String, String> MANAGED = Map.of(
-            "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs", """
-            {"Statement": [{"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream",
-               "logs:DescribeLogGroups", "logs:DescribeLogStreams", "logs:PutLogEvents", "logs:GetLogEvents",
-               "logs:FilterLogEvents"], "Resource": "*"}]}""");
+            "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs", API_GATEWAY_PUSH_TO_CLOUDWATCH_LOGS);
 
     @Test
-    void onlyTheStateMachineRunsTheEtlTaskWithItsRoles() throws Exception {
+    void onlyTheStateMachineRunsOrStartsTheEtlTaskWithItsRoles() throws Exception {
         SynthResult prod = SynthedStacks.synth("prod");
         Map<String, List<JsonNode>> policies = identityPolicies(prod);
         String account = "123456789012";
@@ -69,9 +70,9 @@ class EtlTaskReachTest {
         canStart.retainAll(canPass);
 
         assertThat(canRunTask).containsExactly("platform-207-prod-etl-state-machine");
-        // Each service's CodeDeploy role may pass only that service's own roles (no AWSCodeDeployRoleForECS, whose
-        // iam:PassRole on "*" would let a deployment place the ETL task definition), so the state machine is the
-        // one path. Any other role gaining it fails this test.
+        // CodeDeploy's role no longer holds the managed AWSCodeDeployRoleForECS (ecs:CreateTaskSet and iam:PassRole on
+        // "*"): CodeDeployPolicies scopes it to its own service and that service's two roles, so a deployment cannot
+        // place the ETL task definition either. Any role gaining the path fails this test.
         assertThat(canStart).containsExactly("platform-207-prod-etl-state-machine");
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import jp.twozeroseven.infra.data.catalog.Catalog;
 import jp.twozeroseven.infra.data.catalog.CatalogLoader;
@@ -41,7 +42,8 @@ class EmbulkConfigGeneratorTest {
         assertThat(in.at("/options/sslmode").asText()).isEqualTo("verify-full");
         assertThat(in.at("/options/sslrootcert").asText()).isEqualTo(EmbulkConfigGenerator.RDS_CA_BUNDLE);
         assertThat(in.at("/options/sslfactory").isMissingNode()).as("never NonValidatingFactory").isTrue();
-        assertThat(in.get("query").asText()).isEqualTo(ExportQueries.masked(drivers));
+        // The catch-up window is the container's EXPORT_CATCH_UP_WINDOW, rendered by Liquid (run-export admits digits only).
+        assertThat(in.get("query").asText()).isEqualTo(ExportQueries.masked(drivers, "{{ env.EXPORT_CATCH_UP_WINDOW }}"));
         assertThat(in.at("/options/options").asText()).isEqualTo("-c app.pseudonym_key={{ env.EMBULK_PSEUDONYM_KEY }}");
         assertThat(in.get("incremental").asBoolean()).isTrue();
         assertThat(in.get("incremental_columns")).extracting(JsonNode::asText)
@@ -67,9 +69,10 @@ class EmbulkConfigGeneratorTest {
 
         assertThat(out.get("type").asText()).isEqualTo("s3_parquet");
         assertThat(out.get("bucket").asText()).isEqualTo("207-prod-analytics-masked");
-        // One file per execution for an incremental table: a same-day rerun adds its delta instead of replacing one.
+        // One file per execution for an incremental table: a same-day rerun adds its delta instead of replacing one;
+        // the mode first, so a backfill's full copy never takes a nightly delta's name.
         assertThat(out.get("path_prefix").asText())
-                .isEqualTo("masked/customers/dt={{ env.EXPORT_DATE }}/customers.{{ env.EXPORT_RUN_ID }}.");
+                .isEqualTo("masked/customers/dt={{ env.EXPORT_DATE }}/customers.{{ env.EXPORT_MODE }}.{{ env.EXPORT_RUN_ID }}.");
         assertThat(out.get("compression_codec").asText()).isEqualTo("snappy");
         // Pulumi owns the Glue tables; the plugin must not call Glue after the upload.
         assertThat(out.has("catalog")).isFalse();
@@ -100,8 +103,12 @@ class EmbulkConfigGeneratorTest {
         assertThat(in.has("last_record")).isFalse();
         JsonNode root = YAML.readTree(EmbulkConfigGenerator.masked(CATALOG.table("vehicles").orElseThrow(), SOURCE, MASKED));
         assertThat(root.has("filters")).isFalse();
-        // A snapshot: a rerun replaces the day's file, so the partition never holds the table twice.
-        assertThat(root.at("/out/path_prefix").asText()).isEqualTo("masked/vehicles/dt={{ env.EXPORT_DATE }}/vehicles.snapshot.");
+        // A snapshot: a rerun replaces the day's file, so the partition never holds the table twice; a backfill
+        // (EXPORT_MODE=backfill) writes vehicles.backfill.snapshot. and never replaces the nightly's real snapshot.
+        assertThat(root.at("/out/path_prefix").asText())
+                .isEqualTo("masked/vehicles/dt={{ env.EXPORT_DATE }}/vehicles.{{ env.EXPORT_MODE }}.snapshot.");
+        // No watermark, no window: a full table's query never names EXPORT_CATCH_UP_WINDOW.
+        assertThat(root.at("/in/query").asText()).doesNotContain("EXPORT_CATCH_UP_WINDOW");
     }
 
     @Test
@@ -148,6 +155,17 @@ class EmbulkConfigGeneratorTest {
                 .hasMessageContaining("export target is zone 'raw' but this config is for zone 'masked'");
         assertThatThrownBy(() -> EmbulkConfigGenerator.raw(drivers, SOURCE, MASKED, Set.of("drivers")))
                 .hasMessageContaining("for zone 'raw'");
+    }
+
+    @Test
+    void theImageReadsTheVariablesTheStateMachinePasses() {
+        // One name each side: EtlStateMachineDefinition's container overrides, these configs' Liquid references.
+        assertThat(List.of(EmbulkEnvironment.EXPORT_DATE, EmbulkEnvironment.RUN_ID, EmbulkEnvironment.MODE,
+                EmbulkEnvironment.CATCH_UP_WINDOW)).containsExactly(
+                jp.twozeroseven.infra.data.orchestration.EtlStateMachineDefinition.EXPORT_DATE_VARIABLE,
+                jp.twozeroseven.infra.data.orchestration.EtlStateMachineDefinition.RUN_ID_VARIABLE,
+                jp.twozeroseven.infra.data.orchestration.EtlStateMachineDefinition.MODE_VARIABLE,
+                jp.twozeroseven.infra.data.orchestration.EtlStateMachineDefinition.CATCH_UP_WINDOW_VARIABLE);
     }
 
     @Test

@@ -53,6 +53,9 @@ class EmbulkConfigPostgresTest {
         env.put(EmbulkEnvironment.DB_PASSWORD, password);
         env.put(EmbulkEnvironment.RAW_DB_USER, user);
         env.put(EmbulkEnvironment.RAW_DB_PASSWORD, password);
+        // What the state machine passes on a normal night (EtlStateMachineDefinition, container overrides).
+        env.put(EmbulkEnvironment.MODE, "nightly");
+        env.put(EmbulkEnvironment.CATCH_UP_WINDOW, "0");
         env.put(EmbulkEnvironment.PSEUDONYM_KEY, KEY);
         return env;
     }
@@ -100,13 +103,15 @@ class EmbulkConfigPostgresTest {
     void twoRunsWithRowsCommittedAtTheWatermarksTimestampLoseNoneAndDuplicateNone() throws Exception {
         CatalogTable table = CatalogLoader.parse("""
                 version: 1
+                entities:
+                  probe: {form: id, description: the probe's ids}
                 tables:
                   - name: wm_probe
                     source: {schema: public, table: wm_probe_12a}
                     run_group: test
                     incremental_column: updated_at
                     columns:
-                      - {name: id, type: bigint, class: identifier}
+                      - {name: id, type: bigint, class: identifier, entity: probe}
                       - {name: note, type: text, class: internal}
                       - {name: updated_at, type: timestamptz, class: internal}
                 """, "wm-probe.yaml").tables().get(0);
@@ -165,7 +170,10 @@ class EmbulkConfigPostgresTest {
     private static List<String> pseudonyms() throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(server.jdbcUrl(), user, password); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT encode(hmac(id::text, '" + KEY + "', 'sha256'), 'hex') FROM public.wm_probe_12a")) {
+                // The identifier pseudonym as data-governance.md defines it: HMAC of '<entity>:' || the canonical value (a
+                // bigint's text is already canonical).
+                ResultSet rs = s.executeQuery("SELECT encode(hmac('probe:' || id::text, '" + KEY + "', 'sha256'), 'hex') "
+                        + "FROM public.wm_probe_12a")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }

@@ -103,7 +103,8 @@ public final class EmbulkJdbcModel {
     public static Run run(JsonNode config, Map<String, String> env, LocalServer server, List<Object> lastRecord,
                           java.util.function.Consumer<Properties> adjust) throws SQLException {
         JsonNode in = config.get("in");
-        String query = in.get("query").asText();
+        // Embulk renders Liquid over the whole file before it parses it, the query included.
+        String query = liquid(in.get("query").asText(), env);
         List<String> incremental = new ArrayList<>();
         in.path("incremental_columns").forEach(c -> incremental.add(c.asText()));
         List<Object> last = lastRecord;

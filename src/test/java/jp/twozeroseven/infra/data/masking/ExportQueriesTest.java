@@ -32,6 +32,14 @@ class ExportQueriesTest {
             CatalogColumn.of("updated_at", ColumnType.TIMESTAMPTZ, DataClass.INTERNAL)),
             Optional.of("updated_at"), "nightly");
 
+    /**
+     * The catch-up bound with no window: its own conjunct, measured from the first row past the watermark (the
+     * subquery), which PostgreSQL folds to true for 0.
+     */
+    private static final String DRIVERS_NO_WINDOW = "  AND (0 = 0 OR t.\"updated_at\" < (SELECT min(w.\"updated_at\") FROM "
+            + "\"public\".\"drivers\" AS w WHERE (w.\"updated_at\", w.\"id\") > (:embulk_wm_updated_at, :embulk_wm_id))"
+            + " + make_interval(days => 0))\n";
+
     @Test
     void maskedSelectAppliesEachClassRuleAndReadsTheKeyFromTheSession() {
         String sql = ExportQueries.masked(DRIVERS);
@@ -60,6 +68,7 @@ class ExportQueriesTest {
                         + "  t.\"updated_at\" AS \"embulk_wm_updated_at\",\n"
                         + "  t.\"id\" AS \"embulk_wm_id\",\n")
                 .endsWith("  AND (t.\"updated_at\", t.\"id\") > (:embulk_wm_updated_at, :embulk_wm_id)\n"
+                        + DRIVERS_NO_WINDOW
                         + "ORDER BY \"embulk_wm_updated_at\", \"embulk_wm_id\"\n");
         assertThat(sql).doesNotContain("family_name").doesNotContain("password_digest");
         assertThat(ExportQueries.watermarkColumns(DRIVERS)).containsExactly("embulk_wm_updated_at", "embulk_wm_id");
@@ -93,6 +102,7 @@ class ExportQueriesTest {
                 .doesNotContain("hmac").doesNotContain("current_setting")
                 .contains("  t.\"updated_at\" AS \"updated_at\"")
                 .endsWith("WHERE (t.\"updated_at\", t.\"id\") > (:embulk_wm_updated_at, :embulk_wm_id)\n"
+                        + DRIVERS_NO_WINDOW
                         + "ORDER BY \"embulk_wm_updated_at\", \"embulk_wm_id\"\n");
         assertThatThrownBy(() -> ExportQueries.raw(DRIVERS, Set.of("vehicles")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -111,6 +121,17 @@ class ExportQueriesTest {
     }
 
     @Test
+    void aCatchUpWindowIsDigitsOrOneLiquidReferenceNothingElse() {
+        assertThat(ExportQueries.masked(DRIVERS, "{{ env.EXPORT_CATCH_UP_WINDOW }}"))
+                .contains("  AND ({{ env.EXPORT_CATCH_UP_WINDOW }} = 0 OR t.\"updated_at\" < (SELECT min(")
+                .contains(" + make_interval(days => {{ env.EXPORT_CATCH_UP_WINDOW }}))\n");
+        for (String bad : List.of("-1", "01", "1 OR true", "{{ env.X }} OR 1", "")) {
+            assertThatThrownBy(() -> ExportQueries.masked(DRIVERS, bad)).as(bad)
+                    .hasMessageContaining("catch-up window '" + bad + "' is neither a non-negative integer");
+        }
+    }
+
+    @Test
     void anIdIncrementalTableOrdersByTheIdAlone() {
         CatalogTable events = new CatalogTable("events", "public", "events", List.of(
                 CatalogColumn.of("id", ColumnType.BIGINT, DataClass.INTERNAL),
@@ -119,7 +140,13 @@ class ExportQueriesTest {
 
         assertThat(ExportQueries.masked(events))
                 .contains("date_trunc('day', t.\"occurred_at\", 'Asia/Tokyo') AS \"occurred_at\"")
-                .endsWith("WHERE t.\"id\" > :embulk_wm_id\nORDER BY \"embulk_wm_id\"\n");
+                .endsWith("WHERE t.\"id\" > :embulk_wm_id\n"
+                        + "  AND (0 = 0 OR t.\"id\" < (SELECT min(w.\"id\") FROM \"public\".\"events\" AS w WHERE w.\"id\" > :embulk_wm_id) + 0)\n"
+                        + "ORDER BY \"embulk_wm_id\"\n");
+        // With a window of ids: at most that many id values from the first id past the watermark.
+        assertThat(ExportQueries.masked(events, "500000"))
+                .contains("  AND (500000 = 0 OR t.\"id\" < (SELECT min(w.\"id\") FROM \"public\".\"events\" AS w WHERE "
+                        + "w.\"id\" > :embulk_wm_id) + 500000)\n");
     }
 
     @Test
@@ -171,9 +198,11 @@ class ExportQueriesTest {
                 .contains("LEFT JOIN (SELECT g.\"_quasi_identifiers\"")
                 .contains("FROM \"public\".\"drivers\" AS s CROSS JOIN")
                 .contains("GROUP BY 1) AS g) AS q ON q.\"_quasi_identifiers\" = ROW(date_trunc('year', t.\"birth_date\")::date, ")
-                .endsWith("  AND t.\"updated_at\" > :updated_at\n");
+                .endsWith("  AND (t.\"updated_at\", t.\"id\") > (:embulk_wm_updated_at, :embulk_wm_id)\n"
+                        + DRIVERS_NO_WINDOW
+                        + "ORDER BY \"embulk_wm_updated_at\", \"embulk_wm_id\"\n");
         // The increment filter applies to the outer rows only: the groups see the whole table.
-        assertThat(sql.substring(sql.indexOf("LEFT JOIN"), sql.indexOf(") AS q ON"))).doesNotContain(":updated_at");
+        assertThat(sql.substring(sql.indexOf("LEFT JOIN"), sql.indexOf(") AS q ON"))).doesNotContain(":embulk_wm_");
         assertThat(sql).contains("t.\"status\" AS \"status\"");
     }
 }

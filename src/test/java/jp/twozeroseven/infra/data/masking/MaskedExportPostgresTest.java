@@ -492,6 +492,9 @@ class MaskedExportPostgresTest {
         env.put(EmbulkEnvironment.DB_PASSWORD, password);
         env.put(EmbulkEnvironment.RAW_DB_USER, user);
         env.put(EmbulkEnvironment.RAW_DB_PASSWORD, password);
+        // What the state machine passes on a normal night (EtlStateMachineDefinition, container overrides).
+        env.put(EmbulkEnvironment.MODE, "nightly");
+        env.put(EmbulkEnvironment.CATCH_UP_WINDOW, "0");
         if (key != null) {
             env.put(EmbulkEnvironment.PSEUDONYM_KEY, key);
         }

@@ -207,13 +207,18 @@ class EtlNightBehaviourTest {
         // 01:30 JST on 2024-05-02: the 3rd is tomorrow.
         assertThat(resolve("{\"exportDate\": \"2024-05-03\", \"mode\": \"backfill\"}").error())
                 .contains("in the future").contains("2024-05-02");
-        assertThat(resolve("{\"exportDate\": \"2024-05-02\", \"mode\": \"backfill\"}").value().path("exportDate").asText())
+        assertThat(resolve("{\"exportDate\": \"2024-05-02\", \"mode\": \"backfill\", \"tables\": [{\"name\": \"vehicles\", "
+                + "\"runGroup\": \"nightly\"}]}").value().path("exportDate").asText())
                 .isEqualTo("2024-05-02");
         assertThat(resolve("{\"exportDate\": \"2024-04-20\"}").error()).contains("deliveries").contains("mode: backfill")
                 .doesNotContain("vehicles");
         assertThat(resolve("{\"mode\": \"backfill\"}").error()).contains("needs an exportDate");
         assertThat(resolve("{\"mode\": \"replay\"}").error()).contains("nightly or backfill");
-        Jsonata.Result backfill = resolve("{\"exportDate\": \"2024-02-29\", \"mode\": \"backfill\"}");
+        // The schedule's input as copied: deliveries has a catch-up window, which a backfill cannot advance.
+        assertThat(resolve("{\"exportDate\": \"2024-02-29\", \"mode\": \"backfill\"}").error())
+                .contains("set catchUpWindow to 0 for deliveries").doesNotContain("vehicles");
+        Jsonata.Result backfill = resolve("{\"exportDate\": \"2024-02-29\", \"mode\": \"backfill\", \"tables\": ["
+                + "{\"name\": \"deliveries\", \"runGroup\": \"nightly\", \"ephemeralStorageGiB\": 40, \"catchUpWindow\": 0}]}");
         assertThat(backfill.value().path("exportDate").asText()).isEqualTo("2024-02-29");
         assertThat(backfill.value().path("tables").get(0).path("ephemeralStorageGiB").asInt()).isEqualTo(40);
     }
