@@ -20,6 +20,7 @@ public final class AwsRules {
                 new ServiceLogGroupsRetained(),
                 new LogBucketsExpire(),
                 new WafOnEntryPoints(),
-                new EcrPushOnlyByReleaseRole());
+                new EcrPushOnlyByReleaseRole(),
+                new SfnHttpTaskConnection());
     }
 }
