@@ -21,6 +21,7 @@ public final class AwsRules {
                 new LogBucketsExpire(),
                 new WafOnEntryPoints(),
                 new EcrPushOnlyByReleaseRole(),
-                new SfnHttpTaskConnection());
+                new SfnHttpTaskConnection(),
+                new AuroraMinorVersionsOffered());
     }
 }

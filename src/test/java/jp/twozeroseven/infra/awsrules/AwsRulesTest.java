@@ -190,4 +190,35 @@ class AwsRulesTest {
                     .as(stack).anyMatch(p -> p.contains("does not depend on"));
         }
     }
+
+    @Test
+    void aClusterOnAnUnlistedVersionOrOneThatWouldUndoMinorUpgradesIsCaught() {
+        for (String stack : List.of("prod", "stg")) {
+            SynthResult result = SynthedStacks.synth(stack);
+            List<SynthesizedResource> changed = new ArrayList<>();
+            for (SynthesizedResource r : result.resources()) {
+                if (r.type().equals("aws:rds/cluster:Cluster")) {
+                    var inputs = (com.fasterxml.jackson.databind.node.ObjectNode) r.inputs().deepCopy();
+                    inputs.put("engineVersion", "16.99");
+                    var o = r.options();
+                    r = new SynthesizedResource(r.urn(), r.type(), r.name(), r.custom(), r.parent(), r.provider(),
+                            inputs, r.dependencies(), r.propertyDependencies(),
+                            new SynthesizedResource.ResourceOptions(o.protect(), o.retainOnDelete(), List.of(),
+                                    o.dependsOn(), o.deleteBeforeReplace(), o.aliases()));
+                } else if (r.type().equals("aws:rds/clusterInstance:ClusterInstance")) {
+                    var inputs = (com.fasterxml.jackson.databind.node.ObjectNode) r.inputs().deepCopy();
+                    inputs.put("autoMinorVersionUpgrade", false);
+                    r = new SynthesizedResource(r.urn(), r.type(), r.name(), r.custom(), r.parent(), r.provider(),
+                            inputs, r.dependencies(), r.propertyDependencies(), r.options());
+                }
+                changed.add(r);
+            }
+            assertThat(new AuroraMinorVersionsOffered().problems(new SynthResult(result.project(), result.stack(),
+                    result.mode(), changed, result.outputs()), SynthedStacks.settings(stack)))
+                    .as(stack)
+                    .anyMatch(p -> p.contains("16.99 is not listed"))
+                    .anyMatch(p -> p.contains("does not ignore engineVersion"))
+                    .anyMatch(p -> p.contains("autoMinorVersionUpgrade is off"));
+        }
+    }
 }
