@@ -20,6 +20,8 @@ public final class AwsRules {
                 new ServiceLogGroupsRetained(),
                 new LogBucketsExpire(),
                 new WafOnEntryPoints(),
-                new EcrPushOnlyByReleaseRole());
+                new EcrPushOnlyByReleaseRole(),
+                new SfnHttpTaskConnection(),
+                new AuroraMinorVersionsOffered());
     }
 }

@@ -8,7 +8,15 @@ final class DatabaseParser {
     }
 
     static DatabaseSettings parse(Section s, Tier tier) {
-        String version = s.matching("engineVersion", "1[4-7]\\.\\d+", "an Aurora PostgreSQL version such as 16.4");
+        String version = s.matching("engineVersion", "1[4-7]\\.\\d+", "an Aurora PostgreSQL version such as 16.10");
+        // Aurora offers a minor version for a limited time; CreateDBCluster refuses one it no longer offers. The list
+        // is cited to the Aurora PostgreSQL release calendar (aurora-postgresql-versions.yaml).
+        if (!version.isEmpty() && AuroraEngineVersions.find(version).isEmpty()) {
+            s.report("engineVersion", version, "not an Aurora PostgreSQL version this program lists as offered "
+                    + AuroraEngineVersions.names() + "; pick one of those, or add the version with its dates from "
+                    + "the Aurora PostgreSQL release calendar to src/main/resources/jp/twozeroseven/infra/settings/"
+                    + AuroraEngineVersions.FILE);
+        }
         String instanceClass = s.matching("instanceClass", "db\\.(serverless|[a-z0-9]+\\.[a-z0-9]+)",
                 "an instance class such as db.r7g.large");
         int instances = s.integer("instances", 1, 15);

@@ -155,4 +155,70 @@ class AwsRulesTest {
                     .isEqualTo("DISABLED");
         }
     }
+
+    @Test
+    void anHttpTaskWithTheOlderAuthenticationFieldOrNoConnectionIsCaught() throws Exception {
+        // call-https-apis.html: an HTTP Task requires an EventBridge connection, in InvocationConfig.ConnectionArn.
+        var mapper = new ObjectMapper();
+        assertThat(SfnHttpTaskConnection.problem(mapper.readTree(
+                "{\"InvocationConfig\":{\"ConnectionArn\":\"arn:aws:events:ap-northeast-1:1:connection/a/b\"}}")))
+                .isNull();
+        assertThat(SfnHttpTaskConnection.problem(mapper.readTree(
+                "{\"Authentication\":{\"ConnectionArn\":\"arn:aws:events:ap-northeast-1:1:connection/a/b\"}}")))
+                .contains("Authentication.ConnectionArn");
+        assertThat(SfnHttpTaskConnection.problem(mapper.readTree("{\"ApiEndpoint\":\"https://x\"}")))
+                .contains("no InvocationConfig.ConnectionArn");
+        for (String stack : List.of("prod", "stg")) {
+            SynthResult result = SynthedStacks.synth(stack);
+            List<SynthesizedResource> changed = new ArrayList<>();
+            for (SynthesizedResource r : result.resources()) {
+                if (r.type().equals("aws:sfn/stateMachine:StateMachine")) {
+                    String definition = r.inputs().path("definition").asText()
+                            .replace("\"InvocationConfig\"", "\"Authentication\"");
+                    var inputs = (com.fasterxml.jackson.databind.node.ObjectNode) r.inputs().deepCopy();
+                    inputs.put("definition", definition);
+                    r = new SynthesizedResource(r.urn(), r.type(), r.name(), r.custom(), r.parent(), r.provider(),
+                            inputs, r.dependencies(), r.propertyDependencies(), r.options());
+                }
+                changed.add(r);
+            }
+            assertThat(new SfnHttpTaskConnection().problems(new SynthResult(result.project(), result.stack(),
+                    result.mode(), changed, result.outputs()), SynthedStacks.settings(stack)))
+                    .as(stack).anyMatch(p -> p.contains("ReportHeartbeat") && p.contains("Authentication"));
+            assertThat(new SfnHttpTaskConnection().problems(
+                    without(result, SfnHttpTaskConnection.CONNECTION_TYPE), SynthedStacks.settings(stack)))
+                    .as(stack).anyMatch(p -> p.contains("does not depend on"));
+        }
+    }
+
+    @Test
+    void aClusterOnAnUnlistedVersionOrOneThatWouldUndoMinorUpgradesIsCaught() {
+        for (String stack : List.of("prod", "stg")) {
+            SynthResult result = SynthedStacks.synth(stack);
+            List<SynthesizedResource> changed = new ArrayList<>();
+            for (SynthesizedResource r : result.resources()) {
+                if (r.type().equals("aws:rds/cluster:Cluster")) {
+                    var inputs = (com.fasterxml.jackson.databind.node.ObjectNode) r.inputs().deepCopy();
+                    inputs.put("engineVersion", "16.99");
+                    var o = r.options();
+                    r = new SynthesizedResource(r.urn(), r.type(), r.name(), r.custom(), r.parent(), r.provider(),
+                            inputs, r.dependencies(), r.propertyDependencies(),
+                            new SynthesizedResource.ResourceOptions(o.protect(), o.retainOnDelete(), List.of(),
+                                    o.dependsOn(), o.deleteBeforeReplace(), o.aliases()));
+                } else if (r.type().equals("aws:rds/clusterInstance:ClusterInstance")) {
+                    var inputs = (com.fasterxml.jackson.databind.node.ObjectNode) r.inputs().deepCopy();
+                    inputs.put("autoMinorVersionUpgrade", false);
+                    r = new SynthesizedResource(r.urn(), r.type(), r.name(), r.custom(), r.parent(), r.provider(),
+                            inputs, r.dependencies(), r.propertyDependencies(), r.options());
+                }
+                changed.add(r);
+            }
+            assertThat(new AuroraMinorVersionsOffered().problems(new SynthResult(result.project(), result.stack(),
+                    result.mode(), changed, result.outputs()), SynthedStacks.settings(stack)))
+                    .as(stack)
+                    .anyMatch(p -> p.contains("16.99 is not listed"))
+                    .anyMatch(p -> p.contains("does not ignore engineVersion"))
+                    .anyMatch(p -> p.contains("autoMinorVersionUpgrade is off"));
+        }
+    }
 }

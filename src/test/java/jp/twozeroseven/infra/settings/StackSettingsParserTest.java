@@ -85,6 +85,9 @@ class StackSettingsParserTest {
                         "arn:aws:acm:us-east-1:210987654321:certificate/6f0c2f4e-1b7a-4c61-9d1e-3a5b7c9d2e10"),
                         "loadBalancer.certificateArn", "needs a certificate in ap-northeast-1"),
                 bad("account id", c -> c.put("platform-207:accountId", "12345"), "accountId", "12-digit"),
+                // The listed versions are cited to the Aurora PostgreSQL release calendar (aurora-postgresql-versions.yaml).
+                bad("Aurora version not listed as offered", c -> at(c, "database").put("engineVersion", "16.99"),
+                        "database.engineVersion", "not an Aurora PostgreSQL version this program lists as offered"),
                 bad("reserved user name", c -> at(c, "database").put("masterUsername", "postgres"),
                         "database.masterUsername", "reserved"),
                 bad("bad maintenance window", c -> at(c, "database").put("maintenanceWindow", "sunday 3am"),
