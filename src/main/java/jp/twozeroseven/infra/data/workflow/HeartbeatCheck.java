@@ -37,6 +37,10 @@ import java.util.Map;
  * {@code EtlHeartbeatCheck} event to New Relic through the ETL's EventBridge connection (no Lambda). New Relic's
  * heartbeat condition evaluates that fixed cadence, so it opens within one check of the deadline, stays open until
  * a success, and needs no memory of earlier nights (an edit of the condition loses nothing).
+ *
+ * <p>Express, because every call is request-response: "Standard Workflows and Express Workflows support the same
+ * integrations ... Express Workflows only support Request Response integrations" (Step Functions developer guide,
+ * "Integrating optimized services with Step Functions"). The ETL it lists is Standard, as ListExecutions requires.
  */
 public final class HeartbeatCheck extends ComponentResource {
 
