@@ -15,11 +15,13 @@ import jp.twozeroseven.infra.data.forecast.NightForecast;
 import jp.twozeroseven.infra.data.forecast.TablePlan;
 import jp.twozeroseven.infra.data.orchestration.CapacityStrategy;
 import jp.twozeroseven.infra.data.orchestration.EtlExecutionInput;
+import jp.twozeroseven.infra.data.orchestration.HeartbeatEndpoint;
 import jp.twozeroseven.infra.data.orchestration.TableRun;
 import jp.twozeroseven.infra.data.query.AthenaWorkgroups;
 import jp.twozeroseven.infra.data.query.GlueCatalog;
 import jp.twozeroseven.infra.data.schedule.NightlySchedule;
 import jp.twozeroseven.infra.data.workflow.EtlWorkflow;
+import jp.twozeroseven.infra.data.workflow.HeartbeatCheck;
 import jp.twozeroseven.infra.data.zones.DataZones;
 import jp.twozeroseven.infra.platform.AppPlatform;
 import jp.twozeroseven.infra.settings.AccessAudience;
@@ -28,6 +30,7 @@ import jp.twozeroseven.infra.settings.EtlCapacity;
 import jp.twozeroseven.infra.support.Outputs;
 import jp.twozeroseven.infra.support.Scope;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +98,13 @@ public final class DataPipeline extends ComponentResource {
         }).toList());
         new NightlySchedule("schedule", scope, settings.nightlyAt(), stateMachine.arn(), input,
                 platform.keys().platform().arn());
+        // The heartbeat's input: every few minutes, has tonight's run succeeded, and is its deadline past?
+        new HeartbeatCheck("heartbeat-check", scope, new HeartbeatCheck.Props(scope.settings().stack(), region, account,
+                HeartbeatEndpoint.eventApiUrl(scope.settings().observability().newRelicAccountId(),
+                        scope.settings().observability().region()), settings.nightlyAt(),
+                scope.settings().observability().heartbeat().runWindow(), ZoneId.of(DataPipelineSettings.TIME_ZONE),
+                scope.settings().logRetentionDays()),
+                new HeartbeatCheck.Wiring(stateMachine.arn(), workflow.heartbeatConnectionArn(), workflow.heartbeatConnectionName()));
 
         exports.put("dataBuckets", Outputs.map(Map.of("raw", zones.raw().name(), "masked", zones.masked().name(),
                 "queryResults", zones.results().name())));

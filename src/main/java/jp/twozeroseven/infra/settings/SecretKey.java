@@ -8,7 +8,7 @@ public enum SecretKey {
     SLACK_WEBHOOK_URL("slackWebhookUrl", "Slack incoming-webhook URL for data-pipeline failure reports", true),
     // Every stack runs the data pipeline, and every pipeline posts its heartbeat.
     NEW_RELIC_INGEST_KEY("newRelicIngestKey",
-            "New Relic license (ingest) key the ETL state machine posts its EtlRunSucceeded heartbeat with", true),
+            "New Relic license (ingest) key the ETL state machine and the heartbeat checker post their events with", true),
     PAGERDUTY_INTEGRATION_KEY("pagerDutyIntegrationKey",
             "PagerDuty Events API v2 integration key of the on-call service (stacks that page)", false),
     NEW_RELIC_API_KEY("newRelicApiKey",

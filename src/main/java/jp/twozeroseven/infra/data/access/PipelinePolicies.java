@@ -111,6 +111,36 @@ public final class PipelinePolicies {
                         "xray:GetSamplingRules", "xray:GetSamplingTargets"), List.of("*")));
     }
 
+    /**
+     * The heartbeat checker: read the ETL state machine's creation date and its executions, and POST the check to
+     * exactly one URL through the ETL's EventBridge connection. DescribeStateMachine and ListExecutions are
+     * authorized on the state machine's ARN (Service Authorization Reference, AWS Step Functions, resource type
+     * stateMachine).
+     */
+    public static PolicyDocument heartbeatCheck(String etlStateMachineArn, HeartbeatHttpAccess http) {
+        return PolicyDocument.of(
+                Statement.allow("ReadEtlRuns", List.of("states:DescribeStateMachine", "states:ListExecutions"),
+                        List.of(etlStateMachineArn)),
+                Statement.allow("PostHeartbeatCheck", List.of("states:InvokeHTTPEndpoint"), List.of(http.stateMachineArn()))
+                        .withConditions(List.of(Condition.of("StringEquals", "states:HTTPEndpoint", http.endpoint()),
+                                Condition.of("StringEquals", "states:HTTPMethod", "POST"))),
+                Statement.allow("UseHeartbeatConnection", List.of("events:RetrieveConnectionCredentials"),
+                        List.of(http.connectionArn())),
+                Statement.allow("ReadHeartbeatConnectionSecret", List.of("secretsmanager:GetSecretValue",
+                        "secretsmanager:DescribeSecret"), List.of(http.connectionSecretArn())),
+                Statement.allow("DeliverExecutionLogs", List.of("logs:CreateLogDelivery", "logs:GetLogDelivery",
+                        "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
+                        "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"), List.of("*")),
+                Statement.allow("TraceExecutions", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
+                        "xray:GetSamplingRules", "xray:GetSamplingTargets"), List.of("*")));
+    }
+
+    /** EventBridge Scheduler: start the heartbeat checker, nothing else. */
+    public static PolicyDocument heartbeatCheckScheduler(String checkStateMachineArn) {
+        return PolicyDocument.of(
+                Statement.allow("StartHeartbeatCheck", List.of("states:StartExecution"), List.of(checkStateMachineArn)));
+    }
+
     /** EventBridge Scheduler: start this one state machine; park undeliverable invocations in the DLQ. */
     public static PolicyDocument scheduler(String stateMachineArn, String deadLetterQueueArn, String queueKeyArn) {
         return PolicyDocument.of(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.twozeroseven.infra.support.PipelineEvents;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +66,6 @@ public final class EtlStateMachineDefinition {
     public static final String SOME_TABLES_FAILED = "SomeTablesFailed";
     public static final String HEARTBEAT_NOT_DELIVERED = "HeartbeatNotDelivered";
     public static final String ALL_TABLES_SUCCEEDED = "AllTablesSucceeded";
-    /** The custom event New Relic's heartbeat condition counts (observability.alerts.HeartbeatCondition). */
-    public static final String HEARTBEAT_EVENT_TYPE = "EtlRunSucceeded";
 
     private static final String RUN_TASK_SYNC = "arn:aws:states:::ecs:runTask.sync";
     private static final String API_GATEWAY_INVOKE = "arn:aws:states:::apigateway:invoke";
@@ -491,8 +490,8 @@ public final class EtlStateMachineDefinition {
         ObjectNode state = MAPPER.createObjectNode();
         state.put("Type", "Pass");
         ObjectNode event = state.putObject("Parameters");
-        event.put("eventType", HEARTBEAT_EVENT_TYPE);
-        event.put("stack", heartbeat.stack());
+        event.put("eventType", PipelineEvents.RUN_SUCCEEDED);
+        event.put(PipelineEvents.STACK, heartbeat.stack());
         event.put("executionArn.$", "$$.Execution.Id");
         event.put("tablesSucceeded.$", "$.succeeded");
         event.put("tablesFailed.$", "$.failed");

@@ -41,6 +41,7 @@ public final class EtlWorkflow extends ComponentResource {
     private final Role role;
     private final Scope scope;
     private StateMachine stateMachine;
+    private HeartbeatConnection connection;
 
     public EtlWorkflow(String name, Scope parentScope) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
@@ -70,7 +71,7 @@ public final class EtlWorkflow extends ComponentResource {
         String machineName = scope.name("etl");
         ObservabilitySettings newRelic = scope.settings().observability();
         String eventApiUrl = HeartbeatEndpoint.eventApiUrl(newRelic.newRelicAccountId(), newRelic.region());
-        HeartbeatConnection connection = new HeartbeatConnection(scope);
+        connection = new HeartbeatConnection(scope);
         RolePolicy policy = new RolePolicy(scope.name("etl-state-machine"), RolePolicyArgs.builder()
                 .role(role.id())
                 // Every revision of the family: RunTask names the family, so ECS starts the latest ACTIVE revision.
@@ -118,5 +119,14 @@ public final class EtlWorkflow extends ComponentResource {
 
     public StateMachine stateMachine() {
         return stateMachine;
+    }
+
+    /** The EventBridge connection the heartbeat events are posted through (after {@link #build}). */
+    public Output<String> heartbeatConnectionArn() {
+        return connection.arn();
+    }
+
+    public String heartbeatConnectionName() {
+        return connection.name();
     }
 }

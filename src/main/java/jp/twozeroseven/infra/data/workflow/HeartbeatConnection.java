@@ -10,7 +10,7 @@ import jp.twozeroseven.infra.settings.SecretValue;
 import jp.twozeroseven.infra.support.Scope;
 
 /**
- * The EventBridge connection through which the state machine's HTTP task authenticates to New Relic's Event API:
+ * The EventBridge connection through which the ETL's and the heartbeat checker's HTTP tasks authenticate to New Relic's Event API:
  * API_KEY authorization that adds the {@code Api-Key} header with the license (ingest) key.
  *
  * <p>The key comes from the secret config {@link SecretKey#NEW_RELIC_INGEST_KEY} as a secret Output, so Pulumi
@@ -33,7 +33,7 @@ final class HeartbeatConnection {
                         + SecretKey.NEW_RELIC_INGEST_KEY.key() + " <license key>"));
         connection = new EventConnection(name, EventConnectionArgs.builder()
                 .name(name)
-                .description("New Relic Event API: the ETL state machine's EtlRunSucceeded heartbeat")
+                .description("New Relic Event API: the ETL's EtlRunSucceeded and EtlHeartbeatCheck events")
                 .authorizationType("API_KEY")
                 .authParameters(EventConnectionAuthParametersArgs.builder()
                         .apiKey(EventConnectionAuthParametersApiKeyArgs.builder()

@@ -49,6 +49,9 @@ public final class ProviderInputs {
         if (q.contains("filter(rate(count(*)")) {
             return Query.FILTERED_RATE_PER_MINUTE;
         }
+        if (q.contains("filter(count(*)")) {
+            return Query.FILTERED_COUNT;
+        }
         if (q.contains("rate(count(*)")) {
             return Query.RATE_PER_MINUTE;
         }

@@ -19,7 +19,12 @@ public enum Query {
      * {@code filter(rate(count(*), 1 minute), WHERE <counted>)} over a wider FROM/WHERE: the total keeps the signal
      * alive, the value is the counted events per minute, 0 when there are none.
      */
-    FILTERED_RATE_PER_MINUTE;
+    FILTERED_RATE_PER_MINUTE,
+    /**
+     * {@code filter(count(*), WHERE <counted>)}: the events the filter counts, 0 when the window has events but none
+     * match (the heartbeat's checks that say "missed").
+     */
+    FILTERED_COUNT;
 
     public OptionalDouble evaluate(Series series, long from, long to) {
         double total = series.total(from, to);
@@ -32,6 +37,7 @@ public enum Query {
             case COUNT -> OptionalDouble.of(total);
             case RATE_PER_MINUTE -> OptionalDouble.of(total / ((to - from) / 60.0));
             case FILTERED_RATE_PER_MINUTE -> OptionalDouble.of(series.counted(from, to) / ((to - from) / 60.0));
+            case FILTERED_COUNT -> OptionalDouble.of(series.counted(from, to));
         };
     }
 }

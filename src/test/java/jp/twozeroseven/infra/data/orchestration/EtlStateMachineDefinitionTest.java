@@ -3,6 +3,7 @@ package jp.twozeroseven.infra.data.orchestration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.twozeroseven.infra.observability.alerts.HeartbeatCondition;
+import jp.twozeroseven.infra.support.PipelineEvents;
 import jp.twozeroseven.infra.settings.ObservabilityRegion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -429,15 +430,14 @@ class EtlStateMachineDefinitionTest {
     }
 
     @Test
-    void theEventMatchesWhatTheHeartbeatConditionCounts() {
+    void theEndOfRunEventIsTheOneNamedForDashboardsAndCarriesTheStack() {
         JsonNode event = EtlStateMachineDefinition.render(spec()).path("States")
                 .path(EtlStateMachineDefinition.BUILD_HEARTBEAT_EVENT).path("Parameters");
-        String stack = spec().heartbeat().stack();
-        java.util.regex.Matcher nrql = java.util.regex.Pattern.compile("SELECT count\\(\\*\\) FROM (\\w+) WHERE (\\w+) = '([^']*)'")
-                .matcher(HeartbeatCondition.nrql(stack));
-        assertThat(nrql.matches()).as(HeartbeatCondition.nrql(stack)).isTrue();
-        assertThat(event.path("eventType").asText()).isEqualTo(nrql.group(1)).isEqualTo(HeartbeatCondition.EVENT_TYPE);
-        assertThat(event.path(nrql.group(2)).asText()).isEqualTo(nrql.group(3)).isEqualTo("prod");
+        assertThat(event.path("eventType").asText()).isEqualTo(PipelineEvents.RUN_SUCCEEDED);
+        assertThat(event.path(PipelineEvents.STACK).asText()).isEqualTo("prod");
+        // The heartbeat condition reads the checker's event, not this one (HeartbeatCheckDefinitionTest).
+        assertThat(HeartbeatCondition.nrql("prod")).contains("FROM " + PipelineEvents.HEARTBEAT_CHECK + " ")
+                .doesNotContain(PipelineEvents.RUN_SUCCEEDED);
     }
 
     @Test

@@ -45,8 +45,14 @@ class DataPipelineSynthTest {
         return r.toJson().get("inputs");
     }
 
+    /** The ETL state machine, not the heartbeat checker. */
+    private static List<SynthesizedResource> etl() {
+        return prod.ofType("aws:sfn/stateMachine:StateMachine").stream()
+                .filter(m -> !m.name().endsWith("-heartbeat-check")).toList();
+    }
+
     private static JsonNode definition() throws Exception {
-        List<SynthesizedResource> machines = prod.ofType("aws:sfn/stateMachine:StateMachine");
+        List<SynthesizedResource> machines = etl();
         assertThat(machines).hasSize(1);
         assertThat(inputs(machines.get(0)).get("type").asText()).isEqualTo("STANDARD");
         return JSON.readTree(inputs(machines.get(0)).get("definition").asText());
@@ -118,14 +124,41 @@ class DataPipelineSynthTest {
                 .isEqualTo("DescribeFailure");
         // The family, so ECS starts its latest revision; and IAM allows every revision of that family only.
         assertThat(spot.get("Parameters").get("TaskDefinition").asText()).isEqualTo("platform-207-prod-embulk");
-        JsonNode machine = inputs(prod.ofType("aws:sfn/stateMachine:StateMachine").get(0));
+        JsonNode machine = inputs(etl().get(0));
         assertThat(machine.get("loggingConfiguration").get("level").asText()).isEqualTo("ALL");
         assertThat(machine.get("tracingConfiguration").get("enabled").asBoolean()).isTrue();
     }
 
     @Test
+    void theHeartbeatCheckerReadsTheEtlEveryQuarterHourAndPostsThroughTheSameConnection() throws Exception {
+        SynthesizedResource checker = prod.ofType("aws:sfn/stateMachine:StateMachine").stream()
+                .filter(m -> m.name().endsWith("-heartbeat-check")).findFirst().orElseThrow();
+        JsonNode machine = inputs(checker);
+        assertThat(machine.get("type").asText()).isEqualTo("EXPRESS");
+        assertThat(machine.get("loggingConfiguration").get("level").asText()).isEqualTo("ALL");
+        assertThat(machine.get("tracingConfiguration").get("enabled").asBoolean()).isTrue();
+        assertThat(machine.get("tags").get("Name").asText()).isEqualTo("platform-207-prod-etl-heartbeat-check");
+        assertThat(checker.parent()).endsWith("platform207:data:HeartbeatCheck::heartbeat-check");
+        JsonNode states = JSON.readTree(machine.get("definition").asText()).get("States");
+        assertThat(states.get("ListRuns").get("Arguments").get("StateMachineArn").asText())
+                .isEqualTo(inputs(etl().get(0)).get("name").asText().transform(
+                        n -> "arn:aws:states:ap-northeast-1:123456789012:stateMachine:" + n));
+        assertThat(states.get("Report").get("Arguments").get("InvocationConfig").get("ConnectionArn").asText())
+                .isEqualTo(definition().get("States").get("ReportHeartbeat").get("Parameters").get("InvocationConfig")
+                        .get("ConnectionArn").asText());
+        // window 01:30 -> deadline 06:00 in prod, in the JSONata as milliseconds
+        assertThat(states.get("ListRuns").get("Output").asText()).contains("+ 5400000;", "+ 16200000 <= $now");
+        JsonNode schedule = inputs(prod.ofType("aws:scheduler/schedule:Schedule").stream()
+                .filter(r -> r.name().endsWith("-etl-heartbeat-check")).findFirst().orElseThrow());
+        assertThat(schedule.get("scheduleExpression").asText()).isEqualTo("cron(0/15 * * * ? *)");
+        assertThat(schedule.get("scheduleExpressionTimezone").asText()).isEqualTo("Asia/Tokyo");
+        assertThat(schedule.get("target").get("arn").asText()).endsWith(":stateMachine:platform-207-prod-etl-heartbeat-check");
+    }
+
+    @Test
     void aNightlyTokyoScheduleStartsTheMachineWithEveryTable() throws Exception {
-        JsonNode schedule = inputs(prod.ofType("aws:scheduler/schedule:Schedule").get(0));
+        JsonNode schedule = inputs(prod.ofType("aws:scheduler/schedule:Schedule").stream()
+                .filter(r -> r.name().endsWith("-etl-nightly")).findFirst().orElseThrow());
         assertThat(schedule.get("scheduleExpression").asText()).isEqualTo("cron(30 1 * * ? *)");
         assertThat(schedule.get("scheduleExpressionTimezone").asText()).isEqualTo("Asia/Tokyo");
         JsonNode target = schedule.get("target");

@@ -116,17 +116,22 @@ class AlertConditionsTest {
     }
 
     @Test
-    void heartbeatOpensOnlyAfterTheDeadlineAndAtMostOneRunWindowLate() {
+    void heartbeatCountsTheChecksThatSayMissedOneCheckPerWindow() {
         var heartbeat = new ObservabilityHeartbeat(LocalTime.of(1, 0), LocalTime.of(6, 0));
-        // yesterday's success somewhere in 01:00..06:00; 24 h + 5 h later is 06:00..11:00 today
-        assertThat(HeartbeatCondition.signalLossSeconds(heartbeat)).isEqualTo(29 * 3600);
         NrqlConditionSpec spec = HeartbeatCondition.of("prod", heartbeat);
-        assertThat(spec.nrql()).isEqualTo("SELECT count(*) FROM EtlRunSucceeded WHERE stack = 'prod'");
+        assertThat(spec.nrql()).isEqualTo("SELECT filter(count(*), WHERE pastDeadline = 1 AND succeededSinceStart = 0)"
+                + " FROM EtlHeartbeatCheck WHERE stack = 'prod'");
+        assertThat(spec.operator()).isEqualTo("above");
+        assertThat(spec.threshold()).isZero();
+        // one data point per check: window and duration are the checker's cadence
+        assertThat(spec.aggregationWindowSeconds()).isEqualTo(900);
+        assertThat(spec.thresholdDurationSeconds()).isEqualTo(900);
+        assertThat(spec.slideBySeconds()).isEmpty();
+        // three missing checks: the checker itself is broken
+        assertThat(spec.signalLossSeconds()).contains(2700);
+        assertThat(spec.violationTimeLimitSeconds()).isEqualTo(NrqlConditionSpec.MAX_VIOLATION_TIME_LIMIT_SECONDS);
         assertThat(spec.sparseEvents()).isTrue();
         assertThat(spec.name()).contains("06:00");
-        // a run window across midnight: 22:00 → 04:00 is 6 h
-        assertThat(HeartbeatCondition.signalLossSeconds(new ObservabilityHeartbeat(LocalTime.of(22, 0),
-                LocalTime.of(4, 0)))).isEqualTo(30 * 3600);
         assertThat(HeartbeatCondition.nrql("it's")).endsWith("stack = 'it\\'s'");
     }
 

@@ -1,0 +1,195 @@
+package jp.twozeroseven.infra.data.orchestration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.twozeroseven.infra.support.PipelineEvents;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The small Express workflow (no Lambda) that tells New Relic, on a fixed cadence, whether tonight's ETL run has
+ * succeeded, so the heartbeat condition always has a data point to evaluate:
+ *
+ * <pre>
+ * DescribeEtl (aws-sdk:sfn:describeStateMachine): when the ETL state machine was created (the first night after
+ *   deploy counts only if the machine existed at its scheduled start)
+ * ListRuns (aws-sdk:sfn:listExecutions, newest first): JSONata computes the EtlHeartbeatCheck event
+ * Report (http:invoke, New Relic Event API through the ETL's EventBridge connection)
+ * </pre>
+ *
+ * "The night being checked" is the latest night whose deadline ({@code nightlyAt} + the ETL's execution timeout)
+ * has passed: from the deadline until a success it stays the same night, so the check keeps saying "missed" across
+ * the next night's start and only a success (or the next missed deadline, which says "missed" again) changes it.
+ */
+public final class HeartbeatCheckDefinition {
+
+    public static final String DESCRIBE_ETL = "DescribeEtl";
+    public static final String LIST_RUNS = "ListRuns";
+    public static final String REPORT = "Report";
+    /** Express executions last at most 5 minutes; three API calls with retries need far less. */
+    static final int TIMEOUT_SECONDS = 120;
+    /**
+     * One page of ListExecutions, newest first ("Results are sorted by time, with the most recent execution first",
+     * Step Functions API reference, ListExecutions; maxResults 1..1000). The night being checked started at most
+     * two days ago; 100 executions in two days would be a runaway, not a night.
+     */
+    static final int MAX_RESULTS = 100;
+    private static final String DESCRIBE_STATE_MACHINE = "arn:aws:states:::aws-sdk:sfn:describeStateMachine";
+    private static final String LIST_EXECUTIONS = "arn:aws:states:::aws-sdk:sfn:listExecutions";
+    private static final String HTTP_INVOKE = "arn:aws:states:::http:invoke";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * @param etlStateMachineArn the ETL state machine whose executions are checked
+     * @param endpoint           the Event API URL, the EventBridge connection and the stack attribute
+     * @param nightlyAt          when the schedule starts the ETL, Asia/Tokyo
+     * @param runWindow          the ETL's execution timeout: start + window = the deadline
+     * @param zone               the schedule's time zone
+     */
+    public record Spec(String etlStateMachineArn, HeartbeatEndpoint endpoint, LocalTime nightlyAt, Duration runWindow,
+                       ZoneId zone) {
+        public Spec {
+            if (etlStateMachineArn == null || !etlStateMachineArn.matches("arn:aws:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]+")) {
+                throw new IllegalArgumentException("ETL state machine ARN '" + etlStateMachineArn + "' must be arn:aws:states:<region>:<account>:stateMachine:<name>");
+            }
+            if (runWindow == null || runWindow.isNegative() || runWindow.isZero() || runWindow.compareTo(Duration.ofHours(24)) > 0) {
+                throw new IllegalArgumentException("heartbeat run window " + runWindow + " must be more than 0 and at most 24 h");
+            }
+        }
+    }
+
+    private HeartbeatCheckDefinition() {
+    }
+
+    public static ObjectNode render(Spec spec) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("Comment", "Every " + PipelineEvents.CHECK_EVERY.toMinutes() + " minutes: has tonight's ETL run "
+                + "succeeded since its scheduled start, and has its deadline passed? Posted to New Relic as "
+                + PipelineEvents.HEARTBEAT_CHECK);
+        root.put("QueryLanguage", "JSONata");
+        root.put("StartAt", DESCRIBE_ETL);
+        root.put("TimeoutSeconds", TIMEOUT_SECONDS);
+        ObjectNode states = root.putObject("States");
+
+        ObjectNode describe = states.putObject(DESCRIBE_ETL);
+        describe.put("Type", "Task");
+        describe.put("Resource", DESCRIBE_STATE_MACHINE);
+        describe.putObject("Arguments").put("StateMachineArn", spec.etlStateMachineArn());
+        // SDK integration results keep the API's field names in PascalCase (as CheckNoOtherRun reads Executions).
+        describe.put("Output", "{% {'deployedAt': $states.result.CreationDate} %}");
+        retryApi(describe);
+        describe.put("Next", LIST_RUNS);
+
+        ObjectNode list = states.putObject(LIST_RUNS);
+        list.put("Type", "Task");
+        list.put("Resource", LIST_EXECUTIONS);
+        ObjectNode arguments = list.putObject("Arguments");
+        arguments.put("StateMachineArn", spec.etlStateMachineArn());
+        arguments.put("MaxResults", MAX_RESULTS);
+        list.put("Output", "{% " + checkJsonata(spec) + " %}");
+        retryApi(list);
+        list.put("Next", REPORT);
+
+        ObjectNode report = states.putObject(REPORT);
+        report.put("Type", "Task");
+        report.put("Resource", HTTP_INVOKE);
+        ObjectNode request = report.putObject("Arguments");
+        request.put("ApiEndpoint", spec.endpoint().eventApiUrl());
+        request.put("Method", "POST");
+        // The connection adds the Api-Key header; the key never appears in the definition or the logs.
+        request.putObject("InvocationConfig").put("ConnectionArn", spec.endpoint().connectionArn());
+        request.putObject("Headers").put("Content-Type", "application/json");
+        // The Event API takes a JSON array of events.
+        request.put("RequestBody", "{% [$states.input] %}");
+        ObjectNode transientErrors = retry(report, List.of("States.Http.StatusCode.408", "States.Http.StatusCode.429",
+                "States.Http.StatusCode.500", "States.Http.StatusCode.502", "States.Http.StatusCode.503",
+                "States.Http.StatusCode.504", "States.Http.Socket", "States.Timeout"), 2, 2.0, 3);
+        transientErrors.put("JitterStrategy", "FULL");
+        report.put("TimeoutSeconds", 20);
+        // Nothing to return: a check that could not be posted fails the execution (CloudWatch logs), and the next
+        // one comes within a cadence; a checker that keeps failing is the heartbeat condition's loss of signal.
+        report.put("Output", "{% {'posted': $states.input} %}");
+        report.put("End", true);
+        return root;
+    }
+
+    public static String renderJson(Spec spec) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(render(spec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize the heartbeat check definition", e);
+        }
+    }
+
+    /**
+     * The check, from the execution's own start time ($states.context.Execution.StartTime, UTC ISO 8601), the ETL's
+     * creation date ($states.input.deployedAt) and its executions ($states.result.Executions):
+     * <ul>
+     * <li>night start: the latest of today's, yesterday's and the day before's {@code nightlyAt} (in the zone's fixed
+     *     offset) whose deadline is at or before now; with a window of at most 24 h one of them always is;</li>
+     * <li>pastDeadline: 1 when that night started at or after the ETL state machine was created, so the night before
+     *     the first deploy never counts as missed;</li>
+     * <li>succeededSinceStart: 1 when an execution started at or after the night start has status SUCCEEDED.</li>
+     * </ul>
+     * The SDK integration returns timestamps as ISO 8601 strings (e.g. {@code "CreationTime": "2013-08-23T01:02:15.422Z"}
+     * from describeStacks, sam-goodwin/functionless#489); epoch seconds, the API's wire format, are accepted too.
+     */
+    static String checkJsonata(Spec spec) {
+        long offsetMillis = fixedOffsetMillis(spec.zone());
+        long atMillis = spec.nightlyAt().toSecondOfDay() * 1000L;
+        long windowMillis = spec.runWindow().toMillis();
+        String stack = spec.endpoint().stack();
+        return "($ms := function($d) { $type($d) = 'string' ? $toMillis($d) : $d * 1000 }; "
+                + "$day := 86400000; "
+                + "$now := $toMillis($states.context.Execution.StartTime); "
+                + "$today := $floor(($now + " + offsetMillis + ") / $day) * $day - " + offsetMillis + " + " + atMillis + "; "
+                + "$start := [$today, $today - $day, $today - 2 * $day][$ + " + windowMillis + " <= $now][0]; "
+                + "$runs := $states.result.Executions[$ms(StartDate) >= $start]; "
+                + "{'eventType': '" + PipelineEvents.HEARTBEAT_CHECK + "', "
+                + "'" + PipelineEvents.STACK + "': '" + stack + "', "
+                + "'nightStart': $fromMillis($start, '[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01][Z]', '" + offsetText(offsetMillis) + "'), "
+                + "'" + PipelineEvents.PAST_DEADLINE + "': $start >= $ms($states.input.deployedAt) ? 1 : 0, "
+                + "'" + PipelineEvents.SUCCEEDED_SINCE_START + "': $count($runs[Status = 'SUCCEEDED']) > 0 ? 1 : 0, "
+                + "'runsSinceStart': $count($runs)})";
+    }
+
+    /**
+     * JSONata has no time-zone database, so the zone must keep one offset: Asia/Tokyo has had +09:00 without
+     * daylight saving since 1951 (IANA tz database, "Asia/Tokyo"). A zone that changes offset is refused.
+     */
+    static long fixedOffsetMillis(ZoneId zone) {
+        var rules = zone.getRules();
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        if (rules.nextTransition(now) != null || rules.isDaylightSavings(now)) {
+            throw new IllegalArgumentException("time zone " + zone + " changes its offset; the heartbeat check needs a fixed one");
+        }
+        return rules.getOffset(now).getTotalSeconds() * 1000L;
+    }
+
+    private static String offsetText(long offsetMillis) {
+        long minutes = Math.abs(offsetMillis) / 60_000;
+        return String.format("%s%02d%02d", offsetMillis < 0 ? "-" : "+", minutes / 60, minutes % 60);
+    }
+
+    private static void retryApi(ObjectNode state) {
+        // Throttling or a blip: try again briefly; a check that still fails is replaced by the next one.
+        retry(state, List.of("States.ALL"), 2, 2.0, 2).put("JitterStrategy", "FULL");
+    }
+
+    private static ObjectNode retry(ObjectNode state, List<String> errors, int intervalSeconds, double backoffRate, int maxAttempts) {
+        ArrayNode retry = state.has("Retry") ? (ArrayNode) state.get("Retry") : state.putArray("Retry");
+        ObjectNode rule = retry.addObject();
+        ArrayNode equals = rule.putArray("ErrorEquals");
+        errors.forEach(equals::add);
+        rule.put("IntervalSeconds", intervalSeconds);
+        rule.put("BackoffRate", backoffRate);
+        rule.put("MaxAttempts", maxAttempts);
+        return rule;
+    }
+}
