@@ -212,6 +212,9 @@ function isKeyCheck(n: Node, keys: Set<string>): boolean {
  * `t."<col>" AS "embulk_wm_<col>"` in that order, and the top-level WHERE conjunct
  * `(t."a", t."b") > (:embulk_wm_a, :embulk_wm_b)` (`t."a" > :embulk_wm_a` for one column). Nothing else is admitted:
  * the same column anywhere else, under another output name, at another position or in another predicate is a reference.
+ * A catch-up window (ExportQueries, docs/data-pipeline.md "Catch-up windows") adds one more top-level conjunct,
+ * `(<window> = 0 OR t."a" < (SELECT min(w."a") FROM <the same table> AS w WHERE (w."a", w."b") > (:embulk_wm_a, :embulk_wm_b)) + <step>)`:
+ * its `t."a"`, `min(w."a")` and the subquery's watermark comparison are admitted too, in exactly that shape.
  */
 function watermarkRefs(select: Node, params: string[], watermark: string[]): Set<Node> {
     const admitted = new Set<Node>();
@@ -227,6 +230,7 @@ function watermarkRefs(select: Node, params: string[], watermark: string[]): Set
     cols.forEach((_c, i) => admitted.add(targets[i].ResTarget.val));
     const param = (n: Node | undefined) => (n?.ParamRef ? params[n.ParamRef.number - 1] : undefined);
     for (const p of conjuncts(select.whereClause)) {
+        catchUpRefs(p, cols, select, param).forEach(n => admitted.add(n));
         const e = p.A_Expr;
         if (e?.kind !== "AEXPR_OP" || e.name?.[0]?.String?.sval !== ">") {
             continue;
@@ -239,6 +243,60 @@ function watermarkRefs(select: Node, params: string[], watermark: string[]): Set
         }
     }
     return admitted;
+}
+
+const isColumnOf = (n: Node | undefined, alias: string, column: string): boolean => {
+    const f = refFields(n);
+    return f !== undefined && f.length === 2 && f[0] === alias && f[1] === column;
+};
+
+/** The table a select reads under `alias` as "schema.name" (through the joins of its FROM), to compare a subquery's source with the export's. */
+function sourceTable(select: Node | undefined, alias: string): string | undefined {
+    const find = (n: Node | undefined): Node | undefined => n?.RangeVar?.alias?.aliasname === alias ? n.RangeVar
+        : n?.JoinExpr ? find(n.JoinExpr.larg) ?? find(n.JoinExpr.rarg) : undefined;
+    for (const item of select?.fromClause ?? []) {
+        const r = find(item);
+        if (r) {
+            return `${r.schemaname ?? ""}.${r.relname}`;
+        }
+    }
+    return undefined;
+}
+
+/** The admitted ColumnRefs of one catch-up conjunct (see watermarkRefs), or none when its shape differs in any way. */
+function catchUpRefs(p: Node, cols: string[], select: Node, param: (n: Node | undefined) => string | undefined): Node[] {
+    const or = p.BoolExpr;
+    if (or?.boolop !== "OR_EXPR" || or.args?.length !== 2) {
+        return [];
+    }
+    const bound = or.args[1].A_Expr;
+    if (bound?.kind !== "AEXPR_OP" || bound.name?.[0]?.String?.sval !== "<" || !isTableColumn(bound.lexpr, cols[0])) {
+        return [];
+    }
+    const plus = bound.rexpr?.A_Expr;
+    const sub = plus?.kind === "AEXPR_OP" && plus.name?.[0]?.String?.sval === "+" ? plus.lexpr?.SubLink : undefined;
+    const inner: Node | undefined = sub?.subLinkType === "EXPR_SUBLINK" ? sub.subselect?.SelectStmt : undefined;
+    const alias = inner?.fromClause?.[0]?.RangeVar?.alias?.aliasname;
+    if (!inner || !alias || alias === "t" || inner.fromClause.length !== 1
+        || sourceTable(inner, alias) === undefined || sourceTable(inner, alias) !== sourceTable(select, "t")
+        || inner.targetList?.length !== 1) {
+        return [];
+    }
+    const min = inner.targetList[0].ResTarget?.val;
+    if (funcName(min) !== "min" || min.FuncCall.args?.length !== 1 || !isColumnOf(min.FuncCall.args[0], alias, cols[0])) {
+        return [];
+    }
+    const cmp = inner.whereClause?.A_Expr;
+    if (cmp?.kind !== "AEXPR_OP" || cmp.name?.[0]?.String?.sval !== ">") {
+        return [];
+    }
+    const left: Node[] = cols.length === 1 ? [cmp.lexpr] : cmp.lexpr?.RowExpr?.args ?? [];
+    const right: Node[] = cols.length === 1 ? [cmp.rexpr] : cmp.rexpr?.RowExpr?.args ?? [];
+    if (left.length !== cols.length || right.length !== cols.length
+        || !cols.every((c, i) => isColumnOf(left[i], alias, c) && param(right[i]) === WATERMARK_PREFIX + c)) {
+        return [];
+    }
+    return [bound.lexpr, min.FuncCall.args[0], ...left];
 }
 
 function checkPseudonym(ref: Ref, cls: string, keys: Set<string>, pseudonyms: Pseudonym[]): string | undefined {

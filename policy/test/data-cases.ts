@@ -71,6 +71,10 @@ const watermarked = (removed: string[], o: { columns?: string[]; predicate?: str
         "ORDER BY \"embulk_wm_updated_at\", \"embulk_wm_id\""].join("\n").split("\n").map(l => `    ${l}`).join("\n")
     + (removed.length ? `\nfilters:\n  - type: remove_columns\n    remove: [${removed.join(", ")}]` : "") + "\nout:\n  type: s3_parquet\n";
 const BOTH = ["embulk_wm_updated_at", "embulk_wm_id"];
+/** The catch-up window's conjunct as ExportQueries generates it (docs/data-pipeline.md, "Catch-up windows"). */
+const catchUp = (table = "\"public\".\"drivers\"", min = "min(w.\"updated_at\")", inner = "(w.\"updated_at\", w.\"id\")") =>
+    `({{ env.EXPORT_CATCH_UP_WINDOW }} = 0 OR t."updated_at" < (SELECT ${min} FROM ${table} AS w WHERE ${inner} > `
+    + `(:embulk_wm_updated_at, :embulk_wm_id)) + make_interval(days => {{ env.EXPORT_CATCH_UP_WINDOW }}))`;
 const untagged = (key: string, content: string) => ({ type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "cfg", props: { key, content } });
 
 const rawBucket = { type: "aws:s3/bucketV2:BucketV2", name: "raw", props: { bucket: "p-raw", tags: { DataClassification: "restricted" } } };
@@ -99,7 +103,9 @@ export const dataStackCases: Record<string, { pass: StackCase[]; fail: [StackCas
             { resources: [maskedGlue, maskedConfig(watermarked(BOTH))] },
             // One watermark column (a table whose incremental column is unique by itself).
             { resources: [maskedGlue, maskedConfig(watermarked(["embulk_wm_updated_at"], { incremental: ["embulk_wm_updated_at"],
-                columns: [WATERMARK[0], hashedId], predicate: "t.\"updated_at\" > :embulk_wm_updated_at" }))] }],
+                columns: [WATERMARK[0], hashedId], predicate: "t.\"updated_at\" > :embulk_wm_updated_at" }))] },
+            // The catch-up window bounds a run from the first row past the watermark: its raw id stays inside the shape.
+            { resources: [maskedGlue, maskedConfig(watermarked(BOTH, { predicate: `${PREDICATE}\n  AND ${catchUp()}` }))] }],
         fail: [[{ resources: [maskedGlue, maskedConfig(embulk(select(hashedId, "t.\"full_name\" AS \"full_name\"")))] }, "must be dropped"],
             // The raw id as a watermark column that is NOT removed would reach the output.
             [{ resources: [maskedGlue, maskedConfig(watermarked(["embulk_wm_updated_at"]))] }, "identifier column 'id' unmasked"],
@@ -113,6 +119,11 @@ export const dataStackCases: Record<string, { pass: StackCase[]; fail: [StackCas
             [{ resources: [maskedGlue, maskedConfig(watermarked(BOTH, { columns: [WATERMARK[0], "t.\"id\" + 0 AS \"embulk_wm_id\"", hashedId] }))] },
                 "identifier column 'id' unmasked"],
             [{ resources: [maskedGlue, maskedConfig(watermarked(BOTH, { predicate: `${PREDICATE} AND t."id" < 1000` }))] }, "identifier column 'id' unmasked"],
+            // A catch-up subquery over another table, or one that reads the id itself, is not the generated shape.
+            [{ resources: [maskedGlue, maskedConfig(watermarked(BOTH, { predicate: `${PREDICATE} AND ${catchUp("\"public\".\"customers\"")}` }))] },
+                "identifier column 'id' unmasked"],
+            [{ resources: [maskedGlue, maskedConfig(watermarked(BOTH, { predicate: `${PREDICATE} AND ${catchUp(undefined, "min(w.\"id\")")}` }))] },
+                "identifier column 'id' unmasked"],
             [{ resources: [maskedGlue, maskedConfig(watermarked(BOTH, { predicate: "(t.\"updated_at\", t.\"id\") > (:embulk_wm_updated_at, :other)" }))] },
                 "identifier column 'id' unmasked"],
             [{ resources: [maskedGlue, maskedConfig(embulk(select("t.\"phone\" AS \"phone\"", "t.\"status\" AS \"status\"")))] },
