@@ -159,6 +159,8 @@ export const mutants: Mutant[] = [
     { policy: "ecs-codedeploy-ignore-changes", name: "ignoreChanges lost", apply: edit("aws:ecs/service:Service", (_i, r) => { r.options!.ignoreChanges = []; }) },
     { policy: "ecs-codedeploy-ignore-changes", name: "taskDefinition no longer ignored", apply: edit("aws:ecs/service:Service", (_i, r) => { r.options!.ignoreChanges = (r.options!.ignoreChanges ?? []).filter((x: string) => x !== "taskDefinition"); }) },
     { policy: "ecs-codedeploy-ignore-changes", name: "desiredCount no longer ignored", apply: edit("aws:ecs/service:Service", (_i, r) => { r.options!.ignoreChanges = (r.options!.ignoreChanges ?? []).filter((x: string) => x !== "desiredCount"); }, byName("web")) },
+    { policy: "ecs-codedeploy-ignore-changes", name: "capacityProviderStrategies no longer ignored (a deployment rewrites it, aws/containers-roadmap#1752)", apply: edit("aws:ecs/service:Service", (_i, r) => { r.options!.ignoreChanges = (r.options!.ignoreChanges ?? []).filter((x: string) => x !== "capacityProviderStrategies"); }) },
+    { policy: "ecs-codedeploy-ignore-changes", name: "networkConfiguration no longer ignored (UpdateService rejects it, terraform-provider-aws#8005)", apply: edit("aws:ecs/service:Service", (_i, r) => { r.options!.ignoreChanges = (r.options!.ignoreChanges ?? []).filter((x: string) => x !== "networkConfiguration"); }, byName("web")) },
     // Load balancing
     { policy: "alb-access-logs", name: "access logs disabled", apply: edit(LB, i => { i.accessLogs.enabled = false; }) },
     { policy: "alb-access-logs", name: "access logs removed", apply: edit(LB, i => { delete i.accessLogs; }) },
