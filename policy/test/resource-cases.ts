@@ -233,7 +233,12 @@ export const resourceCases: Record<string, ResourceCases> = {
         fail: [[{ type: "aws:ecs/cluster:Cluster", props: { tags: { Project: "platform-207" } } }, "Environment, Service, Owner, CostCenter, ManagedBy"],
             [{ type: "aws:s3/bucketV2:BucketV2", props: { tags: allTags }, stack: "prod" }, "Environment=stg but belongs to stack 'prod'"],
             [{ type: "aws:s3/bucketV2:BucketV2", props: { tags: allTags }, config: { stack: "prod" } }, "Environment=stg"],
-            [{ type: "aws:kms/key:Key", props: {}, providerProps: { defaultTags: JSON.stringify({ tags: { Project: "p" } }) } }, "missing tag(s) Environment"]],
+            [{ type: "aws:kms/key:Key", props: {}, providerProps: { defaultTags: JSON.stringify({ tags: { Project: "p" } }) } }, "missing tag(s) Environment"],
+            // The program's shape: a resource tags only Name and Service, the rest comes from the explicit provider's
+            // defaultTags (a JSON string input); a tag dropped there is missing on the resource.
+            [{ type: "aws:ecs/service:Service", props: { tags: { Name: "platform-207-prod-api", Service: "api" } }, stack: "prod",
+                providerProps: { defaultTags: JSON.stringify({ tags: { Project: "platform-207", Environment: "prod", Service: "platform", Owner: "platform-team", ManagedBy: "pulumi" } }) } },
+                "missing tag(s) CostCenter"]],
     },
     "stateful-resources-protected": {
         pass: [{ type: CLUSTER, props: {}, stack: "prod", opts: { protect: true } }, { type: CLUSTER, props: {}, stack: "stg" }],
