@@ -254,10 +254,18 @@ export const modelStackCases: Record<string, Cases<StackCase>> = {
     },
     "alb-waf": {
         pass: [{ resources: [{ type: LB, name: "alb", props: {} }, { type: "aws:wafv2/webAclAssociation:WebAclAssociation", name: "a",
-            dependsOn: { resourceArn: ["alb"] }, props: {} }] }, { resources: [{ type: LB, name: "int", props: { internal: true } }] }],
+            dependsOn: { resourceArn: ["alb"] }, props: {} }] }, { resources: [{ type: LB, name: "int", props: { internal: true } }] },
+            { resources: [{ type: LB, name: "alb", props: {} }, { type: "aws:wafv2/webAclAssociation:WebAclAssociation", name: "a", props: { resourceArn: U, webAclArn: U } }] }],
         fail: [[{ resources: [{ type: LB, name: "alb", props: {} }] }, "no WAF web ACL"],
             [{ resources: [{ type: LB, name: "alb", props: {} }, { type: LB, name: "other", props: { internal: true } },
-                { type: "aws:wafv2/webAclAssociation:WebAclAssociation", name: "a", dependsOn: { resourceArn: ["other"] }, props: {} }] }, "alb"]],
+                { type: "aws:wafv2/webAclAssociation:WebAclAssociation", name: "a", dependsOn: { resourceArn: ["other"] }, props: {} }] }, "alb"],
+            // A first preview (target/synth --preview): resourceArn is unknown and names no resource: advisory, not a violation ...
+            [{ resources: [{ type: LB, name: "alb", props: {} }, { type: "aws:wafv2/webAclAssociation:WebAclAssociation", name: "a", props: { resourceArn: U, webAclArn: U } }] },
+                "cannot decide in preview (an input is unknown until the resources exist; checked again on 'pulumi up'): WAF association of aws:lb/loadBalancer:LoadBalancer 'alb'"],
+            // ... but no association at all is still a violation in preview, and a known ARN of something else is no association.
+            [{ resources: [{ type: LB, name: "alb", props: { arn: U } }] }, "no WAF web ACL"],
+            [{ resources: [{ type: LB, name: "alb", props: {} }, { type: "aws:wafv2/webAclAssociation:WebAclAssociation", name: "a",
+                props: { resourceArn: "arn:aws:apigateway:ap-northeast-1::/restapis/x/stages/etl", webAclArn: U } }] }, "no WAF web ACL"]],
     },
     "rds-multi-az": {
         pass: [{ resources: [{ type: "aws:rds/cluster:Cluster", name: "db", props: {} },

@@ -48,6 +48,8 @@ const goodDg = {
     alarmConfiguration: { enabled: true, alarms: ["api-blue-5xx-rate"] },
 };
 const ECS_SERVICE = "aws:ecs/service:Service";
+// Written out here, not imported from the policy, so that dropping a field from the policy fails these cases.
+const CODEDEPLOY_OWNED = ["taskDefinition", "loadBalancers", "desiredCount", "capacityProviderStrategies", "networkConfiguration", "platformVersion"];
 const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 const SCHEDULED = "aws:appautoscaling/scheduledAction:ScheduledAction";
 
@@ -65,9 +67,21 @@ export const resourceCases: Record<string, ResourceCases> = {
             [{ type: DG, props: { ...goodDg, loadBalancerInfo: { targetGroupPairInfo: { ...goodDg.loadBalancerInfo.targetGroupPairInfo, testTrafficRoute: undefined } } } }, "test traffic route"]],
     },
     "ecs-codedeploy-ignore-changes": {
-        pass: [{ type: ECS_SERVICE, props: { deploymentController: { type: "CODE_DEPLOY" } }, opts: { ignoreChanges: ["taskDefinition", "loadBalancers", "desiredCount"] } },
+        pass: [{ type: ECS_SERVICE, props: { deploymentController: { type: "CODE_DEPLOY" } }, opts: { ignoreChanges: CODEDEPLOY_OWNED } },
             { type: ECS_SERVICE, props: { deploymentController: { type: "ECS" } } }],
-        fail: [[{ type: ECS_SERVICE, props: { deploymentController: { type: "CODE_DEPLOY" } }, opts: { ignoreChanges: ["taskDefinition"] } }, "loadBalancers, desiredCount"]],
+        fail: [[{ type: ECS_SERVICE, props: { deploymentController: { type: "CODE_DEPLOY" } }, opts: { ignoreChanges: ["taskDefinition"] } },
+            "loadBalancers, desiredCount, capacityProviderStrategies, networkConfiguration, platformVersion"],
+            // A deployment rewrites the capacity provider strategy from the AppSpec (the service's own value is not
+            // used): https://github.com/aws/containers-roadmap/issues/1752
+            [{ type: ECS_SERVICE, props: { deploymentController: { type: "CODE_DEPLOY" } },
+                opts: { ignoreChanges: CODEDEPLOY_OWNED.filter(f => f !== "capacityProviderStrategies") } }, "write back capacityProviderStrategies,"],
+            // UpdateService cannot change the network configuration (nor the platform version) of a CODE_DEPLOY
+            // service: https://github.com/hashicorp/terraform-provider-aws/issues/8005,
+            // https://github.com/pulumi/pulumi-aws/issues/1961
+            [{ type: ECS_SERVICE, props: { deploymentController: { type: "CODE_DEPLOY" } },
+                opts: { ignoreChanges: CODEDEPLOY_OWNED.filter(f => f !== "networkConfiguration") } }, "write back networkConfiguration,"],
+            [{ type: ECS_SERVICE, props: { deploymentController: { type: "CODE_DEPLOY" } },
+                opts: { ignoreChanges: CODEDEPLOY_OWNED.filter(f => f !== "platformVersion") } }, "write back platformVersion,"]],
     },
     "codepipeline-artifact-encryption": {
         pass: [{ type: PIPELINE, props: { artifactStores: [{ type: "S3", location: "b", encryptionKey: { type: "KMS", id: "arn:aws:kms:ap-northeast-1:1:key/x" } }] } }],
@@ -219,7 +233,12 @@ export const resourceCases: Record<string, ResourceCases> = {
         fail: [[{ type: "aws:ecs/cluster:Cluster", props: { tags: { Project: "platform-207" } } }, "Environment, Service, Owner, CostCenter, ManagedBy"],
             [{ type: "aws:s3/bucketV2:BucketV2", props: { tags: allTags }, stack: "prod" }, "Environment=stg but belongs to stack 'prod'"],
             [{ type: "aws:s3/bucketV2:BucketV2", props: { tags: allTags }, config: { stack: "prod" } }, "Environment=stg"],
-            [{ type: "aws:kms/key:Key", props: {}, providerProps: { defaultTags: JSON.stringify({ tags: { Project: "p" } }) } }, "missing tag(s) Environment"]],
+            [{ type: "aws:kms/key:Key", props: {}, providerProps: { defaultTags: JSON.stringify({ tags: { Project: "p" } }) } }, "missing tag(s) Environment"],
+            // The program's shape: a resource tags only Name and Service, the rest comes from the explicit provider's
+            // defaultTags (a JSON string input); a tag dropped there is missing on the resource.
+            [{ type: "aws:ecs/service:Service", props: { tags: { Name: "platform-207-prod-api", Service: "api" } }, stack: "prod",
+                providerProps: { defaultTags: JSON.stringify({ tags: { Project: "platform-207", Environment: "prod", Service: "platform", Owner: "platform-team", ManagedBy: "pulumi" } }) } },
+                "missing tag(s) CostCenter"]],
     },
     "stateful-resources-protected": {
         pass: [{ type: CLUSTER, props: {}, stack: "prod", opts: { protect: true } }, { type: CLUSTER, props: {}, stack: "stg" }],

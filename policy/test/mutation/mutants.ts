@@ -110,12 +110,25 @@ const classesOf = (fn: (c: Record<string, any>) => void) => edit(GLUE, i => {
     const c = JSON.parse(i.parameters["platform207.column_classes"]); fn(c); i.parameters["platform207.column_classes"] = JSON.stringify(c);
 }, r => r.inputs.parameters?.data_zone === "masked" && r.inputs.name === "customers");
 
+/**
+ * Drops a tag from the defaultTags of the explicit AWS provider that the resources of `typePrefix` use, and returns
+ * those resources. The stack has more than one AWS provider (the region's, and us-east-1 for CloudFront's WAF), so the
+ * provider is chosen by the resources it serves, not by document order.
+ */
+const dropDefaultTag = (tag: string, typePrefix: string) => (doc: SynthDocument): string[] | undefined => {
+    const providerUrn = (r: SynthResource) => r.provider?.substring(0, r.provider.lastIndexOf("::"));
+    const served = ofType(doc, "pulumi:providers:aws", p => doc.resources.some(r => r.type.startsWith(typePrefix) && providerUrn(r) === p.urn));
+    if (!served) {
+        return undefined;
+    }
+    const t = JSON.parse(served.inputs.defaultTags); delete t.tags[tag]; served.inputs.defaultTags = JSON.stringify(t);
+    return doc.resources.filter(r => r.type.startsWith(typePrefix) && providerUrn(r) === served.urn).map(r => r.urn);
+};
+
 export const mutants: Mutant[] = [
     // Tagging
-    { policy: "required-tags", name: "CostCenter dropped from the provider's defaultTags", apply: (doc) => {
-        const p = ofType(doc, "pulumi:providers:aws"); if (!p) { return undefined; }
-        const t = JSON.parse(p.inputs.defaultTags); delete t.tags.CostCenter; p.inputs.defaultTags = JSON.stringify(t);
-        return doc.resources.filter(r => r.provider?.startsWith(p.urn) && r.type.startsWith("aws:ecs/")).map(r => r.urn); } },
+    { policy: "required-tags", name: "CostCenter dropped from the provider's defaultTags", apply: dropDefaultTag("CostCenter", "aws:ecs/") },
+    { policy: "required-tags", name: "Owner dropped from the us-east-1 provider's defaultTags (CloudFront WAF)", apply: dropDefaultTag("Owner", "aws:wafv2/") },
     { policy: "required-tags", name: "the Environment tag says another stack", apply: edit("aws:ecs/cluster:Cluster", i => { i.tags.Environment = "staging"; }) },
     { policy: "required-tags", name: "a new untagged log group", apply: add("aws:cloudwatch/logGroup:LogGroup", "orphan-logs", { name: "/orphan", retentionInDays: 30, tags: { Environment: "x" } }) },
     // S3
@@ -159,6 +172,8 @@ export const mutants: Mutant[] = [
     { policy: "ecs-codedeploy-ignore-changes", name: "ignoreChanges lost", apply: edit("aws:ecs/service:Service", (_i, r) => { r.options!.ignoreChanges = []; }) },
     { policy: "ecs-codedeploy-ignore-changes", name: "taskDefinition no longer ignored", apply: edit("aws:ecs/service:Service", (_i, r) => { r.options!.ignoreChanges = (r.options!.ignoreChanges ?? []).filter((x: string) => x !== "taskDefinition"); }) },
     { policy: "ecs-codedeploy-ignore-changes", name: "desiredCount no longer ignored", apply: edit("aws:ecs/service:Service", (_i, r) => { r.options!.ignoreChanges = (r.options!.ignoreChanges ?? []).filter((x: string) => x !== "desiredCount"); }, byName("web")) },
+    { policy: "ecs-codedeploy-ignore-changes", name: "capacityProviderStrategies no longer ignored (a deployment rewrites it, aws/containers-roadmap#1752)", apply: edit("aws:ecs/service:Service", (_i, r) => { r.options!.ignoreChanges = (r.options!.ignoreChanges ?? []).filter((x: string) => x !== "capacityProviderStrategies"); }) },
+    { policy: "ecs-codedeploy-ignore-changes", name: "networkConfiguration no longer ignored (UpdateService rejects it, terraform-provider-aws#8005)", apply: edit("aws:ecs/service:Service", (_i, r) => { r.options!.ignoreChanges = (r.options!.ignoreChanges ?? []).filter((x: string) => x !== "networkConfiguration"); }, byName("web")) },
     // Load balancing
     { policy: "alb-access-logs", name: "access logs disabled", apply: edit(LB, i => { i.accessLogs.enabled = false; }) },
     { policy: "alb-access-logs", name: "access logs removed", apply: edit(LB, i => { delete i.accessLogs; }) },

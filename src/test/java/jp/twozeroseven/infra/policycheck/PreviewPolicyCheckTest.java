@@ -52,6 +52,9 @@ class PreviewPolicyCheckTest {
         assertThat(inPreview.violations()).extracting(PolicyViolation::message)
                 .anyMatch(m -> m.contains("can't be known during preview"))
                 .noneMatch(m -> m.contains(StructJson.UNKNOWN_MARKER));
+        // What a first preview cannot decide is advisory, never a mandatory violation (docs/policies.md).
+        assertThat(inPreview.violations()).filteredOn(PolicyViolation::mandatory).extracting(PolicyViolation::message).isEmpty();
+        assertThat(inPreview.mandatoryViolations()).isZero();
         assertThat(inFull.violations()).extracting(PolicyViolation::message)
                 .noneMatch(m -> m.contains("during preview"));
         assertThat(inFull.mandatoryViolations()).isZero();
