@@ -60,7 +60,7 @@ public final class DataPipeline extends ComponentResource {
                         "arn:aws:iam::" + account + ":role/" + RedashRoles.roleName(scope, a.name())));
 
         DataZones zones = new DataZones("zones", scope, platform.logBuckets().accessLogs().name(),
-                rawReaderRoles, settings.resultExpiryDays());
+                rawReaderRoles, settings.access().guardianRoleArns(), settings.resultExpiryDays());
         Output<PipelineArns> arns = zones.dataKey().arn().applyValue(key -> new PipelineArns(region, account, key,
                 raw.bucket(), masked.bucket(), resultsBucket, raw.glueDatabase(), masked.glueDatabase()));
 

@@ -252,12 +252,44 @@ public final class PipelinePolicies {
 
     /**
      * Replication would copy the raw zone to a bucket this guard does not cover, so no principal may configure it
-     * on the raw bucket; enabling it is a reviewed change of this statement. (The account root can always rewrite a
-     * bucket policy, so this cannot lock the bucket; Amazon S3 User Guide, "Bucket policies", root user note.)
+     * on the raw bucket, the break-glass role included; enabling it is a reviewed change of this statement.
      */
     public static Statement rawReplicationGuard(String rawBucketArn) {
         return new Statement("DenyRawReplication", Effect.DENY, List.of("s3:PutReplicationConfiguration"),
                 List.of(rawBucketArn), List.of(Principal.anyone()), List.of());
+    }
+
+    /** Rewriting or deleting a bucket policy would lift every guard in it. */
+    public static final List<String> POLICY_WRITES = List.of("s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
+
+    /**
+     * Only the deploying role (Pulumi updates the policy) and the break-glass role may rewrite or delete a data
+     * bucket's policy; any other IAM grant of {@code s3:PutBucketPolicy} cannot lift the guards. This cannot lock the
+     * bucket: "the root principal in a bucket owner's account can perform the GetBucketPolicy, PutBucketPolicy, and
+     * DeleteBucketPolicy API actions, even if their bucket policy explicitly denies the root principal's access"
+     * (Amazon S3 API Reference, PutBucketPolicy and DeleteBucketPolicy).
+     *
+     * @param guardianRoleArns the deploying role and the break-glass role
+     */
+    public static Statement policyWriteGuard(String bucketArn, List<String> guardianRoleArns) {
+        return denyOutside("DenyPolicyWritesButDeployAndBreakGlass", POLICY_WRITES, List.of(bucketArn), guardianRoleArns);
+    }
+
+    /**
+     * Every way to put or remove an object: {@code s3:PutObject} also authorizes CopyObject and the multipart upload
+     * calls; {@code s3:ReplicateObject} is what a replication source writes with (Service Authorization Reference,
+     * "Actions defined by Amazon S3").
+     */
+    public static final List<String> OBJECT_WRITES = List.of("s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion",
+            "s3:ReplicateObject", "s3:ReplicateDelete");
+
+    /**
+     * The Embulk configs hold the masking SQL: an edited config could select contacts in clear. Only the deploying
+     * role (Pulumi writes them) and the break-glass role may put or delete them.
+     */
+    public static Statement configWriteGuard(String maskedBucketArn, List<String> guardianRoleArns) {
+        return denyOutside("DenyEmbulkConfigWritesButDeployAndBreakGlass", OBJECT_WRITES,
+                List.of(maskedBucketArn + "/" + CONFIG_PREFIX + "*"), guardianRoleArns);
     }
 
     /**

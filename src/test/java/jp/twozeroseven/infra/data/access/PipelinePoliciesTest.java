@@ -30,8 +30,11 @@ class PipelinePoliciesTest {
     private static final AccessAudience INVESTIGATORS = new AccessAudience("investigators",
             Set.of(AccessZone.MASKED, AccessZone.RAW), EnumSet.complementOf(EnumSet.of(DataClass.SECRET)), 1L << 30);
 
+    private static final String DEPLOY = "arn:aws:iam::123456789012:role/deploy";
+    private static final String BREAK_GLASS = "arn:aws:iam::123456789012:role/break-glass";
+
     private static AccessPlan plan(Set<String> readers, Set<String> rawTables) {
-        return new AccessPlan(CATALOG, new AccessMatrix(List.of(ANALYSTS, INVESTIGATORS), readers, rawTables));
+        return new AccessPlan(CATALOG, new AccessMatrix(List.of(ANALYSTS, INVESTIGATORS), readers, rawTables, DEPLOY, BREAK_GLASS));
     }
 
     private static List<String> allowed(PolicyDocument doc, String action) {
@@ -143,7 +146,7 @@ class PipelinePoliciesTest {
     void aMaskedTableWithAClassTheAudienceMayNotSeeIsNotGranted() {
         AccessAudience narrow = new AccessAudience("narrow", Set.of(AccessZone.MASKED), EnumSet.of(DataClass.PUBLIC,
                 DataClass.INTERNAL), 1L << 30);
-        AccessPlan plan = new AccessPlan(CATALOG, new AccessMatrix(List.of(narrow), Set.of(), Set.of()));
+        AccessPlan plan = new AccessPlan(CATALOG, new AccessMatrix(List.of(narrow), Set.of(), Set.of(), DEPLOY, BREAK_GLASS));
         List<String> readable = plan.readableTables(narrow, AccessZone.MASKED);
         assertThat(readable).doesNotContain("drivers", "deliveries");
         PolicyDocument doc = PipelinePolicies.audience(ARNS, plan, narrow, "wg");

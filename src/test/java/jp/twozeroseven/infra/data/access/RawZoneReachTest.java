@@ -41,6 +41,9 @@ class RawZoneReachTest {
         List<String> principals = new ArrayList<>(prod.ofType("aws:iam/role:Role").stream()
                 .map(r -> "arn:aws:iam::" + account + ":role/" + inputs(r).get("name").asText()).toList());
         principals.add("arn:aws:iam::" + account + ":role/" + OUTSIDER);
+        // The deploying and break-glass roles live outside the stack; they too hold Allow * on * here.
+        List<String> guardians = SynthedStacks.settings("prod").dataPipeline().access().guardianRoleArns();
+        principals.addAll(guardians);
         List<AccessAudience> rawReaders = SynthedStacks.settings("prod").dataPipeline().access().rawReaders();
         Set<String> matrix = new TreeSet<>(rawReaders.stream()
                 .map(a -> "arn:aws:iam::" + account + ":role/platform-207-prod-redash-" + a.name()).toList());
@@ -53,7 +56,27 @@ class RawZoneReachTest {
                     .as(action + " on the raw zone").isEqualTo(matrix);
         }
         assertThat(reach(principals, rawPolicy, "s3:PutReplicationConfiguration", "arn:aws:s3:::" + rawBucket))
-                .as("replication of the raw zone").isEmpty();
+                .as("replication of the raw zone, break-glass included").isEmpty();
+        // Rewriting a data bucket's policy would lift its guards: only the deploying and the break-glass role may.
+        // (The account root always may: Amazon S3 API Reference, PutBucketPolicy, so nobody is locked out.)
+        for (String bucket : List.of(rawBucket, bucketNamed(prod, "data-masked"), bucketNamed(prod, "data-query-results"))) {
+            for (String action : List.of("s3:PutBucketPolicy", "s3:DeleteBucketPolicy")) {
+                assertThat(reach(principals, bucketPolicy(prod, bucket), action, "arn:aws:s3:::" + bucket))
+                        .as(action + " on " + bucket).containsExactlyInAnyOrderElementsOf(guardians);
+            }
+        }
+        // The Embulk configs hold the masking SQL: the same two roles alone may put or delete them; the export task
+        // itself only reads them. Other objects of the masked bucket are not guarded this way.
+        String maskedBucket = bucketNamed(prod, "data-masked");
+        JsonNode maskedPolicy = bucketPolicy(prod, maskedBucket);
+        String config = "arn:aws:s3:::" + maskedBucket + "/config/embulk/masked/customers.yml.liquid";
+        for (String action : List.of("s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:ReplicateObject",
+                "s3:ReplicateDelete")) {
+            assertThat(reach(principals, maskedPolicy, action, config)).as(action + " on an Embulk config")
+                    .containsExactlyInAnyOrderElementsOf(guardians);
+        }
+        assertThat(reach(principals, maskedPolicy, "s3:PutObject", "arn:aws:s3:::" + maskedBucket + "/masked/customers/x.parquet"))
+                .as("the masked zone itself").hasSameSizeAs(principals);
 
         String results = bucketNamed(prod, "data-query-results");
         JsonNode resultsPolicy = bucketPolicy(prod, results);
