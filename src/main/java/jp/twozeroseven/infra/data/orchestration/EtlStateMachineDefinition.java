@@ -158,6 +158,8 @@ public final class EtlStateMachineDefinition {
         selector.put("incremental.$", "$$.Map.Item.Value.incremental");
         selector.put("ephemeralStorageGiB.$", "$$.Map.Item.Value.ephemeralStorageGiB");
         selector.put("catchUpWindow.$", "$$.Map.Item.Value.catchUpWindow");
+        // Masked or raw export: each zone is its own task definition, with only that zone's secrets (EmbulkExport).
+        selector.put("taskDefinition.$", "$$.Map.Item.Value.taskDefinition");
         ObjectNode processor = map.putObject("ItemProcessor");
         processor.putObject("ProcessorConfig").put("Mode", "INLINE");
         processor.put("StartAt", spec.capacity().usesSpot() ? RUN_ON_SPOT : RUN_ON_DEMAND);
@@ -219,7 +221,7 @@ public final class EtlStateMachineDefinition {
         state.put("Resource", RUN_TASK_SYNC);
         ObjectNode parameters = state.putObject("Parameters");
         parameters.put("Cluster", spec.clusterArn());
-        parameters.put("TaskDefinition", spec.taskDefinitionFamily());
+        parameters.put("TaskDefinition.$", "$.taskDefinition");
         parameters.set("CapacityProviderStrategy", strategy);
         ObjectNode vpc = parameters.putObject("NetworkConfiguration").putObject("AwsvpcConfiguration");
         ArrayNode subnets = vpc.putArray("Subnets");

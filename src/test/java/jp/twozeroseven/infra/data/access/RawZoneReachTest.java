@@ -102,7 +102,7 @@ class RawZoneReachTest {
     }
 
     @Test
-    void onlyTheExportTasksExecutionRoleCanReadTheKeyOrTheDatabaseCredentialsEvenIfIamGrantedEveryoneEverything()
+    void onlyEachZonesExecutionRoleCanReadItsSecretsEvenIfIamGrantedEveryoneEverything()
             throws Exception {
         for (String stack : List.of("prod", "stg")) {
             SynthResult result = SynthedStacks.synth(stack);
@@ -117,12 +117,16 @@ class RawZoneReachTest {
             assertThat(secrets).as(stack).contains("platform-207-" + stack + "/etl/pseudonym-key",
                     "platform-207-" + stack + "/etl/database");
             assertThat(secrets.contains("platform-207-" + stack + "/etl/database-raw")).isEqualTo(stack.equals("prod"));
+            // The raw export has its own execution role: the masked one never reads the raw user, nor the raw one the key.
+            String rawExecution = "arn:aws:iam::" + account + ":role/platform-207-" + stack + "-embulk-raw-execution";
+            assertThat(principals.contains(rawExecution)).as(stack).isEqualTo(stack.equals("prod"));
             List<SynthesizedResource> policies = result.ofType("aws:secretsmanager/secretPolicy:SecretPolicy");
             assertThat(policies).as(stack + ": one resource policy per ETL secret").hasSize(secrets.size());
             for (SynthesizedResource policy : policies) {
                 JsonNode document = JSON.readTree(inputs(policy).get("policy").asText());
                 assertThat(reach(principals, document, "secretsmanager:GetSecretValue", "*"))
-                        .as(stack + " " + policy.name()).containsExactly(execution);
+                        .as(stack + " " + policy.name())
+                        .containsExactly(policy.name().endsWith("-etl-database-raw") ? rawExecution : execution);
             }
         }
     }
@@ -133,7 +137,7 @@ class RawZoneReachTest {
      * in AWS KMS". Requests are evaluated as if made through Secrets Manager (the condition every grant carries).
      */
     @Test
-    void onlyTheExecutionRoleCanDecryptWithTheEtlSecretsKeyAndNobodyCanGrantIt() throws Exception {
+    void onlyTheExecutionRolesCanDecryptWithTheEtlSecretsKeyAndNobodyCanGrantIt() throws Exception {
         for (String stack : List.of("prod", "stg")) {
             SynthResult result = SynthedStacks.synth(stack);
             String account = account(result);
@@ -144,7 +148,11 @@ class RawZoneReachTest {
                     .filter(r -> r.name().endsWith("-etl-secrets")).findFirst().orElseThrow();
             JsonNode policy = JSON.readTree(inputs(key).get("policy").asText());
             String execution = "arn:aws:iam::" + account + ":role/platform-207-" + stack + "-embulk-execution";
-            assertThat(keyReach(principals, policy, "kms:Decrypt", account)).as(stack).containsExactly(execution);
+            List<String> executionRoles = stack.equals("prod")
+                    ? List.of(execution, "arn:aws:iam::" + account + ":role/platform-207-prod-embulk-raw-execution")
+                    : List.of(execution);
+            assertThat(keyReach(principals, policy, "kms:Decrypt", account)).as(stack)
+                    .containsExactlyInAnyOrderElementsOf(executionRoles);
             for (String action : List.of("kms:CreateGrant", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKeyWithoutPlaintext")) {
                 assertThat(keyReach(principals, policy, action, account)).as(stack + " " + action).isEmpty();
             }

@@ -43,6 +43,7 @@ class RunExportEntrypointTest {
         env.put("EMBULK_CONFIG_PREFIX", "config/embulk/");
         env.put("EMBULK_STATE_PREFIX", "state/");
         env.put("EMBULK_LOG_LEVEL", "warn");
+        env.put("EMBULK_EXPORT_ZONE", "masked");
         return env;
     }
 
@@ -72,5 +73,17 @@ class RunExportEntrypointTest {
         assertThat(run(env, "drivers").stderr()).contains("EXPORT_DATE is missing or malformed");
         assertThat(run(good(), "../drivers").stderr()).contains("'../drivers' is not a catalog table name");
         assertThat(run(good()).exit()).isEqualTo(2);
+    }
+
+    /** Each task definition sets its one zone (EmbulkContainer): the entrypoint never runs a zone it was not given. */
+    @Test
+    void theZoneComesFromTheTaskDefinitionAndIsExactlyOne() throws Exception {
+        Map<String, String> env = good();
+        env.remove("EMBULK_EXPORT_ZONE");
+        Result missing = run(env, "drivers");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("EMBULK_EXPORT_ZONE='' must be one of masked, raw");
+        env.put("EMBULK_EXPORT_ZONE", "masked,raw");
+        assertThat(run(env, "drivers").stderr()).contains("EMBULK_EXPORT_ZONE='masked,raw' must be one of masked, raw");
     }
 }
