@@ -229,6 +229,8 @@ class EtlNightBehaviourTest {
         assertThat(table.path("incremental").asBoolean()).isTrue();
         assertThat(table.path("ephemeralStorageGiB").asInt()).isEqualTo(21);
         assertThat(table.path("catchUpWindow").asLong()).isZero();
+        // A hand-written item without a family runs the masked export; the raw one must be named.
+        assertThat(table.path("taskDefinition").asText()).isEqualTo("platform-207-prod-embulk");
         assertThat(Jsonata.evaluate(root().path("States").path(RESOLVE_EXPORT_DATE).path("Output").asText(),
                 MAPPER.readTree("{\"tables\": []}"), "2024-05-01T16:30:00.000Z").error()).contains("needs tables");
     }
