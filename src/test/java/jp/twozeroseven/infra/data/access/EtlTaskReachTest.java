@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import jp.twozeroseven.infra.synth.SynthResult;
 import jp.twozeroseven.infra.synth.SynthesizedResource;
 import jp.twozeroseven.infra.testsupport.SynthedStacks;
@@ -78,6 +79,9 @@ class EtlTaskReachTest {
             // iam:PassRole on "*" would let a deployment place the ETL task definition), so the state machine is the
             // one path. Any other role gaining it fails this test.
             assertThat(canStart).as(export.getKey()).containsExactly("platform-207-prod-etl-state-machine");
+            assertThat(canStart.stream().map(n -> "arn:aws:iam::" + account + ":role/" + n).collect(Collectors.toSet()))
+                    .as("docs/data-governance.md reach table")
+                    .isEqualTo(DocumentedReach.of("prod", account).principals("starting an export task"));
         }
         // No third family: the state machine runs exactly the two exports.
         String other = "arn:aws:ecs:ap-northeast-1:" + account + ":task-definition/platform-207-prod-api:1";

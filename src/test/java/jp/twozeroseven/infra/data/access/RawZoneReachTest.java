@@ -48,6 +48,8 @@ class RawZoneReachTest {
         Set<String> matrix = new TreeSet<>(rawReaders.stream()
                 .map(a -> "arn:aws:iam::" + account + ":role/platform-207-prod-redash-" + a.name()).toList());
         assertThat(matrix).as("prod lists raw readers").isNotEmpty();
+        DocumentedReach documented = DocumentedReach.of("prod", account);
+        assertThat(documented.principals("raw zone objects")).as("docs/data-governance.md reach table").isEqualTo(matrix);
 
         String rawBucket = bucketNamed(prod, "data-raw");
         JsonNode rawPolicy = bucketPolicy(prod, rawBucket);
@@ -56,13 +58,15 @@ class RawZoneReachTest {
                     .as(action + " on the raw zone").isEqualTo(matrix);
         }
         assertThat(reach(principals, rawPolicy, "s3:PutReplicationConfiguration", "arn:aws:s3:::" + rawBucket))
-                .as("replication of the raw zone, break-glass included").isEmpty();
+                .as("replication of the raw zone, break-glass included")
+                .isEqualTo(documented.principals("raw zone replication")).isEmpty();
         // Rewriting a data bucket's policy would lift its guards: only the deploying and the break-glass role may.
         // (The account root always may: Amazon S3 API Reference, PutBucketPolicy, so nobody is locked out.)
         for (String bucket : List.of(rawBucket, bucketNamed(prod, "data-masked"), bucketNamed(prod, "data-query-results"))) {
             for (String action : List.of("s3:PutBucketPolicy", "s3:DeleteBucketPolicy")) {
                 assertThat(reach(principals, bucketPolicy(prod, bucket), action, "arn:aws:s3:::" + bucket))
-                        .as(action + " on " + bucket).containsExactlyInAnyOrderElementsOf(guardians);
+                        .as(action + " on " + bucket).containsExactlyInAnyOrderElementsOf(guardians)
+                        .isEqualTo(documented.principals("data bucket policies"));
             }
         }
         // The Embulk configs hold the masking SQL: the same two roles alone may put or delete them; the export task
@@ -73,7 +77,7 @@ class RawZoneReachTest {
         for (String action : List.of("s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:ReplicateObject",
                 "s3:ReplicateDelete")) {
             assertThat(reach(principals, maskedPolicy, action, config)).as(action + " on an Embulk config")
-                    .containsExactlyInAnyOrderElementsOf(guardians);
+                    .containsExactlyInAnyOrderElementsOf(guardians).isEqualTo(documented.principals("Embulk config writes"));
         }
         assertThat(reach(principals, maskedPolicy, "s3:PutObject", "arn:aws:s3:::" + maskedBucket + "/masked/customers/x.parquet"))
                 .as("the masked zone itself").hasSameSizeAs(principals);
@@ -83,7 +87,8 @@ class RawZoneReachTest {
         for (AccessAudience reader : rawReaders) {
             assertThat(reach(principals, resultsPolicy, "s3:GetObject", "arn:aws:s3:::" + results + "/" + reader.name() + "/q.csv"))
                     .as("results of raw reader " + reader.name())
-                    .containsExactly("arn:aws:iam::" + account + ":role/platform-207-prod-redash-" + reader.name());
+                    .containsExactly("arn:aws:iam::" + account + ":role/platform-207-prod-redash-" + reader.name())
+                    .isEqualTo(documented.principals("a raw reader's query results"));
         }
         // A raw reader's role is assumed only with its External ID; the other audiences' roles need none.
         for (SynthesizedResource role : prod.ofType("aws:iam/role:Role")) {
@@ -127,6 +132,11 @@ class RawZoneReachTest {
                 assertThat(reach(principals, document, "secretsmanager:GetSecretValue", "*"))
                         .as(stack + " " + policy.name())
                         .containsExactly(policy.name().endsWith("-etl-database-raw") ? rawExecution : execution);
+                if (stack.equals("prod")) {
+                    assertThat(reach(principals, document, "secretsmanager:GetSecretValue", "*")).as("docs reach table")
+                            .isEqualTo(DocumentedReach.of(stack, account).principals(policy.name().endsWith("-etl-database-raw")
+                                    ? "raw-export credentials" : "pseudonym key and masked user"));
+                }
             }
         }
     }
@@ -153,6 +163,10 @@ class RawZoneReachTest {
                     : List.of(execution);
             assertThat(keyReach(principals, policy, "kms:Decrypt", account)).as(stack)
                     .containsExactlyInAnyOrderElementsOf(executionRoles);
+            if (stack.equals("prod")) {
+                assertThat(keyReach(principals, policy, "kms:Decrypt", account)).as("docs reach table")
+                        .isEqualTo(DocumentedReach.of(stack, account).principals("ETL secrets key"));
+            }
             for (String action : List.of("kms:CreateGrant", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKeyWithoutPlaintext")) {
                 assertThat(keyReach(principals, policy, action, account)).as(stack + " " + action).isEmpty();
             }
@@ -168,6 +182,17 @@ class RawZoneReachTest {
             assertThat(etlKeys).as(stack).hasSize(1).doesNotContainAnyElementsOf(otherKeys);
             assertThat(otherKeys).as(stack + ": the app secrets keep the platform key").isNotEmpty();
         }
+    }
+
+    /** Every row of the documented reach table is one that this class or EtlTaskReachTest compares. */
+    @Test
+    void theDocumentedReachTableHasExactlyTheCheckedTargets() throws Exception {
+        DocumentedReach documented = DocumentedReach.of("prod", "123456789012");
+        List<String> checked = List.of("raw zone objects", "a raw reader's query results", "raw zone replication",
+                "data bucket policies", "Embulk config writes", "pseudonym key and masked user", "raw-export credentials",
+                "ETL secrets key", "starting an export task");
+        assertThat(documented.targets()).hasSameSizeAs(checked);
+        checked.forEach(documented::principals);
     }
 
     private static Set<String> keyReach(List<String> principals, JsonNode policy, String action, String account) {
