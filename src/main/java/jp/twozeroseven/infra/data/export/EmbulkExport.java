@@ -73,7 +73,8 @@ public final class EmbulkExport extends ComponentResource {
         String account = scope.settings().accountId();
         // Only the execution role reads the values, to inject them; the ARN is derived so the policies are plain data.
         String executionRoleArn = "arn:aws:iam::" + account + ":role/" + scope.name("embulk-execution");
-        executionRole = role(scope, "embulk-execution", "Starts the masked Embulk export: image, logs, its secrets");
+        // The masked export keeps its role names and descriptions (no update on the next up).
+        executionRole = role(scope, "embulk-execution", "Starts the Embulk container: image, logs, secrets");
         // The raw export runs as its own task definition with its own roles: masked runs never receive the raw
         // user's credentials, raw runs never the pseudonym key (issue 15).
         String rawExecutionRoleArn = "arn:aws:iam::" + account + ":role/" + scope.name("embulk-raw-execution");
@@ -81,8 +82,8 @@ public final class EmbulkExport extends ComponentResource {
                 : role(scope, "embulk-raw-execution", "Starts the raw Embulk export: image, logs, the raw user's secret");
         Output<List<String>> decryptingRoles = rawExecutionRole == null ? executionRole.arn().applyValue(List::of)
                 : Output.tuple(executionRole.arn(), rawExecutionRole.arn()).applyValue(t -> List.of(t.t1, t.t2));
-        // The ETL secrets' own key: its key policy, not IAM, decides who may decrypt them (the execution role only).
-        // The policy is built from the role's ARN output so the role exists before KMS validates the principal.
+        // The ETL secrets' own key: its key policy, not IAM, decides who may decrypt them (the execution roles only).
+        // The policy is built from the roles' ARN outputs so they exist before KMS validates the principals.
         String keyName = scope.name("etl-secrets");
         secretsKey = new Key(keyName, KeyArgs.builder()
                 .description("ETL secrets: pseudonym key and export credentials (" + prefix + ")")
@@ -120,7 +121,7 @@ public final class EmbulkExport extends ComponentResource {
         executionPolicy(scope, "embulk-execution", executionRole, wiring, logs,
                 Output.tuple(databaseCredentials.arn(), pseudonymKey.arn()).applyValue(t -> List.of(t.t1, t.t2)), etlKeyArn);
         List<String> rawNames = rawTables.stream().map(CatalogTable::name).toList();
-        taskRole = taskRole(scope, "embulk-task", "The masked Embulk export: read its configs, write the masked zone",
+        taskRole = taskRole(scope, "embulk-task", "The Embulk container: read its configs, write its zones",
                 wiring, ExportZone.MASKED, rawNames);
         Output<String> containers = Output.tuple(wiring.repositoryUrl(), databaseCredentials.arn(), pseudonymKey.arn())
                 .applyValue(t -> EmbulkContainer.definitions(new EmbulkContainer.Spec(
