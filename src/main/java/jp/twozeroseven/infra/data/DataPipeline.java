@@ -63,7 +63,7 @@ public final class DataPipeline extends ComponentResource {
                         "arn:aws:iam::" + account + ":role/" + RedashRoles.roleName(scope, a.name())));
 
         DataZones zones = new DataZones("zones", scope, platform.logBuckets().accessLogs().name(),
-                rawReaderRoles, settings.resultExpiryDays());
+                rawReaderRoles, settings.access().guardianRoleArns(), settings.resultExpiryDays());
         Output<PipelineArns> arns = zones.dataKey().arn().applyValue(key -> new PipelineArns(region, account, key,
                 raw.bucket(), masked.bucket(), resultsBucket, raw.glueDatabase(), masked.glueDatabase()));
 
@@ -88,14 +88,23 @@ public final class DataPipeline extends ComponentResource {
         int executionTimeout = (int) scope.settings().observability().heartbeat().runWindow().getSeconds();
         var stateMachine = workflow.build(new EtlWorkflow.Props(settings.maxConcurrency(), settings.task().timeoutSeconds(),
                 executionTimeout, capacity, export.logGroupName()), new EtlWorkflow.Wiring(platform.cluster().arn(),
-                export.taskDefinition().family(), platform.network().privateSubnetIds(), platform.securityGroups().etl().id(),
-                export.taskRole().arn(), export.executionRole().arn(), notifier.api().id(), notifier.api().executionArn()));
+                export.families(), platform.network().privateSubnetIds(), platform.securityGroups().etl().id(),
+                export.roleArns(), notifier.api().id(), notifier.api().executionArn()));
 
-        String input = EtlExecutionInput.render(settings.catalog().tables().stream().map(t -> {
-            TablePlan sized = forecast.table(t.name()).orElseThrow(() -> new IllegalStateException(
-                    "table " + t.name() + " has no forecast; the settings check should have refused it"));
-            return new TableRun(t.name(), t.runGroup(), t.isIncremental(), sized.ephemeralStorageGiB(), sized.catchUpWindow());
-        }).toList());
+        // One item per table and zone: the masked export for every table, the raw export's own task definition for
+        // the rawZoneTables, so a masked run never receives the raw credentials (nor a raw run the pseudonym key).
+        List<TableRun> runs = new java.util.ArrayList<>();
+        for (ExportZone zone : List.of(ExportZone.MASKED, ExportZone.RAW)) {
+            List<CatalogTable> tables = zone == ExportZone.MASKED ? settings.catalog().tables() : rawTables;
+            String family = EmbulkExport.familyName(scope, zone);
+            for (CatalogTable t : tables) {
+                TablePlan sized = forecast.table(t.name()).orElseThrow(() -> new IllegalStateException(
+                        "table " + t.name() + " has no forecast; the settings check should have refused it"));
+                runs.add(new TableRun(t.name(), t.runGroup(), t.isIncremental(), sized.ephemeralStorageGiB(),
+                        sized.catchUpWindow(), family));
+            }
+        }
+        String input = EtlExecutionInput.render(runs);
         new NightlySchedule("schedule", scope, settings.nightlyAt(), stateMachine.arn(), input,
                 platform.keys().platform().arn());
         // The heartbeat's input: every few minutes, has tonight's run succeeded, and is its deadline past?

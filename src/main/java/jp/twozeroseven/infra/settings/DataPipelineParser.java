@@ -33,6 +33,8 @@ final class DataPipelineParser {
     static final int MIN_CUTOFF_MB = 10;
     /** The Java SDK types bytesScannedCutoffPerQuery as a 32-bit Integer: 2047 MiB is the largest that fits. */
     static final int MAX_CUTOFF_MB = 2047;
+    /** An IAM role ARN (IAM API Reference, Role: path and name characters). */
+    static final String ROLE_ARN = "arn:aws:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}";
     private static final LocalTime NIGHT_ENDS = LocalTime.of(5, 0);
     private static final LocalTime NIGHT_STARTS = LocalTime.of(22, 0);
 
@@ -47,7 +49,7 @@ final class DataPipelineParser {
         int maxConcurrency = s.integer("maxConcurrency", 1, 40, 5);
         DataPipelineTask task = task(s.section("embulkTask"));
         int expiry = s.integer("resultExpiryDays", 1, 365, 30);
-        String redash = s.matching("redashHostRoleArn", "arn:aws:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}",
+        String redash = s.matching("redashHostRoleArn", ROLE_ARN,
                 "the IAM role ARN of the Redash host, arn:aws:iam::<account>:role/<name>");
         AccessMatrix access = access(s.section("access"), catalog);
         s.rejectUnknownKeys();
@@ -126,12 +128,22 @@ final class DataPipelineParser {
         }
         Set<String> readers = new LinkedHashSet<>(a.texts("rawZoneReaders", "audience names", false));
         Set<String> rawTables = new LinkedHashSet<>(a.texts("rawZoneTables", "catalog table names", false));
+        // The data buckets' guards exempt exactly these two from policy and Embulk-config writes (docs/data-governance.md).
+        String deploy = a.matching("deployRoleArn", ROLE_ARN, "the IAM role ARN Pulumi deploys this stack with, "
+                + "arn:aws:iam::<account>:role/<name>; the data buckets deny policy and Embulk-config writes to every "
+                + "other principal but the break-glass role");
+        String breakGlass = a.matching("breakGlassRoleArn", ROLE_ARN, "the IAM role ARN of the emergency (break-glass) "
+                + "role, arn:aws:iam::<account>:role/<name>, e.g. arn:aws:iam::<account>:role/platform-207-<stack>-break-glass");
+        if (!deploy.isEmpty() && deploy.equals(breakGlass)) {
+            a.report("breakGlassRoleArn", breakGlass, "the break-glass role must not be the deploying role; name a "
+                    + "separate emergency role");
+        }
         a.rejectUnknownKeys();
         checkRawReaders(a, audiences, readers, rawTables);
         if (catalog != null) {
             checkRawTables(a, catalog, rawTables, audiences, readers);
         }
-        return new AccessMatrix(audiences, readers, rawTables);
+        return new AccessMatrix(audiences, readers, rawTables, deploy, breakGlass);
     }
 
     private static AccessAudience audience(String name, Section s) {

@@ -86,6 +86,21 @@ class DataPipelineSettingsTest {
     }
 
     @Test
+    void theGuardsExemptANamedDeployAndBreakGlassRole() {
+        AccessMatrix prod = StackSettingsParser.parse(StackFixture.read("prod")).dataPipeline().access();
+        assertThat(prod.guardianRoleArns()).containsExactly("arn:aws:iam::123456789012:role/platform-207-prod-pulumi-deploy",
+                "arn:aws:iam::123456789012:role/platform-207-prod-break-glass");
+        SettingsException missing = problemsAfter(p -> access(p).remove("breakGlassRoleArn"));
+        assertThat(missing.getMessage()).contains("dataPipeline.access.breakGlassRoleArn", "required",
+                "arn:aws:iam::<account>:role/platform-207-<stack>-break-glass");
+        SettingsException malformed = problemsAfter(p -> access(p).put("deployRoleArn", "pulumi"));
+        assertThat(malformed.getMessage()).contains("dataPipeline.access.deployRoleArn", "\"pulumi\"",
+                "the IAM role ARN Pulumi deploys this stack with");
+        SettingsException same = problemsAfter(p -> access(p).put("breakGlassRoleArn", access(p).get("deployRoleArn").asText()));
+        assertThat(same.getMessage()).contains("breakGlassRoleArn", "must not be the deploying role");
+    }
+
+    @Test
     void aRawReaderIsAssumedOnlyWithItsExternalId() {
         assertThat(StackSettingsParser.parse(StackFixture.read("prod")).dataPipeline().access()
                 .audience("delivery-investigations").orElseThrow().externalId()).isPresent();

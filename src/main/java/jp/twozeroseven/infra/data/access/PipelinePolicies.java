@@ -27,23 +27,34 @@ public final class PipelinePolicies {
     private PipelinePolicies() {
     }
 
-    /** The Embulk container: read its configs, write its zones' prefixes, look up (never change) its Glue tables. */
-    public static PolicyDocument embulkTask(PipelineArns a, List<String> rawTables) {
+    /**
+     * One zone's Embulk container: read that zone's configs and watermarks, write that zone's prefixes, look up
+     * (never change) its Glue tables. The masked and the raw export are separate task definitions with separate
+     * roles, so a masked run can write nothing raw and a raw run nothing masked.
+     *
+     * @param rawTables the tables exported raw; only the raw zone's policy uses them
+     */
+    public static PolicyDocument embulkTask(PipelineArns a, ExportZone zone, List<String> rawTables) {
         String masked = PipelineArns.bucketArn(a.maskedBucket());
+        String configs = CONFIG_PREFIX + zone.prefix() + "/";
+        String watermarks = EmbulkEnvironment.STATE_PREFIX + zone.prefix() + "/";
         List<Statement> statements = new ArrayList<>();
-        statements.add(Statement.allow("ReadEmbulkConfigs", List.of("s3:GetObject"), List.of(masked + "/" + CONFIG_PREFIX + "*")));
+        statements.add(Statement.allow("ReadEmbulkConfigs", List.of("s3:GetObject"), List.of(masked + "/" + configs + "*")));
         // Listing lets a missing config or watermark answer 404 (first run) rather than 403.
         statements.add(Statement.allow("ListEmbulkConfigsAndWatermarks", List.of("s3:ListBucket"), List.of(masked))
-                .withConditions(List.of(new Condition("StringLike", "s3:prefix",
-                        List.of(CONFIG_PREFIX + "*", EmbulkEnvironment.STATE_PREFIX + "*")))));
+                .withConditions(List.of(new Condition("StringLike", "s3:prefix", List.of(configs + "*", watermarks + "*")))));
         // Embulk's config diff per zone and table: the incremental watermark, read before and written after a run.
         statements.add(Statement.allow("KeepWatermarks", List.of("s3:GetObject", "s3:PutObject"),
-                List.of(masked + "/" + EmbulkEnvironment.STATE_PREFIX + "*")));
-        statements.add(Statement.allow("WriteMaskedZone", List.of("s3:PutObject", "s3:AbortMultipartUpload"),
-                List.of(masked + "/" + ExportZone.MASKED.prefix() + "/*")));
-        List<String> glueResources = new ArrayList<>(List.of(a.glueCatalog(), a.glueDatabase(a.maskedDatabase()),
-                a.glueTable(a.maskedDatabase(), "*")));
-        if (!rawTables.isEmpty()) {
+                List.of(masked + "/" + watermarks + "*")));
+        List<String> glueResources = new ArrayList<>(List.of(a.glueCatalog()));
+        if (zone == ExportZone.MASKED) {
+            statements.add(Statement.allow("WriteMaskedZone", List.of("s3:PutObject", "s3:AbortMultipartUpload"),
+                    List.of(masked + "/" + ExportZone.MASKED.prefix() + "/*")));
+            glueResources.addAll(List.of(a.glueDatabase(a.maskedDatabase()), a.glueTable(a.maskedDatabase(), "*")));
+        } else {
+            if (rawTables.isEmpty()) {
+                throw new IllegalArgumentException("a raw export role needs at least one table in access.rawZoneTables");
+            }
             String raw = PipelineArns.bucketArn(a.rawBucket());
             statements.add(Statement.allow("WriteAllowedRawTables", List.of("s3:PutObject", "s3:AbortMultipartUpload"),
                     rawTables.stream().map(t -> raw + "/" + EmbulkConfigGenerator.tablePrefix(ExportZone.RAW, t) + "*").toList()));
@@ -73,16 +84,17 @@ public final class PipelinePolicies {
     }
 
     /**
-     * The ETL state machine: run and stop the one task definition, pass its two roles, call the notify paths, and
-     * POST the heartbeat to exactly one URL through one EventBridge connection.
+     * The ETL state machine: run and stop the export task definitions (masked, and raw where tables are exported
+     * raw), pass their roles, call the notify paths, and POST the heartbeat to exactly one URL through one
+     * EventBridge connection.
      */
-    public static PolicyDocument stateMachine(String taskDefinitionArn, String clusterArn, List<String> passRoleArns,
+    public static PolicyDocument stateMachine(List<String> taskDefinitionArns, String clusterArn, List<String> passRoleArns,
                                               List<String> notifyInvokeArns, HeartbeatHttpAccess heartbeat,
                                               String region, String account) {
         String clusterName = clusterArn.substring(clusterArn.indexOf("cluster/") + "cluster/".length());
         Condition onCluster = Condition.of("ArnEquals", "ecs:cluster", clusterArn);
         return PolicyDocument.of(
-                Statement.allow("RunEmbulkTask", List.of("ecs:RunTask"), List.of(taskDefinitionArn))
+                Statement.allow("RunEmbulkTask", List.of("ecs:RunTask"), taskDefinitionArns)
                         .withConditions(List.of(onCluster)),
                 Statement.allow("TrackEmbulkTasks", List.of("ecs:StopTask", "ecs:DescribeTasks"),
                         List.of("arn:aws:ecs:" + region + ":" + account + ":task/" + clusterName + "/*"))
@@ -282,12 +294,44 @@ public final class PipelinePolicies {
 
     /**
      * Replication would copy the raw zone to a bucket this guard does not cover, so no principal may configure it
-     * on the raw bucket; enabling it is a reviewed change of this statement. (The account root can always rewrite a
-     * bucket policy, so this cannot lock the bucket; Amazon S3 User Guide, "Bucket policies", root user note.)
+     * on the raw bucket, the break-glass role included; enabling it is a reviewed change of this statement.
      */
     public static Statement rawReplicationGuard(String rawBucketArn) {
         return new Statement("DenyRawReplication", Effect.DENY, List.of("s3:PutReplicationConfiguration"),
                 List.of(rawBucketArn), List.of(Principal.anyone()), List.of());
+    }
+
+    /** Rewriting or deleting a bucket policy would lift every guard in it. */
+    public static final List<String> POLICY_WRITES = List.of("s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
+
+    /**
+     * Only the deploying role (Pulumi updates the policy) and the break-glass role may rewrite or delete a data
+     * bucket's policy; any other IAM grant of {@code s3:PutBucketPolicy} cannot lift the guards. This cannot lock the
+     * bucket: "the root principal in a bucket owner's account can perform the GetBucketPolicy, PutBucketPolicy, and
+     * DeleteBucketPolicy API actions, even if their bucket policy explicitly denies the root principal's access"
+     * (Amazon S3 API Reference, PutBucketPolicy and DeleteBucketPolicy).
+     *
+     * @param guardianRoleArns the deploying role and the break-glass role
+     */
+    public static Statement policyWriteGuard(String bucketArn, List<String> guardianRoleArns) {
+        return denyOutside("DenyPolicyWritesButDeployAndBreakGlass", POLICY_WRITES, List.of(bucketArn), guardianRoleArns);
+    }
+
+    /**
+     * Every way to put or remove an object: {@code s3:PutObject} also authorizes CopyObject and the multipart upload
+     * calls; {@code s3:ReplicateObject} is what a replication source writes with (Service Authorization Reference,
+     * "Actions defined by Amazon S3").
+     */
+    public static final List<String> OBJECT_WRITES = List.of("s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion",
+            "s3:ReplicateObject", "s3:ReplicateDelete");
+
+    /**
+     * The Embulk configs hold the masking SQL: an edited config could select contacts in clear. Only the deploying
+     * role (Pulumi writes them) and the break-glass role may put or delete them.
+     */
+    public static Statement configWriteGuard(String maskedBucketArn, List<String> guardianRoleArns) {
+        return denyOutside("DenyEmbulkConfigWritesButDeployAndBreakGlass", OBJECT_WRITES,
+                List.of(maskedBucketArn + "/" + CONFIG_PREFIX + "*"), guardianRoleArns);
     }
 
     /**

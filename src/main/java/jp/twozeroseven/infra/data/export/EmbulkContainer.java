@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.twozeroseven.infra.data.embulk.EmbulkConfigGenerator;
 import jp.twozeroseven.infra.data.embulk.EmbulkEnvironment;
+import jp.twozeroseven.infra.data.masking.ExportZone;
 
 import java.util.List;
 
@@ -17,19 +18,17 @@ import java.util.List;
 public final class EmbulkContainer {
 
     public static final String NAME = "embulk";
-    /** The image's entrypoint fetches {@code <prefix><zone>/<table>.yml.liquid} for each zone and runs {@code embulk run -l warn}. */
+    /** The image's entrypoint fetches {@code <prefix><zone>/<table>.yml.liquid} for its one zone and runs {@code embulk run -l warn}. */
     public static final List<String> COMMAND_TEMPLATE = List.of("run-export", "{table}");
     public static final String CONFIG_BUCKET = "EMBULK_CONFIG_BUCKET";
     public static final String CONFIG_PREFIX = "EMBULK_CONFIG_PREFIX";
+    public static final String ZONE = "EMBULK_EXPORT_ZONE";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EmbulkContainer() {
     }
 
-    /**
-     * @param dbSecretArn         JSON secret with {@code username} and {@code password} of the read-only ETL user
-     * @param pseudonymKeySecretArn plain-string secret: 64 hex characters
-     */
+    /** The database secret is JSON with {@code username} and {@code password}; the key is 64 hex characters. */
     public static String definitions(Spec spec) {
         ObjectNode c = JSON.createObjectNode();
         c.put("name", NAME);
@@ -49,14 +48,22 @@ public final class EmbulkContainer {
         env(env, "TZ", EmbulkConfigGenerator.TIME_ZONE);
         env(env, "EMBULK_LOG_LEVEL", "warn");
         env(env, EmbulkEnvironment.STATE_PREFIX_VARIABLE, EmbulkEnvironment.STATE_PREFIX);
+        // The one zone this task definition exports (images/embulk/run-export): the state machine never overrides it.
+        env(env, ZONE, spec.zone().prefix());
         ArrayNode secrets = c.putArray("secrets");
-        secret(secrets, EmbulkEnvironment.DB_USER, spec.dbSecretArn() + ":username::");
-        secret(secrets, EmbulkEnvironment.DB_PASSWORD, spec.dbSecretArn() + ":password::");
-        secret(secrets, EmbulkEnvironment.PSEUDONYM_KEY, spec.pseudonymKeySecretArn());
-        spec.rawDbSecretArn().ifPresent(arn -> {
-            secret(secrets, EmbulkEnvironment.RAW_DB_USER, arn + ":username::");
-            secret(secrets, EmbulkEnvironment.RAW_DB_PASSWORD, arn + ":password::");
-        });
+        if (spec.zone() == ExportZone.MASKED) {
+            secret(secrets, EmbulkEnvironment.DB_USER, spec.dbSecretArn() + ":username::");
+            secret(secrets, EmbulkEnvironment.DB_PASSWORD, spec.dbSecretArn() + ":password::");
+            secret(secrets, EmbulkEnvironment.PSEUDONYM_KEY, spec.pseudonymKeySecretArn().orElseThrow(() ->
+                    new IllegalArgumentException("the masked export's container needs the pseudonym key secret")));
+        } else {
+            // The raw export gets the raw user alone: never the pseudonym key, never the masked user.
+            if (spec.pseudonymKeySecretArn().isPresent()) {
+                throw new IllegalArgumentException("the raw export's container must not receive the pseudonym key");
+            }
+            secret(secrets, EmbulkEnvironment.RAW_DB_USER, spec.dbSecretArn() + ":username::");
+            secret(secrets, EmbulkEnvironment.RAW_DB_PASSWORD, spec.dbSecretArn() + ":password::");
+        }
         ObjectNode log = c.putObject("logConfiguration");
         log.put("logDriver", "awslogs");
         ObjectNode options = log.putObject("options");
@@ -82,9 +89,12 @@ public final class EmbulkContainer {
         secrets.addObject().put("name", name).put("valueFrom", valueFrom);
     }
 
-    /** @param rawDbSecretArn the raw-zone user's secret; empty in stacks that export no raw table */
-    public record Spec(String image, String configBucket, String configPrefix, String dbSecretArn,
-                       String pseudonymKeySecretArn, java.util.Optional<String> rawDbSecretArn, String logGroup,
-                       String region) {
+    /**
+     * @param zone                  the one zone the task exports
+     * @param dbSecretArn           the zone's database user: the masked-export user, or the raw-export user
+     * @param pseudonymKeySecretArn the pseudonym key: present for the masked zone, absent for the raw zone
+     */
+    public record Spec(String image, String configBucket, String configPrefix, ExportZone zone, String dbSecretArn,
+                       java.util.Optional<String> pseudonymKeySecretArn, String logGroup, String region) {
     }
 }

@@ -40,8 +40,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Embulk export on Fargate: the task definition (one container, secrets only through Secrets Manager), its two
- * roles, its log group, the two secrets it reads, and one generated config object per table and zone.
+ * The Embulk export on Fargate: one task definition per zone (masked; raw where tables are exported raw), each with
+ * one container that receives only its zone's secrets through Secrets Manager and its own two roles; the log group,
+ * the ETL secrets and their key, and one generated config object per table and zone.
  */
 public final class EmbulkExport extends ComponentResource {
 
@@ -50,6 +51,10 @@ public final class EmbulkExport extends ComponentResource {
     private final TaskDefinition taskDefinition;
     private final Role taskRole;
     private final Role executionRole;
+    /** The raw export's own task definition and roles; null in stacks that export no raw table. */
+    private final TaskDefinition rawTaskDefinition;
+    private final Role rawTaskRole;
+    private final Role rawExecutionRole;
     private final Secret databaseCredentials;
     private final Secret pseudonymKey;
     private final Secret rawDatabaseCredentials;
@@ -68,16 +73,24 @@ public final class EmbulkExport extends ComponentResource {
         String account = scope.settings().accountId();
         // Only the execution role reads the values, to inject them; the ARN is derived so the policies are plain data.
         String executionRoleArn = "arn:aws:iam::" + account + ":role/" + scope.name("embulk-execution");
+        // The masked export keeps its role names and descriptions (no update on the next up).
         executionRole = role(scope, "embulk-execution", "Starts the Embulk container: image, logs, secrets");
-        // The ETL secrets' own key: its key policy, not IAM, decides who may decrypt them (the execution role only).
-        // The policy is built from the role's ARN output so the role exists before KMS validates the principal.
+        // The raw export runs as its own task definition with its own roles: masked runs never receive the raw
+        // user's credentials, raw runs never the pseudonym key (issue 15).
+        String rawExecutionRoleArn = "arn:aws:iam::" + account + ":role/" + scope.name("embulk-raw-execution");
+        rawExecutionRole = rawTables.isEmpty() ? null
+                : role(scope, "embulk-raw-execution", "Starts the raw Embulk export: image, logs, the raw user's secret");
+        Output<List<String>> decryptingRoles = rawExecutionRole == null ? executionRole.arn().applyValue(List::of)
+                : Output.tuple(executionRole.arn(), rawExecutionRole.arn()).applyValue(t -> List.of(t.t1, t.t2));
+        // The ETL secrets' own key: its key policy, not IAM, decides who may decrypt them (the execution roles only).
+        // The policy is built from the roles' ARN outputs so they exist before KMS validates the principals.
         String keyName = scope.name("etl-secrets");
         secretsKey = new Key(keyName, KeyArgs.builder()
                 .description("ETL secrets: pseudonym key and export credentials (" + prefix + ")")
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
-                .policy(executionRole.arn().applyValue(arn ->
-                        PipelinePolicies.etlSecretsKey(account, scope.settings().region(), List.of(arn)).toJson()))
+                .policy(decryptingRoles.applyValue(arns ->
+                        PipelinePolicies.etlSecretsKey(account, scope.settings().region(), arns).toJson()))
                 .tags(scope.tags(keyName))
                 .build(), scope.statefulOptions());
         new Alias(keyName, AliasArgs.builder().name("alias/" + keyName).targetKeyId(secretsKey.keyId()).build(), scope.options());
@@ -88,8 +101,6 @@ public final class EmbulkExport extends ComponentResource {
         rawDatabaseCredentials = rawTables.isEmpty() ? null : secret(scope, "etl/database-raw", "Aurora credentials "
                 + "of the raw-export user (SELECT on the rawZoneTables only): JSON with username and password",
                 etlKeyArn);
-        Output<java.util.Optional<String>> rawSecretArn = rawDatabaseCredentials == null
-                ? Output.of(java.util.Optional.empty()) : rawDatabaseCredentials.arn().applyValue(java.util.Optional::of);
         // 削除情報等 under APPI: only the execution role can read it, to inject it into the container.
         pseudonymKey = secret(scope, "etl/pseudonym-key", "HMAC key of the masked zone's pseudonyms: 64 hex characters. "
                 + "Rotate only with a full re-export", etlKeyArn);
@@ -105,35 +116,76 @@ public final class EmbulkExport extends ComponentResource {
         secretPolicy(scope, "etl/database", databaseCredentials, executionRoleArn);
         secretPolicy(scope, "etl/pseudonym-key", pseudonymKey, executionRoleArn);
         if (rawDatabaseCredentials != null) {
-            secretPolicy(scope, "etl/database-raw", rawDatabaseCredentials, executionRoleArn);
+            secretPolicy(scope, "etl/database-raw", rawDatabaseCredentials, rawExecutionRoleArn);
         }
-        new RolePolicy(scope.name("embulk-execution"), RolePolicyArgs.builder()
-                .role(executionRole.id())
-                .policy(Output.tuple(wiring.repositoryArn(), logs.arn(), databaseCredentials.arn(), pseudonymKey.arn(),
-                                Output.tuple(etlKeyArn, wiring.secretsKeyArn()), rawSecretArn)
-                        .applyValue(t -> {
-                            List<String> secretArns = new java.util.ArrayList<>(List.of(t.t3, t.t4));
-                            t.t6.ifPresent(secretArns::add);
-                            // The platform key too: versions written before the move to the ETL key stay readable
-                            // until their values are put again (Secrets Manager keeps them under the previous key).
-                            return PipelinePolicies.embulkExecution(t.t1, t.t2, secretArns, List.of(t.t5.t1, t.t5.t2),
-                                    scope.settings().region()).toJson();
-                        }))
-                .build(), scope.options());
-        taskRole = role(scope, "embulk-task", "The Embulk container: read its configs, write its zones");
+        executionPolicy(scope, "embulk-execution", executionRole, wiring, logs,
+                Output.tuple(databaseCredentials.arn(), pseudonymKey.arn()).applyValue(t -> List.of(t.t1, t.t2)), etlKeyArn);
         List<String> rawNames = rawTables.stream().map(CatalogTable::name).toList();
-        new RolePolicy(scope.name("embulk-task"), RolePolicyArgs.builder()
-                .role(taskRole.id())
-                .policy(wiring.arns().applyValue(a -> PipelinePolicies.embulkTask(a, rawNames).toJson()))
-                .build(), scope.options());
-
-        Output<String> containers = Output.tuple(wiring.repositoryUrl(), databaseCredentials.arn(), pseudonymKey.arn(),
-                        rawSecretArn)
+        taskRole = taskRole(scope, "embulk-task", "The Embulk container: read its configs, write its zones",
+                wiring, ExportZone.MASKED, rawNames);
+        Output<String> containers = Output.tuple(wiring.repositoryUrl(), databaseCredentials.arn(), pseudonymKey.arn())
                 .applyValue(t -> EmbulkContainer.definitions(new EmbulkContainer.Spec(
                         t.t1 + ":" + settings.task().imageTag(), wiring.masked().bucket(), PipelinePolicies.CONFIG_PREFIX,
-                        t.t2, t.t3, t.t4, logName, scope.settings().region())));
-        String family = scope.name("embulk");
-        taskDefinition = new TaskDefinition(family, TaskDefinitionArgs.builder()
+                        ExportZone.MASKED, t.t2, java.util.Optional.of(t.t3), logName, scope.settings().region())));
+        taskDefinition = taskDefinition(scope, familyName(scope, ExportZone.MASKED), settings, executionRole, taskRole, containers);
+        if (rawDatabaseCredentials != null) {
+            executionPolicy(scope, "embulk-raw-execution", rawExecutionRole, wiring, logs,
+                    rawDatabaseCredentials.arn().applyValue(List::of), etlKeyArn);
+            rawTaskRole = taskRole(scope, "embulk-raw-task", "The raw Embulk export: read its configs, write the "
+                    + "allowed raw tables", wiring, ExportZone.RAW, rawNames);
+            Output<String> rawContainers = Output.tuple(wiring.repositoryUrl(), rawDatabaseCredentials.arn())
+                    .applyValue(t -> EmbulkContainer.definitions(new EmbulkContainer.Spec(
+                            t.t1 + ":" + settings.task().imageTag(), wiring.masked().bucket(), PipelinePolicies.CONFIG_PREFIX,
+                            ExportZone.RAW, t.t2, java.util.Optional.empty(), logName, scope.settings().region())));
+            rawTaskDefinition = taskDefinition(scope, familyName(scope, ExportZone.RAW), settings, rawExecutionRole,
+                    rawTaskRole, rawContainers);
+        } else {
+            rawTaskRole = null;
+            rawTaskDefinition = null;
+        }
+
+        Set<String> rawAllowed = Set.copyOf(rawNames);
+        for (CatalogTable table : settings.catalog().tables()) {
+            configObject(scope, wiring, table, ExportZone.MASKED,
+                    source -> EmbulkConfigGenerator.masked(table, source, wiring.masked()));
+        }
+        for (CatalogTable table : rawTables) {
+            configObject(scope, wiring, table, ExportZone.RAW,
+                    source -> EmbulkConfigGenerator.raw(table, source, wiring.raw(), rawAllowed));
+        }
+        this.registerOutputs(Map.of("taskDefinitionArn", taskDefinition.arn()));
+    }
+
+    /** The task definition family of a zone's export: the masked one keeps the original name. */
+    public static String familyName(Scope scope, ExportZone zone) {
+        return scope.name(zone == ExportZone.MASKED ? "embulk" : "embulk-raw");
+    }
+
+    private static void executionPolicy(Scope scope, String name, Role role, Wiring wiring, LogGroup logs,
+                                        Output<List<String>> secretArns, Output<String> etlKeyArn) {
+        new RolePolicy(scope.name(name), RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(Output.tuple(wiring.repositoryArn(), logs.arn(), secretArns, etlKeyArn, wiring.secretsKeyArn())
+                        // The platform key too: versions written before the move to the ETL key stay readable
+                        // until their values are put again (Secrets Manager keeps them under the previous key).
+                        .applyValue(t -> PipelinePolicies.embulkExecution(t.t1, t.t2, t.t3, List.of(t.t4, t.t5),
+                                scope.settings().region()).toJson()))
+                .build(), scope.options());
+    }
+
+    private static Role taskRole(Scope scope, String name, String description, Wiring wiring, ExportZone zone,
+                                 List<String> rawNames) {
+        Role role = role(scope, name, description);
+        new RolePolicy(scope.name(name), RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(wiring.arns().applyValue(a -> PipelinePolicies.embulkTask(a, zone, rawNames).toJson()))
+                .build(), scope.options());
+        return role;
+    }
+
+    private static TaskDefinition taskDefinition(Scope scope, String family, DataPipelineSettings settings,
+                                                 Role executionRole, Role taskRole, Output<String> containers) {
+        return new TaskDefinition(family, TaskDefinitionArgs.builder()
                 .family(family)
                 .requiresCompatibilities("FARGATE")
                 .networkMode("awsvpc")
@@ -149,17 +201,6 @@ public final class EmbulkExport extends ComponentResource {
                 .containerDefinitions(containers)
                 .tags(scope.tags(family))
                 .build(), scope.options());
-
-        Set<String> rawAllowed = Set.copyOf(rawNames);
-        for (CatalogTable table : settings.catalog().tables()) {
-            configObject(scope, wiring, table, ExportZone.MASKED,
-                    source -> EmbulkConfigGenerator.masked(table, source, wiring.masked()));
-        }
-        for (CatalogTable table : rawTables) {
-            configObject(scope, wiring, table, ExportZone.RAW,
-                    source -> EmbulkConfigGenerator.raw(table, source, wiring.raw(), rawAllowed));
-        }
-        this.registerOutputs(Map.of("taskDefinitionArn", taskDefinition.arn()));
     }
 
     /** The S3 key the container reads for one table and zone. */
@@ -224,6 +265,22 @@ public final class EmbulkExport extends ComponentResource {
 
     public Role executionRole() {
         return executionRole;
+    }
+
+    /** The families the state machine may run: masked, then raw where the stack exports raw tables. */
+    public List<Output<String>> families() {
+        return rawTaskDefinition == null ? List.of(taskDefinition.family())
+                : List.of(taskDefinition.family(), rawTaskDefinition.family());
+    }
+
+    /** Every role the export task definitions name, which the state machine passes to ECS. */
+    public List<Output<String>> roleArns() {
+        List<Output<String>> arns = new java.util.ArrayList<>(List.of(taskRole.arn(), executionRole.arn()));
+        if (rawTaskDefinition != null) {
+            arns.add(rawTaskRole.arn());
+            arns.add(rawExecutionRole.arn());
+        }
+        return arns;
     }
 
     /** Secret name → ARN, for operators to fill once. */

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The execution input {"tables": [{"name", "runGroup", "incremental", "ephemeralStorageGiB", "catchUpWindow"}...]},
- * e.g. for the EventBridge schedule target. A manual start may add "exportDate" and "mode" (docs/data-pipeline.md).
+ * The execution input {"tables": [{"name", "runGroup", "incremental", "ephemeralStorageGiB", "catchUpWindow",
+ * "taskDefinition"}...]}, e.g. for the EventBridge schedule target. A table exported raw is listed twice, once per
+ * zone's task definition; RunTask is allowed on exactly these families. A manual start may add "exportDate" and "mode" (docs/data-pipeline.md).
  */
 public final class EtlExecutionInput {
 
@@ -28,12 +29,13 @@ public final class EtlExecutionInput {
         ObjectNode root = MAPPER.createObjectNode();
         ArrayNode array = root.putArray("tables");
         for (TableRun table : tables) {
-            if (!seen.add(table.name())) {
-                throw new IllegalArgumentException("table " + table.name() + " is listed twice in the ETL input");
+            if (!seen.add(table.name() + "/" + table.taskDefinition())) {
+                throw new IllegalArgumentException("table " + table.name() + " is listed twice in the ETL input for "
+                        + "task definition " + table.taskDefinition());
             }
             array.addObject().put("name", table.name()).put("runGroup", table.runGroup())
                     .put("incremental", table.incremental()).put("ephemeralStorageGiB", table.ephemeralStorageGiB())
-                    .put("catchUpWindow", table.catchUpWindow());
+                    .put("catchUpWindow", table.catchUpWindow()).put("taskDefinition", table.taskDefinition());
         }
         try {
             return MAPPER.writeValueAsString(root);

@@ -110,7 +110,7 @@ public final class EtlStateMachineDefinition {
         states.set(ANOTHER_RUN_ACTIVE, MAPPER.createObjectNode().put("Type", "Fail").put("Error", "EtlAlreadyRunning")
                 .put("Cause", "Another execution of this state machine is RUNNING; two runs would race on the same "
                         + "watermarks. Wait for it to end (or stop it), then start again."));
-        states.set(RESOLVE_EXPORT_DATE, resolveExportDate());
+        states.set(RESOLVE_EXPORT_DATE, resolveExportDate(spec));
         states.set(MAP, mapState(spec));
         states.set("Summarize", summarize());
         states.set("CountOutcomes", countOutcomes());
@@ -157,6 +157,8 @@ public final class EtlStateMachineDefinition {
         selector.put("incremental.$", "$$.Map.Item.Value.incremental");
         selector.put("ephemeralStorageGiB.$", "$$.Map.Item.Value.ephemeralStorageGiB");
         selector.put("catchUpWindow.$", "$$.Map.Item.Value.catchUpWindow");
+        // Masked or raw export: each zone is its own task definition, with only that zone's secrets (EmbulkExport).
+        selector.put("taskDefinition.$", "$$.Map.Item.Value.taskDefinition");
         ObjectNode processor = map.putObject("ItemProcessor");
         processor.putObject("ProcessorConfig").put("Mode", "INLINE");
         processor.put("StartAt", spec.capacity().usesSpot() ? RUN_ON_SPOT : RUN_ON_DEMAND);
@@ -218,7 +220,7 @@ public final class EtlStateMachineDefinition {
         state.put("Resource", RUN_TASK_SYNC);
         ObjectNode parameters = state.putObject("Parameters");
         parameters.put("Cluster", spec.clusterArn());
-        parameters.put("TaskDefinition", spec.taskDefinitionFamily());
+        parameters.put("TaskDefinition.$", "$.taskDefinition");
         parameters.set("CapacityProviderStrategy", strategy);
         ObjectNode vpc = parameters.putObject("NetworkConfiguration").putObject("AwsvpcConfiguration");
         ArrayNode subnets = vpc.putArray("Subnets");
@@ -331,12 +333,12 @@ public final class EtlStateMachineDefinition {
      * JSONPath intrinsics cannot shift a time zone, so this state uses JSONata: $fromMillis formats the execution's
      * start (UTC) in +09:00. StartTime is fixed for the execution, so a redrive writes the same dt.
      */
-    private static ObjectNode resolveExportDate() {
+    private static ObjectNode resolveExportDate(EtlWorkflowSpec spec) {
         ObjectNode state = MAPPER.createObjectNode();
         state.put("Type", "Pass");
         state.put("QueryLanguage", "JSONata");
         state.put("Comment", "dt partition: the JST date the run started, or the input's exportDate for a backfill");
-        state.put("Output", "{% " + EXPORT_DATE_JSONATA + " %}");
+        state.put("Output", "{% " + exportDateJsonata(spec.taskDefinitionFamily()) + " %}");
         state.put("Next", MAP);
         return state;
     }
@@ -347,9 +349,12 @@ public final class EtlStateMachineDefinition {
      * table needs mode "backfill", because a nightly incremental run would file the delta since the watermark
      * under that old date and move the watermark on. A backfill refuses a table with a catch-up window: it starts
      * from the config's floor on every run (run-export refuses it too). Each table gets the defaults of a manually
-     * written input.
+     * written input, among them the masked export's task definition (a raw export is named explicitly, as the
+     * schedule does). The family is validated as [A-Za-z0-9_-] (EtlWorkflowSpec), so it is safe inside the string
+     * literal.
      */
-    static final String EXPORT_DATE_JSONATA = "("
+    static String exportDateJsonata(String maskedFamily) {
+        return "("
             + "$in := $states.input;"
             + "$today := $fromMillis($toMillis($states.context.Execution.StartTime), '[Y0001]-[M01]-[D01]', '+0900');"
             + "$mode := $exists($in.mode) ? $string($in.mode) : 'nightly';"
@@ -358,7 +363,8 @@ public final class EtlStateMachineDefinition {
             + "$tables := $type($in.tables) = 'array' and $count($in.tables) > 0 ? $in.tables : $error('the execution "
             + "input needs tables: [{name, runGroup}], e.g. the schedule input');"
             + "$tables := [$map($tables, function($t) {$type($t.name) = 'string' and $type($t.runGroup) = 'string' ? "
-            + "$merge([{'incremental': true, 'ephemeralStorageGiB': " + DEFAULT_EPHEMERAL_GIB + ", 'catchUpWindow': 0}, "
+            + "$merge([{'incremental': true, 'ephemeralStorageGiB': " + DEFAULT_EPHEMERAL_GIB + ", 'catchUpWindow': 0, "
+            + "'taskDefinition': '" + maskedFamily + "'}, "
             + "$t]) : $error('every table in the execution input needs a name and a runGroup')})];"
             + "$date := $exists($in.exportDate) ? ("
             + "$d := $string($in.exportDate);"
@@ -377,6 +383,7 @@ public final class EtlStateMachineDefinition {
             + "by the image; docs/data-pipeline.md, Backfill)\") : true;"
             + "{'tables': $tables, 'exportDate': $date, 'mode': $mode}"
             + ")";
+    }
 
     /** The container variable the Embulk configs use for the dt partition. */
     public static final String EXPORT_DATE_VARIABLE = "EXPORT_DATE";

@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  * @param heartbeat       New Relic Event API and the EventBridge connection the run-completed heartbeat goes through
  * @param commandTemplate the Embulk container's command; tokens may contain {table} and {runGroup}, e.g.
  *                        ["embulk", "run", "/embulk/tables/{table}.yml.liquid"]
- * @param taskDefinitionFamily the task definition family, without a revision: RunTask then starts the latest
- *                          ACTIVE revision (ECS API reference, RunTask, taskDefinition: "The family and revision
+ * @param taskDefinitionFamily the masked export's task definition family, without a revision. Each RunTask starts
+ *                          the family its execution-input item names ({@code taskDefinition}: masked, or the raw
+ *                          export's for rawZoneTables), also without a revision, so ECS starts the latest ACTIVE
+ *                          revision (ECS API reference, RunTask, taskDefinition: "The family and revision
  *                          (family:revision) or full ARN of the task definition to run. If a revision isn't
  *                          specified, the latest ACTIVE revision is used."), so a new revision needs no new definition
  * @param taskTimeoutSeconds how long one table's RunTask may take before Step Functions stops the task

@@ -58,8 +58,12 @@ public final class EtlWorkflow extends ComponentResource {
                         CapacityStrategy capacity, String logGroup) {
     }
 
-    public record Wiring(Output<String> clusterArn, Output<String> taskDefinitionFamily, Output<List<String>> subnetIds,
-                         Output<String> securityGroupId, Output<String> taskRoleArn, Output<String> executionRoleArn,
+    /**
+     * @param taskDefinitionFamilies the export families, masked first: the state machine may run exactly these
+     * @param passRoleArns           the roles those task definitions name
+     */
+    public record Wiring(Output<String> clusterArn, List<Output<String>> taskDefinitionFamilies, Output<List<String>> subnetIds,
+                         Output<String> securityGroupId, List<Output<String>> passRoleArns,
                          Output<String> apiId, Output<String> apiExecutionArn) {
     }
 
@@ -74,12 +78,13 @@ public final class EtlWorkflow extends ComponentResource {
         connection = new HeartbeatConnection(scope);
         RolePolicy policy = new RolePolicy(scope.name("etl-state-machine"), RolePolicyArgs.builder()
                 .role(role.id())
-                // Every revision of the family: RunTask names the family, so ECS starts the latest ACTIVE revision.
-                .policy(Output.tuple(w.taskDefinitionFamily().applyValue(family -> "arn:aws:ecs:" + region + ":"
-                                + account + ":task-definition/" + family + ":*"), w.clusterArn(), w.taskRoleArn(), w.executionRoleArn(),
+                // Every revision of each family: RunTask names the family, so ECS starts the latest ACTIVE revision.
+                .policy(Output.tuple(Output.all(w.taskDefinitionFamilies()).applyValue(families -> families.stream()
+                                .map(family -> "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + family + ":*")
+                                .toList()), w.clusterArn(), Output.all(w.passRoleArns()),
                         w.apiExecutionArn(), connection.arn()).applyValue(t -> PipelinePolicies.stateMachine(t.t1, t.t2,
-                        List.of(t.t3, t.t4), SlackNotifier.invokeArns(t.t5), new HeartbeatHttpAccess(
-                                HeartbeatHttpAccess.stateMachineArn(region, account, machineName), eventApiUrl, t.t6,
+                        t.t3, SlackNotifier.invokeArns(t.t4), new HeartbeatHttpAccess(
+                                HeartbeatHttpAccess.stateMachineArn(region, account, machineName), eventApiUrl, t.t5,
                                 HeartbeatHttpAccess.connectionSecretArn(region, account, connection.name())),
                         region, account).toJson()))
                 .build(), scope.options());
@@ -89,7 +94,7 @@ public final class EtlWorkflow extends ComponentResource {
                 .retentionInDays(scope.settings().logRetentionDays())
                 .tags(scope.tags(logName))
                 .build(), scope.options());
-        Output<String> definition = Output.tuple(w.clusterArn(), w.taskDefinitionFamily(), w.subnetIds(), w.securityGroupId(), w.apiId(),
+        Output<String> definition = Output.tuple(w.clusterArn(), w.taskDefinitionFamilies().get(0), w.subnetIds(), w.securityGroupId(), w.apiId(),
                         connection.arn())
                 .applyValue(t -> EtlStateMachineDefinition.renderJson(new EtlWorkflowSpec(t.t1, t.t2, EmbulkContainer.NAME,
                         t.t3, List.of(t.t4), props.capacity(), props.maxConcurrency(),

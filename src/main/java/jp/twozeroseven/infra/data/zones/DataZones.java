@@ -41,10 +41,12 @@ public final class DataZones extends ComponentResource {
     /**
      * @param rawReaderRoleArns roles the access matrix lists as raw-zone readers, by audience; the raw bucket and each
      *                          reader's query-results prefix deny reads to anyone else
+     * @param guardianRoleArns  the deploying and the break-glass role: the only principals that may rewrite the
+     *                          buckets' policies or the Embulk configs
      * @param resultExpiryDays  Athena results are deleted after this many days
      */
     public DataZones(String name, Scope parentScope, Output<String> accessLogBucket, Map<String, String> rawReaderRoleArns,
-                     int resultExpiryDays) {
+                     List<String> guardianRoleArns, int resultExpiryDays) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         Scope scope = parentScope.child(this);
         String keyName = scope.name("data");
@@ -58,11 +60,17 @@ public final class DataZones extends ComponentResource {
 
         raw = bucket(scope, "data-raw", accessLogBucket, "restricted",
                 arn -> arn.applyValue(a -> List.of(PipelinePolicies.rawReadGuard(a, List.copyOf(rawReaderRoleArns.values())),
-                        PipelinePolicies.rawReplicationGuard(a))));
-        masked = bucket(scope, "data-masked", accessLogBucket, "analytics", arn -> Output.of(List.of()));
+                        PipelinePolicies.rawReplicationGuard(a), PipelinePolicies.policyWriteGuard(a, guardianRoleArns))));
+        masked = bucket(scope, "data-masked", accessLogBucket, "analytics",
+                arn -> arn.applyValue(a -> List.of(PipelinePolicies.configWriteGuard(a, guardianRoleArns),
+                        PipelinePolicies.policyWriteGuard(a, guardianRoleArns))));
         results = bucket(scope, "data-query-results", accessLogBucket, "query-results",
-                arn -> arn.applyValue(a -> rawReaderRoleArns.entrySet().stream()
-                        .map(e -> PipelinePolicies.rawResultsGuard(a, e.getKey(), e.getValue())).toList()));
+                arn -> arn.applyValue(a -> {
+                    List<Statement> statements = new ArrayList<>(rawReaderRoleArns.entrySet().stream()
+                            .map(e -> PipelinePolicies.rawResultsGuard(a, e.getKey(), e.getValue())).toList());
+                    statements.add(PipelinePolicies.policyWriteGuard(a, guardianRoleArns));
+                    return statements;
+                }));
 
         int keepVersions = scope.settings().tier().isProduction() ? 30 : 7;
         lifecycle(scope, "data-raw", raw, rule("expire-replaced-exports", Optional.empty(), keepVersions));

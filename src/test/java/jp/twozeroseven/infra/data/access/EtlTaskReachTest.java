@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import jp.twozeroseven.infra.synth.SynthResult;
 import jp.twozeroseven.infra.synth.SynthesizedResource;
 import jp.twozeroseven.infra.testsupport.SynthedStacks;
@@ -45,35 +46,48 @@ class EtlTaskReachTest {
         SynthResult prod = SynthedStacks.synth("prod");
         Map<String, List<JsonNode>> policies = identityPolicies(prod);
         String account = "123456789012";
-        String taskDefinition = "arn:aws:ecs:ap-northeast-1:" + account + ":task-definition/platform-207-prod-embulk:1";
         String cluster = "arn:aws:ecs:ap-northeast-1:" + account + ":cluster/platform-207-prod-cluster";
-        List<String> roles = List.of("arn:aws:iam::" + account + ":role/platform-207-prod-embulk-task",
-                "arn:aws:iam::" + account + ":role/platform-207-prod-embulk-execution");
+        String role = "arn:aws:iam::" + account + ":role/platform-207-prod-";
+        // Both exports: the masked one (pseudonym key, masked user) and the raw one (raw user only), each with its roles.
+        Map<String, List<String>> exports = new LinkedHashMap<>();
+        exports.put("platform-207-prod-embulk", List.of(role + "embulk-task", role + "embulk-execution"));
+        exports.put("platform-207-prod-embulk-raw", List.of(role + "embulk-raw-task", role + "embulk-raw-execution"));
+        assertThat(policies).containsKeys("platform-207-prod-embulk-raw-task", "platform-207-prod-embulk-raw-execution");
 
-        Set<String> canRunTask = new TreeSet<>();
-        Set<String> canLaunch = new TreeSet<>();
-        Set<String> canPass = new TreeSet<>();
-        for (var entry : policies.entrySet()) {
-            Map<String, String> context = Map.of("ecs:cluster", cluster, "iam:PassedToService", "ecs-tasks.amazonaws.com");
-            if (allowed(entry.getValue(), "ecs:RunTask", taskDefinition, context)) {
-                canRunTask.add(entry.getKey());
+        for (var export : exports.entrySet()) {
+            String taskDefinition = "arn:aws:ecs:ap-northeast-1:" + account + ":task-definition/" + export.getKey() + ":1";
+            Set<String> canRunTask = new TreeSet<>();
+            Set<String> canLaunch = new TreeSet<>();
+            Set<String> canPass = new TreeSet<>();
+            for (var entry : policies.entrySet()) {
+                Map<String, String> context = Map.of("ecs:cluster", cluster, "iam:PassedToService", "ecs-tasks.amazonaws.com");
+                if (allowed(entry.getValue(), "ecs:RunTask", taskDefinition, context)) {
+                    canRunTask.add(entry.getKey());
+                }
+                if (LAUNCHES.stream().anyMatch(a -> allowed(entry.getValue(), a, taskDefinition, context)
+                        || allowed(entry.getValue(), a, "*", context))) {
+                    canLaunch.add(entry.getKey());
+                }
+                if (export.getValue().stream().allMatch(r -> allowed(entry.getValue(), "iam:PassRole", r, context))) {
+                    canPass.add(entry.getKey());
+                }
             }
-            if (LAUNCHES.stream().anyMatch(a -> allowed(entry.getValue(), a, taskDefinition, context)
-                    || allowed(entry.getValue(), a, "*", context))) {
-                canLaunch.add(entry.getKey());
-            }
-            if (roles.stream().allMatch(r -> allowed(entry.getValue(), "iam:PassRole", r, context))) {
-                canPass.add(entry.getKey());
-            }
+            Set<String> canStart = new TreeSet<>(canLaunch);
+            canStart.retainAll(canPass);
+
+            assertThat(canRunTask).as(export.getKey()).containsExactly("platform-207-prod-etl-state-machine");
+            // Each service's CodeDeploy role may pass only that service's own roles (no AWSCodeDeployRoleForECS, whose
+            // iam:PassRole on "*" would let a deployment place the ETL task definition), so the state machine is the
+            // one path. Any other role gaining it fails this test.
+            assertThat(canStart).as(export.getKey()).containsExactly("platform-207-prod-etl-state-machine");
+            assertThat(canStart.stream().map(n -> "arn:aws:iam::" + account + ":role/" + n).collect(Collectors.toSet()))
+                    .as("docs/data-governance.md reach table")
+                    .isEqualTo(DocumentedReach.of("prod", account).principals("starting an export task"));
         }
-        Set<String> canStart = new TreeSet<>(canLaunch);
-        canStart.retainAll(canPass);
-
-        assertThat(canRunTask).containsExactly("platform-207-prod-etl-state-machine");
-        // CodeDeploy's role no longer holds the managed AWSCodeDeployRoleForECS (ecs:CreateTaskSet and iam:PassRole on
-        // "*"): CodeDeployPolicies scopes it to its own service and that service's two roles, so a deployment cannot
-        // place the ETL task definition either. Any role gaining the path fails this test.
-        assertThat(canStart).containsExactly("platform-207-prod-etl-state-machine");
+        // No third family: the state machine runs exactly the two exports.
+        String other = "arn:aws:ecs:ap-northeast-1:" + account + ":task-definition/platform-207-prod-api:1";
+        assertThat(allowed(policies.get("platform-207-prod-etl-state-machine"), "ecs:RunTask", other,
+                Map.of("ecs:cluster", cluster))).isFalse();
     }
 
     private static Map<String, List<JsonNode>> identityPolicies(SynthResult result) throws Exception {

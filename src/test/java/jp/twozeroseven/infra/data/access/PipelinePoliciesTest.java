@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.twozeroseven.infra.data.catalog.Catalog;
 import jp.twozeroseven.infra.data.catalog.CatalogLoader;
 import jp.twozeroseven.infra.data.catalog.DataClass;
+import jp.twozeroseven.infra.data.masking.ExportZone;
 import jp.twozeroseven.infra.iam.PolicyDocument;
 import jp.twozeroseven.infra.settings.AccessAudience;
 import jp.twozeroseven.infra.settings.AccessMatrix;
@@ -30,8 +31,11 @@ class PipelinePoliciesTest {
     private static final AccessAudience INVESTIGATORS = new AccessAudience("investigators",
             Set.of(AccessZone.MASKED, AccessZone.RAW), EnumSet.complementOf(EnumSet.of(DataClass.SECRET)), 1L << 30);
 
+    private static final String DEPLOY = "arn:aws:iam::123456789012:role/deploy";
+    private static final String BREAK_GLASS = "arn:aws:iam::123456789012:role/break-glass";
+
     private static AccessPlan plan(Set<String> readers, Set<String> rawTables) {
-        return new AccessPlan(CATALOG, new AccessMatrix(List.of(ANALYSTS, INVESTIGATORS), readers, rawTables));
+        return new AccessPlan(CATALOG, new AccessMatrix(List.of(ANALYSTS, INVESTIGATORS), readers, rawTables, DEPLOY, BREAK_GLASS));
     }
 
     private static List<String> allowed(PolicyDocument doc, String action) {
@@ -107,7 +111,8 @@ class PipelinePoliciesTest {
 
     @Test
     void theEmbulkTaskListsOnlyUnderPrefixConditionsThatCanMatch() {
-        assertPrefixConditionsOnlyGuardListing(PipelinePolicies.embulkTask(ARNS, List.of("deliveries")));
+        assertPrefixConditionsOnlyGuardListing(PipelinePolicies.embulkTask(ARNS, ExportZone.MASKED, List.of("deliveries")));
+        assertPrefixConditionsOnlyGuardListing(PipelinePolicies.embulkTask(ARNS, ExportZone.RAW, List.of("deliveries")));
     }
 
     @Test
@@ -143,7 +148,7 @@ class PipelinePoliciesTest {
     void aMaskedTableWithAClassTheAudienceMayNotSeeIsNotGranted() {
         AccessAudience narrow = new AccessAudience("narrow", Set.of(AccessZone.MASKED), EnumSet.of(DataClass.PUBLIC,
                 DataClass.INTERNAL), 1L << 30);
-        AccessPlan plan = new AccessPlan(CATALOG, new AccessMatrix(List.of(narrow), Set.of(), Set.of()));
+        AccessPlan plan = new AccessPlan(CATALOG, new AccessMatrix(List.of(narrow), Set.of(), Set.of(), DEPLOY, BREAK_GLASS));
         List<String> readable = plan.readableTables(narrow, AccessZone.MASKED);
         assertThat(readable).doesNotContain("drivers", "deliveries");
         PolicyDocument doc = PipelinePolicies.audience(ARNS, plan, narrow, "wg");
@@ -151,15 +156,24 @@ class PipelinePoliciesTest {
     }
 
     @Test
-    void theEmbulkTaskReadsConfigsAndWritesOnlyItsZonePrefixes() {
-        PolicyDocument doc = PipelinePolicies.embulkTask(ARNS, List.of("deliveries"));
-        assertThat(allowed(doc, "s3:GetObject")).containsExactlyInAnyOrder("arn:aws:s3:::p-masked/config/embulk/*",
-                "arn:aws:s3:::p-masked/state/*");
-        assertThat(allowed(doc, "s3:PutObject")).containsExactlyInAnyOrder("arn:aws:s3:::p-masked/masked/*",
-                "arn:aws:s3:::p-raw/raw/deliveries/*", "arn:aws:s3:::p-masked/state/*");
-        assertThat(actions(doc)).noneMatch(a -> a.startsWith("glue:Create") || a.startsWith("glue:Delete")
-                || a.startsWith("glue:Update") || a.equals("s3:DeleteObject") || a.startsWith("secretsmanager"));
-        assertThat(PipelinePolicies.embulkTask(ARNS, List.of()).toJson()).doesNotContain("p-raw");
+    void eachZonesEmbulkTaskReadsItsConfigsAndWritesOnlyItsZonePrefixes() {
+        PolicyDocument masked = PipelinePolicies.embulkTask(ARNS, ExportZone.MASKED, List.of("deliveries"));
+        assertThat(allowed(masked, "s3:GetObject")).containsExactlyInAnyOrder("arn:aws:s3:::p-masked/config/embulk/masked/*",
+                "arn:aws:s3:::p-masked/state/masked/*");
+        assertThat(allowed(masked, "s3:PutObject")).containsExactlyInAnyOrder("arn:aws:s3:::p-masked/masked/*",
+                "arn:aws:s3:::p-masked/state/masked/*");
+        assertThat(masked.toJson()).doesNotContain("p-raw", "p_raw");
+        PolicyDocument raw = PipelinePolicies.embulkTask(ARNS, ExportZone.RAW, List.of("deliveries"));
+        assertThat(allowed(raw, "s3:GetObject")).containsExactlyInAnyOrder("arn:aws:s3:::p-masked/config/embulk/raw/*",
+                "arn:aws:s3:::p-masked/state/raw/*");
+        assertThat(allowed(raw, "s3:PutObject")).containsExactlyInAnyOrder("arn:aws:s3:::p-raw/raw/deliveries/*",
+                "arn:aws:s3:::p-masked/state/raw/*");
+        assertThat(raw.toJson()).doesNotContain("p-masked/masked/", "p_masked");
+        for (PolicyDocument doc : List.of(masked, raw)) {
+            assertThat(actions(doc)).noneMatch(a -> a.startsWith("glue:Create") || a.startsWith("glue:Delete")
+                    || a.startsWith("glue:Update") || a.equals("s3:DeleteObject") || a.startsWith("secretsmanager"));
+        }
+        assertThatThrownBy(() -> PipelinePolicies.embulkTask(ARNS, ExportZone.RAW, List.of())).hasMessageContaining("rawZoneTables");
     }
 
     private static final String STATE_MACHINE = "arn:aws:states:ap-northeast-1:123456789012:stateMachine:prod-etl";
@@ -169,7 +183,7 @@ class PipelinePoliciesTest {
     private static PolicyDocument stateMachinePolicy() {
         String taskDef = "arn:aws:ecs:ap-northeast-1:123456789012:task-definition/p-embulk:1";
         String cluster = "arn:aws:ecs:ap-northeast-1:123456789012:cluster/p";
-        return PipelinePolicies.stateMachine(taskDef, cluster, List.of("arn:aws:iam::123456789012:role/t",
+        return PipelinePolicies.stateMachine(List.of(taskDef), cluster, List.of("arn:aws:iam::123456789012:role/t",
                 "arn:aws:iam::123456789012:role/e"), List.of("arn:aws:execute-api:ap-northeast-1:123456789012:a/etl/POST/notify/etl-failure"),
                 new HeartbeatHttpAccess(HeartbeatHttpAccess.stateMachineArn("ap-northeast-1", "123456789012", "prod-etl"),
                         EVENT_API, CONNECTION, HeartbeatHttpAccess.connectionSecretArn("ap-northeast-1", "123456789012",

@@ -41,10 +41,15 @@ class RawZoneReachTest {
         List<String> principals = new ArrayList<>(prod.ofType("aws:iam/role:Role").stream()
                 .map(r -> "arn:aws:iam::" + account + ":role/" + inputs(r).get("name").asText()).toList());
         principals.add("arn:aws:iam::" + account + ":role/" + OUTSIDER);
+        // The deploying and break-glass roles live outside the stack; they too hold Allow * on * here.
+        List<String> guardians = SynthedStacks.settings("prod").dataPipeline().access().guardianRoleArns();
+        principals.addAll(guardians);
         List<AccessAudience> rawReaders = SynthedStacks.settings("prod").dataPipeline().access().rawReaders();
         Set<String> matrix = new TreeSet<>(rawReaders.stream()
                 .map(a -> "arn:aws:iam::" + account + ":role/platform-207-prod-redash-" + a.name()).toList());
         assertThat(matrix).as("prod lists raw readers").isNotEmpty();
+        DocumentedReach documented = DocumentedReach.of("prod", account);
+        assertThat(documented.principals("raw zone objects")).as("docs/data-governance.md reach table").isEqualTo(matrix);
 
         String rawBucket = bucketNamed(prod, "data-raw");
         JsonNode rawPolicy = bucketPolicy(prod, rawBucket);
@@ -53,14 +58,37 @@ class RawZoneReachTest {
                     .as(action + " on the raw zone").isEqualTo(matrix);
         }
         assertThat(reach(principals, rawPolicy, "s3:PutReplicationConfiguration", "arn:aws:s3:::" + rawBucket))
-                .as("replication of the raw zone").isEmpty();
+                .as("replication of the raw zone, break-glass included")
+                .isEqualTo(documented.principals("raw zone replication")).isEmpty();
+        // Rewriting a data bucket's policy would lift its guards: only the deploying and the break-glass role may.
+        // (The account root always may: Amazon S3 API Reference, PutBucketPolicy, so nobody is locked out.)
+        for (String bucket : List.of(rawBucket, bucketNamed(prod, "data-masked"), bucketNamed(prod, "data-query-results"))) {
+            for (String action : List.of("s3:PutBucketPolicy", "s3:DeleteBucketPolicy")) {
+                assertThat(reach(principals, bucketPolicy(prod, bucket), action, "arn:aws:s3:::" + bucket))
+                        .as(action + " on " + bucket).containsExactlyInAnyOrderElementsOf(guardians)
+                        .isEqualTo(documented.principals("data bucket policies"));
+            }
+        }
+        // The Embulk configs hold the masking SQL: the same two roles alone may put or delete them; the export task
+        // itself only reads them. Other objects of the masked bucket are not guarded this way.
+        String maskedBucket = bucketNamed(prod, "data-masked");
+        JsonNode maskedPolicy = bucketPolicy(prod, maskedBucket);
+        String config = "arn:aws:s3:::" + maskedBucket + "/config/embulk/masked/customers.yml.liquid";
+        for (String action : List.of("s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:ReplicateObject",
+                "s3:ReplicateDelete")) {
+            assertThat(reach(principals, maskedPolicy, action, config)).as(action + " on an Embulk config")
+                    .containsExactlyInAnyOrderElementsOf(guardians).isEqualTo(documented.principals("Embulk config writes"));
+        }
+        assertThat(reach(principals, maskedPolicy, "s3:PutObject", "arn:aws:s3:::" + maskedBucket + "/masked/customers/x.parquet"))
+                .as("the masked zone itself").hasSameSizeAs(principals);
 
         String results = bucketNamed(prod, "data-query-results");
         JsonNode resultsPolicy = bucketPolicy(prod, results);
         for (AccessAudience reader : rawReaders) {
             assertThat(reach(principals, resultsPolicy, "s3:GetObject", "arn:aws:s3:::" + results + "/" + reader.name() + "/q.csv"))
                     .as("results of raw reader " + reader.name())
-                    .containsExactly("arn:aws:iam::" + account + ":role/platform-207-prod-redash-" + reader.name());
+                    .containsExactly("arn:aws:iam::" + account + ":role/platform-207-prod-redash-" + reader.name())
+                    .isEqualTo(documented.principals("a raw reader's query results"));
         }
         // A raw reader's role is assumed only with its External ID; the other audiences' roles need none.
         for (SynthesizedResource role : prod.ofType("aws:iam/role:Role")) {
@@ -79,7 +107,7 @@ class RawZoneReachTest {
     }
 
     @Test
-    void onlyTheExportTasksExecutionRoleCanReadTheKeyOrTheDatabaseCredentialsEvenIfIamGrantedEveryoneEverything()
+    void onlyEachZonesExecutionRoleCanReadItsSecretsEvenIfIamGrantedEveryoneEverything()
             throws Exception {
         for (String stack : List.of("prod", "stg")) {
             SynthResult result = SynthedStacks.synth(stack);
@@ -94,12 +122,21 @@ class RawZoneReachTest {
             assertThat(secrets).as(stack).contains("platform-207-" + stack + "/etl/pseudonym-key",
                     "platform-207-" + stack + "/etl/database");
             assertThat(secrets.contains("platform-207-" + stack + "/etl/database-raw")).isEqualTo(stack.equals("prod"));
+            // The raw export has its own execution role: the masked one never reads the raw user, nor the raw one the key.
+            String rawExecution = "arn:aws:iam::" + account + ":role/platform-207-" + stack + "-embulk-raw-execution";
+            assertThat(principals.contains(rawExecution)).as(stack).isEqualTo(stack.equals("prod"));
             List<SynthesizedResource> policies = result.ofType("aws:secretsmanager/secretPolicy:SecretPolicy");
             assertThat(policies).as(stack + ": one resource policy per ETL secret").hasSize(secrets.size());
             for (SynthesizedResource policy : policies) {
                 JsonNode document = JSON.readTree(inputs(policy).get("policy").asText());
                 assertThat(reach(principals, document, "secretsmanager:GetSecretValue", "*"))
-                        .as(stack + " " + policy.name()).containsExactly(execution);
+                        .as(stack + " " + policy.name())
+                        .containsExactly(policy.name().endsWith("-etl-database-raw") ? rawExecution : execution);
+                if (stack.equals("prod")) {
+                    assertThat(reach(principals, document, "secretsmanager:GetSecretValue", "*")).as("docs reach table")
+                            .isEqualTo(DocumentedReach.of(stack, account).principals(policy.name().endsWith("-etl-database-raw")
+                                    ? "raw-export credentials" : "pseudonym key and masked user"));
+                }
             }
         }
     }
@@ -110,7 +147,7 @@ class RawZoneReachTest {
      * in AWS KMS". Requests are evaluated as if made through Secrets Manager (the condition every grant carries).
      */
     @Test
-    void onlyTheExecutionRoleCanDecryptWithTheEtlSecretsKeyAndNobodyCanGrantIt() throws Exception {
+    void onlyTheExecutionRolesCanDecryptWithTheEtlSecretsKeyAndNobodyCanGrantIt() throws Exception {
         for (String stack : List.of("prod", "stg")) {
             SynthResult result = SynthedStacks.synth(stack);
             String account = account(result);
@@ -121,7 +158,15 @@ class RawZoneReachTest {
                     .filter(r -> r.name().endsWith("-etl-secrets")).findFirst().orElseThrow();
             JsonNode policy = JSON.readTree(inputs(key).get("policy").asText());
             String execution = "arn:aws:iam::" + account + ":role/platform-207-" + stack + "-embulk-execution";
-            assertThat(keyReach(principals, policy, "kms:Decrypt", account)).as(stack).containsExactly(execution);
+            List<String> executionRoles = stack.equals("prod")
+                    ? List.of(execution, "arn:aws:iam::" + account + ":role/platform-207-prod-embulk-raw-execution")
+                    : List.of(execution);
+            assertThat(keyReach(principals, policy, "kms:Decrypt", account)).as(stack)
+                    .containsExactlyInAnyOrderElementsOf(executionRoles);
+            if (stack.equals("prod")) {
+                assertThat(keyReach(principals, policy, "kms:Decrypt", account)).as("docs reach table")
+                        .isEqualTo(DocumentedReach.of(stack, account).principals("ETL secrets key"));
+            }
             for (String action : List.of("kms:CreateGrant", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKeyWithoutPlaintext")) {
                 assertThat(keyReach(principals, policy, action, account)).as(stack + " " + action).isEmpty();
             }
@@ -137,6 +182,17 @@ class RawZoneReachTest {
             assertThat(etlKeys).as(stack).hasSize(1).doesNotContainAnyElementsOf(otherKeys);
             assertThat(otherKeys).as(stack + ": the app secrets keep the platform key").isNotEmpty();
         }
+    }
+
+    /** Every row of the documented reach table is one that this class or EtlTaskReachTest compares. */
+    @Test
+    void theDocumentedReachTableHasExactlyTheCheckedTargets() throws Exception {
+        DocumentedReach documented = DocumentedReach.of("prod", "123456789012");
+        List<String> checked = List.of("raw zone objects", "a raw reader's query results", "raw zone replication",
+                "data bucket policies", "Embulk config writes", "pseudonym key and masked user", "raw-export credentials",
+                "ETL secrets key", "starting an export task");
+        assertThat(documented.targets()).hasSameSizeAs(checked);
+        checked.forEach(documented::principals);
     }
 
     private static Set<String> keyReach(List<String> principals, JsonNode policy, String action, String account) {

@@ -47,6 +47,7 @@ class RunExportEntrypointTest {
         env.put("EMBULK_CONFIG_PREFIX", "config/embulk/");
         env.put("EMBULK_STATE_PREFIX", "state/");
         env.put("EMBULK_LOG_LEVEL", "warn");
+        env.put("EMBULK_EXPORT_ZONE", "masked");
         return env;
     }
 
@@ -185,8 +186,7 @@ class RunExportEntrypointTest {
 
         assertThat(r.exit()).as(r.stderr()).isZero();
         assertThat(calls(dir)).containsExactly("get config/embulk/masked/parcels.yml.liquid", "get state/masked/parcels.yml",
-                "embulk run -l warn -c /tmp/masked-parcels.diff.yml /tmp/masked-parcels.yml.liquid", "put state/masked/parcels.yml",
-                "get config/embulk/raw/parcels.yml.liquid");
+                "embulk run -l warn -c /tmp/masked-parcels.diff.yml /tmp/masked-parcels.yml.liquid", "put state/masked/parcels.yml");
         assertThat(Files.readString(dir.resolve("s3/b/state/masked/parcels.yml"))).contains("[42]");
     }
 
@@ -200,7 +200,7 @@ class RunExportEntrypointTest {
 
         assertThat(r.exit()).as(r.stderr()).isZero();
         assertThat(calls(dir)).containsExactly("get config/embulk/masked/parcels.yml.liquid",
-                "embulk run -l warn /tmp/masked-parcels.yml.liquid", "get config/embulk/raw/parcels.yml.liquid");
+                "embulk run -l warn /tmp/masked-parcels.yml.liquid");
         assertThat(Files.readString(dir.resolve("s3/b/state/masked/parcels.yml"))).as("the nightly chain's watermark")
                 .isEqualTo("in: {last_record: [7]}\n");
     }
@@ -215,5 +215,17 @@ class RunExportEntrypointTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.stderr()).contains("EXPORT_CATCH_UP_WINDOW is missing or malformed");
         assertThat(calls(dir)).as("refused before Embulk connects").noneMatch(c -> c.startsWith("embulk"));
+    }
+
+    /** Each task definition sets its one zone (EmbulkContainer): the entrypoint never runs a zone it was not given. */
+    @Test
+    void theZoneComesFromTheTaskDefinitionAndIsExactlyOne() throws Exception {
+        Map<String, String> env = good();
+        env.remove("EMBULK_EXPORT_ZONE");
+        Result missing = run(env, "drivers");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("EMBULK_EXPORT_ZONE='' must be one of masked, raw");
+        env.put("EMBULK_EXPORT_ZONE", "masked,raw");
+        assertThat(run(env, "drivers").stderr()).contains("EMBULK_EXPORT_ZONE='masked,raw' must be one of masked, raw");
     }
 }

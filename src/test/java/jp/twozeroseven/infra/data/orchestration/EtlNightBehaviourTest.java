@@ -189,7 +189,8 @@ class EtlNightBehaviourTest {
 
     private static Jsonata.Result resolve(String extra) throws Exception {
         ObjectNode input = (ObjectNode) MAPPER.readTree(EtlExecutionInput.render(List.of(
-                new TableRun("deliveries", "nightly", true, 40, 43), new TableRun("vehicles", "nightly", false, 21, 0))));
+                new TableRun("deliveries", "nightly", true, 40, 43, "platform-207-prod-embulk"),
+                new TableRun("vehicles", "nightly", false, 21, 0, "platform-207-prod-embulk"))));
         if (extra != null) {
             input.setAll((ObjectNode) MAPPER.readTree(extra));
         }
@@ -233,6 +234,8 @@ class EtlNightBehaviourTest {
         assertThat(table.path("incremental").asBoolean()).isTrue();
         assertThat(table.path("ephemeralStorageGiB").asInt()).isEqualTo(21);
         assertThat(table.path("catchUpWindow").asLong()).isZero();
+        // A hand-written item without a family runs the masked export; the raw one must be named.
+        assertThat(table.path("taskDefinition").asText()).isEqualTo("platform-207-prod-embulk");
         assertThat(Jsonata.evaluate(root().path("States").path(RESOLVE_EXPORT_DATE).path("Output").asText(),
                 MAPPER.readTree("{\"tables\": []}"), "2024-05-01T16:30:00.000Z").error()).contains("needs tables");
     }
@@ -240,7 +243,8 @@ class EtlNightBehaviourTest {
     @Test
     void eachTaskGetsItsDiskAndTheFamilyNotARevision() {
         JsonNode parameters = item(RUN_ON_SPOT).path("Parameters");
-        assertThat(parameters.path("TaskDefinition").asText()).isEqualTo("platform-207-prod-embulk").doesNotContain(":");
+        // The item's family (masked or raw export), never a revision: EtlExecutionInput refuses one with ':'.
+        assertThat(parameters.path("TaskDefinition.$").asText()).isEqualTo("$.taskDefinition");
         assertThat(parameters.path("Overrides").path("EphemeralStorage").path("SizeInGiB.$").asText())
                 .isEqualTo("$.ephemeralStorageGiB");
     }

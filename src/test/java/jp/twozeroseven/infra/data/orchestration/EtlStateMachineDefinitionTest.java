@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EtlStateMachineDefinitionTest {
+    private static final String FAMILY = "platform-207-prod-embulk";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String CONNECTION_ARN =
@@ -91,7 +92,7 @@ class EtlStateMachineDefinitionTest {
     }
 
     private static List<TableRun> tables(int count) {
-        return IntStream.range(0, count).mapToObj(i -> new TableRun("table_" + i, i % 2 == 0 ? "daily" : "hourly")).toList();
+        return IntStream.range(0, count).mapToObj(i -> new TableRun("table_" + i, i % 2 == 0 ? "daily" : "hourly", FAMILY)).toList();
     }
 
     @Test
@@ -210,7 +211,7 @@ class EtlStateMachineDefinitionTest {
 
     @Test
     void theExportDateIsTheJstDateOfTheExecutionStart() throws Exception {
-        JsonNode input = MAPPER.readTree(EtlExecutionInput.render(List.of(new TableRun("deliveries", "daily"))));
+        JsonNode input = MAPPER.readTree(EtlExecutionInput.render(List.of(new TableRun("deliveries", "daily", FAMILY))));
         // 01:30 JST on 2024-05-02 is 16:30 UTC on 2024-05-01.
         Jsonata.Result night = exportDate(input, "2024-05-01T16:30:00.123Z");
         assertThat(night.ok()).as(night.error()).isTrue();
@@ -223,7 +224,7 @@ class EtlStateMachineDefinitionTest {
     @Test
     void aBackfillMayNameItsDateButOnlyAsYyyyMmDd() throws Exception {
         var input = (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(
-                EtlExecutionInput.render(List.of(new TableRun("deliveries", "daily"))));
+                EtlExecutionInput.render(List.of(new TableRun("deliveries", "daily", FAMILY))));
         input.put("exportDate", "2024-04-20").put("mode", "backfill");
         assertThat(exportDate(input, "2024-05-01T16:30:00.000Z").value().path("exportDate").asText()).isEqualTo("2024-04-20");
         input.put("exportDate", "2024/04/20");
@@ -336,8 +337,8 @@ class EtlStateMachineDefinitionTest {
         assertThatThrownBy(() -> new EtlWorkflowSpec(ok.clusterArn(), ok.taskDefinitionFamily(), ok.containerName(), ok.subnets(),
                 ok.securityGroups(), ok.capacity(), 0, ok.notifyEndpoint(), ok.heartbeat(), ok.commandTemplate(), 14_400, 16_200, ok.logGroup())).hasMessageContaining("max concurrency 0");
         assertThatThrownBy(() -> new CapacityStrategy(1, 1, 1)).hasMessageContaining("base 1");
-        assertThatThrownBy(() -> new TableRun("users; drop", "daily")).hasMessageContaining("users; drop");
-        assertThatThrownBy(() -> EtlExecutionInput.render(List.of(new TableRun("users", "daily"), new TableRun("users", "hourly"))))
+        assertThatThrownBy(() -> new TableRun("users; drop", "daily", FAMILY)).hasMessageContaining("users; drop");
+        assertThatThrownBy(() -> EtlExecutionInput.render(List.of(new TableRun("users", "daily", FAMILY), new TableRun("users", "hourly", FAMILY))))
                 .hasMessageContaining("users").hasMessageContaining("twice");
     }
 
@@ -457,8 +458,26 @@ class EtlStateMachineDefinitionTest {
 
     @Test
     void executionInputHasTheDocumentedShape() throws Exception {
-        JsonNode input = MAPPER.readTree(EtlExecutionInput.render(List.of(new TableRun("deliveries", "daily"))));
+        JsonNode input = MAPPER.readTree(EtlExecutionInput.render(List.of(new TableRun("deliveries", "daily", FAMILY))));
         assertThat(input.path("tables").get(0).path("name").asText()).isEqualTo("deliveries");
         assertThat(input.path("tables").get(0).path("runGroup").asText()).isEqualTo("daily");
+        assertThat(input.path("tables").get(0).path("taskDefinition").asText()).isEqualTo(FAMILY);
+    }
+
+    /** Issue 15: a table exported raw runs twice, each zone in its own task definition; each item names its family. */
+    @Test
+    void eachItemRunsTheTaskDefinitionItNames() throws Exception {
+        String input = EtlExecutionInput.render(List.of(new TableRun("deliveries", "daily", FAMILY),
+                new TableRun("deliveries", "daily", FAMILY + "-raw")));
+        assertThat(MAPPER.readTree(input).path("tables")).hasSize(2);
+        JsonNode map = EtlStateMachineDefinition.render(spec()).path("States").path(EtlStateMachineDefinition.MAP);
+        assertThat(map.path("ItemSelector").path("taskDefinition.$").asText()).isEqualTo("$$.Map.Item.Value.taskDefinition");
+        map.path("ItemProcessor").path("States").forEach(state -> {
+            if (state.path("Resource").asText().equals("arn:aws:states:::ecs:runTask.sync")) {
+                assertThat(state.path("Parameters").path("TaskDefinition.$").asText()).isEqualTo("$.taskDefinition");
+                assertThat(state.path("Parameters").has("TaskDefinition")).isFalse();
+            }
+        });
+        assertThatThrownBy(() -> new TableRun("deliveries", "daily", FAMILY + ":3")).hasMessageContaining("without a revision");
     }
 }

@@ -94,15 +94,29 @@ class DataPipelineSynthTest {
     void onlyAStackWithRawTablesHasTheRawExportUser() {
         assertThat(prod.ofType("aws:secretsmanager/secret:Secret")).extracting(r -> inputs(r).get("name").asText())
                 .contains("platform-207-prod/etl/database-raw");
-        SynthesizedResource taskDefinition = prod.ofType("aws:ecs/taskDefinition:TaskDefinition").stream()
-                .filter(r -> r.name().contains("embulk")).findFirst().orElseThrow();
-        assertThat(inputs(taskDefinition).get("containerDefinitions").asText()).contains("EMBULK_RAW_DB_USER");
-        // stg exports no raw table: no raw user, nothing to fill, nothing injected.
+        // The raw export is its own task definition: only it receives the raw user, and it never gets the key.
+        assertThat(prod.ofType("aws:ecs/taskDefinition:TaskDefinition")).extracting(r -> inputs(r).get("family").asText())
+                .filteredOn(f -> f.contains("embulk")).containsExactly("platform-207-prod-embulk", "platform-207-prod-embulk-raw");
+        String masked = containers(prod, "platform-207-prod-embulk");
+        String raw = containers(prod, "platform-207-prod-embulk-raw");
+        assertThat(masked).doesNotContain("EMBULK_RAW_DB_USER", "etl/database-raw").contains("EMBULK_PSEUDONYM_KEY");
+        assertThat(raw).contains("EMBULK_RAW_DB_USER").doesNotContain("EMBULK_PSEUDONYM_KEY", "pseudonym-key", "etl/database:")
+                .contains("{\"name\":\"EMBULK_EXPORT_ZONE\",\"value\":\"raw\"}");
+        assertThat(masked).contains("{\"name\":\"EMBULK_EXPORT_ZONE\",\"value\":\"masked\"}");
+        // stg exports no raw table: no raw user, no raw task definition, nothing to fill, nothing injected.
         assertThat(stg.ofType("aws:secretsmanager/secret:Secret")).extracting(r -> inputs(r).get("name").asText())
                 .noneMatch(n -> n.endsWith("etl/database-raw"));
         SynthesizedResource stgTask = stg.ofType("aws:ecs/taskDefinition:TaskDefinition").stream()
                 .filter(r -> r.name().contains("embulk")).findFirst().orElseThrow();
         assertThat(inputs(stgTask).get("containerDefinitions").asText()).doesNotContain("EMBULK_RAW_DB_USER");
+        assertThat(stg.ofType("aws:ecs/taskDefinition:TaskDefinition")).extracting(r -> inputs(r).get("family").asText())
+                .noneMatch(f -> f.endsWith("-embulk-raw"));
+    }
+
+    private static String containers(SynthResult result, String family) {
+        return result.ofType("aws:ecs/taskDefinition:TaskDefinition").stream().map(DataPipelineSynthTest::inputs)
+                .filter(t -> t.get("family").asText().equals(family)).findFirst().orElseThrow()
+                .get("containerDefinitions").asText();
     }
 
     @Test
@@ -122,8 +136,8 @@ class DataPipelineSynthTest {
         assertThat(notify.get("Parameters").get("AuthType").asText()).isEqualTo("IAM_ROLE");
         assertThat(map.get("ItemProcessor").get("States").get("RunOnDemand").get("Catch").get(0).get("Next").asText())
                 .isEqualTo("DescribeFailure");
-        // The family, so ECS starts its latest revision; and IAM allows every revision of that family only.
-        assertThat(spot.get("Parameters").get("TaskDefinition").asText()).isEqualTo("platform-207-prod-embulk");
+        // The item's family, so ECS starts its latest revision; IAM allows every revision of the two families only.
+        assertThat(spot.get("Parameters").get("TaskDefinition.$").asText()).isEqualTo("$.taskDefinition");
         JsonNode machine = inputs(etl().get(0));
         assertThat(machine.get("loggingConfiguration").get("level").asText()).isEqualTo("ALL");
         assertThat(machine.get("tracingConfiguration").get("enabled").asBoolean()).isTrue();
@@ -164,7 +178,17 @@ class DataPipelineSynthTest {
         JsonNode target = schedule.get("target");
         assertThat(target.get("retryPolicy").get("maximumRetryAttempts").asInt()).isPositive();
         assertThat(target.get("deadLetterConfig").get("arn").asText()).contains(":sqs:");
-        assertThat(JSON.readTree(target.get("input").asText()).get("tables")).hasSize(8);
+        // Every table on the masked export, and the two rawZoneTables a second time on the raw export.
+        JsonNode tables = JSON.readTree(target.get("input").asText()).get("tables");
+        assertThat(tables).hasSize(8 + 2);
+        assertThat(tables.findValuesAsText("taskDefinition")).filteredOn(f -> f.endsWith("-embulk-raw")).hasSize(2);
+        List<String> rawItems = new java.util.ArrayList<>();
+        tables.forEach(t -> {
+            if (t.get("taskDefinition").asText().equals("platform-207-prod-embulk-raw")) {
+                rawItems.add(t.get("name").asText());
+            }
+        });
+        assertThat(rawItems).containsExactlyInAnyOrder("deliveries", "delivery_events");
         assertThat(inputs(prod.ofType("aws:sqs/queue:Queue").get(0)).get("kmsMasterKeyId").asText()).startsWith("arn:aws:kms:");
     }
 
@@ -217,8 +241,7 @@ class DataPipelineSynthTest {
         assertThat(task.get("runtimePlatform").get("cpuArchitecture").asText()).isEqualTo("X86_64");
         JsonNode container = JSON.readTree(task.get("containerDefinitions").asText()).get(0);
         assertThat(container.get("secrets").findValuesAsText("name"))
-                .containsExactly("EMBULK_DB_USER", "EMBULK_DB_PASSWORD", "EMBULK_PSEUDONYM_KEY", "EMBULK_RAW_DB_USER",
-                        "EMBULK_RAW_DB_PASSWORD");
+                .containsExactly("EMBULK_DB_USER", "EMBULK_DB_PASSWORD", "EMBULK_PSEUDONYM_KEY");
         assertThat(container.get("environment").findValuesAsText("name")).noneMatch(n -> n.contains("KEY") || n.contains("PASSWORD"));
     }
 
