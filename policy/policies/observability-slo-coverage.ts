@@ -85,7 +85,11 @@ export const observabilitySloCoverage: StackValidationPolicy = {
             // conditions themselves sit in a routed policy.
             const routedSingles = (candidates: PolicyResource[]) => candidates.filter(w =>
                 of(ALERT_POLICY).some(p => dependsOn(w, "policyId", p, ["name"]) && routes(p)));
-            let singles = compounds.length > 0 ? [] : routedSingles(windows);
+            // A multiwindow alert needs at least two windows per SLI (Sloth: a page and a ticket pair): one routed
+            // condition over an SLI, such as the outage condition, is not a burn-rate alert.
+            const multiwindow = (candidates: PolicyResource[]) =>
+                levels.every(l => candidates.filter(c => dependsOn(c, "nrql", l)).length >= 2) ? candidates : [];
+            let singles = compounds.length > 0 ? [] : multiwindow(routedSingles(windows));
             if (compounds.length === 0 && singles.length === 0) {
                 // Not a missing alert if burn conditions exist whose SLI is unknown in this preview (compound ones
                 // joining them, or routed single ones). The service's own are among them, so routing is still checked

@@ -82,8 +82,8 @@ export const stackCases: Record<string, StackCases> = {
         pass: [{ stack: "prod", resources: observed({ pagerDuty: true }) },
             { stack: "stg", resources: observed().map(r => r.name === "api-slo-success"
                 ? { ...r, props: { events: { validEvents: { from: "Transaction", where: "appName = 'api-stg'" } } } } : r) },
-            // burnAlerts: single: no compound, the long-window condition itself is in the routed policy
-            { stack: "prod", resources: observed({ pagerDuty: true, omit: ["page-fast", "short"] }).map(r => r.name === "long"
+            // burnAlerts: single: no compound, the window conditions themselves are in the routed policy
+            { stack: "prod", resources: observed({ pagerDuty: true, omit: ["page-fast"] }).map(r => r.name === "long" || r.name === "short"
                 ? { ...r, dependsOn: { nrql: ["api-slo-success"], policyId: ["api-critical"] } } : r) },
             // a first preview (unknown sliGuid in the burn conditions' NRQL) is advisory only
             { stack: "prod", resources: inPreview(observed({ pagerDuty: true })) },
@@ -91,6 +91,9 @@ export const stackCases: Record<string, StackCases> = {
             { stack: "prod", resources: [{ type: "aws:ecs/service:Service", name: "worker", props: { loadBalancers: [] } }] }],
         fail: [[{ stack: "prod", resources: observed({ pagerDuty: true, omit: ["api-slo-success"] }) }, "no ServiceLevel measures its APM app 'api-prod'"],
             [{ stack: "prod", resources: observed({ pagerDuty: true, omit: ["page-fast"] }) }, "no burn-rate alert"],
+            // Compounds removed while one routed condition over the SLI remains (the outage condition): still no burn alert.
+            [{ stack: "prod", resources: observed({ pagerDuty: true, omit: ["page-fast", "short"] }).map(r => r.name === "long"
+                ? { ...r, dependsOn: { nrql: ["api-slo-success"], policyId: ["api-critical"] } } : r) }, "no burn-rate alert"],
             [{ stack: "prod", resources: observed({ pagerDuty: true, omit: ["route"] }) }, "reach nobody"],
             [{ stack: "prod", resources: observed() }, "must reach on-call"],
             // A first preview: the burn conditions cannot be matched to their SLI, so that is advisory, not a violation ...
