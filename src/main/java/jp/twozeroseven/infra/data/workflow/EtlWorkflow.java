@@ -6,13 +6,9 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.sfn.StateMachine;
-import com.pulumi.aws.sfn.StateMachineArgs;
-import com.pulumi.aws.sfn.inputs.StateMachineLoggingConfigurationArgs;
-import com.pulumi.aws.sfn.inputs.StateMachineTracingConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.data.access.HeartbeatHttpAccess;
 import jp.twozeroseven.infra.data.access.PipelinePolicies;
 import jp.twozeroseven.infra.data.export.EmbulkContainer;
@@ -101,19 +97,7 @@ public final class EtlWorkflow extends ComponentResource {
                         SlackNotifier.endpoint(t.t5, region), new HeartbeatEndpoint(eventApiUrl, t.t6, stack),
                         EmbulkContainer.COMMAND_TEMPLATE, props.taskTimeoutSeconds(), props.executionTimeoutSeconds(),
                         props.logGroup())));
-        stateMachine = new StateMachine(machineName, StateMachineArgs.builder()
-                .name(machineName)
-                .type("STANDARD")
-                .roleArn(role.arn())
-                .definition(definition)
-                .loggingConfiguration(StateMachineLoggingConfigurationArgs.builder()
-                        .level("ALL")
-                        .includeExecutionData(true)
-                        .logDestination(logs.arn().applyValue(arn -> arn + ":*"))
-                        .build())
-                .tracingConfiguration(StateMachineTracingConfigurationArgs.builder().enabled(true).build())
-                .tags(scope.tags(machineName))
-                .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws()).dependsOn(policy).build());
+        stateMachine = LoggedStateMachines.create(scope, this, machineName, "STANDARD", role, definition, logs, policy);
         this.registerOutputs(Map.of("stateMachineArn", stateMachine.arn()));
         return stateMachine;
     }

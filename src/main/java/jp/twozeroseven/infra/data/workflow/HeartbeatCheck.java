@@ -11,13 +11,9 @@ import com.pulumi.aws.scheduler.inputs.ScheduleFlexibleTimeWindowArgs;
 import com.pulumi.aws.scheduler.inputs.ScheduleTargetArgs;
 import com.pulumi.aws.scheduler.inputs.ScheduleTargetRetryPolicyArgs;
 import com.pulumi.aws.sfn.StateMachine;
-import com.pulumi.aws.sfn.StateMachineArgs;
-import com.pulumi.aws.sfn.inputs.StateMachineLoggingConfigurationArgs;
-import com.pulumi.aws.sfn.inputs.StateMachineTracingConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.data.access.HeartbeatHttpAccess;
 import jp.twozeroseven.infra.data.access.PipelinePolicies;
 import jp.twozeroseven.infra.data.orchestration.HeartbeatCheckDefinition;
@@ -88,20 +84,8 @@ public final class HeartbeatCheck extends ComponentResource {
                 .applyValue(t -> HeartbeatCheckDefinition.renderJson(new HeartbeatCheckDefinition.Spec(t.t1,
                         new HeartbeatEndpoint(props.eventApiUrl(), t.t2, props.stack()), props.nightlyAt(),
                         props.runWindow(), props.zone())));
-        stateMachine = new StateMachine(machineName, StateMachineArgs.builder()
-                .name(machineName)
-                .type("EXPRESS")
-                .roleArn(role.arn())
-                .definition(definition)
-                // Express executions have no execution history: the logs are the only record of each check.
-                .loggingConfiguration(StateMachineLoggingConfigurationArgs.builder()
-                        .level("ALL")
-                        .includeExecutionData(true)
-                        .logDestination(logs.arn().applyValue(arn -> arn + ":*"))
-                        .build())
-                .tracingConfiguration(StateMachineTracingConfigurationArgs.builder().enabled(true).build())
-                .tags(scope.tags(machineName))
-                .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws()).dependsOn(policy).build());
+        // Express executions have no execution history: the logs are the only record of each check.
+        stateMachine = LoggedStateMachines.create(scope, this, machineName, "EXPRESS", role, definition, logs, policy);
 
         String schedulerRoleName = scope.name("etl-heartbeat-scheduler");
         Role schedulerRole = ServiceRoles.create(scope, schedulerRoleName, "scheduler.amazonaws.com",

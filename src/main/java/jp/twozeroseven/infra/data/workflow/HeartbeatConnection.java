@@ -1,12 +1,9 @@
 package jp.twozeroseven.infra.data.workflow;
 
 import com.pulumi.aws.cloudwatch.EventConnection;
-import com.pulumi.aws.cloudwatch.EventConnectionArgs;
-import com.pulumi.aws.cloudwatch.inputs.EventConnectionAuthParametersApiKeyArgs;
-import com.pulumi.aws.cloudwatch.inputs.EventConnectionAuthParametersArgs;
 import com.pulumi.core.Output;
 import jp.twozeroseven.infra.settings.SecretKey;
-import jp.twozeroseven.infra.settings.SecretValue;
+import jp.twozeroseven.infra.support.ApiKeyConnections;
 import jp.twozeroseven.infra.support.Scope;
 
 /**
@@ -27,21 +24,9 @@ final class HeartbeatConnection {
 
     HeartbeatConnection(Scope scope) {
         name = scope.name("etl-newrelic-heartbeat");
-        SecretValue key = scope.settings().secrets().get(SecretKey.NEW_RELIC_INGEST_KEY)
-                .orElseThrow(() -> new IllegalStateException("secret " + SecretKey.NEW_RELIC_INGEST_KEY.key()
-                        + " is not set; set it with: pulumi config set --secret <project>:"
-                        + SecretKey.NEW_RELIC_INGEST_KEY.key() + " <license key>"));
-        connection = new EventConnection(name, EventConnectionArgs.builder()
-                .name(name)
-                .description("New Relic Event API: the ETL's EtlRunSucceeded and EtlHeartbeatCheck events")
-                .authorizationType("API_KEY")
-                .authParameters(EventConnectionAuthParametersArgs.builder()
-                        .apiKey(EventConnectionAuthParametersApiKeyArgs.builder()
-                                .key(API_KEY_HEADER)
-                                .value(Output.ofSecret(key.reveal()))
-                                .build())
-                        .build())
-                .build(), scope.options());
+        connection = ApiKeyConnections.create(scope, name,
+                "New Relic Event API: the ETL's EtlRunSucceeded and EtlHeartbeatCheck events", API_KEY_HEADER,
+                ApiKeyConnections.required(scope, SecretKey.NEW_RELIC_INGEST_KEY));
     }
 
     String name() {

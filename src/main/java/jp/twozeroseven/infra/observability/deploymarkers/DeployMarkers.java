@@ -3,13 +3,10 @@ package jp.twozeroseven.infra.observability.deploymarkers;
 import com.pulumi.aws.cloudwatch.EventApiDestination;
 import com.pulumi.aws.cloudwatch.EventApiDestinationArgs;
 import com.pulumi.aws.cloudwatch.EventConnection;
-import com.pulumi.aws.cloudwatch.EventConnectionArgs;
 import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.EventTargetArgs;
-import com.pulumi.aws.cloudwatch.inputs.EventConnectionAuthParametersApiKeyArgs;
-import com.pulumi.aws.cloudwatch.inputs.EventConnectionAuthParametersArgs;
 import com.pulumi.aws.cloudwatch.inputs.EventTargetInputTransformerArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RolePolicy;
@@ -18,7 +15,7 @@ import com.pulumi.core.Output;
 import jp.twozeroseven.infra.iam.PolicyDocument;
 import jp.twozeroseven.infra.iam.Statement;
 import jp.twozeroseven.infra.settings.SecretKey;
-import jp.twozeroseven.infra.settings.SecretValue;
+import jp.twozeroseven.infra.support.ApiKeyConnections;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
 
@@ -43,21 +40,10 @@ public final class DeployMarkers {
      */
     public DeployMarkers(Scope scope, String application, Map<String, String> groups,
                          Map<String, Output<String>> entityGuids) {
-        SecretValue key = scope.settings().secrets().get(SecretKey.NEW_RELIC_API_KEY).orElseThrow(() ->
-                new IllegalStateException("secret " + SecretKey.NEW_RELIC_API_KEY.key() + " is not set; the settings "
-                        + "parser should have said so"));
         String name = scope.name("newrelic-deploy-markers");
-        EventConnection connection = new EventConnection(name, EventConnectionArgs.builder()
-                .name(name)
-                .description("New Relic NerdGraph: CodeDeploy deployments as change-tracking deployment markers")
-                .authorizationType("API_KEY")
-                .authParameters(EventConnectionAuthParametersArgs.builder()
-                        .apiKey(EventConnectionAuthParametersApiKeyArgs.builder()
-                                .key(API_KEY_HEADER)
-                                .value(Output.ofSecret(key.reveal()))
-                                .build())
-                        .build())
-                .build(), scope.options());
+        EventConnection connection = ApiKeyConnections.create(scope, name,
+                "New Relic NerdGraph: CodeDeploy deployments as change-tracking deployment markers", API_KEY_HEADER,
+                ApiKeyConnections.required(scope, SecretKey.NEW_RELIC_API_KEY));
         EventApiDestination nerdGraph = new EventApiDestination(name, EventApiDestinationArgs.builder()
                 .name(name)
                 .description("NerdGraph changeTrackingCreateDeployment")
