@@ -9,6 +9,8 @@ import jp.twozeroseven.infra.support.PipelineEvents;
 import java.util.ArrayList;
 import java.util.List;
 
+import static jp.twozeroseven.infra.data.orchestration.AslRetries.retry;
+
 /**
  * The Standard Step Functions workflow that runs one Embulk container per table.
  *
@@ -598,16 +600,6 @@ public final class EtlStateMachineDefinition {
         return state;
     }
 
-    private static ObjectNode retry(ObjectNode state, List<String> errors, int intervalSeconds, double backoffRate, int maxAttempts) {
-        ArrayNode retry = state.has("Retry") ? (ArrayNode) state.get("Retry") : state.putArray("Retry");
-        ObjectNode rule = retry.addObject();
-        ArrayNode equals = rule.putArray("ErrorEquals");
-        errors.forEach(equals::add);
-        rule.put("IntervalSeconds", intervalSeconds);
-        rule.put("BackoffRate", backoffRate);
-        rule.put("MaxAttempts", maxAttempts);
-        return rule;
-    }
 
     private static void catchTo(ObjectNode state, List<String> errors, String resultPath, String next) {
         ArrayNode catches = state.has("Catch") ? (ArrayNode) state.get("Catch") : state.putArray("Catch");

@@ -12,6 +12,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import static jp.twozeroseven.infra.data.orchestration.AslRetries.retry;
+
 /**
  * The small Express workflow (no Lambda) that tells New Relic, on a fixed cadence, whether tonight's ETL run has
  * succeeded, so the heartbeat condition always has a data point to evaluate:
@@ -182,14 +184,4 @@ public final class HeartbeatCheckDefinition {
         retry(state, List.of("States.ALL"), 2, 2.0, 2).put("JitterStrategy", "FULL");
     }
 
-    private static ObjectNode retry(ObjectNode state, List<String> errors, int intervalSeconds, double backoffRate, int maxAttempts) {
-        ArrayNode retry = state.has("Retry") ? (ArrayNode) state.get("Retry") : state.putArray("Retry");
-        ObjectNode rule = retry.addObject();
-        ArrayNode equals = rule.putArray("ErrorEquals");
-        errors.forEach(equals::add);
-        rule.put("IntervalSeconds", intervalSeconds);
-        rule.put("BackoffRate", backoffRate);
-        rule.put("MaxAttempts", maxAttempts);
-        return rule;
-    }
 }
