@@ -1,5 +1,6 @@
 package jp.twozeroseven.infra.awsrules;
 
+import jp.twozeroseven.infra.support.JsonTexts;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.twozeroseven.infra.platform.deploy.DeployPolicies;
 import jp.twozeroseven.infra.settings.StackSettings;
@@ -45,8 +46,8 @@ public final class CiRolesCanPushImages implements AwsRule {
             Set<String> onRepository = new HashSet<>();
             boolean login = false;
             for (JsonNode statement : Json.parse(policy.inputs().path("policy")).path("Statement")) {
-                List<String> actions = texts(statement.path("Action"));
-                List<String> resources = texts(statement.path("Resource"));
+                List<String> actions = JsonTexts.of(statement.path("Action"));
+                List<String> resources = JsonTexts.of(statement.path("Resource"));
                 if (actions.contains("ecr:GetAuthorizationToken") && resources.contains("*")) {
                     login = true;
                 }
@@ -64,13 +65,4 @@ public final class CiRolesCanPushImages implements AwsRule {
         return problems;
     }
 
-    private static List<String> texts(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> out.add(n.asText()));
-        } else if (!node.isMissingNode()) {
-            out.add(node.asText());
-        }
-        return out;
-    }
 }

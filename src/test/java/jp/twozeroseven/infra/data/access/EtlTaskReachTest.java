@@ -1,5 +1,6 @@
 package jp.twozeroseven.infra.data.access;
 
+import jp.twozeroseven.infra.support.JsonTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -131,15 +132,15 @@ class EtlTaskReachTest {
 
     private static boolean matches(JsonNode s, String action, String resource, Map<String, String> context) {
         assertThat(s.has("NotAction") || s.has("NotResource")).as("model covers " + s).isFalse();
-        if (values(s.get("Action")).stream().noneMatch(p -> RawZoneReachTest.glob(p, action))
-                || values(s.get("Resource")).stream().noneMatch(p -> RawZoneReachTest.glob(p, resource))) {
+        if (JsonTexts.of(s.get("Action")).stream().noneMatch(p -> RawZoneReachTest.glob(p, action))
+                || JsonTexts.of(s.get("Resource")).stream().noneMatch(p -> RawZoneReachTest.glob(p, resource))) {
             return false;
         }
         for (var op : (Iterable<Map.Entry<String, JsonNode>>) s.path("Condition")::fields) {
             for (var key : (Iterable<Map.Entry<String, JsonNode>>) op.getValue()::fields) {
                 String actual = context.get(key.getKey());
                 assertThat(actual).as("condition key modelled: " + key.getKey() + " in " + s).isNotNull();
-                List<String> expected = values(key.getValue());
+                List<String> expected = JsonTexts.of(key.getValue());
                 boolean holds = switch (op.getKey()) {
                     case "StringEquals", "ArnEquals" -> expected.contains(actual);
                     case "StringLike", "ArnLike" -> expected.stream().anyMatch(p -> RawZoneReachTest.glob(p, actual));
@@ -151,15 +152,5 @@ class EtlTaskReachTest {
             }
         }
         return true;
-    }
-
-    private static List<String> values(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> out.add(n.asText()));
-        } else if (node != null && !node.isMissingNode()) {
-            out.add(node.asText());
-        }
-        return out;
     }
 }

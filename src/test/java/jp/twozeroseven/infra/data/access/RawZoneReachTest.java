@@ -1,5 +1,6 @@
 package jp.twozeroseven.infra.data.access;
 
+import jp.twozeroseven.infra.support.JsonTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -202,14 +203,14 @@ class RawZoneReachTest {
             boolean deny = false;
             for (JsonNode s : policy.get("Statement")) {
                 assertThat(s.has("NotAction") || s.has("NotPrincipal")).isFalse();
-                List<String> named = values(s.get("Principal").path("AWS"));
+                List<String> named = JsonTexts.of(s.get("Principal").path("AWS"));
                 boolean principalMatches = named.contains(principal) || named.contains("arn:aws:iam::" + account + ":root");
-                boolean actionMatches = values(s.get("Action")).stream().anyMatch(p -> glob(p, action));
+                boolean actionMatches = JsonTexts.of(s.get("Action")).stream().anyMatch(p -> glob(p, action));
                 boolean conditions = true;
                 for (var op : (Iterable<Map.Entry<String, JsonNode>>) s.path("Condition")::fields) {
                     for (var k : (Iterable<Map.Entry<String, JsonNode>>) op.getValue()::fields) {
                         assertThat(op.getKey() + " " + k.getKey()).isEqualTo("StringEquals kms:ViaService");
-                        conditions &= values(k.getValue()).stream().allMatch(v -> v.startsWith("secretsmanager."));
+                        conditions &= JsonTexts.of(k.getValue()).stream().allMatch(v -> v.startsWith("secretsmanager."));
                     }
                 }
                 if (principalMatches && actionMatches && conditions) {
@@ -247,9 +248,9 @@ class RawZoneReachTest {
     private static boolean applies(JsonNode s, String principal, String action, String resource) {
         assertThat(s.has("NotAction") || s.has("NotResource") || s.has("NotPrincipal")).as("model covers " + s).isFalse();
         boolean principalMatches = s.get("Principal").isTextual() ? s.get("Principal").asText().equals("*")
-                : values(s.get("Principal").path("AWS")).contains(principal);
-        return principalMatches && values(s.get("Action")).stream().anyMatch(p -> glob(p, action))
-                && values(s.get("Resource")).stream().anyMatch(p -> glob(p, resource))
+                : JsonTexts.of(s.get("Principal").path("AWS")).contains(principal);
+        return principalMatches && JsonTexts.of(s.get("Action")).stream().anyMatch(p -> glob(p, action))
+                && JsonTexts.of(s.get("Resource")).stream().anyMatch(p -> glob(p, resource))
                 && conditionsHold(s.path("Condition"), principal);
     }
 
@@ -257,7 +258,7 @@ class RawZoneReachTest {
     private static boolean conditionsHold(JsonNode condition, String principal) {
         for (var op : (Iterable<Map.Entry<String, JsonNode>>) condition::fields) {
             for (var key : (Iterable<Map.Entry<String, JsonNode>>) op.getValue()::fields) {
-                List<String> expected = values(key.getValue());
+                List<String> expected = JsonTexts.of(key.getValue());
                 String actual = switch (key.getKey()) {
                     case "aws:PrincipalArn" -> principal;
                     case "aws:SecureTransport" -> "true"; // every request of ours is TLS
@@ -287,15 +288,6 @@ class RawZoneReachTest {
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(value).matches();
     }
 
-    private static List<String> values(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> out.add(n.asText()));
-        } else if (!node.isMissingNode()) {
-            out.add(node.asText());
-        }
-        return out;
-    }
 
     private static JsonNode inputs(SynthesizedResource r) {
         return r.toJson().get("inputs");
