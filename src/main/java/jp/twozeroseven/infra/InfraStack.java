@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import jp.twozeroseven.infra.composition.PlatformPropsFrom;
 import jp.twozeroseven.infra.data.DataPipeline;
 import jp.twozeroseven.infra.observability.NewRelicProvider;
 import jp.twozeroseven.infra.observability.Observability;
@@ -27,8 +28,11 @@ public final class InfraStack {
                 .allowedAccountIds(List.of(settings.accountId()))
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags.defaults()).build())
                 .build());
-        Scope root = new Scope(null, aws, settings, tags, StackTags.SHARED_SERVICE);
-        AppPlatform platform = new AppPlatform("platform", root);
+        // The settings ride along only for the components not yet given props; PlatformPropsFrom reads the rest.
+        @SuppressWarnings("deprecation")
+        Scope root = PlatformPropsFrom.rootScope(settings, aws, tags, StackTags.SHARED_SERVICE)
+                .withLegacySettings(settings);
+        AppPlatform platform = new AppPlatform("platform", root, new PlatformPropsFrom(settings));
         new Observability("observability", root.forService("observability"), NewRelicProvider.create(settings),
                 platform.deployments().applicationName(), platform.deployments().groupNames());
         DataPipeline data = new DataPipeline("data-pipeline", root.forService("data-pipeline"), platform);

@@ -10,6 +10,7 @@ import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.composition.PlatformPropsFrom;
 import jp.twozeroseven.infra.platform.cdn.StaticContentCdn;
 import jp.twozeroseven.infra.platform.database.AuroraDatabase;
 import jp.twozeroseven.infra.platform.deploy.BlueGreenDeployments;
@@ -58,20 +59,22 @@ public final class AppPlatform extends ComponentResource {
     private final DeployTrigger deployTrigger;
     private final StaticContentCdn cdn;
 
-    public AppPlatform(String name, Scope parentScope) {
+    /** @param props the shared components' props, from the stack's settings */
+    public AppPlatform(String name, Scope parentScope, PlatformPropsFrom props) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         Scope scope = parentScope.child(this);
-        keys = PlatformKeys.create(scope);
-        network = new Network("network", scope);
+        var here = ComponentResourceOptions.builder().parent(this).build();
+        keys = PlatformKeys.create(scope, props.keys());
+        network = new Network("network", props.network(scope), here);
         securityGroups = new SecurityGroups("security-groups", scope, network.vpcId(), network.vpcCidr());
         List<String> images = new ArrayList<>(scope.settings().services().stream().map(ServiceSettings::name).toList());
         images.add(ETL_IMAGE);
         registries = new Registries("registries", scope, images, keys.platform().arn());
-        logBuckets = LogBuckets.create(scope);
-        loadBalancer = new PublicLoadBalancer("load-balancer", scope, network.publicSubnetIds(),
-                securityGroups.loadBalancer().id(), logBuckets.loadBalancerLogs());
-        database = new AuroraDatabase("database", scope, network.privateSubnetIds(), securityGroups.database().id(),
-                keys.database().arn());
+        logBuckets = LogBuckets.create(scope, props.logBuckets());
+        loadBalancer = new PublicLoadBalancer("load-balancer", props.loadBalancer(scope, network.publicSubnetIds(),
+                securityGroups.loadBalancer().id(), logBuckets.loadBalancerLogs()), here);
+        database = new AuroraDatabase("database", props.database(scope, network.privateSubnetIds(),
+                securityGroups.database().id(), keys.database().arn()), here);
         secrets = new AppSecrets("secrets", scope, keys.platform().arn());
 
         String clusterName = scope.name("cluster");
@@ -100,10 +103,8 @@ public final class AppPlatform extends ComponentResource {
         services.keySet().forEach(n -> appRepositories.put(n, registries.repository(n)));
         deployTrigger = new DeployTrigger("deploy-trigger", scope, new DeployTrigger.Wiring(services, appRepositories,
                 deployments, keys.platform().arn(), logBuckets.accessLogs().name()));
-        WebAcls waf = new WebAcls("waf", scope, loadBalancer.alb());
-        cdn = new StaticContentCdn("cdn", scope, logBuckets.accessLogs().name(),
-                logBuckets.accessLogs().domainName(), logBuckets.accessLogs().ownershipControls(),
-                waf.cloudFrontAclArn());
+        WebAcls waf = new WebAcls("waf", props.waf(scope, loadBalancer.alb().arn()), here);
+        cdn = new StaticContentCdn("cdn", props.cdn(scope, logBuckets.accessLogs(), waf.cloudFrontAclArn()), here);
         this.registerOutputs(Map.of("albDnsName", loadBalancer.alb().dnsName()));
     }
 

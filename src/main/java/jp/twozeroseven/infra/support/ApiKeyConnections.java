@@ -7,6 +7,7 @@ import com.pulumi.aws.cloudwatch.inputs.EventConnectionAuthParametersArgs;
 import com.pulumi.core.Output;
 import jp.twozeroseven.infra.settings.SecretKey;
 import jp.twozeroseven.infra.settings.SecretValue;
+import jp.twozeroseven.infra.settings.StackSecrets;
 
 /**
  * An EventBridge connection that sends one secret config value as an API-key header, for the Step Functions HTTP
@@ -17,12 +18,33 @@ public final class ApiKeyConnections {
     private ApiKeyConnections() {
     }
 
-    /** The value of a secret the settings parser already required; its absence here is a bug, not bad input. */
-    public static SecretValue required(Scope scope, SecretKey key) {
-        return scope.settings().secrets().get(key).orElseThrow(() -> new IllegalStateException("secret " + key.key()
+    /**
+     * The value of a secret the settings parser already required; its absence here is a bug, not bad input.
+     * Called by the composition, which hands the value to the component through its props.
+     */
+    public static SecretValue required(StackSecrets secrets, SecretKey key) {
+        return secrets.get(key).orElseThrow(() -> new IllegalStateException("secret " + key.key()
                 + " is not set; the settings parser requires it (pulumi config set --secret <project>:" + key.key() + " ...)"));
     }
 
+    /**
+     * The same, from the scope's settings.
+     *
+     * @deprecated read the secret in the composition with {@link #required(StackSecrets, SecretKey)} and pass the
+     * value through the component's props.
+     */
+    @Deprecated
+    public static SecretValue required(Scope scope, SecretKey key) {
+        return required(scope.settings().secrets(), key);
+    }
+
+    /**
+     * @param scope       the caller's child scope: parent and provider of the connection
+     * @param name        the connection's logical and physical name
+     * @param description shown in the EventBridge console
+     * @param header      the HTTP header that carries the key, e.g. {@code Api-Key}
+     * @param value       the key; it stays a secret output in state
+     */
     public static EventConnection create(Scope scope, String name, String description, String header, SecretValue value) {
         return new EventConnection(name, EventConnectionArgs.builder()
                 .name(name)

@@ -7,27 +7,115 @@ import jp.twozeroseven.infra.settings.StackSettings;
 import jp.twozeroseven.infra.tagging.StackTags;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * What every child resource of a component needs: its parent, the explicit provider, the stack's settings and
- * naming, and its tags. Passing one scope keeps components from each re-deriving them.
+ * Where and how a component's child resources are created, and nothing about what they are: the explicit AWS
+ * provider (with the region and account it is pinned to), the physical-name prefix, whether stateful resources are
+ * protected, and the tags. What a component builds comes from its props record; the stack composition
+ * ({@code jp.twozeroseven.infra.composition}) is the one place that turns settings into props.
+ *
+ * <p>How a component uses it: a component takes {@code (String name, XProps props, ComponentResourceOptions options)};
+ * its own parent comes through {@code options}, and {@code props.scope()} says how its children are named, tagged and
+ * provisioned. Inside the constructor it calls {@code props.scope().child(this)} and gives every child
+ * {@link #options()} or {@link #statefulOptions()}. The AWS provider is passed explicitly on every child custom
+ * resource (never through {@code ComponentResourceOptions.providers}), so every resource names its provider in the
+ * registration and the synth shows it. Helpers that create resources directly under their caller (no component of
+ * their own, such as {@link ServiceRoles}) take the caller's child scope as their first argument.
+ *
+ * <p>{@link #parent()} is the component whose children this scope creates (null at the stack root); it is set by
+ * {@link #child(Resource)} and never parents a component itself.
  */
-public record Scope(Resource parent, ProviderResource aws, StackSettings settings, StackTags tags, String service) {
+public final class Scope {
+
+    private final Resource parent;
+    private final ProviderResource aws;
+    private final String region;
+    private final String accountId;
+    private final String namePrefix;
+    private final boolean protectStateful;
+    private final StackTags tags;
+    private final String service;
+    private final StackSettings legacySettings;
+
+    private Scope(Resource parent, ProviderResource aws, String region, String accountId, String namePrefix,
+                  boolean protectStateful, StackTags tags, String service, StackSettings legacySettings) {
+        this.parent = parent;
+        this.aws = aws;
+        this.region = Objects.requireNonNull(region, "region");
+        this.accountId = Objects.requireNonNull(accountId, "accountId");
+        this.namePrefix = Objects.requireNonNull(namePrefix, "namePrefix");
+        this.protectStateful = protectStateful;
+        this.tags = Objects.requireNonNull(tags, "tags");
+        this.service = Objects.requireNonNull(service, "service");
+        this.legacySettings = legacySettings;
+    }
+
+    /**
+     * The stack root's scope.
+     *
+     * @param aws             the explicit AWS provider every child resource names
+     * @param region          the region {@code aws} is configured for (ARNs, endpoint service names)
+     * @param accountId       the one account {@code aws} may touch ({@code allowedAccountIds}; ARNs, trust policies)
+     * @param namePrefix      the prefix of every physical name, e.g. {@code platform-207-prod}
+     * @param protectStateful whether {@link #statefulOptions()} protects and retains data that cannot be recreated
+     *                        (true in production)
+     * @param tags            the stack's tags
+     * @param service         the {@code Service} tag of the resources created through this scope
+     */
+    public static Scope root(ProviderResource aws, String region, String accountId, String namePrefix,
+                             boolean protectStateful, StackTags tags, String service) {
+        return new Scope(null, aws, region, accountId, namePrefix, protectStateful, tags, service, null);
+    }
+
+    /**
+     * The scope main had, which carried the whole settings.
+     *
+     * @deprecated components take props; build the scope with {@link #root} and keep settings in the composition.
+     */
+    @Deprecated
+    public Scope(Resource parent, ProviderResource aws, StackSettings settings, StackTags tags, String service) {
+        this(parent, aws, settings.region(), settings.accountId(), settings.namePrefix(),
+                settings.tier().isProduction(), tags, service, settings);
+    }
+
+    /**
+     * The same scope, still able to answer {@link #settings()} for components not yet given props.
+     *
+     * @deprecated only for the move to props; removed when no component calls {@link #settings()}.
+     */
+    @Deprecated
+    public Scope withLegacySettings(StackSettings settings) {
+        return new Scope(parent, aws, region, accountId, namePrefix, protectStateful, tags, service, settings);
+    }
+
+    /**
+     * The stack's whole settings.
+     *
+     * @deprecated components take their values through props; the composition package reads settings.
+     */
+    @Deprecated
+    public StackSettings settings() {
+        if (legacySettings == null) {
+            throw new IllegalStateException("this scope carries no settings: give the component its values "
+                    + "through its props (jp.twozeroseven.infra.composition)");
+        }
+        return legacySettings;
+    }
 
     public CustomResourceOptions options() {
         return CustomResourceOptions.builder().parent(parent).provider(aws).build();
     }
 
-    /** Options for data that must survive a mistaken delete: protected in production. */
+    /** Options for data that must survive a mistaken delete: protected and retained when the stack protects them. */
     public CustomResourceOptions statefulOptions() {
-        boolean production = settings.tier().isProduction();
         return CustomResourceOptions.builder().parent(parent).provider(aws)
-                .protect(production).retainOnDelete(production).build();
+                .protect(protectStateful).retainOnDelete(protectStateful).build();
     }
 
     /** A physical name such as {@code platform-207-prod-api}. */
     public String name(String suffix) {
-        return settings.namePrefix() + "-" + suffix;
+        return namePrefix + "-" + suffix;
     }
 
     public Map<String, String> tags(String name) {
@@ -35,10 +123,47 @@ public record Scope(Resource parent, ProviderResource aws, StackSettings setting
     }
 
     public Scope child(Resource newParent) {
-        return new Scope(newParent, aws, settings, tags, service);
+        return new Scope(newParent, aws, region, accountId, namePrefix, protectStateful, tags, service, legacySettings);
     }
 
     public Scope forService(String otherService) {
-        return new Scope(parent, aws, settings, tags, otherService);
+        return new Scope(parent, aws, region, accountId, namePrefix, protectStateful, tags, otherService,
+                legacySettings);
+    }
+
+    public Resource parent() {
+        return parent;
+    }
+
+    public ProviderResource aws() {
+        return aws;
+    }
+
+    /** The region the provider is configured for. */
+    public String region() {
+        return region;
+    }
+
+    /** The one account the provider may touch. */
+    public String accountId() {
+        return accountId;
+    }
+
+    /** The prefix of every physical name, e.g. {@code platform-207-prod}. */
+    public String namePrefix() {
+        return namePrefix;
+    }
+
+    /** Whether stateful resources are protected and retained on delete (production). */
+    public boolean protectsStateful() {
+        return protectStateful;
+    }
+
+    public StackTags tags() {
+        return tags;
+    }
+
+    public String service() {
+        return service;
     }
 }

@@ -17,7 +17,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.platform.storage.SecureBucket;
-import jp.twozeroseven.infra.settings.CdnSettings;
+import jp.twozeroseven.infra.platform.storage.SecureBucketProps;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.Map;
 
 /**
  * CloudFront for the admin console's static files: a private bucket read through Origin Access Control, the ALB
- * as a second origin for the dynamic paths from settings, HTTPS-only viewers on TLSv1.2_2021, compression,
+ * as a second origin for the dynamic paths of its props, HTTPS-only viewers on TLSv1.2_2021, compression,
  * managed cache policies, access logs, and an optional WAF web ACL.
  */
 public final class StaticContentCdn extends ComponentResource {
@@ -41,16 +41,13 @@ public final class StaticContentCdn extends ComponentResource {
     private final SecureBucket bucket;
 
     /**
-     * @param logBucketAcls the log bucket's ownership controls: CloudFront standard logging writes with ACLs and
-     *                      fails to create the distribution while the bucket still has ACLs disabled
-     * @param webAclArn     the CLOUDFRONT-scope WAF web ACL (platform/waf/WebAcls)
+     * @param name    the component's name ({@code cdn} in the stack; part of every child's URN)
+     * @param cdn     what to build
+     * @param options the component's own options: its parent
      */
-    public StaticContentCdn(String name, Scope parentScope, Output<String> accessLogBucket,
-                            Output<String> accessLogBucketDomainName, com.pulumi.resources.Resource logBucketAcls,
-                            Output<String> webAclArn) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
-        CdnSettings cdn = scope.settings().cdn();
+    public StaticContentCdn(String name, StaticContentCdnProps cdn, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = cdn.scope().child(this);
         String id = scope.name("static");
         OriginAccessControl oac = new OriginAccessControl(id, OriginAccessControlArgs.builder()
                 .name(id)
@@ -65,7 +62,7 @@ public final class StaticContentCdn extends ComponentResource {
         // regional domain name is derived from the bucket's fixed name so that the bucket can come second.
         origins.add(DistributionOriginArgs.builder()
                 .originId(BUCKET_ORIGIN)
-                .domainName(regionalDomainName(scope.name(BUCKET_NAME), scope.settings().region()))
+                .domainName(regionalDomainName(scope.name(BUCKET_NAME), scope.region()))
                 .originAccessControlId(oac.id())
                 .build());
         List<DistributionOrderedCacheBehaviorArgs> albBehaviors = new ArrayList<>();
@@ -94,7 +91,7 @@ public final class StaticContentCdn extends ComponentResource {
 
         DistributionArgs.Builder args = DistributionArgs.builder()
                 .enabled(true)
-                .comment("Static files of " + scope.settings().namePrefix())
+                .comment("Static files of " + scope.namePrefix())
                 .aliases(cdn.aliases())
                 .isIpv6Enabled(true)
                 .httpVersion("http2and3")
@@ -120,20 +117,22 @@ public final class StaticContentCdn extends ComponentResource {
                                 .restrictionType("none").build())
                         .build())
                 .loggingConfig(DistributionLoggingConfigArgs.builder()
-                        .bucket(accessLogBucketDomainName)
+                        .bucket(cdn.accessLogBucketDomainName())
                         .prefix("cloudfront/" + id + "/")
                         .includeCookies(false)
                         .build())
                 .tags(scope.tags(id));
-        args.webAclId(webAclArn);
+        args.webAclId(cdn.webAclArn());
         distribution = new Distribution(id, args.build(), CustomResourceOptions.merge(scope.options(),
-                CustomResourceOptions.builder().dependsOn(logBucketAcls).build()));
+                CustomResourceOptions.builder().dependsOn(cdn.logBucketAcls()).build()));
 
-        bucket = new SecureBucket(BUCKET_NAME, scope, SecureBucket.BucketSpec.s3Managed(accessLogBucket)
+        bucket = new SecureBucket(BUCKET_NAME, new SecureBucketProps(scope,
+                SecureBucket.BucketSpec.s3Managed(cdn.accessLogBucket())
                 // CloudFront reads SSE-KMS objects only with a key policy naming it; SSE-S3 needs none, and
                 // these files are public through the CDN anyway.
                 .withStatements(bucketArn -> Output.tuple(bucketArn, distribution.arn()).applyValue(t ->
-                        List.of(CdnPolicies.distributionReadsObjects(t.t1, t.t2)))));
+                        List.of(CdnPolicies.distributionReadsObjects(t.t1, t.t2))))),
+                ComponentResourceOptions.builder().parent(this).build());
         this.registerOutputs(Map.of("domainName", distribution.domainName()));
     }
 

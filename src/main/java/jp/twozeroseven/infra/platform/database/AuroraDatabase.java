@@ -17,7 +17,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
-import jp.twozeroseven.infra.settings.DatabaseSettings;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.List;
@@ -35,17 +34,23 @@ public final class AuroraDatabase extends ComponentResource {
     private final Cluster cluster;
     private final ClusterEndpoint etlEndpoint;
 
-    public AuroraDatabase(String name, Scope parentScope, Output<List<String>> subnetIds,
-                          Output<String> securityGroupId, Output<String> kmsKeyArn) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
-        DatabaseSettings db = scope.settings().database();
-        boolean production = scope.settings().tier().isProduction();
+    /**
+     * @param name    the component's name ({@code database} in the stack; part of every child's URN)
+     * @param props   what to build
+     * @param options the component's own options: its parent
+     */
+    public AuroraDatabase(String name, AuroraDatabaseProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        Output<List<String>> subnetIds = props.subnetIds();
+        Output<String> securityGroupId = props.securityGroupId();
+        Output<String> kmsKeyArn = props.kmsKeyArn();
+        boolean production = scope.protectsStateful();
         String id = scope.name("aurora");
         var subnets = new SubnetGroup(id, SubnetGroupArgs.builder()
                 .name(id).subnetIds(subnetIds).description("Private subnets for " + id)
                 .tags(scope.tags(id)).build(), scope.options());
-        String family = "aurora-postgresql" + db.engineVersion().split("\\.")[0];
+        String family = "aurora-postgresql" + props.engineVersion().split("\\.")[0];
         var parameters = new ClusterParameterGroup(id, ClusterParameterGroupArgs.builder()
                 .name(id + "-" + family).family(family)
                 .description("TLS only and slow-query logging for " + id)
@@ -60,23 +65,23 @@ public final class AuroraDatabase extends ComponentResource {
         String logName = "/aws/rds/cluster/" + id + "/postgresql";
         LogGroup postgresLog = new LogGroup(id + "-postgresql-log", LogGroupArgs.builder()
                 .name(logName)
-                .retentionInDays(scope.settings().logRetentionDays())
+                .retentionInDays(props.logRetentionDays())
                 .tags(scope.tags(logName))
                 .build(), scope.options());
         cluster = new Cluster(id, ClusterArgs.builder()
                 .clusterIdentifier(id)
                 .engine("aurora-postgresql")
-                .engineVersion(db.engineVersion())
-                .databaseName(db.databaseName())
-                .masterUsername(db.masterUsername())
+                .engineVersion(props.engineVersion())
+                .databaseName(props.databaseName())
+                .masterUsername(props.masterUsername())
                 .manageMasterUserPassword(true)
                 .masterUserSecretKmsKeyId(kmsKeyArn)
                 .storageEncrypted(true)
                 .kmsKeyId(kmsKeyArn)
                 .iamDatabaseAuthenticationEnabled(true)
-                .backupRetentionPeriod(db.backupRetentionDays())
-                .preferredBackupWindow(db.backupWindow())
-                .preferredMaintenanceWindow(db.maintenanceWindow())
+                .backupRetentionPeriod(props.backupRetentionDays())
+                .preferredBackupWindow(props.backupWindow())
+                .preferredMaintenanceWindow(props.maintenanceWindow())
                 .deletionProtection(production)
                 .skipFinalSnapshot(!production)
                 .finalSnapshotIdentifier(id + "-final")
@@ -90,20 +95,20 @@ public final class AuroraDatabase extends ComponentResource {
                 // AWS applies minor upgrades in the maintenance window; Pulumi must not try to downgrade
                 // afterwards. A major upgrade is a planned change (docs/database.md).
                 .ignoreChanges("engineVersion").dependsOn(postgresLog).build()));
-        List<String> zones = scope.settings().network().availabilityZones();
+        List<String> zones = props.availabilityZones();
         List<ClusterInstance> instances = new java.util.ArrayList<>();
-        for (int i = 0; i < db.instances(); i++) {
+        for (int i = 0; i < props.instances(); i++) {
             String instance = id + "-" + (i + 1);
             instances.add(new ClusterInstance(instance, ClusterInstanceArgs.builder()
                     .identifier(instance)
                     .clusterIdentifier(cluster.id())
                     .engine("aurora-postgresql")
-                    .instanceClass(db.instanceClass())
+                    .instanceClass(props.instanceClass())
                     .availabilityZone(zones.get(i % zones.size()))
                     .publiclyAccessible(false)
                     .performanceInsightsEnabled(true)
                     .performanceInsightsKmsKeyId(kmsKeyArn)
-                    .performanceInsightsRetentionPeriod(db.performanceInsightsRetentionDays())
+                    .performanceInsightsRetentionPeriod(props.performanceInsightsRetentionDays())
                     .autoMinorVersionUpgrade(true)
                     .promotionTier(i)
                     .dbSubnetGroupName(subnets.name())

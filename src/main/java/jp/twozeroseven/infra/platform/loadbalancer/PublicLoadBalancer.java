@@ -13,7 +13,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.platform.storage.SecureBucket;
-import jp.twozeroseven.infra.settings.LoadBalancerSettings;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.List;
@@ -31,21 +30,25 @@ public final class PublicLoadBalancer extends ComponentResource {
     private final Listener https;
     private final Listener test;
 
-    public PublicLoadBalancer(String name, Scope parentScope, Output<List<String>> publicSubnets,
-                              Output<String> securityGroupId, SecureBucket logBucket) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
-        LoadBalancerSettings settings = scope.settings().loadBalancer();
+    /**
+     * @param name    the component's name ({@code load-balancer} in the stack; part of every child's URN)
+     * @param props   what to build
+     * @param options the component's own options: its parent
+     */
+    public PublicLoadBalancer(String name, PublicLoadBalancerProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        SecureBucket logBucket = props.logBucket();
         String id = scope.name("alb");
         alb = new LoadBalancer(id, LoadBalancerArgs.builder()
                 .name(id)
                 .internal(false)
                 .loadBalancerType("application")
-                .subnets(publicSubnets)
-                .securityGroups(securityGroupId.applyValue(List::of))
+                .subnets(props.publicSubnets())
+                .securityGroups(props.securityGroupId().applyValue(List::of))
                 .dropInvalidHeaderFields(true)
-                .enableDeletionProtection(settings.deletionProtection())
-                .idleTimeout(settings.idleTimeoutSeconds())
+                .enableDeletionProtection(props.deletionProtection())
+                .idleTimeout(props.idleTimeoutSeconds())
                 .accessLogs(LoadBalancerAccessLogsArgs.builder().bucket(logBucket.name()).prefix("alb").enabled(true).build())
                 .tags(scope.tags(id))
                 // Turning access logs on makes ELB write a test object: the bucket policy must admit it first.
@@ -59,16 +62,16 @@ public final class PublicLoadBalancer extends ComponentResource {
                         .build())
                 .tags(scope.tags(id + "-http"))
                 .build(), scope.options());
-        https = tlsListener(scope, id + "-https", 443, settings);
-        test = tlsListener(scope, id + "-test", settings.testListenerPort(), settings);
+        https = tlsListener(scope, id + "-https", 443, props);
+        test = tlsListener(scope, id + "-test", props.testListenerPort(), props);
         this.registerOutputs(Map.of("dnsName", alb.dnsName()));
     }
 
-    private Listener tlsListener(Scope scope, String name, int port, LoadBalancerSettings settings) {
+    private Listener tlsListener(Scope scope, String name, int port, PublicLoadBalancerProps props) {
         return new Listener(name, ListenerArgs.builder()
                 .loadBalancerArn(alb.arn()).port(port).protocol("HTTPS")
-                .sslPolicy(settings.sslPolicy())
-                .certificateArn(settings.certificateArn())
+                .sslPolicy(props.sslPolicy())
+                .certificateArn(props.certificateArn())
                 .defaultActions(ListenerDefaultActionArgs.builder().type("fixed-response")
                         .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
                                 .contentType("text/plain").messageBody("Not Found").statusCode("404").build())

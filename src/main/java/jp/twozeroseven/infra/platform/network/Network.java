@@ -19,8 +19,6 @@ import com.pulumi.aws.ec2.VpcArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import jp.twozeroseven.infra.settings.NatGatewayMode;
-import jp.twozeroseven.infra.settings.NetworkSettings;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.ArrayList;
@@ -39,13 +37,17 @@ public final class Network extends ComponentResource {
     private final List<Subnet> publicSubnets = new ArrayList<>();
     private final List<Subnet> privateSubnets = new ArrayList<>();
 
-    public Network(String name, Scope parentScope) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
-        NetworkSettings settings = scope.settings().network();
+    /**
+     * @param name    the component's name ({@code network} in the stack; part of every child's URN)
+     * @param props   what to build
+     * @param options the component's own options: its parent
+     */
+    public Network(String name, NetworkProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
 
         vpc = new Vpc(scope.name("vpc"), VpcArgs.builder()
-                .cidrBlock(settings.vpcCidr())
+                .cidrBlock(props.vpcCidr())
                 .enableDnsHostnames(true)
                 .enableDnsSupport(true)
                 .tags(scope.tags(scope.name("vpc")))
@@ -60,14 +62,14 @@ public final class Network extends ComponentResource {
                 scope.options());
 
         List<NatGateway> nats = new ArrayList<>();
-        for (int i = 0; i < settings.availabilityZones().size(); i++) {
-            String zone = settings.availabilityZones().get(i);
+        for (int i = 0; i < props.availabilityZones().size(); i++) {
+            String zone = props.availabilityZones().get(i);
             String suffix = zone.substring(zone.length() - 1);
-            Subnet pub = subnet(scope, "public-" + suffix, zone, settings.publicSubnetCidrs().get(i), true);
+            Subnet pub = subnet(scope, "public-" + suffix, zone, props.publicSubnetCidrs().get(i), true);
             publicSubnets.add(pub);
             new RouteTableAssociation(scope.name("public-" + suffix), RouteTableAssociationArgs.builder()
                     .subnetId(pub.id()).routeTableId(publicRoutes.id()).build(), scope.options());
-            if (i == 0 || settings.natGateways() == NatGatewayMode.ONE_PER_AZ) {
+            if (i == 0 || props.natGateways() == NetworkProps.NatGateways.ONE_PER_AZ) {
                 var eip = new Eip(scope.name("nat-" + suffix), EipArgs.builder().domain("vpc")
                         .tags(scope.tags(scope.name("nat-" + suffix))).build(), scope.options());
                 nats.add(new NatGateway(scope.name("nat-" + suffix), NatGatewayArgs.builder()
@@ -76,10 +78,10 @@ public final class Network extends ComponentResource {
             }
         }
         List<RouteTable> privateRouteTables = new ArrayList<>();
-        for (int i = 0; i < settings.availabilityZones().size(); i++) {
-            String zone = settings.availabilityZones().get(i);
+        for (int i = 0; i < props.availabilityZones().size(); i++) {
+            String zone = props.availabilityZones().get(i);
             String suffix = zone.substring(zone.length() - 1);
-            Subnet priv = subnet(scope, "private-" + suffix, zone, settings.privateSubnetCidrs().get(i), false);
+            Subnet priv = subnet(scope, "private-" + suffix, zone, props.privateSubnetCidrs().get(i), false);
             privateSubnets.add(priv);
             var routes = new RouteTable(scope.name("private-" + suffix), RouteTableArgs.builder()
                     .vpcId(vpc.id()).tags(scope.tags(scope.name("private-" + suffix))).build(), scope.options());
@@ -91,8 +93,9 @@ public final class Network extends ComponentResource {
                     .subnetId(priv.id()).routeTableId(routes.id()).build(), scope.options());
             privateRouteTables.add(routes);
         }
-        new VpcEndpoints("endpoints", scope, vpc, privateSubnets, privateRouteTables);
-        VpcFlowLogs.create(scope, vpc);
+        new VpcEndpoints("endpoints", new VpcEndpointsProps(scope, vpc, privateSubnets, privateRouteTables),
+                ComponentResourceOptions.builder().parent(this).build());
+        VpcFlowLogs.create(scope, vpc, props.flowLogs());
         this.registerOutputs(Map.of("vpcId", vpc.id()));
     }
 

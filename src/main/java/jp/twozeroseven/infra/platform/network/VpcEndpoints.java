@@ -23,13 +23,20 @@ import java.util.Map;
  */
 final class VpcEndpoints extends ComponentResource {
 
-    static final List<String> INTERFACE_SERVICES = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager");
+    public static final String TYPE = "platform207:network:VpcEndpoints";
 
-    VpcEndpoints(String name, Scope parentScope, Vpc vpc, List<Subnet> privateSubnets, List<RouteTable> routeTables) {
-        super("platform207:network:VpcEndpoints", name,
-                ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
-        String region = scope.settings().region();
+    /**
+     * @param name    the component's name ({@code endpoints} under the network)
+     * @param props   what to build
+     * @param options the component's own options: its parent (the network)
+     */
+    VpcEndpoints(String name, VpcEndpointsProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        Vpc vpc = props.vpc();
+        List<Subnet> privateSubnets = props.privateSubnets();
+        List<RouteTable> routeTables = props.routeTables();
+        String region = scope.region();
         String sgName = scope.name("endpoints");
         var sg = new SecurityGroup(sgName, SecurityGroupArgs.builder()
                 .vpcId(vpc.id())
@@ -50,7 +57,7 @@ final class VpcEndpoints extends ComponentResource {
                 .routeTableIds(Output.all(routeTables.stream().map(RouteTable::id).toList()))
                 .tags(scope.tags(scope.name("s3")))
                 .build(), scope.options());
-        for (String service : INTERFACE_SERVICES) {
+        for (String service : props.interfaceServices()) {
             String endpointName = scope.name(service.replace('.', '-'));
             new VpcEndpoint(endpointName, VpcEndpointArgs.builder()
                     .vpcId(vpc.id())

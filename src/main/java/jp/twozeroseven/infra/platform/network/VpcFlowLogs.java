@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * VPC flow logs of all traffic to CloudWatch Logs (FSBP EC2.6 asks for at least rejected traffic). The role and
  * its permissions are those the VPC User Guide lists ("Publish flow logs to CloudWatch Logs", IAM role for
- * publishing flow logs), scoped to the one log group; the group's retention is the stack's.
+ * publishing flow logs), scoped to the one log group. Not a component: the group, role and flow log are direct
+ * children of the network.
  */
 final class VpcFlowLogs {
 
@@ -27,16 +28,17 @@ final class VpcFlowLogs {
     private VpcFlowLogs() {
     }
 
-    static FlowLog create(Scope scope, Vpc vpc) {
+    /** @param scope the network's child scope */
+    static FlowLog create(Scope scope, Vpc vpc, VpcFlowLogsProps props) {
         String name = scope.name("vpc-flow-logs");
-        String logName = "/" + scope.settings().namePrefix() + "/network/vpc-flow-logs";
+        String logName = "/" + scope.namePrefix() + "/network/vpc-flow-logs";
         LogGroup group = new LogGroup(name, LogGroupArgs.builder()
                 .name(logName)
-                .retentionInDays(scope.settings().logRetentionDays())
+                .retentionInDays(props.retentionDays())
                 .tags(scope.tags(logName))
                 .build(), scope.options());
         Role role = ServiceRoles.create(scope, name, SERVICE, "VPC Flow Logs writes " + logName);
-        String groups = "arn:aws:logs:" + scope.settings().region() + ":" + scope.settings().accountId() + ":log-group:";
+        String groups = "arn:aws:logs:" + scope.region() + ":" + scope.accountId() + ":log-group:";
         new RolePolicy(name, RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(publishPolicy(groups + logName, groups + "*").toJson())
@@ -47,7 +49,7 @@ final class VpcFlowLogs {
                 .logDestinationType("cloud-watch-logs")
                 .logDestination(group.arn())
                 .iamRoleArn(role.arn())
-                .maxAggregationInterval(60)
+                .maxAggregationInterval(props.maxAggregationSeconds())
                 .tags(scope.tags(name))
                 .build(), scope.options());
     }

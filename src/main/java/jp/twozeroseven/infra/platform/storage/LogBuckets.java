@@ -7,6 +7,7 @@ import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.resources.ComponentResourceOptions;
 import jp.twozeroseven.infra.iam.Condition;
 import jp.twozeroseven.infra.iam.Effect;
 import jp.twozeroseven.infra.iam.Principal;
@@ -27,22 +28,28 @@ public record LogBuckets(SecureBucket accessLogs, SecureBucket loadBalancerLogs)
     private static final Map<String, String> ELB_ACCOUNT = Map.of(
             "ap-northeast-1", "582318560864", "ap-northeast-3", "383597477331", "us-east-1", "127311923021");
 
-    public static LogBuckets create(Scope scope) {
-        SecureBucket accessLogs = new SecureBucket("access-logs", scope, new SecureBucket.BucketSpec(
+    /**
+     * Not a component: the two buckets are direct children of the caller.
+     *
+     * @param scope the caller's child scope (the platform's); the region picks ELB's log-delivery principal
+     */
+    public static LogBuckets create(Scope scope, LogBucketsProps props) {
+        var options = ComponentResourceOptions.builder().parent(scope.parent()).build();
+        SecureBucket accessLogs = new SecureBucket("access-logs", new SecureBucketProps(scope, new SecureBucket.BucketSpec(
                 Optional.empty(), Optional.empty(), true, true, Map.of("LogRole", "access-log-target"),
-                arn -> arn.applyValue(a -> List.of(s3LogDelivery(scope.settings().accountId(), a)))));
-        SecureBucket albLogs = new SecureBucket("alb-logs", scope, new SecureBucket.BucketSpec(
+                arn -> arn.applyValue(a -> List.of(s3LogDelivery(scope.accountId(), a))))), options);
+        SecureBucket albLogs = new SecureBucket("alb-logs", new SecureBucketProps(scope, new SecureBucket.BucketSpec(
                 Optional.empty(), Optional.of(accessLogs.name()), true, false, Map.of(),
-                arn -> arn.applyValue(a -> List.of(elbDelivery(scope.settings().region(), a)))));
+                arn -> arn.applyValue(a -> List.of(elbDelivery(scope.region(), a))))), options);
         // Logs are kept as long as the stack keeps CloudWatch logs, then expire (versioning keeps an overwritten or
         // deleted log 30 more days). An audit flags log buckets that grow forever.
-        expire(scope, accessLogs, "access-logs");
-        expire(scope, albLogs, "alb-logs");
+        expire(scope, accessLogs, "access-logs", props);
+        expire(scope, albLogs, "alb-logs", props);
         return new LogBuckets(accessLogs, albLogs);
     }
 
     /** The lifecycle rule of a log bucket: expire after the stack's log retention (S3 User Guide, "Lifecycle"). */
-    static void expire(Scope scope, SecureBucket bucket, String name) {
+    static void expire(Scope scope, SecureBucket bucket, String name, LogBucketsProps props) {
         new BucketLifecycleConfigurationV2(scope.name(name), BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.name())
                 .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
@@ -50,9 +57,9 @@ public record LogBuckets(SecureBucket accessLogs, SecureBucket loadBalancerLogs)
                         .status("Enabled")
                         .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
                         .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
-                                .days(scope.settings().logRetentionDays()).build())
+                                .days(props.expireAfterDays()).build())
                         .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs
-                                .builder().noncurrentDays(30).build())
+                                .builder().noncurrentDays(props.noncurrentVersionDays()).build())
                         .abortIncompleteMultipartUpload(
                                 BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
                                         .daysAfterInitiation(1).build())

@@ -47,9 +47,26 @@ public final class SecureBucket extends ComponentResource {
     private final BucketPolicy policy;
     private final BucketOwnershipControls ownership;
 
+    /**
+     * The signature main had: the component's parent is the scope's parent.
+     *
+     * @deprecated use {@link #SecureBucket(String, SecureBucketProps, ComponentResourceOptions)}.
+     */
+    @Deprecated
     public SecureBucket(String name, Scope parentScope, BucketSpec spec) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
+        this(name, new SecureBucketProps(parentScope, spec),
+                ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+    }
+
+    /**
+     * @param name    the component's name; also the suffix of the bucket's physical name
+     * @param props   what to build
+     * @param options the component's own options: its parent
+     */
+    public SecureBucket(String name, SecureBucketProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        BucketSpec spec = props.bucket();
         String physical = scope.name(name);
         Map<String, String> tags = new java.util.LinkedHashMap<>(scope.tags(physical));
         tags.putAll(spec.extraTags());
@@ -145,11 +162,15 @@ public final class SecureBucket extends ComponentResource {
     /**
      * What may differ between buckets.
      *
-     * @param kmsKeyArn           SSE-KMS with bucket keys; empty means SSE-S3, which ALB log delivery requires
+     * @param kmsKeyArn           SSE-KMS with bucket keys; empty means SSE-S3, which ALB log delivery requires.
+     *                            @default the factories {@link #of} (KMS) and {@link #s3Managed} (SSE-S3) say
      * @param accessLogBucket     where server access logs go; empty only for the access-log bucket itself
-     * @param stateful            protect it in production: it holds data that cannot be recreated
-     * @param aclsForLogDelivery  CloudFront standard logs still write with ACLs
-     * @param extraStatements     statements added after the TLS-only deny, given the bucket ARN
+     * @param stateful            protect and retain it when the scope protects stateful resources (production): it
+     *                            holds data that cannot be recreated. @default true; {@link #notStateful()} clears it
+     * @param aclsForLogDelivery  object ownership BucketOwnerPreferred, because CloudFront standard logs still write
+     *                            with ACLs; @default false (BucketOwnerEnforced, ACLs disabled)
+     * @param extraTags           tags beside {@code Service} and {@code Name}; @default none
+     * @param extraStatements     statements added after the TLS-only deny, given the bucket ARN; @default none
      */
     public record BucketSpec(Optional<Output<String>> kmsKeyArn, Optional<Output<String>> accessLogBucket,
                              boolean stateful, boolean aclsForLogDelivery, Map<String, String> extraTags,

@@ -5,7 +5,6 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
-import com.pulumi.aws.lb.LoadBalancer;
 import com.pulumi.aws.wafv2.WebAcl;
 import com.pulumi.aws.wafv2.WebAclArgs;
 import com.pulumi.aws.wafv2.WebAclAssociation;
@@ -28,8 +27,8 @@ import java.util.Map;
  * AWS WAF in front of both entry points: a REGIONAL web ACL on the internet-facing ALB (the API's hosts are
  * reached directly, not through CloudFront) and a CLOUDFRONT web ACL for the distribution. A CloudFront web ACL
  * must be created in us-east-1 (AWS WAF Developer Guide, "Creating a web ACL": for CloudFront choose Global,
- * which is us-east-1 in the API), so it has its own provider; a stack that sets {@code cdn.wafWebAclArn} uses that
- * ACL instead. Each ACL logs to CloudWatch Logs in its own region, in a group whose name starts with
+ * which is us-east-1 in the API), so it has its own provider; given an existing CLOUDFRONT ACL
+ * ({@link WebAclsProps#existingCdnAclArn()}) it uses that ACL instead. Each ACL logs to CloudWatch Logs in its own region, in a group whose name starts with
  * {@code aws-waf-logs-} as WAF requires ("Sending web ACL traffic logs to an Amazon CloudWatch Logs log group").
  */
 public final class WebAcls extends ComponentResource {
@@ -37,29 +36,32 @@ public final class WebAcls extends ComponentResource {
     public static final String TYPE = "platform207:waf:WebAcls";
     public static final String LOG_GROUP_PREFIX = "aws-waf-logs-";
     public static final String CLOUDFRONT_REGION = "us-east-1";
-    /** Per IP and 5 minutes. Drivers share carrier NAT addresses, so the ALB's limit is well above one user's. */
-    public static final int ALB_RATE_LIMIT = 20_000;
-    public static final int CDN_RATE_LIMIT = 5_000;
 
     private final Output<String> cloudFrontAclArn;
 
-    public WebAcls(String name, Scope parentScope, LoadBalancer alb) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
-        WebAcl regional = acl(scope, scope.name("alb"), "REGIONAL", ALB_RATE_LIMIT, scope.options());
-        logging(scope, regional, scope.name("alb"), scope.options());
+    /**
+     * @param name    the component's name ({@code waf} in the stack; part of every child's URN)
+     * @param props   what to build
+     * @param options the component's own options: its parent
+     */
+    public WebAcls(String name, WebAclsProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        int retention = props.logRetentionDays();
+        WebAcl regional = acl(scope, scope.name("alb"), "REGIONAL", props.albRateLimit(), scope.options());
+        logging(scope, regional, scope.name("alb"), retention, scope.options());
         new WebAclAssociation(scope.name("alb"), WebAclAssociationArgs.builder()
-                .resourceArn(alb.arn()).webAclArn(regional.arn()).build(), scope.options());
+                .resourceArn(props.albArn()).webAclArn(regional.arn()).build(), scope.options());
 
-        cloudFrontAclArn = scope.settings().cdn().wafWebAclArn().map(Output::of).orElseGet(() -> {
+        cloudFrontAclArn = props.existingCdnAclArn().map(Output::of).orElseGet(() -> {
             Provider global = new Provider("aws-" + CLOUDFRONT_REGION, ProviderArgs.builder()
                     .region(CLOUDFRONT_REGION)
-                    .allowedAccountIds(List.of(scope.settings().accountId()))
+                    .allowedAccountIds(List.of(scope.accountId()))
                     .defaultTags(ProviderDefaultTagsArgs.builder().tags(scope.tags().defaults()).build())
                     .build(), CustomResourceOptions.builder().parent(this).build());
             CustomResourceOptions inUsEast1 = CustomResourceOptions.builder().parent(this).provider(global).build();
-            WebAcl cdn = acl(scope, scope.name("cdn"), "CLOUDFRONT", CDN_RATE_LIMIT, inUsEast1);
-            logging(scope, cdn, scope.name("cdn"), inUsEast1);
+            WebAcl cdn = acl(scope, scope.name("cdn"), "CLOUDFRONT", props.cdnRateLimit(), inUsEast1);
+            logging(scope, cdn, scope.name("cdn"), retention, inUsEast1);
             return cdn.arn();
         });
         this.registerOutputs(Map.of("albWebAclArn", regional.arn(), "cloudFrontWebAclArn", cloudFrontAclArn));
@@ -83,11 +85,12 @@ public final class WebAcls extends ComponentResource {
                 .build(), options);
     }
 
-    private static void logging(Scope scope, WebAcl acl, String name, CustomResourceOptions options) {
+    private static void logging(Scope scope, WebAcl acl, String name, int retentionDays,
+                                CustomResourceOptions options) {
         String logName = LOG_GROUP_PREFIX + name;
         LogGroup group = new LogGroup(logName, LogGroupArgs.builder()
                 .name(logName)
-                .retentionInDays(scope.settings().logRetentionDays())
+                .retentionInDays(retentionDays)
                 .tags(scope.tags(logName))
                 .build(), options);
         new WebAclLoggingConfiguration(name, WebAclLoggingConfigurationArgs.builder()
