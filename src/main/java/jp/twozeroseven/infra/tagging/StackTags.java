@@ -20,12 +20,17 @@ public final class StackTags {
     }
 
     public static StackTags of(StackSettings settings) {
+        return of(settings.project(), settings.stack(), settings.owner(), settings.costCenter());
+    }
+
+    /** The stack-wide tags of a project's stack, without the rest of its settings (a component built alone). */
+    public static StackTags of(String project, String environment, String owner, String costCenter) {
         Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("Project", settings.project());
-        tags.put("Environment", settings.stack());
+        tags.put("Project", project);
+        tags.put("Environment", environment);
         tags.put("Service", SHARED_SERVICE);
-        tags.put("Owner", settings.owner());
-        tags.put("CostCenter", settings.costCenter());
+        tags.put("Owner", owner);
+        tags.put("CostCenter", costCenter);
         tags.put("ManagedBy", "pulumi");
         return new StackTags(tags);
     }
