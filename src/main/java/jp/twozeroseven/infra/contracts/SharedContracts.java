@@ -17,6 +17,8 @@ public final class SharedContracts {
 
     /** Where the rendering is committed, relative to the repository root. */
     public static final String JSON_FILE = "policy/lib/contracts.json";
+    /** The command that rewrites {@link #JSON_FILE} from this class. */
+    public static final String REGENERATE = "./mvnw -B -q test -Dtest=SharedContractsTest -Dcontracts.write=true";
 
     /**
      * Fields of a CODE_DEPLOY ECS service that CodeDeploy and Application Auto Scaling own once it exists: a
@@ -90,7 +92,4 @@ public final class SharedContracts {
             throw new IllegalStateException(e);
         }
     }
-
-    /** The command that rewrites {@link #JSON_FILE} from this class. */
-    public static final String REGENERATE = "./mvnw -B -q test -Dtest=SharedContractsTest -Dcontracts.write=true";
 }
