@@ -1,4 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { CODEDEPLOY_OWNED_SERVICE_FIELDS as CODEDEPLOY_OWNED_FIELDS } from "../lib/contracts";
 
 /**
  * What CodeDeploy (and autoscaling) own once a CODE_DEPLOY service exists. A deployment swaps the task definition
@@ -6,11 +7,8 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
  * to what the AppSpec says, the service's own value being ignored (aws/containers-roadmap#1752), and UpdateService
  * rejects network configuration and platform version changes of a CODE_DEPLOY service: they change only through a
  * new deployment (hashicorp/terraform-provider-aws#8005, pulumi/pulumi-aws#1961). Writing any of them back makes
- * `pulumi up` fail or undo the last deployment.
+ * `pulumi up` fail or undo the last deployment. The list is shared with the program (lib/contracts).
  */
-export const CODEDEPLOY_OWNED_FIELDS = ["taskDefinition", "loadBalancers", "desiredCount",
-    "capacityProviderStrategies", "networkConfiguration", "platformVersion"];
-
 export const ecsCodedeployIgnoreChanges: ResourceValidationPolicy = {
     name: "ecs-codedeploy-ignore-changes",
     description: "ECS services under the CODE_DEPLOY controller ignore changes to taskDefinition, loadBalancers, desiredCount, capacityProviderStrategies, networkConfiguration and platformVersion, so `pulumi up` never fights a deployment.",

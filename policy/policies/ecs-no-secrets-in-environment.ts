@@ -1,8 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { containersOf, TASK_DEFINITION } from "../lib/ecs";
 import { connectionCredentialIn, keyMaterialIn } from "../lib/secrets";
-
-export const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|(^|_)KEY($|_)|APIKEY|DSN|LICENSE|CREDENTIAL|PRIVATE)/i;
+import { SECRET_NAME } from "../lib/contracts";
 
 interface Config {
     allowedNames?: string[];

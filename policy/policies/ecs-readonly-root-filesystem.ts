@@ -1,8 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { containersOf, TASK_DEFINITION } from "../lib/ecs";
-
-export const WRITABLE_ROOT_LABEL = "jp.207.writable-root";
-export const WRITABLE_ROOT_REASON_LABEL = "jp.207.writable-root-reason";
+import { WRITABLE_ROOT_LABEL, WRITABLE_ROOT_REASON_LABEL } from "../lib/contracts";
 
 export const ecsReadonlyRootFilesystem: ResourceValidationPolicy = {
     name: "ecs-readonly-root-filesystem",

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jp.twozeroseven.infra.platform.deploy.DeployBundle;
 import jp.twozeroseven.infra.platform.deploy.ServiceDeployDocuments;
-import jp.twozeroseven.infra.platform.service.AppService;
+import jp.twozeroseven.infra.contracts.SharedContracts;
 import jp.twozeroseven.infra.settings.StackSettings;
 import jp.twozeroseven.infra.synth.SynthResult;
 import jp.twozeroseven.infra.synth.SynthesizedResource;
@@ -56,7 +56,7 @@ public final class CodeDeployOwnedServiceFields implements AwsRule {
             if (!"CODE_DEPLOY".equals(service.inputs().path("deploymentController").path("type").asText())) {
                 continue;
             }
-            TreeSet<String> missing = new TreeSet<>(AppService.OWNED_BY_DEPLOYMENTS);
+            TreeSet<String> missing = new TreeSet<>(SharedContracts.CODEDEPLOY_OWNED_SERVICE_FIELDS);
             missing.removeAll(service.options().ignoreChanges());
             if (!missing.isEmpty()) {
                 problems.add(service.urn() + ": does not ignore " + missing);

@@ -1,12 +1,8 @@
 package jp.twozeroseven.infra.settings;
 
 import java.util.Map;
-import java.util.Set;
 
 final class ServiceParser {
-
-    private static final Set<String> SECRET_LOOKING = Set.of("PASSWORD", "SECRET", "TOKEN", "KEY", "DSN", "LICENSE",
-            "CREDENTIAL");
 
     private ServiceParser() {
     }
@@ -32,7 +28,7 @@ final class ServiceParser {
         ScalingSettings scaling = ScheduleParser.parse(s.section("scaling"));
         Map<String, String> env = s.stringMap("environment", "[A-Z][A-Z0-9_]*", "an UPPER_SNAKE_CASE name");
         env.keySet().stream()
-                .filter(k -> SECRET_LOOKING.stream().anyMatch(k::contains))
+                .filter(jp.twozeroseven.infra.contracts.SharedContracts::looksLikeSecretName)
                 .forEach(k -> s.report("environment." + k, k, "looks like a secret; secrets come from Secrets "
                         + "Manager through the task's `secrets`, never plain environment"));
         s.rejectUnknownKeys();

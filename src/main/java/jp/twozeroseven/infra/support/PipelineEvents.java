@@ -9,9 +9,9 @@ import java.time.Duration;
 public final class PipelineEvents {
 
     /** Posted by the ETL state machine when a night's run went through to the end. */
-    public static final String RUN_SUCCEEDED = "EtlRunSucceeded";
+    public static final String RUN_SUCCEEDED = jp.twozeroseven.infra.contracts.SharedContracts.ETL_RUN_SUCCEEDED_EVENT;
     /** Posted by the heartbeat checker on every {@link #CHECK_EVERY}: the heartbeat condition's only input. */
-    public static final String HEARTBEAT_CHECK = "EtlHeartbeatCheck";
+    public static final String HEARTBEAT_CHECK = jp.twozeroseven.infra.contracts.SharedContracts.ETL_HEARTBEAT_CHECK_EVENT;
     /** Both events carry the Pulumi stack; the NRQL filters on it. */
     public static final String STACK = "stack";
     /** 1 when the night being checked has reached its deadline and the ETL state machine existed at its start. */

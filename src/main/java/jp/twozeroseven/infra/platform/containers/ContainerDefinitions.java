@@ -237,12 +237,12 @@ public final class ContainerDefinitions {
     }
 
     /** The policy pack accepts a writable root only when the container says why, in these labels. */
-    public static final String WRITABLE_ROOT_LABEL = "jp.207.writable-root";
+    public static final String WRITABLE_ROOT_LABEL = jp.twozeroseven.infra.contracts.SharedContracts.WRITABLE_ROOT_LABEL;
 
     private static void declareWritableRoot(ObjectNode container, String reason) {
         ObjectNode labels = (ObjectNode) container.get("dockerLabels");
         labels.put(WRITABLE_ROOT_LABEL, "true");
-        labels.put(WRITABLE_ROOT_LABEL + "-reason", reason);
+        labels.put(jp.twozeroseven.infra.contracts.SharedContracts.WRITABLE_ROOT_REASON_LABEL, reason);
     }
 
     private static void putLabels(ObjectNode container, ServiceTask task) {

@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
  */
 public final class SecretLookingValues {
 
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(SECRET|PASSWORD|PASSWD|TOKEN|LICENSE_?KEY|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|DSN|CREDENTIAL).*");
     private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@.*");
     private static final Pattern AWS_ACCESS_KEY = Pattern.compile(".*\\b(AKIA|ASIA)[0-9A-Z]{16}\\b.*");
     private static final Pattern NEW_RELIC_LICENSE = Pattern.compile(".*\\b[0-9a-f]{36}NRAL\\b.*");
@@ -20,7 +18,7 @@ public final class SecretLookingValues {
 
     /** Why this variable looks secret, or empty if it looks harmless. */
     public static Optional<String> reason(String name, String value) {
-        if (name != null && SECRET_NAME.matcher(name).matches()) {
+        if (jp.twozeroseven.infra.contracts.SharedContracts.looksLikeSecretName(name)) {
             return Optional.of("its name looks like a secret");
         }
         if (value != null) {

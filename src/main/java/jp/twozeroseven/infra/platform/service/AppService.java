@@ -58,16 +58,12 @@ public final class AppService extends ComponentResource {
      * Fields CodeDeploy and Application Auto Scaling own once the service exists. Pulumi must not fight a
      * deployment by writing them back (docs/blue-green.md).
      */
-    public static final List<String> OWNED_BY_DEPLOYMENTS = List.of("taskDefinition", "loadBalancers", "desiredCount",
-            // UpdateService rejects changes to these under the CODE_DEPLOY controller (they change through a
-            // deployment), and CodeDeploy rewrites them from the AppSpec: hashicorp/terraform-provider-aws#8005,
-            // pulumi/pulumi-aws#1961, aws/containers-roadmap#1752. The AppSpec repeats the values below.
-            "capacityProviderStrategies", "networkConfiguration", "platformVersion");
+    public static final List<String> OWNED_BY_DEPLOYMENTS = jp.twozeroseven.infra.contracts.SharedContracts.CODEDEPLOY_OWNED_SERVICE_FIELDS;
     /** The one capacity provider strategy of every service, in the service and in its AppSpec. */
     public static final AppSpecSpec.CapacityProvider CAPACITY_PROVIDER_STRATEGY =
             new AppSpecSpec.CapacityProvider("FARGATE", 1, 1);
     /** CodeDeploy rewrites the forward action of the production and test rules when it shifts traffic. */
-    public static final List<String> LISTENER_FIELDS_OWNED_BY_CODEDEPLOY = List.of("actions");
+    public static final List<String> LISTENER_FIELDS_OWNED_BY_CODEDEPLOY = jp.twozeroseven.infra.contracts.SharedContracts.CODEDEPLOY_OWNED_LISTENER_RULE_FIELDS;
 
     private final Service service;
     private final ListenerRule productionRule;

@@ -39,7 +39,7 @@ class EmbulkImageTest {
     void theTestsRunTheImagesDriver() throws Exception {
         // pom.xml's org.postgresql:postgresql (the driver every @Tag("postgres") test connects with) is the image's.
         Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(SynthedStacks.PROJECT.resolve("pom.xml").toFile());
+                .parse(SynthedStacks.PROJECT.resolve("app.pom.xml").toFile());
         String version = XPathFactory.newInstance().newXPath().evaluate(
                 "/*[local-name()='project']/*[local-name()='dependencies']/*[local-name()='dependency']"
                         + "[*[local-name()='groupId']='org.postgresql' and *[local-name()='artifactId']='postgresql']"

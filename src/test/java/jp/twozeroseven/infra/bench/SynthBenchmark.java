@@ -23,7 +23,10 @@ import java.util.function.BiConsumer;
  * Measures the offline synth of every stack next to a baseline program that registers one resource, so the cost
  * of the program itself can be told apart from the cost of starting the engine. Prints figures; asserts nothing.
  *
- * <pre>java -cp target/infra.jar jp.twozeroseven.infra.bench.SynthBenchmark [--runs 5] [--warmup 2]</pre>
+ * <pre>./mvnw -B -q package -DskipTests
+ * java -cp target/infra.jar:target/test-classes jp.twozeroseven.infra.bench.SynthBenchmark [--runs 5] [--warmup 2]</pre>
+ * Test code (src/test/java), so the production jar does not carry it; {@code package -DskipTests} still
+ * compiles it into target/test-classes.
  */
 public final class SynthBenchmark {
 
