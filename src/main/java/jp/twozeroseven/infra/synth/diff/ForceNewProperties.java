@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
  *
  * <p>What the citations are: the team's source index holds one stored version of each provider file, not the
  * v5.99 tag (both git mirrors, pulumi-aws and terraform-provider-aws, are over the fetch size limit), so each
- * entry names the file and the commit that was read. Every flag listed has the same value in v4, v5 and v6
- * copies where more than one was read (RDS, S3, target group, security group); an attribute the provider added
- * after the stored copy is not covered and is then reported as an update. Property names are the Pulumi
+ * entry names the file and the commit that was read (copies from the v4 to the v6 line; where two copies were
+ * read, the S3 bucket's v4 and v5, their flags agree). An attribute the provider added after the stored copy is
+ * not covered and is then reported as an update. Property names are the Pulumi
  * schema's camelCase input names (checked against the Args classes of com.pulumi:aws 6.83.0 by
  * ForceNewPropertiesTest); a nested entry such as {@code s3Import.bucketName} is a path below the input, list
  * indices ignored, and a change anywhere below a listed path replaces.
