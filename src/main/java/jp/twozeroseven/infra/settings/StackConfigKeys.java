@@ -133,7 +133,8 @@ public final class StackConfigKeys {
                     "Plain environment variables of the container; secrets come from Secrets Manager."),
 
             key("database", Kind.OBJECT, "", required(), "The Aurora PostgreSQL cluster (docs/database.md)."),
-            key("database.engineVersion", Kind.TEXT, "a version listed in aurora-postgresql-versions.yaml",
+            key("database.engineVersion", Kind.TEXT,
+                    "a version listed in aurora-postgresql-versions.yaml whose end of standard support has not come",
                     required(), "The Aurora PostgreSQL minor version."),
             key("database.instanceClass", Kind.TEXT, "e.g. db.r7g.large", required(),
                     "The class of every instance."),
