@@ -43,7 +43,7 @@ final class CapacityModelParser {
 
     private static OptionalDouble decimal(Section c, String key, String meaning) {
         if (!c.has(key)) {
-            c.integer(key, 0, 0, 0);
+            c.markKnown(key);
             c.report(key, (String) null, "required; " + meaning);
             return OptionalDouble.empty();
         }

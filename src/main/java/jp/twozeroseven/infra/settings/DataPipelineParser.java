@@ -42,8 +42,8 @@ final class DataPipelineParser {
     }
 
     static DataPipelineSettings parse(Section s, Path projectDir) {
-        String catalogPath = s.optionalText("catalog", "a path to the table catalog such as " + DEFAULT_CATALOG)
-                .orElse(DEFAULT_CATALOG);
+        String catalogPath = s.text("catalog", "a path to the table catalog such as " + DEFAULT_CATALOG,
+                DEFAULT_CATALOG);
         Catalog catalog = loadCatalog(s, catalogPath, projectDir);
         LocalTime nightlyAt = nightlyAt(s);
         int maxConcurrency = s.integer("maxConcurrency", 1, 40, 5);

@@ -17,6 +17,10 @@ final class DatabaseParser {
                     + "the Aurora PostgreSQL release calendar to src/main/resources/jp/twozeroseven/infra/settings/"
                     + AuroraEngineVersions.FILE);
         }
+        if (!version.isEmpty()) {
+            AuroraEngineVersions.endOfSupportProblem(version, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+                    .ifPresent(problem -> s.report("engineVersion", version, problem));
+        }
         String instanceClass = s.matching("instanceClass", "db\\.(serverless|[a-z0-9]+\\.[a-z0-9]+)",
                 "an instance class such as db.r7g.large");
         int instances = s.integer("instances", 1, 15);

@@ -51,8 +51,8 @@ final class ScheduleParser {
         if (!w.has("peakRps")) {
             if (!typed) {
                 // Ask for the keys so that a typo such as `mn:` is reported with the right hint.
-                w.integer("peakRps", 0, 0, 0);
-                w.integer("max", 0, 0, 0);
+                w.markKnown("peakRps");
+                w.markKnown("max");
                 w.report("min", (String) null, "required; give min and max (tasks), or peakRps (requests per "
                         + "second) to derive them from scaling.capacity");
                 return new CapacityWindow(name, start, end, 0, 1);

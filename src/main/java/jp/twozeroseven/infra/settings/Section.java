@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -19,28 +20,63 @@ import java.util.function.Function;
  * <p>Every accessor records a problem instead of throwing, and returns a harmless default, so that one run
  * reports every mistake. Keys that no accessor asked for are reported by {@link #rejectUnknownKeys()}: a typo
  * must never be silently ignored.
+ *
+ * <p>Every accessor also tells a {@link KeyRead} recorder which key it read, as a path pattern such as
+ * {@code services.<name>.cpu}, with the kind of value and the default it fell back to: the reference page of the
+ * stack config (docs/stack-config.md, from {@link StackConfigKeys}) is checked against those reads.
  */
 public final class Section {
 
     private final String path;
+    private final String pattern;
     private final JsonNode node;
     private final Problems problems;
+    private final Consumer<KeyRead> reads;
     private final Set<String> asked = new LinkedHashSet<>();
     private final boolean present;
 
-    Section(String path, JsonNode node, Problems problems) {
+    private Section(String path, String pattern, JsonNode node, Problems problems, Consumer<KeyRead> reads) {
         this.path = path;
+        this.pattern = pattern;
         this.node = node;
         this.problems = problems;
+        this.reads = reads;
         this.present = node != null && !node.isMissingNode() && !node.isNull();
     }
 
     public static Section root(String project, JsonNode node, Problems problems) {
-        return new Section(project + ":", node, problems);
+        return root(project, node, problems, read -> { });
+    }
+
+    static Section root(String project, JsonNode node, Problems problems, Consumer<KeyRead> reads) {
+        return new Section(project + ":", "", node, problems, reads);
+    }
+
+    private Section child(String key, String suffix, JsonNode value) {
+        return new Section(keyOf(key) + suffix, patternOf(key) + suffix, value, problems, reads);
     }
 
     public String keyOf(String key) {
         return path.endsWith(":") ? path + key : path + "." + key;
+    }
+
+    /** The key as the reference page names it: named entries are {@code <name>}, list items {@code []}. */
+    String patternOf(String key) {
+        return pattern.isEmpty() ? key : pattern + "." + key;
+    }
+
+    /** Tells the recorder that {@code key} is read as {@code kind}; {@code fallback} is used when it is absent. */
+    private void note(String key, KeyRead.Kind kind, String fallback) {
+        boolean set = has(key);
+        reads.accept(new KeyRead(patternOf(key), kind, set, set ? null : fallback));
+    }
+
+    /**
+     * Marks a key as known without reading it, so that a typo near it gets the right hint. For keys whose absence
+     * the parser reports itself (one of two alternatives, a required number checked by hand).
+     */
+    public void markKnown(String key) {
+        asked.add(key);
     }
 
     public String path() {
@@ -91,6 +127,17 @@ public final class Section {
     }
 
     public String text(String key, String expected) {
+        note(key, KeyRead.Kind.TEXT, null);
+        return textValue(key, expected);
+    }
+
+    /** Text with a default for when the key is absent. */
+    public String text(String key, String expected, String fallback) {
+        note(key, KeyRead.Kind.TEXT, fallback);
+        return has(key) ? textValue(key, expected) : markAskedDefault(key, fallback);
+    }
+
+    private String textValue(String key, String expected) {
         JsonNode value = raw(key);
         if (missing(key, value, expected)) {
             return "";
@@ -103,7 +150,8 @@ public final class Section {
     }
 
     public Optional<String> optionalText(String key, String expected) {
-        return has(key) ? Optional.of(text(key, expected)) : markAsked(key);
+        note(key, KeyRead.Kind.TEXT, null);
+        return has(key) ? Optional.of(textValue(key, expected)) : markAsked(key);
     }
 
     private <T> Optional<T> markAsked(String key) {
@@ -113,6 +161,11 @@ public final class Section {
 
     /** Whole numbers; text such as "3" is accepted only at the top level, where the CLI passes strings. */
     public int integer(String key, int min, int max) {
+        note(key, KeyRead.Kind.WHOLE_NUMBER, null);
+        return integerValue(key, min, max);
+    }
+
+    private int integerValue(String key, int min, int max) {
         JsonNode value = raw(key);
         String expected = "a whole number from " + min + " to " + max;
         if (missing(key, value, expected)) {
@@ -136,7 +189,8 @@ public final class Section {
     }
 
     public int integer(String key, int min, int max, int fallback) {
-        return has(key) ? integer(key, min, max) : markAskedDefault(key, fallback);
+        note(key, KeyRead.Kind.WHOLE_NUMBER, String.valueOf(fallback));
+        return has(key) ? integerValue(key, min, max) : markAskedDefault(key, fallback);
     }
 
     private <T> T markAskedDefault(String key, T fallback) {
@@ -145,6 +199,7 @@ public final class Section {
     }
 
     public double number(String key, double min, double max, boolean exclusiveBounds) {
+        note(key, KeyRead.Kind.NUMBER, null);
         JsonNode value = raw(key);
         String expected = "a number " + (exclusiveBounds ? "strictly between " : "from ") + min
                 + (exclusiveBounds ? " and " : " to ") + max;
@@ -164,6 +219,7 @@ public final class Section {
     }
 
     public boolean bool(String key, boolean fallback) {
+        note(key, KeyRead.Kind.BOOLEAN, String.valueOf(fallback));
         JsonNode value = raw(key);
         if (value.isMissingNode()) {
             return fallback;
@@ -179,7 +235,12 @@ public final class Section {
     }
 
     public <E> E choice(String key, Map<String, E> allowed) {
-        String text = text(key, "one of " + allowed.keySet());
+        note(key, KeyRead.Kind.CHOICE, null);
+        return choiceValue(key, allowed);
+    }
+
+    private <E> E choiceValue(String key, Map<String, E> allowed) {
+        String text = textValue(key, "one of " + allowed.keySet());
         if (text.isEmpty()) {
             return allowed.values().iterator().next();
         }
@@ -192,11 +253,19 @@ public final class Section {
     }
 
     public <E> E choice(String key, Map<String, E> allowed, E fallback) {
-        return has(key) ? choice(key, allowed) : markAskedDefault(key, fallback);
+        String shown = allowed.entrySet().stream().filter(e -> e.getValue().equals(fallback)).map(Map.Entry::getKey)
+                .findFirst().orElse(String.valueOf(fallback));
+        note(key, KeyRead.Kind.CHOICE, shown);
+        return has(key) ? choiceValue(key, allowed) : markAskedDefault(key, fallback);
     }
 
     public String matching(String key, String regex, String expected) {
-        String text = text(key, expected);
+        note(key, KeyRead.Kind.TEXT, null);
+        return matchingValue(key, regex, expected);
+    }
+
+    private String matchingValue(String key, String regex, String expected) {
+        String text = textValue(key, expected);
         if (!text.isEmpty() && !text.matches(regex)) {
             report(key, text, "expected " + expected);
             return "";
@@ -205,10 +274,12 @@ public final class Section {
     }
 
     public Optional<String> optionalMatching(String key, String regex, String expected) {
-        return has(key) ? Optional.of(matching(key, regex, expected)) : markAsked(key);
+        note(key, KeyRead.Kind.TEXT, null);
+        return has(key) ? Optional.of(matchingValue(key, regex, expected)) : markAsked(key);
     }
 
     public List<String> texts(String key, String expected, boolean required) {
+        note(key, KeyRead.Kind.TEXT_LIST, null);
         JsonNode value = raw(key);
         if (value.isMissingNode()) {
             if (required && present) {
@@ -233,32 +304,39 @@ public final class Section {
     }
 
     public Section section(String key) {
+        note(key, KeyRead.Kind.OBJECT, null);
+        return sectionValue(key);
+    }
+
+    private Section sectionValue(String key) {
         JsonNode value = raw(key);
         if (missing(key, value, "an object")) {
-            return new Section(keyOf(key), MissingNode.getInstance(), problems);
+            return child(key, "", MissingNode.getInstance());
         }
         if (!value.isObject()) {
             report(key, value, "expected an object with keys");
-            return new Section(keyOf(key), MissingNode.getInstance(), problems);
+            return child(key, "", MissingNode.getInstance());
         }
-        return new Section(keyOf(key), value, problems);
+        return child(key, "", value);
     }
 
     /** An optional section whose keys all have defaults: absent means "all defaults". */
     public Section sectionOrDefaults(String key) {
+        note(key, KeyRead.Kind.OBJECT, null);
         if (has(key)) {
-            return section(key);
+            return sectionValue(key);
         }
         asked.add(key);
-        return new Section(keyOf(key), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
-                problems);
+        return child(key, "", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 
     public Optional<Section> optionalSection(String key) {
-        return has(key) ? Optional.of(section(key)) : markAsked(key);
+        note(key, KeyRead.Kind.OBJECT, null);
+        return has(key) ? Optional.of(sectionValue(key)) : markAsked(key);
     }
 
     public List<Section> list(String key, boolean required) {
+        note(key, KeyRead.Kind.OBJECT_LIST, null);
         JsonNode value = raw(key);
         if (value.isMissingNode()) {
             if (required && present) {
@@ -277,7 +355,7 @@ public final class Section {
             if (!item.isObject()) {
                 problems.add(itemKey, shown(item), "expected an object with keys");
             } else {
-                out.add(new Section(itemKey, item, problems));
+                out.add(new Section(itemKey, patternOf(key) + "[]", item, problems, reads));
             }
         }
         return out;
@@ -285,6 +363,7 @@ public final class Section {
 
     /** An object whose keys are names chosen by the user (services, audiences...), each an object. */
     public Map<String, Section> named(String key, String namePattern, String nameExpected) {
+        note(key, KeyRead.Kind.NAMED_OBJECTS, null);
         JsonNode value = raw(key);
         if (missing(key, value, "an object of named entries")) {
             return Map.of();
@@ -303,7 +382,8 @@ public final class Section {
             } else if (!field.getValue().isObject()) {
                 problems.add(entryKey, shown(field.getValue()), "expected an object with keys");
             } else {
-                out.put(field.getKey(), new Section(entryKey, field.getValue(), problems));
+                out.put(field.getKey(), new Section(entryKey, patternOf(key) + "." + KeyRead.NAME, field.getValue(),
+                        problems, reads));
             }
         }
         return out;
@@ -311,6 +391,7 @@ public final class Section {
 
     /** A map of plain string values, such as non-secret environment variables. */
     public Map<String, String> stringMap(String key, String keyPattern, String keyExpected) {
+        note(key, KeyRead.Kind.STRING_MAP, null);
         JsonNode value = raw(key);
         if (value.isMissingNode()) {
             return Map.of();

@@ -26,8 +26,13 @@ public final class StackSettingsParser {
     }
 
     public static StackSettings parse(RawConfig raw) {
+        return parse(raw, read -> { });
+    }
+
+    /** As {@link #parse(RawConfig)}, telling {@code reads} every key the parsers read (see {@link KeyRead}). */
+    static StackSettings parse(RawConfig raw, java.util.function.Consumer<KeyRead> reads) {
         Problems problems = new Problems();
-        Section root = Section.root(raw.project(), toTree(raw, problems), problems);
+        Section root = Section.root(raw.project(), toTree(raw, problems), problems, reads);
 
         Tier tier = root.choice("tier", Map.of("production", Tier.PRODUCTION, "staging", Tier.STAGING));
         String region = root.matching("region", "[a-z]{2}-[a-z]+-\\d", "an AWS region such as ap-northeast-1");
