@@ -81,7 +81,7 @@ final class StackConfigPage {
             md.append("| `").append(secret.key()).append("` | ")
                     .append(secret.requiredEverywhere() ? "every stack" : "where used").append(" | ")
                     .append(cell(secret.description())).append(" | ")
-                    .append(stacks.isEmpty() ? "- (set outside the file)" : String.join(", ", stacks)).append(" |\n");
+                    .append(stacks.isEmpty() ? "- (none committed)" : String.join(", ", stacks)).append(" |\n");
         }
         return md.toString();
     }
