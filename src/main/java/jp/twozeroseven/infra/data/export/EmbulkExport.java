@@ -24,7 +24,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import jp.twozeroseven.infra.data.access.PipelineArns;
 import jp.twozeroseven.infra.data.access.PipelinePolicies;
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.CatalogTable;
 import jp.twozeroseven.infra.data.embulk.EmbulkConfigGenerator;
 import jp.twozeroseven.infra.data.embulk.ExportTarget;
 import jp.twozeroseven.infra.data.embulk.SourceDatabase;
@@ -125,7 +125,7 @@ public final class EmbulkExport extends ComponentResource {
                 wiring, ExportZone.MASKED, rawNames);
         Output<String> containers = Output.tuple(wiring.repositoryUrl(), databaseCredentials.arn(), pseudonymKey.arn())
                 .applyValue(t -> EmbulkContainer.definitions(new EmbulkContainer.Spec(
-                        t.t1 + ":" + settings.task().imageTag(), wiring.masked().bucket(), PipelinePolicies.CONFIG_PREFIX,
+                        t.t1 + ":" + jp.twozeroseven.infra.data.embulk.EmbulkImage.pinned().tag(), wiring.masked().bucket(), PipelinePolicies.CONFIG_PREFIX,
                         ExportZone.MASKED, t.t2, java.util.Optional.of(t.t3), logName, scope.settings().region())));
         taskDefinition = taskDefinition(scope, familyName(scope, ExportZone.MASKED), settings, executionRole, taskRole, containers);
         if (rawDatabaseCredentials != null) {
@@ -135,7 +135,7 @@ public final class EmbulkExport extends ComponentResource {
                     + "allowed raw tables", wiring, ExportZone.RAW, rawNames);
             Output<String> rawContainers = Output.tuple(wiring.repositoryUrl(), rawDatabaseCredentials.arn())
                     .applyValue(t -> EmbulkContainer.definitions(new EmbulkContainer.Spec(
-                            t.t1 + ":" + settings.task().imageTag(), wiring.masked().bucket(), PipelinePolicies.CONFIG_PREFIX,
+                            t.t1 + ":" + jp.twozeroseven.infra.data.embulk.EmbulkImage.pinned().tag(), wiring.masked().bucket(), PipelinePolicies.CONFIG_PREFIX,
                             ExportZone.RAW, t.t2, java.util.Optional.empty(), logName, scope.settings().region())));
             rawTaskDefinition = taskDefinition(scope, familyName(scope, ExportZone.RAW), settings, rawExecutionRole,
                     rawTaskRole, rawContainers);

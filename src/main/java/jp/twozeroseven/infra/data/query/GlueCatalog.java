@@ -10,7 +10,7 @@ import com.pulumi.aws.glue.inputs.CatalogTableStorageDescriptorColumnArgs;
 import com.pulumi.aws.glue.inputs.CatalogTableStorageDescriptorSerDeInfoArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import jp.twozeroseven.infra.data.catalog.Catalog;
+import jp.twozeroseven.infra.catalog.Catalog;
 import jp.twozeroseven.infra.data.embulk.ExportTarget;
 import jp.twozeroseven.infra.data.glue.GlueTable;
 import jp.twozeroseven.infra.data.glue.GlueTableModel;
@@ -56,7 +56,7 @@ public final class GlueCatalog extends ComponentResource {
                 .build(), scope.statefulOptions());
     }
 
-    private void catalogTable(Scope scope, GlueTable table, jp.twozeroseven.infra.data.catalog.CatalogTable source) {
+    private void catalogTable(Scope scope, GlueTable table, jp.twozeroseven.infra.catalog.CatalogTable source) {
         Map<String, String> parameters = new LinkedHashMap<>(table.parameters());
         parameters.put(ColumnClassifications.PARAMETER, ColumnClassifications.of(source, table.zone()));
         new CatalogTable(scope.name("glue-" + table.zone().prefix() + "-" + table.name()), CatalogTableArgs.builder()
