@@ -22,7 +22,7 @@ const SPACE = "[[:space:]\\u200b\\u2060\\ufeff]";
 const NFKC = (col: string) => `normalize(${col}::text, NFKC)`;
 const TRIMMED = (text: string) => `regexp_replace(${text}, '^${SPACE}+|${SPACE}+$', '', 'g')`;
 /**
- * The canonical form of each entity form (jp.twozeroseven.infra.data.catalog.PseudonymForm), as SQL over a column
+ * The canonical form of each entity form (jp.twozeroseven.infra.catalog.PseudonymForm), as SQL over a column
  * `$col`: NFKC first, blanks to NULL (nullif / the E.164 substring), never the pseudonym of the empty string.
  */
 export const FORMS: Record<string, (col: string) => string> = {

@@ -5,6 +5,8 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import jp.twozeroseven.infra.composition.PlatformPropsFrom;
+import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.composition.DataPipelinePropsFrom;
 import jp.twozeroseven.infra.data.DataPipeline;
 import jp.twozeroseven.infra.observability.NewRelicProvider;
 import jp.twozeroseven.infra.observability.Observability;
@@ -35,7 +37,8 @@ public final class InfraStack {
         AppPlatform platform = new AppPlatform("platform", root, new PlatformPropsFrom(settings));
         new Observability("observability", root.forService("observability"), NewRelicProvider.create(settings),
                 platform.deployments().applicationName(), platform.deployments().groupNames());
-        DataPipeline data = new DataPipeline("data-pipeline", root.forService("data-pipeline"), platform);
+        DataPipeline data = new DataPipeline("data-pipeline", DataPipelinePropsFrom.settings(settings,
+                root.forService("data-pipeline"), platform), ComponentResourceOptions.builder().build());
         platform.exports().forEach(ctx::export);
         data.exports().forEach(ctx::export);
     }

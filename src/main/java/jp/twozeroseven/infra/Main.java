@@ -5,7 +5,7 @@ import jp.twozeroseven.infra.cli.KAnonymityReportCommand;
 import jp.twozeroseven.infra.cli.SynthCommand;
 import jp.twozeroseven.infra.cli.SynthOptions;
 import jp.twozeroseven.infra.cli.UsageException;
-import jp.twozeroseven.infra.data.catalog.CatalogException;
+import jp.twozeroseven.infra.catalog.CatalogException;
 import jp.twozeroseven.infra.policycheck.PolicyCheckUnavailable;
 import jp.twozeroseven.infra.policycheck.PolicyConfigException;
 import jp.twozeroseven.infra.settings.EngineEnvironment;

@@ -1,9 +1,9 @@
 package jp.twozeroseven.infra.capacity;
 
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
-import jp.twozeroseven.infra.data.catalog.TableSize;
-import jp.twozeroseven.infra.data.forecast.NightForecast;
-import jp.twozeroseven.infra.data.forecast.NightForecastTable;
+import jp.twozeroseven.infra.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.TableSize;
+import jp.twozeroseven.infra.settings.forecast.NightForecast;
+import jp.twozeroseven.infra.settings.forecast.NightForecastTable;
 import jp.twozeroseven.infra.settings.CapacityWindow;
 import jp.twozeroseven.infra.settings.ServiceSettings;
 import jp.twozeroseven.infra.settings.StackSettings;

@@ -1,7 +1,7 @@
 package jp.twozeroseven.infra.capacity;
 
-import jp.twozeroseven.infra.data.forecast.NightForecast;
-import jp.twozeroseven.infra.data.forecast.TablePlan;
+import jp.twozeroseven.infra.settings.forecast.NightForecast;
+import jp.twozeroseven.infra.settings.forecast.TablePlan;
 import jp.twozeroseven.infra.settings.CpuArchitecture;
 import jp.twozeroseven.infra.settings.DataPipelineTask;
 import jp.twozeroseven.infra.settings.EtlCapacity;

@@ -3,7 +3,7 @@ package jp.twozeroseven.infra.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import jp.twozeroseven.infra.data.catalog.CatalogLoader;
+import jp.twozeroseven.infra.catalog.CatalogLoader;
 import jp.twozeroseven.infra.data.masking.KAnonymity;
 
 /**

@@ -1,8 +1,8 @@
 package jp.twozeroseven.infra.cli;
 
 import jp.twozeroseven.infra.capacity.CapacityReport;
-import jp.twozeroseven.infra.data.forecast.NightForecast;
-import jp.twozeroseven.infra.data.forecast.NightForecastTable;
+import jp.twozeroseven.infra.settings.forecast.NightForecast;
+import jp.twozeroseven.infra.settings.forecast.NightForecastTable;
 import jp.twozeroseven.infra.platform.scaling.CapacityPlanTable;
 import jp.twozeroseven.infra.policycheck.PolicyCheck;
 import jp.twozeroseven.infra.policycheck.PolicyReport;

@@ -40,8 +40,6 @@ import java.util.Map;
 public final class AppPlatform extends ComponentResource {
 
     public static final String TYPE = "platform207:app:AppPlatform";
-    /** The ETL image lives beside the app images; the data pipeline runs it. */
-    public static final String ETL_IMAGE = "embulk";
 
     private final Network network;
     private final PlatformKeys keys;
@@ -67,8 +65,8 @@ public final class AppPlatform extends ComponentResource {
         keys = PlatformKeys.create(scope, props.keys());
         network = new Network("network", props.network(scope), here);
         securityGroups = new SecurityGroups("security-groups", scope, network.vpcId(), network.vpcCidr());
+        // The app images only: the data pipeline owns the Embulk image's repository (issue 17).
         List<String> images = new ArrayList<>(scope.settings().services().stream().map(ServiceSettings::name).toList());
-        images.add(ETL_IMAGE);
         registries = new Registries("registries", scope, images, keys.platform().arn());
         logBuckets = LogBuckets.create(scope, props.logBuckets());
         loadBalancer = new PublicLoadBalancer("load-balancer", props.loadBalancer(scope, network.publicSubnetIds(),

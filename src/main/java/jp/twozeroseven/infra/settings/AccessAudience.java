@@ -1,6 +1,6 @@
 package jp.twozeroseven.infra.settings;
 
-import jp.twozeroseven.infra.data.catalog.DataClass;
+import jp.twozeroseven.infra.catalog.DataClass;
 
 import java.util.Collections;
 import java.util.Optional;

@@ -1,14 +1,13 @@
 package jp.twozeroseven.infra.settings;
 
-import jp.twozeroseven.infra.data.embulk.EmbulkImage;
 
-import jp.twozeroseven.infra.data.catalog.Catalog;
-import jp.twozeroseven.infra.data.catalog.CatalogColumn;
-import jp.twozeroseven.infra.data.catalog.CatalogException;
-import jp.twozeroseven.infra.data.catalog.CatalogLoader;
-import jp.twozeroseven.infra.data.catalog.CatalogProblem;
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
-import jp.twozeroseven.infra.data.catalog.DataClass;
+import jp.twozeroseven.infra.catalog.Catalog;
+import jp.twozeroseven.infra.catalog.CatalogColumn;
+import jp.twozeroseven.infra.catalog.CatalogException;
+import jp.twozeroseven.infra.catalog.CatalogLoader;
+import jp.twozeroseven.infra.catalog.CatalogProblem;
+import jp.twozeroseven.infra.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.DataClass;
 
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -35,6 +34,8 @@ final class DataPipelineParser {
     static final int MAX_CUTOFF_MB = 2047;
     /** An IAM role ARN (IAM API Reference, Role: path and name characters). */
     static final String ROLE_ARN = "arn:aws:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}";
+    /** Prints the derived Embulk image tag (named, not imported: settings never depend on the pipeline's code). */
+    public static final String EMBULK_IMAGE_CLASS = "jp.twozeroseven.infra.data.embulk.EmbulkImage";
     private static final LocalTime NIGHT_ENDS = LocalTime.of(5, 0);
     private static final LocalTime NIGHT_STARTS = LocalTime.of(22, 0);
 
@@ -96,12 +97,14 @@ final class DataPipelineParser {
         }
         // A documented assumption until a real night measures it; 100 rows/s would be a broken export.
         int rowsPerSecond = t.integer("rowsPerSecond", 100, 1_000_000, DataPipelineTask.DEFAULT_ROWS_PER_SECOND);
-        // The tag is derived from images/embulk/versions.properties, which also fixes the configs' driver_path: a tag
-        // set here could name an image whose driver or plugins differ from what the generated configs expect.
-        String tag = EmbulkImage.pinned().tag();
+        // The tag is derived from images/embulk/versions.properties (data.embulk.EmbulkImage, read by the stack
+        // composition), which also fixes the configs' driver_path: a tag set here could name an image whose driver or
+        // plugins differ from what the generated configs expect. Settings do not read the image: they do not depend
+        // on the data pipeline's code.
         t.optionalText("imageTag", "nothing: the key is no longer read").ifPresent(set -> t.report("imageTag", set,
-                "the Embulk image tag is derived from images/embulk/versions.properties (now " + tag + "); remove "
-                        + "imageTag from the stack file and change the versions file (and image.revision) instead"));
+                "the Embulk image tag is derived from images/embulk/versions.properties (print it with `java -cp "
+                        + "target/infra.jar " + EMBULK_IMAGE_CLASS + "`); remove imageTag from the stack file and "
+                        + "change the versions file (and image.revision) instead"));
         if (t.isPresent() && t.has("cpu") && t.has("memory") && !FargateSizes.allowed(cpu, memory)) {
             t.report("memory", String.valueOf(memory), "Fargate does not offer this memory with cpu " + cpu
                     + "; allowed: " + FargateSizes.describe(cpu));
@@ -109,7 +112,7 @@ final class DataPipelineParser {
         // 10 minutes is shorter than a cold Fargate start plus one small table; 24 h would span the next night's run.
         int timeoutMinutes = t.integer("timeoutMinutes", 10, 1200, DataPipelineTask.DEFAULT_TIMEOUT_MINUTES);
         t.rejectUnknownKeys();
-        return new DataPipelineTask(cpu, memory, arch, tag, timeoutMinutes, capacity, rowsPerSecond);
+        return new DataPipelineTask(cpu, memory, arch, timeoutMinutes, capacity, rowsPerSecond);
     }
 
     private static AccessMatrix access(Section a, Catalog catalog) {

@@ -1,6 +1,6 @@
 package jp.twozeroseven.infra.settings;
 
-import jp.twozeroseven.infra.data.catalog.Catalog;
+import jp.twozeroseven.infra.catalog.Catalog;
 
 import java.time.LocalTime;
 

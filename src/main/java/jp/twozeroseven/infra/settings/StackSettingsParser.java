@@ -61,7 +61,7 @@ public final class StackSettingsParser {
         if (dataPipeline.catalog() != null && dataPipeline.nightlyAt() != null && observability.heartbeat() != null
                 && observability.heartbeat().deadline() != null && database.maintenanceWindow() != null) {
             // The night must fit before the heartbeat deadline, the 05:00 peak and Aurora's maintenance.
-            jp.twozeroseven.infra.data.forecast.NightForecast.of(dataPipeline,
+            jp.twozeroseven.infra.settings.forecast.NightForecast.of(dataPipeline,
                             observability.heartbeat().deadline(), database.maintenanceWindow()).problems()
                     .forEach(p -> root.report(p.key(), p.value(), p.message()));
         }

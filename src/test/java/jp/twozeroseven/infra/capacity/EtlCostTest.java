@@ -1,8 +1,8 @@
 package jp.twozeroseven.infra.capacity;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import jp.twozeroseven.infra.data.forecast.NightForecast;
-import jp.twozeroseven.infra.data.forecast.TablePlan;
+import jp.twozeroseven.infra.settings.forecast.NightForecast;
+import jp.twozeroseven.infra.settings.forecast.TablePlan;
 import jp.twozeroseven.infra.settings.CpuArchitecture;
 import jp.twozeroseven.infra.settings.DataPipelineTask;
 import jp.twozeroseven.infra.settings.EtlCapacity;
@@ -49,7 +49,7 @@ class EtlCostTest {
 
     @Test
     void aNightOnSpotFromTheForecastsTaskHours() throws Exception {
-        DataPipelineTask task = new DataPipelineTask(1024, 4096, CpuArchitecture.X86_64, "t", 240, EtlCapacity.SPOT_FIRST, 5000);
+        DataPipelineTask task = new DataPipelineTask(1024, 4096, CpuArchitecture.X86_64, 240, EtlCapacity.SPOT_FIRST, 5000);
         // b is 10 M rows x 100 bytes = 1 GB: above 16 MiB, so 5 MiB parts: ceil(1e9 / 5242880) = 191, + 1 complete.
         EtlCost cost = EtlCost.of(twoTables(), task, prices(), table -> 100);
 
@@ -66,7 +66,7 @@ class EtlCostTest {
 
     @Test
     void anArm64TaskPaysOnDemand() throws Exception {
-        DataPipelineTask task = new DataPipelineTask(1024, 4096, CpuArchitecture.ARM64, "t", 240, EtlCapacity.ON_DEMAND, 5000);
+        DataPipelineTask task = new DataPipelineTask(1024, 4096, CpuArchitecture.ARM64, 240, EtlCapacity.ON_DEMAND, 5000);
         EtlCost cost = EtlCost.of(twoTables(), task, prices(), table -> 100);
         // 1.5 x (0.04 + 4 x 0.004)
         assertThat(cost.computeUsd()).isCloseTo(0.084, within(1e-12));

@@ -2,7 +2,7 @@ package jp.twozeroseven.infra.settings;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jp.twozeroseven.infra.data.catalog.DataClass;
+import jp.twozeroseven.infra.catalog.DataClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

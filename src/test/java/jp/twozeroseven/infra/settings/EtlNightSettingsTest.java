@@ -106,7 +106,7 @@ class EtlNightSettingsTest {
     void bothStacksForecastWithinEveryLimit() {
         for (String stack : java.util.List.of("prod", "stg")) {
             StackSettings settings = StackSettingsParser.parse(StackFixture.read(stack));
-            var forecast = jp.twozeroseven.infra.data.forecast.NightForecast.of(settings.dataPipeline(),
+            var forecast = jp.twozeroseven.infra.settings.forecast.NightForecast.of(settings.dataPipeline(),
                     settings.observability().heartbeat().deadline(), settings.database().maintenanceWindow());
             assertThat(forecast.problems()).as(stack).isEmpty();
             assertThat(forecast.tables()).as(stack).hasSize(settings.dataPipeline().catalog().tables().size());

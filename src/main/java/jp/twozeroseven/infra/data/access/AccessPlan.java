@@ -1,10 +1,10 @@
 package jp.twozeroseven.infra.data.access;
 
-import jp.twozeroseven.infra.data.catalog.Catalog;
-import jp.twozeroseven.infra.data.catalog.CatalogColumn;
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
-import jp.twozeroseven.infra.data.catalog.DataClass;
-import jp.twozeroseven.infra.data.catalog.Masking;
+import jp.twozeroseven.infra.catalog.Catalog;
+import jp.twozeroseven.infra.catalog.CatalogColumn;
+import jp.twozeroseven.infra.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.DataClass;
+import jp.twozeroseven.infra.catalog.Masking;
 import jp.twozeroseven.infra.settings.AccessAudience;
 import jp.twozeroseven.infra.settings.AccessMatrix;
 import jp.twozeroseven.infra.settings.AccessZone;

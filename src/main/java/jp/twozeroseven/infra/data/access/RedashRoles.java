@@ -24,10 +24,32 @@ public final class RedashRoles extends ComponentResource {
 
     private final Map<String, Role> roles = new LinkedHashMap<>();
 
-    public RedashRoles(String name, Scope parentScope, AccessPlan plan, String redashHostRoleArn,
-                       Output<PipelineArns> arns, Function<String, String> workgroupOf) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
+    /**
+     * @param scope             provider, naming and tags of the roles. Required.
+     * @param plan              the access matrix applied to the catalog: one role per audience, granted its tables
+     * @param redashHostRoleArn the Redash host's role ({@code dataPipeline.redashHostRoleArn}), the only principal
+     *                          every audience role trusts. Required; it must exist before the first up.
+     * @param arns              the buckets, key and Glue ARNs the grants name. Required.
+     * @param workgroupOf       audience name to its Athena workgroup's name. Required.
+     */
+    public record Props(Scope scope, AccessPlan plan, String redashHostRoleArn, Output<PipelineArns> arns,
+                        Function<String, String> workgroupOf) {
+        public Props {
+            java.util.Objects.requireNonNull(scope, "scope");
+            java.util.Objects.requireNonNull(plan, "plan");
+            java.util.Objects.requireNonNull(redashHostRoleArn, "redashHostRoleArn");
+            java.util.Objects.requireNonNull(arns, "arns");
+            java.util.Objects.requireNonNull(workgroupOf, "workgroupOf");
+        }
+    }
+
+    public RedashRoles(String name, Props props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        AccessPlan plan = props.plan();
+        String redashHostRoleArn = props.redashHostRoleArn();
+        Output<PipelineArns> arns = props.arns();
+        Function<String, String> workgroupOf = props.workgroupOf();
         for (AccessAudience audience : plan.matrix().audiences()) {
             String roleName = roleName(scope, audience.name());
             boolean rawReader = !plan.readableTables(audience, AccessZone.RAW).isEmpty();

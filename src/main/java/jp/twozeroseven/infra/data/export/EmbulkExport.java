@@ -22,15 +22,16 @@ import com.pulumi.aws.secretsmanager.SecretPolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.data.PipelineStack;
 import jp.twozeroseven.infra.data.access.PipelineArns;
 import jp.twozeroseven.infra.data.access.PipelinePolicies;
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.CatalogTable;
 import jp.twozeroseven.infra.data.embulk.EmbulkConfigGenerator;
 import jp.twozeroseven.infra.data.embulk.ExportTarget;
 import jp.twozeroseven.infra.data.embulk.SourceDatabase;
 import jp.twozeroseven.infra.data.masking.ExportZone;
 import jp.twozeroseven.infra.settings.CpuArchitecture;
-import jp.twozeroseven.infra.settings.DataPipelineSettings;
+import jp.twozeroseven.infra.settings.DataPipelineTask;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
 
@@ -61,16 +62,59 @@ public final class EmbulkExport extends ComponentResource {
     private final String logGroupName;
     private final Key secretsKey;
 
+    /**
+     * @param repositoryUrl  the ETL repository the task definitions pull from
+     * @param repositoryArn  the same repository, for the execution roles' pull grant
+     * @param readerEndpoint the ETL's Aurora reader endpoint, in every config
+     * @param secretsKeyArn  the platform key: the execution roles may still decrypt secret versions written under it
+     * @param arns           the zones' buckets, key and Glue ARNs the task roles' grants name
+     * @param masked         the masked zone (also where the configs live)
+     * @param raw            the raw zone
+     */
     public record Wiring(Output<String> repositoryUrl, Output<String> repositoryArn, Output<String> readerEndpoint,
                          Output<String> secretsKeyArn, Output<PipelineArns> arns, ExportTarget masked, ExportTarget raw) {
     }
 
-    public EmbulkExport(String name, Scope parentScope, DataPipelineSettings settings, List<CatalogTable> rawTables,
+    /**
+     * @param scope        provider, naming and tags of the export's resources. Required.
+     * @param stack        account, region, name prefix, log retention and the secrets' recovery window. Required.
+     * @param task         the task's cpu, memory and architecture ({@code dataPipeline.embulkTask}; architecture
+     *                     default x86_64). Required.
+     * @param imageTag     the Embulk image's tag in the repository ({@code EmbulkImage.tag()}). Required.
+     * @param tables       every catalog table: one masked config each. Required, non-empty.
+     * @param rawTables    the tables also exported raw, in catalog order; empty: no raw task definition, roles or
+     *                     raw user secret
+     * @param databasePort Aurora's port in the configs (5432)
+     * @param databaseName the database the configs read ({@code database.databaseName}). Required.
+     * @param wiring       the other resources the export names. Required.
+     */
+    public record Props(Scope scope, PipelineStack stack, DataPipelineTask task, String imageTag,
+                        List<CatalogTable> tables, List<CatalogTable> rawTables, int databasePort, String databaseName,
                         Wiring wiring) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
-        String prefix = scope.settings().namePrefix();
-        String account = scope.settings().accountId();
+        public Props {
+            java.util.Objects.requireNonNull(scope, "scope");
+            java.util.Objects.requireNonNull(stack, "stack");
+            java.util.Objects.requireNonNull(task, "task");
+            java.util.Objects.requireNonNull(imageTag, "imageTag");
+            if (tables == null || tables.isEmpty()) {
+                throw new IllegalArgumentException("the export needs at least one catalog table");
+            }
+            tables = List.copyOf(tables);
+            rawTables = List.copyOf(rawTables);
+            java.util.Objects.requireNonNull(databaseName, "databaseName");
+            java.util.Objects.requireNonNull(wiring, "wiring");
+        }
+    }
+
+    public EmbulkExport(String name, Props props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        PipelineStack stack = props.stack();
+        Wiring wiring = props.wiring();
+        List<CatalogTable> rawTables = props.rawTables();
+        String prefix = stack.namePrefix();
+        String account = stack.account();
+        String region = stack.region();
         // Only the execution role reads the values, to inject them; the ARN is derived so the policies are plain data.
         String executionRoleArn = "arn:aws:iam::" + account + ":role/" + scope.name("embulk-execution");
         // The masked export keeps its role names and descriptions (no update on the next up).
@@ -90,26 +134,26 @@ public final class EmbulkExport extends ComponentResource {
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
                 .policy(decryptingRoles.applyValue(arns ->
-                        PipelinePolicies.etlSecretsKey(account, scope.settings().region(), arns).toJson()))
+                        PipelinePolicies.etlSecretsKey(account, region, arns).toJson()))
                 .tags(scope.tags(keyName))
                 .build(), scope.statefulOptions());
         new Alias(keyName, AliasArgs.builder().name("alias/" + keyName).targetKeyId(secretsKey.keyId()).build(), scope.options());
         Output<String> etlKeyArn = secretsKey.arn();
-        databaseCredentials = secret(scope, "etl/database", "Aurora credentials of the masked-export user (column "
+        databaseCredentials = secret(scope, stack, "etl/database", "Aurora credentials of the masked-export user (column "
                 + "grants from ExportGrants only): JSON with username and password", etlKeyArn);
         // Only stacks that export raw tables get (and inject) the raw user; the masked user cannot read raw columns.
-        rawDatabaseCredentials = rawTables.isEmpty() ? null : secret(scope, "etl/database-raw", "Aurora credentials "
+        rawDatabaseCredentials = rawTables.isEmpty() ? null : secret(scope, stack, "etl/database-raw", "Aurora credentials "
                 + "of the raw-export user (SELECT on the rawZoneTables only): JSON with username and password",
                 etlKeyArn);
         // 削除情報等 under APPI: only the execution role can read it, to inject it into the container.
-        pseudonymKey = secret(scope, "etl/pseudonym-key", "HMAC key of the masked zone's pseudonyms: 64 hex characters. "
+        pseudonymKey = secret(scope, stack, "etl/pseudonym-key", "HMAC key of the masked zone's pseudonyms: 64 hex characters. "
                 + "Rotate only with a full re-export", etlKeyArn);
 
         String logName = "/" + prefix + "/data/embulk";
         logGroupName = logName;
         LogGroup logs = new LogGroup(scope.name("embulk-logs"), LogGroupArgs.builder()
                 .name(logName)
-                .retentionInDays(scope.settings().logRetentionDays())
+                .retentionInDays(stack.logRetentionDays())
                 .tags(scope.tags(logName))
                 .build(), scope.options());
 
@@ -119,25 +163,26 @@ public final class EmbulkExport extends ComponentResource {
             secretPolicy(scope, "etl/database-raw", rawDatabaseCredentials, rawExecutionRoleArn);
         }
         executionPolicy(scope, "embulk-execution", executionRole, wiring, logs,
-                Output.tuple(databaseCredentials.arn(), pseudonymKey.arn()).applyValue(t -> List.of(t.t1, t.t2)), etlKeyArn);
+                Output.tuple(databaseCredentials.arn(), pseudonymKey.arn()).applyValue(t -> List.of(t.t1, t.t2)), etlKeyArn,
+                region);
         List<String> rawNames = rawTables.stream().map(CatalogTable::name).toList();
         taskRole = taskRole(scope, "embulk-task", "The Embulk container: read its configs, write its zones",
                 wiring, ExportZone.MASKED, rawNames);
         Output<String> containers = Output.tuple(wiring.repositoryUrl(), databaseCredentials.arn(), pseudonymKey.arn())
                 .applyValue(t -> EmbulkContainer.definitions(new EmbulkContainer.Spec(
-                        t.t1 + ":" + settings.task().imageTag(), wiring.masked().bucket(), PipelinePolicies.CONFIG_PREFIX,
-                        ExportZone.MASKED, t.t2, java.util.Optional.of(t.t3), logName, scope.settings().region())));
-        taskDefinition = taskDefinition(scope, familyName(scope, ExportZone.MASKED), settings, executionRole, taskRole, containers);
+                        t.t1 + ":" + props.imageTag(), wiring.masked().bucket(), PipelinePolicies.CONFIG_PREFIX,
+                        ExportZone.MASKED, t.t2, java.util.Optional.of(t.t3), logName, region)));
+        taskDefinition = taskDefinition(scope, familyName(scope, ExportZone.MASKED), props.task(), executionRole, taskRole, containers);
         if (rawDatabaseCredentials != null) {
             executionPolicy(scope, "embulk-raw-execution", rawExecutionRole, wiring, logs,
-                    rawDatabaseCredentials.arn().applyValue(List::of), etlKeyArn);
+                    rawDatabaseCredentials.arn().applyValue(List::of), etlKeyArn, region);
             rawTaskRole = taskRole(scope, "embulk-raw-task", "The raw Embulk export: read its configs, write the "
                     + "allowed raw tables", wiring, ExportZone.RAW, rawNames);
             Output<String> rawContainers = Output.tuple(wiring.repositoryUrl(), rawDatabaseCredentials.arn())
                     .applyValue(t -> EmbulkContainer.definitions(new EmbulkContainer.Spec(
-                            t.t1 + ":" + settings.task().imageTag(), wiring.masked().bucket(), PipelinePolicies.CONFIG_PREFIX,
-                            ExportZone.RAW, t.t2, java.util.Optional.empty(), logName, scope.settings().region())));
-            rawTaskDefinition = taskDefinition(scope, familyName(scope, ExportZone.RAW), settings, rawExecutionRole,
+                            t.t1 + ":" + props.imageTag(), wiring.masked().bucket(), PipelinePolicies.CONFIG_PREFIX,
+                            ExportZone.RAW, t.t2, java.util.Optional.empty(), logName, region)));
+            rawTaskDefinition = taskDefinition(scope, familyName(scope, ExportZone.RAW), props.task(), rawExecutionRole,
                     rawTaskRole, rawContainers);
         } else {
             rawTaskRole = null;
@@ -145,12 +190,12 @@ public final class EmbulkExport extends ComponentResource {
         }
 
         Set<String> rawAllowed = Set.copyOf(rawNames);
-        for (CatalogTable table : settings.catalog().tables()) {
-            configObject(scope, wiring, table, ExportZone.MASKED,
+        for (CatalogTable table : props.tables()) {
+            configObject(scope, props, table, ExportZone.MASKED,
                     source -> EmbulkConfigGenerator.masked(table, source, wiring.masked()));
         }
         for (CatalogTable table : rawTables) {
-            configObject(scope, wiring, table, ExportZone.RAW,
+            configObject(scope, props, table, ExportZone.RAW,
                     source -> EmbulkConfigGenerator.raw(table, source, wiring.raw(), rawAllowed));
         }
         this.registerOutputs(Map.of("taskDefinitionArn", taskDefinition.arn()));
@@ -162,14 +207,14 @@ public final class EmbulkExport extends ComponentResource {
     }
 
     private static void executionPolicy(Scope scope, String name, Role role, Wiring wiring, LogGroup logs,
-                                        Output<List<String>> secretArns, Output<String> etlKeyArn) {
+                                        Output<List<String>> secretArns, Output<String> etlKeyArn, String region) {
         new RolePolicy(scope.name(name), RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(Output.tuple(wiring.repositoryArn(), logs.arn(), secretArns, etlKeyArn, wiring.secretsKeyArn())
                         // The platform key too: versions written before the move to the ETL key stay readable
                         // until their values are put again (Secrets Manager keeps them under the previous key).
                         .applyValue(t -> PipelinePolicies.embulkExecution(t.t1, t.t2, t.t3, List.of(t.t4, t.t5),
-                                scope.settings().region()).toJson()))
+                                region).toJson()))
                 .build(), scope.options());
     }
 
@@ -183,17 +228,17 @@ public final class EmbulkExport extends ComponentResource {
         return role;
     }
 
-    private static TaskDefinition taskDefinition(Scope scope, String family, DataPipelineSettings settings,
+    private static TaskDefinition taskDefinition(Scope scope, String family, DataPipelineTask task,
                                                  Role executionRole, Role taskRole, Output<String> containers) {
         return new TaskDefinition(family, TaskDefinitionArgs.builder()
                 .family(family)
                 .requiresCompatibilities("FARGATE")
                 .networkMode("awsvpc")
-                .cpu(String.valueOf(settings.task().cpu()))
-                .memory(String.valueOf(settings.task().memory()))
+                .cpu(String.valueOf(task.cpu()))
+                .memory(String.valueOf(task.memory()))
                 .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
                         .operatingSystemFamily("LINUX")
-                        .cpuArchitecture(settings.task().architecture() == CpuArchitecture.ARM64 ? "ARM64" : "X86_64")
+                        .cpuArchitecture(task.architecture() == CpuArchitecture.ARM64 ? "ARM64" : "X86_64")
                         .build())
                 .executionRoleArn(executionRole.arn())
                 .taskRoleArn(taskRole.arn())
@@ -208,11 +253,12 @@ public final class EmbulkExport extends ComponentResource {
         return PipelinePolicies.CONFIG_PREFIX + zone.prefix() + "/" + table + ".yml.liquid";
     }
 
-    private static void configObject(Scope scope, Wiring wiring, CatalogTable table, ExportZone zone,
+    private static void configObject(Scope scope, Props props, CatalogTable table, ExportZone zone,
                                      java.util.function.Function<SourceDatabase, String> generator) {
+        Wiring wiring = props.wiring();
         String name = scope.name("embulk-config-" + zone.prefix() + "-" + table.name());
         Output<String> content = wiring.readerEndpoint().applyValue(host -> generator.apply(
-                new SourceDatabase(host, 5432, scope.settings().database().databaseName())));
+                new SourceDatabase(host, props.databasePort(), props.databaseName())));
         Map<String, String> tags = new LinkedHashMap<>(scope.tags(name));
         tags.put("DataZone", zone.prefix());
         tags.put("ExportTable", table.name());
@@ -226,13 +272,14 @@ public final class EmbulkExport extends ComponentResource {
                 .build(), scope.options());
     }
 
-    private static Secret secret(Scope scope, String path, String description, Output<String> kmsKeyArn) {
-        String name = scope.settings().namePrefix() + "/" + path;
+    private static Secret secret(Scope scope, PipelineStack stack, String path, String description,
+                                 Output<String> kmsKeyArn) {
+        String name = stack.namePrefix() + "/" + path;
         return new Secret(scope.name(path.replace('/', '-')), SecretArgs.builder()
                 .name(name)
                 .description(description)
                 .kmsKeyId(kmsKeyArn)
-                .recoveryWindowInDays(scope.settings().tier().isProduction() ? 30 : 7)
+                .recoveryWindowInDays(stack.secretRecoveryDays())
                 .tags(scope.tags(name))
                 .build(), scope.options());
     }

@@ -1,6 +1,6 @@
 package jp.twozeroseven.infra.data.masking;
 
-import jp.twozeroseven.infra.data.catalog.PseudonymForm;
+import jp.twozeroseven.infra.catalog.PseudonymForm;
 
 /**
  * SQL (PostgreSQL 13+) that brings a value to its canonical form before it is hashed, so that one person is one

@@ -3,10 +3,10 @@ package jp.twozeroseven.infra.data.masking;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import jp.twozeroseven.infra.data.catalog.Catalog;
-import jp.twozeroseven.infra.data.catalog.CatalogColumn;
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
-import jp.twozeroseven.infra.data.catalog.Masking;
+import jp.twozeroseven.infra.catalog.Catalog;
+import jp.twozeroseven.infra.catalog.CatalogColumn;
+import jp.twozeroseven.infra.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.Masking;
 
 /**
  * Column-level GRANTs for the Aurora user of the masked export: it may read exactly the columns

@@ -3,9 +3,9 @@ package jp.twozeroseven.infra.data.masking;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jp.twozeroseven.infra.data.catalog.CatalogLoader;
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
-import jp.twozeroseven.infra.data.catalog.Masking;
+import jp.twozeroseven.infra.catalog.CatalogLoader;
+import jp.twozeroseven.infra.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.Masking;
 
 /**
  * The SELECT each Embulk task runs against Aurora. Pure text generation from the catalog: no key,

@@ -2,11 +2,11 @@ package jp.twozeroseven.infra.data.masking;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import jp.twozeroseven.infra.data.catalog.Anonymity;
-import jp.twozeroseven.infra.data.catalog.Catalog;
-import jp.twozeroseven.infra.data.catalog.CatalogColumn;
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
-import jp.twozeroseven.infra.data.catalog.Masking;
+import jp.twozeroseven.infra.catalog.Anonymity;
+import jp.twozeroseven.infra.catalog.Catalog;
+import jp.twozeroseven.infra.catalog.CatalogColumn;
+import jp.twozeroseven.infra.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.Masking;
 
 /**
  * k-anonymity of a masked table over its quasi-identifiers (the published, generalised values). Groups are counted

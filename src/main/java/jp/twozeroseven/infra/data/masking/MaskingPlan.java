@@ -3,13 +3,13 @@ package jp.twozeroseven.infra.data.masking;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import jp.twozeroseven.infra.data.catalog.CatalogColumn;
-import jp.twozeroseven.infra.data.catalog.CatalogLoader;
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
-import jp.twozeroseven.infra.data.catalog.ColumnType;
-import jp.twozeroseven.infra.data.catalog.DataClass;
-import jp.twozeroseven.infra.data.catalog.Entity;
-import jp.twozeroseven.infra.data.catalog.Masking;
+import jp.twozeroseven.infra.catalog.CatalogColumn;
+import jp.twozeroseven.infra.catalog.CatalogLoader;
+import jp.twozeroseven.infra.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.ColumnType;
+import jp.twozeroseven.infra.catalog.DataClass;
+import jp.twozeroseven.infra.catalog.Entity;
+import jp.twozeroseven.infra.catalog.Masking;
 
 /**
  * Turns each catalog column into the SQL expression its masking demands. Dropped columns produce

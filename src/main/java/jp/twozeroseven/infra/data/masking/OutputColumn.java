@@ -1,7 +1,7 @@
 package jp.twozeroseven.infra.data.masking;
 
 import java.util.Objects;
-import jp.twozeroseven.infra.data.catalog.Masking;
+import jp.twozeroseven.infra.catalog.Masking;
 
 /** One column of an export: its SQL expression over alias {@code t}, output name and type. */
 public record OutputColumn(String name, String sqlExpression, OutputType type, Masking masking) {

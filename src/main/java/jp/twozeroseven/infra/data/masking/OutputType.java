@@ -1,6 +1,6 @@
 package jp.twozeroseven.infra.data.masking;
 
-import jp.twozeroseven.infra.data.catalog.ColumnType;
+import jp.twozeroseven.infra.catalog.ColumnType;
 
 /**
  * The type a column has once it is in Parquet, and its Glue type. Timestamps are written as Parquet

@@ -58,15 +58,35 @@ public final class SlackNotifier extends ComponentResource {
     private final RestApi api;
     private final Stage stage;
 
-    public SlackNotifier(String name, Scope parentScope, Output<String> stateMachineRoleArn) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
+    /**
+     * @param scope               provider, naming and tags of the API and its logs. Required.
+     * @param region              the API's region, in the messages' console links. Required.
+     * @param stack               the stack named in every message. Required.
+     * @param namePrefix          {@code <project>-<stack>}: the access log group is {@code /<prefix>/data/etl-notify-access}
+     * @param logRetentionDays    retention of the access and execution log groups
+     * @param webhookUrl          the Slack incoming webhook (secret config {@code slackWebhookUrl}). Required.
+     * @param stateMachineRoleArn the only principal the API's resource policy admits. Required.
+     */
+    public record Props(Scope scope, String region, String stack, String namePrefix, int logRetentionDays,
+                        SecretValue webhookUrl, Output<String> stateMachineRoleArn) {
+        public Props {
+            java.util.Objects.requireNonNull(scope, "scope");
+            java.util.Objects.requireNonNull(region, "region");
+            java.util.Objects.requireNonNull(stack, "stack");
+            java.util.Objects.requireNonNull(namePrefix, "namePrefix");
+            java.util.Objects.requireNonNull(webhookUrl, "webhookUrl (secret config " + SecretKey.SLACK_WEBHOOK_URL.key() + ")");
+            java.util.Objects.requireNonNull(stateMachineRoleArn, "stateMachineRoleArn");
+        }
+    }
+
+    public SlackNotifier(String name, Props props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
         String apiName = scope.name("etl-notify");
-        String region = scope.settings().region();
-        String stack = scope.settings().stack();
-        SecretValue webhook = scope.settings().secrets().get(SecretKey.SLACK_WEBHOOK_URL)
-                .orElseThrow(() -> new IllegalStateException("secret " + SecretKey.SLACK_WEBHOOK_URL.key() + " is not set"));
-        Output<String> webhookUrl = Output.ofSecret(webhook.reveal());
+        String region = props.region();
+        String stack = props.stack();
+        Output<String> stateMachineRoleArn = props.stateMachineRoleArn();
+        Output<String> webhookUrl = Output.ofSecret(props.webhookUrl().reveal());
 
         api = new RestApi(apiName, RestApiArgs.builder()
                 .name(apiName)
@@ -99,10 +119,10 @@ public final class SlackNotifier extends ComponentResource {
                 .triggers(triggers)
                 .build(), CustomResourceOptions.builder().parent(scope.parent()).provider(scope.aws())
                 .dependsOn(parts).build());
-        String logName = "/" + scope.settings().namePrefix() + "/data/etl-notify-access";
+        String logName = "/" + props.namePrefix() + "/data/etl-notify-access";
         LogGroup accessLogs = new LogGroup(scope.name("etl-notify-access"), LogGroupArgs.builder()
                 .name(logName)
-                .retentionInDays(scope.settings().logRetentionDays())
+                .retentionInDays(props.logRetentionDays())
                 .tags(scope.tags(logName))
                 .build(), scope.options());
         // Execution logs go to a group API Gateway names itself; created here so its retention is managed (else
@@ -111,7 +131,7 @@ public final class SlackNotifier extends ComponentResource {
         Output<String> executionLogName = api.id().applyValue(id -> "API-Gateway-Execution-Logs_" + id + "/" + STAGE);
         LogGroup executionLogs = new LogGroup(scope.name("etl-notify-execution"), LogGroupArgs.builder()
                 .name(executionLogName)
-                .retentionInDays(scope.settings().logRetentionDays())
+                .retentionInDays(props.logRetentionDays())
                 .tags(scope.tags(scope.name("etl-notify-execution")))
                 .build(), scope.options());
         ApiGatewayAccountLogging accountLogging = new ApiGatewayAccountLogging(scope);

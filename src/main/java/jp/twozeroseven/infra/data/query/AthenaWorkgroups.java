@@ -26,11 +26,28 @@ public final class AthenaWorkgroups extends ComponentResource {
 
     private final Map<String, String> names = new LinkedHashMap<>();
 
-    public AthenaWorkgroups(String name, Scope parentScope, List<AccessAudience> audiences, String resultsBucket,
-                            Output<String> dataKeyArn) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
-        for (AccessAudience audience : audiences) {
+    /**
+     * @param scope         provider, naming and tags of the workgroups. Required.
+     * @param audiences     one workgroup each ({@code dataPipeline.access.audiences}; analysts and data-engineers are
+     *                      always there). Required.
+     * @param resultsBucket the query-results zone's bucket name: each audience writes under {@code <audience>/}
+     * @param dataKeyArn    the data key that encrypts the results (SSE_KMS). Required.
+     */
+    public record Props(Scope scope, List<AccessAudience> audiences, String resultsBucket, Output<String> dataKeyArn) {
+        public Props {
+            java.util.Objects.requireNonNull(scope, "scope");
+            audiences = List.copyOf(audiences);
+            java.util.Objects.requireNonNull(resultsBucket, "resultsBucket");
+            java.util.Objects.requireNonNull(dataKeyArn, "dataKeyArn");
+        }
+    }
+
+    public AthenaWorkgroups(String name, Props props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        String resultsBucket = props.resultsBucket();
+        Output<String> dataKeyArn = props.dataKeyArn();
+        for (AccessAudience audience : props.audiences()) {
             String workgroup = workgroupName(scope, audience.name());
             names.put(audience.name(), workgroup);
             new Workgroup(workgroup, WorkgroupArgs.builder()

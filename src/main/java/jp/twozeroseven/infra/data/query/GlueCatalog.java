@@ -10,7 +10,7 @@ import com.pulumi.aws.glue.inputs.CatalogTableStorageDescriptorColumnArgs;
 import com.pulumi.aws.glue.inputs.CatalogTableStorageDescriptorSerDeInfoArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import jp.twozeroseven.infra.data.catalog.Catalog;
+import jp.twozeroseven.infra.catalog.Catalog;
 import jp.twozeroseven.infra.data.embulk.ExportTarget;
 import jp.twozeroseven.infra.data.glue.GlueTable;
 import jp.twozeroseven.infra.data.glue.GlueTableModel;
@@ -35,10 +35,31 @@ public final class GlueCatalog extends ComponentResource {
     private final Map<ExportZone, CatalogDatabase> databases = new EnumMap<>(ExportZone.class);
     private final List<GlueTable> tables;
 
-    public GlueCatalog(String name, Scope parentScope, Catalog catalog, ExportTarget masked, ExportTarget raw,
-                       Set<String> rawTables) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
+    /**
+     * @param scope     provider, naming and tags of the Glue resources. Required.
+     * @param catalog   the table catalog ({@code dataPipeline.catalog}, default {@code data/catalog.yaml}): one
+     *                  masked table per catalog table. Required.
+     * @param masked    the masked zone's bucket and Glue database. Required.
+     * @param raw       the raw zone's bucket and Glue database (the database exists even with no raw table). Required.
+     * @param rawTables the tables also exported raw ({@code dataPipeline.access.rawZoneTables}); empty: none
+     */
+    public record Props(Scope scope, Catalog catalog, ExportTarget masked, ExportTarget raw, Set<String> rawTables) {
+        public Props {
+            java.util.Objects.requireNonNull(scope, "scope");
+            java.util.Objects.requireNonNull(catalog, "catalog");
+            java.util.Objects.requireNonNull(masked, "masked");
+            java.util.Objects.requireNonNull(raw, "raw");
+            rawTables = Set.copyOf(rawTables);
+        }
+    }
+
+    public GlueCatalog(String name, Props props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        Catalog catalog = props.catalog();
+        ExportTarget masked = props.masked();
+        ExportTarget raw = props.raw();
+        Set<String> rawTables = props.rawTables();
         databases.put(ExportZone.MASKED, database(scope, masked, "Masked analytics zone: pseudonymised and generalised exports"));
         databases.put(ExportZone.RAW, database(scope, raw, "Raw restricted zone: unmasked exports of allow-listed tables only"));
         tables = GlueTableModel.forCatalog(catalog, masked, Optional.of(raw), rawTables);
@@ -56,7 +77,7 @@ public final class GlueCatalog extends ComponentResource {
                 .build(), scope.statefulOptions());
     }
 
-    private void catalogTable(Scope scope, GlueTable table, jp.twozeroseven.infra.data.catalog.CatalogTable source) {
+    private void catalogTable(Scope scope, GlueTable table, jp.twozeroseven.infra.catalog.CatalogTable source) {
         Map<String, String> parameters = new LinkedHashMap<>(table.parameters());
         parameters.put(ColumnClassifications.PARAMETER, ColumnClassifications.of(source, table.zone()));
         new CatalogTable(scope.name("glue-" + table.zone().prefix() + "-" + table.name()), CatalogTableArgs.builder()

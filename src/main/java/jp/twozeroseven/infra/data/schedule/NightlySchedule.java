@@ -27,10 +27,31 @@ public final class NightlySchedule extends ComponentResource {
 
     public static final String TYPE = "platform207:data:NightlySchedule";
 
-    public NightlySchedule(String name, Scope parentScope, LocalTime at, Output<String> stateMachineArn,
-                           String executionInput, Output<String> queueKeyArn) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
+    /**
+     * @param scope           provider, naming and tags of the schedule, its role and DLQ. Required.
+     * @param at              when the export starts, Asia/Tokyo ({@code dataPipeline.nightlyAt}, 22:00-04:59). Required.
+     * @param stateMachineArn the ETL state machine the schedule starts. Required.
+     * @param executionInput  the execution's input (JSON, {@code EtlExecutionInput}): every table and zone. Required.
+     * @param queueKeyArn     the KMS key of the dead-letter queue (the platform key). Required.
+     */
+    public record Props(Scope scope, LocalTime at, Output<String> stateMachineArn, String executionInput,
+                        Output<String> queueKeyArn) {
+        public Props {
+            java.util.Objects.requireNonNull(scope, "scope");
+            java.util.Objects.requireNonNull(at, "at");
+            java.util.Objects.requireNonNull(stateMachineArn, "stateMachineArn");
+            java.util.Objects.requireNonNull(executionInput, "executionInput");
+            java.util.Objects.requireNonNull(queueKeyArn, "queueKeyArn");
+        }
+    }
+
+    public NightlySchedule(String name, Props props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        LocalTime at = props.at();
+        Output<String> stateMachineArn = props.stateMachineArn();
+        String executionInput = props.executionInput();
+        Output<String> queueKeyArn = props.queueKeyArn();
         String queueName = scope.name("etl-schedule-dlq");
         Queue dlq = new Queue(queueName, QueueArgs.builder()
                 .name(queueName)

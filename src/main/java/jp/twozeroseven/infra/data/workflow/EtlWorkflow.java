@@ -17,7 +17,7 @@ import jp.twozeroseven.infra.data.orchestration.CapacityStrategy;
 import jp.twozeroseven.infra.data.orchestration.EtlStateMachineDefinition;
 import jp.twozeroseven.infra.data.orchestration.EtlWorkflowSpec;
 import jp.twozeroseven.infra.data.orchestration.HeartbeatEndpoint;
-import jp.twozeroseven.infra.settings.ObservabilitySettings;
+import jp.twozeroseven.infra.settings.SecretValue;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
 
@@ -36,22 +36,50 @@ public final class EtlWorkflow extends ComponentResource {
 
     private final Role role;
     private final Scope scope;
+    private final Props props;
     private StateMachine stateMachine;
     private HeartbeatConnection connection;
 
-    public EtlWorkflow(String name, Scope parentScope) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        scope = parentScope.child(this);
+    /**
+     * @param scope             provider, naming and tags of the state machine, its role, logs and connection. Required.
+     * @param region            the region in the ARNs the role's policy names. Required.
+     * @param account           the account in those ARNs. Required.
+     * @param stack             the {@code stack} attribute of the heartbeat event. Required.
+     * @param logRetentionDays  retention of the state machine's log group
+     * @param eventApiUrl       New Relic's Event API URL of the account ({@code observability.newRelic}). Required.
+     * @param newRelicIngestKey the connection's API key (secret config {@code newRelicIngestKey}). Required.
+     */
+    public record Props(Scope scope, String region, String account, String stack, int logRetentionDays,
+                        String eventApiUrl, SecretValue newRelicIngestKey) {
+        public Props {
+            java.util.Objects.requireNonNull(scope, "scope");
+            java.util.Objects.requireNonNull(region, "region");
+            java.util.Objects.requireNonNull(account, "account");
+            java.util.Objects.requireNonNull(stack, "stack");
+            java.util.Objects.requireNonNull(eventApiUrl, "eventApiUrl");
+            java.util.Objects.requireNonNull(newRelicIngestKey, "newRelicIngestKey");
+        }
+    }
+
+    public EtlWorkflow(String name, Props props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.props = props;
+        scope = props.scope().child(this);
         String roleName = scope.name("etl-state-machine");
         role = ServiceRoles.create(scope, roleName, "states.amazonaws.com", "Runs the Embulk ETL tasks, reports to Slack through API Gateway and to New Relic");
     }
 
     /**
+     * What one night runs.
+     *
+     * @param maxConcurrency          tables exported at once ({@code dataPipeline.maxConcurrency}, 1-40)
+     * @param taskTimeoutSeconds      each table's RunTask timeout ({@code embulkTask.timeoutMinutes}, default 240)
      * @param executionTimeoutSeconds the execution's TimeoutSeconds (the heartbeat window)
+     * @param capacity                Spot first with an on-demand fallback (default), or on-demand only
      * @param logGroup                the Embulk tasks' log group, linked from the failure message
      */
-    public record Props(int maxConcurrency, int taskTimeoutSeconds, int executionTimeoutSeconds,
-                        CapacityStrategy capacity, String logGroup) {
+    public record Run(int maxConcurrency, int taskTimeoutSeconds, int executionTimeoutSeconds,
+                      CapacityStrategy capacity, String logGroup) {
     }
 
     /**
@@ -64,14 +92,13 @@ public final class EtlWorkflow extends ComponentResource {
     }
 
     /** Adds the role's policy and the state machine once the task definition and the API exist. */
-    public StateMachine build(Props props, Wiring w) {
-        String region = scope.settings().region();
-        String account = scope.settings().accountId();
-        String stack = scope.settings().stack();
+    public StateMachine build(Run run, Wiring w) {
+        String region = props.region();
+        String account = props.account();
+        String stack = props.stack();
         String machineName = scope.name("etl");
-        ObservabilitySettings newRelic = scope.settings().observability();
-        String eventApiUrl = HeartbeatEndpoint.eventApiUrl(newRelic.newRelicAccountId(), newRelic.region());
-        connection = new HeartbeatConnection(scope);
+        String eventApiUrl = props.eventApiUrl();
+        connection = new HeartbeatConnection(scope, props.newRelicIngestKey());
         RolePolicy policy = new RolePolicy(scope.name("etl-state-machine"), RolePolicyArgs.builder()
                 .role(role.id())
                 // Every revision of each family: RunTask names the family, so ECS starts the latest ACTIVE revision.
@@ -87,16 +114,16 @@ public final class EtlWorkflow extends ComponentResource {
         String logName = "/aws/vendedlogs/states/" + scope.name("etl");
         LogGroup logs = new LogGroup(scope.name("etl-state-machine-logs"), LogGroupArgs.builder()
                 .name(logName)
-                .retentionInDays(scope.settings().logRetentionDays())
+                .retentionInDays(props.logRetentionDays())
                 .tags(scope.tags(logName))
                 .build(), scope.options());
         Output<String> definition = Output.tuple(w.clusterArn(), w.taskDefinitionFamilies().get(0), w.subnetIds(), w.securityGroupId(), w.apiId(),
                         connection.arn())
                 .applyValue(t -> EtlStateMachineDefinition.renderJson(new EtlWorkflowSpec(t.t1, t.t2, EmbulkContainer.NAME,
-                        t.t3, List.of(t.t4), props.capacity(), props.maxConcurrency(),
+                        t.t3, List.of(t.t4), run.capacity(), run.maxConcurrency(),
                         SlackNotifier.endpoint(t.t5, region), new HeartbeatEndpoint(eventApiUrl, t.t6, stack),
-                        EmbulkContainer.COMMAND_TEMPLATE, props.taskTimeoutSeconds(), props.executionTimeoutSeconds(),
-                        props.logGroup())));
+                        EmbulkContainer.COMMAND_TEMPLATE, run.taskTimeoutSeconds(), run.executionTimeoutSeconds(),
+                        run.logGroup())));
         stateMachine = LoggedStateMachines.create(scope, this, machineName, "STANDARD", role, definition, logs, policy);
         this.registerOutputs(Map.of("stateMachineArn", stateMachine.arn()));
         return stateMachine;

@@ -43,15 +43,28 @@ public final class HeartbeatCheck extends ComponentResource {
     public static final String TYPE = "platform207:data:HeartbeatCheck";
 
     /**
+     * @param scope            provider, naming and tags of the checker's resources. Required.
      * @param stack            the {@code stack} attribute of the event
      * @param eventApiUrl      New Relic's Event API URL for the account
      * @param nightlyAt        when the nightly schedule starts the ETL
      * @param runWindow        the ETL's execution timeout; start + window = the deadline
      * @param zone             the schedules' time zone
      * @param logRetentionDays the checker's CloudWatch log retention
+     * @param wiring           the ETL state machine to check and the connection its heartbeat posts through. Required.
      */
-    public record Props(String stack, String region, String account, String eventApiUrl, LocalTime nightlyAt,
-                        Duration runWindow, ZoneId zone, int logRetentionDays) {
+    public record Props(Scope scope, String stack, String region, String account, String eventApiUrl,
+                        LocalTime nightlyAt, Duration runWindow, ZoneId zone, int logRetentionDays, Wiring wiring) {
+        public Props {
+            java.util.Objects.requireNonNull(scope, "scope");
+            java.util.Objects.requireNonNull(stack, "stack");
+            java.util.Objects.requireNonNull(region, "region");
+            java.util.Objects.requireNonNull(account, "account");
+            java.util.Objects.requireNonNull(eventApiUrl, "eventApiUrl");
+            java.util.Objects.requireNonNull(nightlyAt, "nightlyAt");
+            java.util.Objects.requireNonNull(runWindow, "runWindow");
+            java.util.Objects.requireNonNull(zone, "zone");
+            java.util.Objects.requireNonNull(wiring, "wiring");
+        }
     }
 
     /** The ETL state machine to check and the connection its heartbeat already posts through. */
@@ -60,9 +73,10 @@ public final class HeartbeatCheck extends ComponentResource {
 
     private final StateMachine stateMachine;
 
-    public HeartbeatCheck(String name, Scope parentScope, Props props, Wiring w) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
+    public HeartbeatCheck(String name, Props props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        Wiring w = props.wiring();
         String machineName = scope.name("etl-heartbeat-check");
         String machineArn = HeartbeatHttpAccess.stateMachineArn(props.region(), props.account(), machineName);
         Role role = ServiceRoles.create(scope, machineName, "states.amazonaws.com",

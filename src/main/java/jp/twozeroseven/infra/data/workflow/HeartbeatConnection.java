@@ -3,6 +3,7 @@ package jp.twozeroseven.infra.data.workflow;
 import com.pulumi.aws.cloudwatch.EventConnection;
 import com.pulumi.core.Output;
 import jp.twozeroseven.infra.settings.SecretKey;
+import jp.twozeroseven.infra.settings.SecretValue;
 import jp.twozeroseven.infra.support.ApiKeyConnections;
 import jp.twozeroseven.infra.support.Scope;
 
@@ -22,11 +23,12 @@ final class HeartbeatConnection {
     private final String name;
     private final EventConnection connection;
 
-    HeartbeatConnection(Scope scope) {
+    /** @param ingestKey the value of the secret config {@link SecretKey#NEW_RELIC_INGEST_KEY} */
+    HeartbeatConnection(Scope scope, SecretValue ingestKey) {
         name = scope.name("etl-newrelic-heartbeat");
         connection = ApiKeyConnections.create(scope, name,
                 "New Relic Event API: the ETL's EtlRunSucceeded and EtlHeartbeatCheck events", API_KEY_HEADER,
-                ApiKeyConnections.required(scope, SecretKey.NEW_RELIC_INGEST_KEY));
+                ingestKey);
     }
 
     String name() {

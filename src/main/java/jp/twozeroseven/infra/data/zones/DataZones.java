@@ -39,19 +39,45 @@ public final class DataZones extends ComponentResource {
     private final SecureBucket results;
 
     /**
+     * @param scope             provider, naming and tags of the zones' resources. Required.
+     * @param namePrefix        {@code <project>-<stack>}, named in the data key's description. Required.
+     * @param accessLogBucket   the platform's access-log bucket: every zone bucket logs there. Required.
      * @param rawReaderRoleArns roles the access matrix lists as raw-zone readers, by audience; the raw bucket and each
-     *                          reader's query-results prefix deny reads to anyone else
-     * @param guardianRoleArns  the deploying and the break-glass role: the only principals that may rewrite the
-     *                          buckets' policies or the Embulk configs
-     * @param resultExpiryDays  Athena results are deleted after this many days
+     *                          reader's query-results prefix deny reads to anyone else. Empty: nobody reads raw.
+     * @param guardianRoleArns  the deploying and the break-glass role ({@code dataPipeline.access.deployRoleArn},
+     *                          {@code breakGlassRoleArn}): the only principals that may rewrite the buckets' policies
+     *                          or the Embulk configs. Required, non-empty.
+     * @param resultExpiryDays  Athena results are deleted after this many days ({@code dataPipeline.resultExpiryDays})
+     * @param replacedVersionDays how long the raw and masked zones keep a replaced export's previous version (30 in
+     *                          production, 7 otherwise)
      */
-    public DataZones(String name, Scope parentScope, Output<String> accessLogBucket, Map<String, String> rawReaderRoleArns,
-                     List<String> guardianRoleArns, int resultExpiryDays) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
+    public record Props(Scope scope, String namePrefix, Output<String> accessLogBucket,
+                        Map<String, String> rawReaderRoleArns, List<String> guardianRoleArns, int resultExpiryDays,
+                        int replacedVersionDays) {
+        public Props {
+            java.util.Objects.requireNonNull(scope, "scope");
+            java.util.Objects.requireNonNull(namePrefix, "namePrefix");
+            java.util.Objects.requireNonNull(accessLogBucket, "accessLogBucket");
+            rawReaderRoleArns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rawReaderRoleArns));
+            if (guardianRoleArns == null || guardianRoleArns.isEmpty()) {
+                throw new IllegalArgumentException("guardianRoleArns must name the deploy and break-glass roles");
+            }
+            guardianRoleArns = List.copyOf(guardianRoleArns);
+            if (resultExpiryDays < 1 || replacedVersionDays < 1) {
+                throw new IllegalArgumentException("resultExpiryDays and replacedVersionDays must be positive");
+            }
+        }
+    }
+
+    public DataZones(String name, Props props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        Output<String> accessLogBucket = props.accessLogBucket();
+        Map<String, String> rawReaderRoleArns = props.rawReaderRoleArns();
+        List<String> guardianRoleArns = props.guardianRoleArns();
         String keyName = scope.name("data");
         dataKey = new Key(keyName, KeyArgs.builder()
-                .description("Data pipeline zones: raw, masked and query results (" + scope.settings().namePrefix() + ")")
+                .description("Data pipeline zones: raw, masked and query results (" + props.namePrefix() + ")")
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
                 .tags(scope.tags(keyName))
@@ -72,10 +98,10 @@ public final class DataZones extends ComponentResource {
                     return statements;
                 }));
 
-        int keepVersions = scope.settings().tier().isProduction() ? 30 : 7;
+        int keepVersions = props.replacedVersionDays();
         lifecycle(scope, "data-raw", raw, rule("expire-replaced-exports", Optional.empty(), keepVersions));
         lifecycle(scope, "data-masked", masked, rule("expire-replaced-exports", Optional.empty(), keepVersions));
-        lifecycle(scope, "data-query-results", results, rule("expire-query-results", Optional.of(resultExpiryDays), 1));
+        lifecycle(scope, "data-query-results", results, rule("expire-query-results", Optional.of(props.resultExpiryDays()), 1));
         this.registerOutputs(Map.of("raw", raw.name(), "masked", masked.name(), "results", results.name()));
     }
 

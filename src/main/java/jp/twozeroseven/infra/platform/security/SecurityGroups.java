@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Least-privilege traffic rules, each described: the internet reaches only the load balancer (443, and 80 for
  * the redirect); services take traffic only from it; Aurora takes connections only from the services and the
- * data pipeline's ETL tasks.
+ * data pipeline's ETL tasks (whose group and the rule admitting it the data pipeline owns: data/network).
  */
 public final class SecurityGroups extends ComponentResource {
 
@@ -29,7 +29,6 @@ public final class SecurityGroups extends ComponentResource {
 
     private final SecurityGroup loadBalancer;
     private final SecurityGroup database;
-    private final SecurityGroup etl;
     private final Map<String, SecurityGroup> services = new LinkedHashMap<>();
     private final Scope scope;
 
@@ -40,7 +39,6 @@ public final class SecurityGroups extends ComponentResource {
         loadBalancer = group("alb", vpcId, "Public load balancer: HTTPS and the HTTP redirect from the internet",
                 Map.of("Exposure", PUBLIC_ALB));
         database = group("aurora", vpcId, "Aurora PostgreSQL: only from the app services and the ETL tasks");
-        etl = group("etl", vpcId, "Embulk ETL tasks: reach Aurora and AWS APIs only");
         ingressFromInternet("alb-https", 443, "HTTPS from the internet to the load balancer");
         ingressFromInternet("alb-http", 80, "HTTP from the internet, only to redirect to HTTPS");
         ingress("alb-test-listener", loadBalancer, settings.loadBalancer().testListenerPort(), vpcCidr, null,
@@ -54,7 +52,6 @@ public final class SecurityGroups extends ComponentResource {
                     "Load balancer to the app port of " + service.name());
             clientOfDatabaseAndApis(service.name(), sg);
         }
-        clientOfDatabaseAndApis("etl", etl);
         this.registerOutputs(Map.of());
     }
 
@@ -118,10 +115,6 @@ public final class SecurityGroups extends ComponentResource {
 
     public SecurityGroup database() {
         return database;
-    }
-
-    public SecurityGroup etl() {
-        return etl;
     }
 
     public SecurityGroup service(String name) {

@@ -1,9 +1,9 @@
 package jp.twozeroseven.infra.data.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jp.twozeroseven.infra.data.catalog.Catalog;
-import jp.twozeroseven.infra.data.catalog.CatalogLoader;
-import jp.twozeroseven.infra.data.catalog.DataClass;
+import jp.twozeroseven.infra.catalog.Catalog;
+import jp.twozeroseven.infra.catalog.CatalogLoader;
+import jp.twozeroseven.infra.catalog.DataClass;
 import jp.twozeroseven.infra.data.masking.ExportZone;
 import jp.twozeroseven.infra.iam.PolicyDocument;
 import jp.twozeroseven.infra.settings.AccessAudience;

@@ -20,12 +20,12 @@ import java.util.Map;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import jp.twozeroseven.infra.data.catalog.Anonymity;
-import jp.twozeroseven.infra.data.catalog.CatalogColumn;
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
-import jp.twozeroseven.infra.data.catalog.Entity;
-import jp.twozeroseven.infra.data.catalog.PseudonymForm;
-import jp.twozeroseven.infra.data.catalog.DataClass;
+import jp.twozeroseven.infra.catalog.Anonymity;
+import jp.twozeroseven.infra.catalog.CatalogColumn;
+import jp.twozeroseven.infra.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.Entity;
+import jp.twozeroseven.infra.catalog.PseudonymForm;
+import jp.twozeroseven.infra.catalog.DataClass;
 
 /**
  * What each masked value must be, computed in Java independently of the SQL (javax.crypto HMAC, the generator's
@@ -101,7 +101,7 @@ final class ExpectedMasking {
         for (Map<String, Object> raw : rawRows) {
             Map<String, Object> row = new HashMap<>();
             for (CatalogColumn column : table.columns()) {
-                if (column.masking() != jp.twozeroseven.infra.data.catalog.Masking.DROP) {
+                if (column.masking() != jp.twozeroseven.infra.catalog.Masking.DROP) {
                     row.put(column.name(), expected(table, column, raw.get(column.name()), key));
                 }
             }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
-import jp.twozeroseven.infra.data.catalog.Catalog;
+import jp.twozeroseven.infra.catalog.Catalog;
 import org.junit.jupiter.api.Test;
 
 class ExportGrantsTest {

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import jp.twozeroseven.infra.data.catalog.Anonymity;
-import jp.twozeroseven.infra.data.catalog.CatalogColumn;
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
-import jp.twozeroseven.infra.data.catalog.ColumnType;
-import jp.twozeroseven.infra.data.catalog.DataClass;
-import jp.twozeroseven.infra.data.catalog.Entity;
-import jp.twozeroseven.infra.data.catalog.PseudonymForm;
-import jp.twozeroseven.infra.data.catalog.Masking;
+import jp.twozeroseven.infra.catalog.Anonymity;
+import jp.twozeroseven.infra.catalog.CatalogColumn;
+import jp.twozeroseven.infra.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.ColumnType;
+import jp.twozeroseven.infra.catalog.DataClass;
+import jp.twozeroseven.infra.catalog.Entity;
+import jp.twozeroseven.infra.catalog.PseudonymForm;
+import jp.twozeroseven.infra.catalog.Masking;
 import org.junit.jupiter.api.Test;
 
 class ExportQueriesTest {

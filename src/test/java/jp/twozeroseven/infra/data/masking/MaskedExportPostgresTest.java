@@ -29,12 +29,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jp.twozeroseven.infra.data.catalog.Catalog;
-import jp.twozeroseven.infra.data.catalog.CatalogColumn;
-import jp.twozeroseven.infra.data.catalog.CatalogLoader;
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
-import jp.twozeroseven.infra.data.catalog.ColumnType;
-import jp.twozeroseven.infra.data.catalog.Masking;
+import jp.twozeroseven.infra.catalog.Catalog;
+import jp.twozeroseven.infra.catalog.CatalogColumn;
+import jp.twozeroseven.infra.catalog.CatalogLoader;
+import jp.twozeroseven.infra.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.ColumnType;
+import jp.twozeroseven.infra.catalog.Masking;
 import jp.twozeroseven.infra.data.embulk.EmbulkConfigGenerator;
 import jp.twozeroseven.infra.data.embulk.EmbulkEnvironment;
 import jp.twozeroseven.infra.data.embulk.EmbulkJdbcModel;
@@ -233,7 +233,7 @@ class MaskedExportPostgresTest {
                 ResultSet rs = s.executeQuery(KAnonymity.report(catalog))) {
             while (rs.next()) {
                 reported.put(rs.getString("table_name"), rs.getLong("k_published"));
-                assertThat(rs.getInt("minimum_k")).isEqualTo(jp.twozeroseven.infra.data.catalog.CatalogLoader.DEFAULT_MINIMUM_K);
+                assertThat(rs.getInt("minimum_k")).isEqualTo(jp.twozeroseven.infra.catalog.CatalogLoader.DEFAULT_MINIMUM_K);
             }
         }
         List<CatalogTable> ruled = catalog.tables().stream().filter(t -> t.anonymity().isPresent()).toList();

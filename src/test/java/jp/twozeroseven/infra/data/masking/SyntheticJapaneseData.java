@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import jp.twozeroseven.infra.data.catalog.Catalog;
-import jp.twozeroseven.infra.data.catalog.CatalogColumn;
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.Catalog;
+import jp.twozeroseven.infra.catalog.CatalogColumn;
+import jp.twozeroseven.infra.catalog.CatalogTable;
 
 /**
  * Realistic but invented Japanese personal data for every catalog table, seeded so a failure can
@@ -227,7 +227,7 @@ final class SyntheticJapaneseData {
                     : LocalDate.of(2015 + random.nextInt(10), 1 + random.nextInt(12), 2 + random.nextInt(27));
             // A tenth of the identifying instants sit one microsecond before or exactly at midnight in Japan (15:00 UTC);
             // kept ones are random to the microsecond, so an equal kept value is an exposure, not a coincidence.
-            case TIMESTAMPTZ, TIMESTAMP -> column.dataClass() == jp.twozeroseven.infra.data.catalog.DataClass.TIMESTAMP_IDENTIFYING
+            case TIMESTAMPTZ, TIMESTAMP -> column.dataClass() == jp.twozeroseven.infra.catalog.DataClass.TIMESTAMP_IDENTIFYING
                     && random.nextInt(10) == 0
                     ? OffsetDateTime.of(2024, 4 + random.nextInt(3), 1 + random.nextInt(28), 14, 59, 59, 999_999_000,
                             ZoneOffset.UTC).plusNanos(random.nextBoolean() ? 1_000 : 0)
@@ -244,7 +244,7 @@ final class SyntheticJapaneseData {
     private Object coordinate(String centre, CatalogColumn column) {
         BigDecimal value = new BigDecimal(centre).add(BigDecimal.valueOf(random.nextInt(90_001) - 45_000, 6))
                 .setScale(6, RoundingMode.UNNECESSARY);
-        return column.type() == jp.twozeroseven.infra.data.catalog.ColumnType.DOUBLE ? value.doubleValue() : value;
+        return column.type() == jp.twozeroseven.infra.catalog.ColumnType.DOUBLE ? value.doubleValue() : value;
     }
 
     /** One of fifteen spellings of the national significant number (no leading 0). */

@@ -1,4 +1,4 @@
-package jp.twozeroseven.infra.data.forecast;
+package jp.twozeroseven.infra.settings.forecast;
 
 import jp.twozeroseven.infra.settings.RawConfig;
 import jp.twozeroseven.infra.settings.StackFixture;

@@ -1,4 +1,4 @@
-package jp.twozeroseven.infra.data.catalog;
+package jp.twozeroseven.infra.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

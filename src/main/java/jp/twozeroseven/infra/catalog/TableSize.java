@@ -1,4 +1,4 @@
-package jp.twozeroseven.infra.data.catalog;
+package jp.twozeroseven.infra.catalog;
 
 import java.util.OptionalLong;
 

@@ -1,4 +1,4 @@
-package jp.twozeroseven.infra.data.forecast;
+package jp.twozeroseven.infra.settings.forecast;
 
 import java.util.Comparator;
 import java.util.Locale;

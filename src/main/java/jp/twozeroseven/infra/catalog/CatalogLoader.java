@@ -1,4 +1,4 @@
-package jp.twozeroseven.infra.data.catalog;
+package jp.twozeroseven.infra.catalog;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package jp.twozeroseven.infra.data.forecast;
+package jp.twozeroseven.infra.settings.forecast;
 
 /**
  * What one table's task needs, derived from its size hint.

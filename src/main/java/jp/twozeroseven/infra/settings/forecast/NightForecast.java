@@ -1,8 +1,8 @@
-package jp.twozeroseven.infra.data.forecast;
+package jp.twozeroseven.infra.settings.forecast;
 
-import jp.twozeroseven.infra.data.catalog.CatalogColumn;
-import jp.twozeroseven.infra.data.catalog.CatalogTable;
-import jp.twozeroseven.infra.data.catalog.TableSize;
+import jp.twozeroseven.infra.catalog.CatalogColumn;
+import jp.twozeroseven.infra.catalog.CatalogTable;
+import jp.twozeroseven.infra.catalog.TableSize;
 import jp.twozeroseven.infra.settings.DataPipelineSettings;
 import jp.twozeroseven.infra.settings.Problem;
 
