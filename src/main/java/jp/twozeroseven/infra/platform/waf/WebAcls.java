@@ -28,8 +28,8 @@ import java.util.Map;
  * reached directly, not through CloudFront) and a CLOUDFRONT web ACL for the distribution. A CloudFront web ACL
  * must be created in us-east-1 (AWS WAF Developer Guide, "Creating a web ACL": for CloudFront choose Global,
  * which is us-east-1 in the API), so it has its own provider; given an existing CLOUDFRONT ACL
- * ({@link WebAclsProps#existingCdnAclArn()}) it uses that ACL instead. Each ACL logs to CloudWatch Logs in its own region, in a group whose name starts with
- * {@code aws-waf-logs-} as WAF requires ("Sending web ACL traffic logs to an Amazon CloudWatch Logs log group").
+ * ({@link WebAclsProps#existingCdnAclArn()}) it uses that ACL instead. Each ACL logs to CloudWatch Logs in its own
+ * region, in a group whose name starts with {@code aws-waf-logs-} as WAF requires ("Sending web ACL traffic logs to an Amazon CloudWatch Logs log group").
  */
 public final class WebAcls extends ComponentResource {
 
