@@ -50,7 +50,7 @@ final class RecordingMonitor extends MockMonitor {
         List<String> aliases = new java.util.ArrayList<>(request.getAliasURNsList().stream()
                 .map(RecordingMonitor::engineUrn).toList());
         request.getAliasesList().forEach(alias -> aliases.add(alias.hasUrn() ? engineUrn(alias.getUrn())
-                : "spec:" + alias.getSpec().getName()));
+                : aliasUrn(alias.getSpec(), request, urn)));
         var options = new SynthesizedResource.ResourceOptions(
                 request.getProtect(), request.getRetainOnDelete(), List.copyOf(request.getIgnoreChangesList()),
                 sortedUrns(request.getDependenciesList()),
@@ -60,6 +60,37 @@ final class RecordingMonitor extends MockMonitor {
                 StructJson.toJson(request.getObject()),
                 sortedUrns(request.getDependenciesList()),
                 propertyDependencies, options);
+    }
+
+    /**
+     * The URN the engine computes from an alias spec, so the synth shows which state entry the alias claims. As in
+     * the engine (pulumi/pulumi, pkg/resource/deploy/step_generator.go {@code collapseAliasToUrn}, and
+     * sdk/go/common/resource/urn.go {@code CreateURN}/{@code NewURN}): an empty name, type, stack or project is the resource's own; the parent is the
+     * spec's parent URN, none with {@code noParent}, else the resource's own parent; and the parent's qualified
+     * type (its whole type chain) prefixes the type unless the parent is the root stack.
+     */
+    static String aliasUrn(pulumirpc.AliasOuterClass.Alias.Spec spec, RegisterResourceRequest request,
+                           String ownUrn) {
+        String[] own = ownUrn.split("::", 4);
+        String stack = spec.getStack().isEmpty() ? own[0].substring("urn:pulumi:".length()) : spec.getStack();
+        String project = spec.getProject().isEmpty() ? own[1] : spec.getProject();
+        String type = spec.getType().isEmpty() ? request.getType() : spec.getType();
+        String name = spec.getName().isEmpty() ? request.getName() : spec.getName();
+        String parent = switch (spec.getParentCase()) {
+            // The SDK sends an empty parent URN when the alias names no parent: the engine reads that as "the
+            // resource's own parent" (step_generator.go collapseAliasToUrn).
+            case PARENTURN -> spec.getParentUrn().isEmpty() ? request.getParent() : spec.getParentUrn();
+            case NOPARENT -> spec.getNoParent() ? "" : request.getParent();
+            default -> request.getParent();
+        };
+        String chain = type;
+        if (!parent.isEmpty()) {
+            String parentType = engineUrn(parent).split("::", 4)[2];
+            if (!parentType.equals(ROOT_STACK_TYPE)) {
+                chain = parentType + "$" + type;
+            }
+        }
+        return "urn:pulumi:" + stack + "::" + project + "::" + chain + "::" + name;
     }
 
     /**
