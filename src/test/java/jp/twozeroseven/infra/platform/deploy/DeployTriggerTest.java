@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jp.twozeroseven.infra.synth.SynthesizedResource;
+import jp.twozeroseven.infra.platform.service.AppService;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
@@ -149,9 +150,13 @@ class DeployTriggerTest {
 
     @Test
     void codedeployModePublishesTheSameDocumentsWhereCiReadsThem() throws Exception {
-        List<String> keys = SynthedStacks.synth("stg").ofType(OBJECT, "platform207:deploy:DeployTrigger").stream().map(o -> o.inputs().at("/key").asText()).sorted().toList();
-        assertThat(keys).containsExactly("api/appspec.yaml", "api/taskdef.json", "web/appspec.yaml", "web/taskdef.json");
-        SynthesizedResource taskdef = SynthedStacks.synth("stg").ofType(OBJECT, "platform207:deploy:DeployTrigger").stream()
+        // Each service publishes its two documents from its own component, under its own folder.
+        List<String> keys = SynthedStacks.synth("stg").ofType(OBJECT, AppService.TYPE).stream()
+                .map(o -> o.inputs().at("/key").asText()).sorted().toList();
+        assertThat(keys).containsExactlyElementsOf(SynthedStacks.settings("stg").services().stream()
+                .flatMap(s -> java.util.stream.Stream.of(s.name() + "/appspec.yaml", s.name() + "/taskdef.json"))
+                .sorted().toList());
+        SynthesizedResource taskdef = SynthedStacks.synth("stg").ofType(OBJECT, AppService.TYPE).stream()
                 .filter(o -> o.inputs().at("/key").asText().equals("web/taskdef.json")).findFirst().orElseThrow();
         JsonNode doc = new ObjectMapper().readTree(taskdef.inputs().at("/content").asText());
         assertThat(doc.at("/family").asText()).isEqualTo("platform-207-stg-web");
