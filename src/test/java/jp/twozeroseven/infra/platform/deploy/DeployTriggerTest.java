@@ -28,7 +28,7 @@ class DeployTriggerTest {
 
     @Test
     void pipelineModeStartsAV2PipelinePerServiceOnAReleaseTagPush() {
-        assertThat(ofType("prod", PIPELINE)).hasSize(2);
+        assertThat(ofType("prod", PIPELINE)).hasSize(SynthedStacks.settings("prod").services().size());
         JsonNode pipeline = named("prod", PIPELINE, "platform-207-prod-api-release").inputs();
         assertThat(pipeline.at("/pipelineType").asText()).isEqualTo("V2");
         assertThat(pipeline.at("/artifactStores/0/location").asText()).isEqualTo("platform-207-prod-deploy-artifacts");
@@ -102,11 +102,11 @@ class DeployTriggerTest {
         // Neither release pipeline may rewrite a deploy bundle, its own or the other service's: Pulumi writes them.
         JsonNode guard = statement(policy, "DeployDocumentsAreWrittenByPulumiOnly");
         assertThat(guard.at("/Effect").asText()).isEqualTo("Deny");
-        assertThat(texts(guard.at("/Resource"), null)).containsExactly(
-                "arn:aws:s3:::platform-207-prod-deploy-artifacts/api/*",
-                "arn:aws:s3:::platform-207-prod-deploy-artifacts/web/*");
+        assertThat(texts(guard.at("/Resource"), null)).containsExactlyElementsOf(SynthedStacks.settings("prod")
+                .services().stream().map(s -> "arn:aws:s3:::platform-207-prod-deploy-artifacts/" + s.name() + "/*")
+                .sorted().toList());
         JsonNode events = json(named("prod", "aws:iam/rolePolicy:RolePolicy", "platform-207-prod-release-events").inputs().at("/policy"));
-        assertThat(texts(events.at("/Statement/0/Resource"), null)).hasSize(2)
+        assertThat(texts(events.at("/Statement/0/Resource"), null)).hasSize(ofType("prod", PIPELINE).size())
                 .allSatisfy(arn -> assertThat(arn).startsWith("arn:aws:codepipeline:ap-northeast-1:123456789012:"));
     }
 
