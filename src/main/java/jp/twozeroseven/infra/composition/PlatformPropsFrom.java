@@ -44,6 +44,21 @@ public final class PlatformPropsFrom {
                 settings.tier().isProduction(), tags, service);
     }
 
+    /** The blue/green test listener's port, which the load balancer's security group opens inside the VPC. */
+    public int testListenerPort() {
+        return settings.loadBalancer().testListenerPort();
+    }
+
+    /** One props record per app service, in the stack file's order. */
+    public List<jp.twozeroseven.infra.platform.service.AppService.Props> services() {
+        return ServicePropsFrom.services(settings);
+    }
+
+    /** What the services' deploy triggers share (mode, tag prefix, GitHub trust). */
+    public jp.twozeroseven.infra.platform.deploy.DeployTrigger.Props deployTrigger() {
+        return ServicePropsFrom.deployTrigger(settings);
+    }
+
     public NetworkProps network(Scope scope) {
         NetworkSettings network = settings.network();
         return new NetworkProps(scope, network.vpcCidr(), network.availabilityZones(), network.publicSubnetCidrs(),

@@ -10,21 +10,18 @@ import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import jp.twozeroseven.infra.composition.PlatformPropsFrom;
 import jp.twozeroseven.infra.platform.cdn.StaticContentCdn;
 import jp.twozeroseven.infra.platform.database.AuroraDatabase;
 import jp.twozeroseven.infra.platform.deploy.BlueGreenDeployments;
 import jp.twozeroseven.infra.platform.deploy.DeployTrigger;
 import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancer;
 import jp.twozeroseven.infra.platform.network.Network;
-import jp.twozeroseven.infra.platform.registry.Registries;
-import jp.twozeroseven.infra.platform.scaling.ScheduledScaling;
 import jp.twozeroseven.infra.platform.secrets.AppSecrets;
 import jp.twozeroseven.infra.platform.security.PlatformKeys;
 import jp.twozeroseven.infra.platform.security.SecurityGroups;
 import jp.twozeroseven.infra.platform.service.AppService;
 import jp.twozeroseven.infra.platform.storage.LogBuckets;
-import jp.twozeroseven.infra.settings.ServiceSettings;
+import jp.twozeroseven.infra.composition.PlatformPropsFrom;
 import jp.twozeroseven.infra.support.Outputs;
 import jp.twozeroseven.infra.support.Scope;
 
@@ -34,8 +31,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The application platform: network, registries, the ECS cluster with the Rails API and Next.js services behind
- * the ALB, and Aurora. Everything is sized and named from the stack settings.
+ * The application platform: network, the ECS cluster with one {@link AppService} per service behind the ALB (each
+ * owning its whole slice), Aurora, and what the services share. Everything is sized and named from the stack
+ * settings.
  */
 public final class AppPlatform extends ComponentResource {
 
@@ -44,7 +42,6 @@ public final class AppPlatform extends ComponentResource {
     private final Network network;
     private final PlatformKeys keys;
     private final SecurityGroups securityGroups;
-    private final Registries registries;
     private final LogBuckets logBuckets;
     private final PublicLoadBalancer loadBalancer;
     private final AuroraDatabase database;
@@ -52,7 +49,6 @@ public final class AppPlatform extends ComponentResource {
     private final Cluster cluster;
     private final ClusterCapacityProviders capacityProviders;
     private final Map<String, AppService> services = new LinkedHashMap<>();
-    private final Map<String, ScheduledScaling> scaling = new LinkedHashMap<>();
     private final BlueGreenDeployments deployments;
     private final DeployTrigger deployTrigger;
     private final StaticContentCdn cdn;
@@ -64,16 +60,15 @@ public final class AppPlatform extends ComponentResource {
         var here = ComponentResourceOptions.builder().parent(this).build();
         keys = PlatformKeys.create(scope, props.keys());
         network = new Network("network", props.network(scope), here);
-        securityGroups = new SecurityGroups("security-groups", scope, network.vpcId(), network.vpcCidr());
-        // The app images only: the data pipeline owns the Embulk image's repository (issue 17).
-        List<String> images = new ArrayList<>(scope.settings().services().stream().map(ServiceSettings::name).toList());
-        registries = new Registries("registries", scope, images, keys.platform().arn());
+        securityGroups = new SecurityGroups("security-groups", scope, network.vpcId(), network.vpcCidr(),
+                props.testListenerPort());
         logBuckets = LogBuckets.create(scope, props.logBuckets());
         loadBalancer = new PublicLoadBalancer("load-balancer", props.loadBalancer(scope, network.publicSubnetIds(),
                 securityGroups.loadBalancer().id(), logBuckets.loadBalancerLogs()), here);
         database = new AuroraDatabase("database", props.database(scope, network.privateSubnetIds(),
                 securityGroups.database().id(), keys.database().arn()), here);
-        secrets = new AppSecrets("secrets", scope, keys.platform().arn());
+        secrets = new AppSecrets("secrets", scope, scope.namePrefix(), keys.platform().arn(),
+                scope.protectsStateful());
 
         String clusterName = scope.name("cluster");
         cluster = new Cluster(clusterName, ClusterArgs.builder()
@@ -87,20 +82,26 @@ public final class AppPlatform extends ComponentResource {
                 .capacityProviders("FARGATE", "FARGATE_SPOT")
                 .build(), scope.options());
 
-        for (ServiceSettings service : scope.settings().services()) {
-            services.put(service.name(), new AppService(service, scope, new AppService.Wiring(cluster,
-                    registries.repository(service.name()), securityGroups.service(service.name()).id(),
-                    network.privateSubnetIds(), network.vpcId(), loadBalancer.https(), loadBalancer.test(),
-                    secrets.newRelicLicenseKey().arn(), secrets.sentryDsn(service.name()).arn(),
-                    secrets.databaseApp().arn(), keys.platform().arn(), capacityProviders)));
+        // Each service owns its whole slice (platform/service/AppService); what they share is built first.
+        List<AppService.Props> serviceProps = props.services();
+        deployments = new BlueGreenDeployments("blue-green", scope,
+                serviceProps.stream().map(AppService.Props::name).toList());
+        deployTrigger = new DeployTrigger("deploy-trigger", scope, props.deployTrigger(),
+                keys.platform().arn(), logBuckets.accessLogs().name());
+        AppService.Platform shared = new AppService.Platform(cluster, capacityProviders, network.vpcId(),
+                network.privateSubnetIds(), loadBalancer, securityGroups.loadBalancer(), securityGroups.database(),
+                keys.platform().arn(), secrets.newRelicLicenseKey().arn(), secrets.databaseApp().arn(), deployments,
+                deployTrigger);
+        for (AppService.Props props : serviceProps) {
+            services.put(props.name(), new AppService(props.name(), props, shared, scope));
         }
-        services.forEach((n, s) -> scaling.put(n, new ScheduledScaling(n + "-scaling", scope, s, cluster,
-                loadBalancer.alb().arnSuffix())));
-        deployments = new BlueGreenDeployments("blue-green", scope, services, cluster, loadBalancer);
-        Map<String, com.pulumi.aws.ecr.Repository> appRepositories = new LinkedHashMap<>();
-        services.keySet().forEach(n -> appRepositories.put(n, registries.repository(n)));
-        deployTrigger = new DeployTrigger("deploy-trigger", scope, new DeployTrigger.Wiring(services, appRepositories,
-                deployments, keys.platform().arn(), logBuckets.accessLogs().name()));
+        List<Output<String>> pipelineArns = new ArrayList<>();
+        services.values().forEach(s -> {
+            if (s.release().pipeline() != null) {
+                pipelineArns.add(s.release().pipeline().arn());
+            }
+        });
+        deployTrigger.allowStarting(pipelineArns);
         WebAcls waf = new WebAcls("waf", props.waf(scope, loadBalancer.alb().arn()), here);
         cdn = new StaticContentCdn("cdn", props.cdn(scope, logBuckets.accessLogs(), waf.cloudFrontAclArn()), here);
         this.registerOutputs(Map.of("albDnsName", loadBalancer.alb().dnsName()));
@@ -114,24 +115,38 @@ public final class AppPlatform extends ComponentResource {
         Map<String, Output<String>> serviceNames = new LinkedHashMap<>();
         services.forEach((n, s) -> serviceNames.put(n, s.service().name()));
         out.put("serviceNames", Outputs.map(serviceNames));
-        out.put("ecrRepositoryUrls", Outputs.map(registries.urls()));
+        Map<String, Output<String>> repositoryUrls = new LinkedHashMap<>();
+        services.forEach((n, s) -> repositoryUrls.put(n, s.repository().repositoryUrl()));
+        out.put("ecrRepositoryUrls", Outputs.map(repositoryUrls));
         out.put("databaseEndpoint", database.endpoint());
         out.put("databaseReaderEndpoint", database.readerEndpoint());
         out.put("databaseMasterSecretArn", database.masterSecretArn());
-        out.put("secretArnsToFill", Outputs.map(secrets.arnsToFill()));
+        Map<String, Output<String>> secretArns = new LinkedHashMap<>(secrets.arnsToFill());
+        services.forEach((n, s) -> secretArns.put(n + "/sentry-dsn", s.sentryDsn().arn()));
+        out.put("secretArnsToFill", Outputs.map(secretArns));
         out.put("deployMode", Output.of(deployTrigger.mode().name().toLowerCase(java.util.Locale.ROOT)));
         out.put("codeDeployApplication", deployments.application().name());
         Map<String, Output<String>> groups = new LinkedHashMap<>();
-        deployments.groups().forEach((n, g) -> groups.put(n, g.deploymentGroupName()));
+        services.forEach((n, s) -> groups.put(n, s.blueGreen().group().deploymentGroupName()));
         out.put("deploymentGroups", Outputs.map(groups));
-        out.put("deployDocuments", Outputs.map(deployTrigger.documentLocations()));
+        Map<String, Output<String>> documents = new LinkedHashMap<>();
+        services.forEach((n, s) -> documents.put(n, s.release().documentLocation()));
+        out.put("deployDocuments", Outputs.map(documents));
         Map<String, Output<String>> ciRoles = new LinkedHashMap<>();
-        deployTrigger.ciRoles().forEach((n, r) -> ciRoles.put(n, r.arn()));
+        services.forEach((n, s) -> {
+            if (s.release().ciRole() != null) {
+                ciRoles.put(n, s.release().ciRole().arn());
+            }
+        });
         if (!ciRoles.isEmpty()) {
             out.put("ciDeployRoleArns", Outputs.map(ciRoles));
         }
         Map<String, Output<String>> pipelines = new LinkedHashMap<>();
-        deployTrigger.pipelines().forEach((n, p) -> pipelines.put(n, p.name()));
+        services.forEach((n, s) -> {
+            if (s.release().pipeline() != null) {
+                pipelines.put(n, s.release().pipeline().name());
+            }
+        });
         if (!pipelines.isEmpty()) {
             out.put("releasePipelines", Outputs.map(pipelines));
         }
@@ -150,10 +165,6 @@ public final class AppPlatform extends ComponentResource {
 
     public SecurityGroups securityGroups() {
         return securityGroups;
-    }
-
-    public Registries registries() {
-        return registries;
     }
 
     public LogBuckets logBuckets() {
@@ -180,8 +191,11 @@ public final class AppPlatform extends ComponentResource {
         return services;
     }
 
-    public Map<String, ScheduledScaling> scaling() {
-        return scaling;
+    /** Service name → what observability consumes of it (names and CloudWatch dimensions). */
+    public Map<String, AppService.Observed> observedServices() {
+        Map<String, AppService.Observed> out = new LinkedHashMap<>();
+        services.forEach((n, s) -> out.put(n, s.observed()));
+        return out;
     }
 
     public BlueGreenDeployments deployments() {

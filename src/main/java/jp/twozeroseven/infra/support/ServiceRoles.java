@@ -2,6 +2,7 @@ package jp.twozeroseven.infra.support;
 
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.iam.PolicyDocuments;
 
 /**
@@ -21,11 +22,17 @@ public final class ServiceRoles {
      * @param description      what the role is for, shown in the IAM console
      */
     public static Role create(Scope scope, String name, String servicePrincipal, String description) {
+        return create(scope, name, servicePrincipal, description, scope.accountId(), scope.options());
+    }
+
+    /** The same with explicit options (a role that moved carries an alias to its old parent). */
+    public static Role create(Scope scope, String name, String servicePrincipal, String description,
+                              String accountId, CustomResourceOptions options) {
         return new Role(name, RoleArgs.builder()
                 .name(name)
                 .description(description)
-                .assumeRolePolicy(PolicyDocuments.serviceTrust(servicePrincipal, scope.accountId()).toJson())
+                .assumeRolePolicy(PolicyDocuments.serviceTrust(servicePrincipal, accountId).toJson())
                 .tags(scope.tags(name))
-                .build(), scope.options());
+                .build(), options);
     }
 }

@@ -128,9 +128,9 @@ class AppPlatformTest {
         }
         List<SynthesizedResource> auroraIngress = r.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
                 .stream().filter(x -> x.name().contains("aurora-from-")).toList();
-        assertThat(auroraIngress).extracting(SynthesizedResource::name).containsExactlyInAnyOrder(
-                "platform-207-" + stack + "-aurora-from-api", "platform-207-" + stack + "-aurora-from-web",
-                "platform-207-" + stack + "-aurora-from-etl");
+        // every service and the ETL tasks, each through its own rule
+        assertThat(auroraIngress).extracting(SynthesizedResource::name).containsExactlyInAnyOrderElementsOf(
+                clients(stack, "etl").stream().map(c -> "platform-207-" + stack + "-aurora-from-" + c).toList());
         assertThat(auroraIngress).allSatisfy(x -> assertThat(x.inputs().has("cidrIpv4")).isFalse());
     }
 
@@ -138,8 +138,8 @@ class AppPlatformTest {
     @ValueSource(strings = {"prod", "stg"})
     void repositoriesScanOnPushAreImmutableAndKeepReleases(String stack) {
         List<SynthesizedResource> repos = SynthedStacks.synth(stack).ofType("aws:ecr/repository:Repository");
-        assertThat(repos).extracting(SynthesizedResource::name).containsExactlyInAnyOrder(
-                "platform-207-" + stack + "-api", "platform-207-" + stack + "-web", "platform-207-" + stack + "-embulk");
+        assertThat(repos).extracting(SynthesizedResource::name).containsExactlyInAnyOrderElementsOf(
+                clients(stack, AppPlatform.ETL_IMAGE).stream().map(c -> "platform-207-" + stack + "-" + c).toList());
         assertThat(repos).allSatisfy(repo -> {
             assertThat(repo.inputs().get("imageTagMutability").asText()).isEqualTo("IMMUTABLE");
             assertThat(repo.inputs().at("/imageScanningConfiguration/scanOnPush").asBoolean()).isTrue();
@@ -182,5 +182,13 @@ class AppPlatformTest {
     void logGroupsHaveARetention(String stack) {
         assertThat(SynthedStacks.synth(stack).ofType("aws:cloudwatch/logGroup:LogGroup"))
                 .allSatisfy(g -> assertThat(g.inputs().get("retentionInDays").asInt()).isIn(Set.of(30, 365)));
+    }
+
+    /** Every service of the stack's settings, and {@code etl}: what each one-per-client resource is named after. */
+    private static List<String> clients(String stack, String etl) {
+        List<String> out = new java.util.ArrayList<>(SynthedStacks.settings(stack).services().stream()
+                .map(jp.twozeroseven.infra.settings.ServiceSettings::name).toList());
+        out.add(etl);
+        return out;
     }
 }

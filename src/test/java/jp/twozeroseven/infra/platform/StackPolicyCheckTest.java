@@ -16,13 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Both committed stacks, synthesized, run through the real policy pack with their own policy config: nothing that
- * blue/green, the deploy trigger, scaling or the CDN adds may violate a policy, and the policies added for them
+ * a service's own slice (its component: repository, group, task, scaling, blue/green, deploy trigger), the shared
+ * deploy components or the CDN add may violate a policy, and the policies added for them
  * pass everywhere. (Violations elsewhere belong to the components that own those resources.)
  */
 class StackPolicyCheckTest {
 
     private static final List<String> OWN_COMPONENTS = List.of("platform207:deploy:", "platform207:scaling:",
-            "platform207:cdn:");
+            "platform207:cdn:", "platform207:service:");
     private static final List<String> OWN_POLICIES = List.of("codedeploy-auto-rollback", "codedeploy-ecs-blue-green",
             "ecs-codedeploy-ignore-changes", "codepipeline-artifact-encryption", "appautoscaling-schedule-timezone");
 

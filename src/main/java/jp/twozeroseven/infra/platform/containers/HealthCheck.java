@@ -1,7 +1,5 @@
 package jp.twozeroseven.infra.platform.containers;
 
-import jp.twozeroseven.infra.settings.ServiceKind;
-
 import java.util.List;
 
 /** A container health check as ECS runs it inside the container. Times are seconds. */
@@ -30,22 +28,14 @@ public record HealthCheck(List<String> command, int intervalSeconds, int timeout
 
     /**
      * An HTTP probe of the app's own port, run by the app's own runtime rather than curl, which slim Ruby and Node
-     * images do not contain. The image contract is only what the app needs anyway: {@code ruby} on the PATH for
-     * the Rails API (Net::HTTP is Ruby's standard library), {@code node} 18 or later for the Next.js web (global
-     * fetch, Node.js docs "Global objects: fetch"). CMD form, so no shell is needed either. A 2xx is healthy;
-     * anything else, a refused connection or ECS's timeout is not (ECS API reference, HealthCheck).
+     * images do not contain ({@link HttpProbe}): the image contract is only what the app needs anyway. A 2xx is
+     * healthy; anything else, a refused connection or ECS's timeout is not (ECS API reference, HealthCheck).
      */
-    public static HealthCheck httpGet(ServiceKind kind, int port, String path) {
+    public static HealthCheck httpGet(HttpProbe probe, int port, String path) {
         if (path == null || !path.startsWith("/") || path.contains("'") || path.contains("\"") || path.contains(" ")) {
             throw new IllegalArgumentException("health check path '" + path + "' must start with / and contain no spaces or quotes");
         }
         String url = "http://localhost:" + port + path;
-        List<String> command = switch (kind) {
-            case RAILS_API -> List.of("CMD", "ruby", "-rnet/http", "-e",
-                    "exit Net::HTTP.get_response(URI('" + url + "')).is_a?(Net::HTTPSuccess)");
-            case NEXTJS_WEB -> List.of("CMD", "node", "-e",
-                    "fetch('" + url + "').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))");
-        };
-        return new HealthCheck(command, 30, 5, 3, 60);
+        return new HealthCheck(probe.command(url), 30, 5, 3, 60);
     }
 }

@@ -1,44 +1,19 @@
 package jp.twozeroseven.infra.platform.deploy;
 
-import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.codedeploy.Application;
 import com.pulumi.aws.codedeploy.ApplicationArgs;
-import com.pulumi.aws.codedeploy.DeploymentGroup;
-import com.pulumi.aws.codedeploy.DeploymentGroupArgs;
-import com.pulumi.aws.codedeploy.inputs.DeploymentGroupAlarmConfigurationArgs;
-import com.pulumi.aws.codedeploy.inputs.DeploymentGroupAutoRollbackConfigurationArgs;
-import com.pulumi.aws.codedeploy.inputs.DeploymentGroupBlueGreenDeploymentConfigArgs;
-import com.pulumi.aws.codedeploy.inputs.DeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOptionArgs;
-import com.pulumi.aws.codedeploy.inputs.DeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccessArgs;
-import com.pulumi.aws.codedeploy.inputs.DeploymentGroupDeploymentStyleArgs;
-import com.pulumi.aws.codedeploy.inputs.DeploymentGroupEcsServiceArgs;
-import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoArgs;
-import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoTargetGroupPairInfoArgs;
-import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRouteArgs;
-import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroupArgs;
-import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTestTrafficRouteArgs;
-import com.pulumi.aws.ecs.Cluster;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
-import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancer;
-import jp.twozeroseven.infra.platform.service.AppService;
-import jp.twozeroseven.infra.settings.DeploySettings;
 import jp.twozeroseven.infra.support.Scope;
-import jp.twozeroseven.infra.support.ServiceRoles;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Blue/green through CodeDeploy: one ECS application, and per service a deployment group that shifts the HTTPS
- * listener between the blue and green target groups (the test listener first), with the deployment config and
- * termination wait from settings, and automatic rollback on failure and on its alarms.
+ * Blue/green through CodeDeploy: the one ECS application every service deploys through. Each service's deployment
+ * group (with its role and rollback alarms) lives in its AppService ({@link ServiceBlueGreen}); this component
+ * names them, so IAM policies and deploy markers can use the names before the groups exist.
  */
 public final class BlueGreenDeployments extends ComponentResource {
 
@@ -53,90 +28,20 @@ public final class BlueGreenDeployments extends ComponentResource {
 
     private final Application application;
     private final String applicationName;
-    private final Map<String, Role> serviceRoles = new LinkedHashMap<>();
-    private final Map<String, DeploymentGroup> groups = new LinkedHashMap<>();
     private final Map<String, String> groupNames = new LinkedHashMap<>();
 
-    public BlueGreenDeployments(String name, Scope parentScope, Map<String, AppService> services, Cluster cluster,
-                                PublicLoadBalancer loadBalancer) {
+    /** @param services the services deployed blue/green (those behind the load balancer), in stack order */
+    public BlueGreenDeployments(String name, Scope parentScope, List<String> services) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         Scope scope = parentScope.child(this);
-        DeploySettings deploy = scope.settings().deploy();
         applicationName = scope.name("services");
         application = new Application(applicationName, ApplicationArgs.builder()
                 .name(applicationName)
                 .computePlatform("ECS")
                 .tags(scope.tags(applicationName))
                 .build(), scope.options());
-        services.forEach((serviceName, service) -> {
-            Scope serviceScope = scope.forService(serviceName);
-            String groupName = scope.name(serviceName);
-            String roleName = scope.name(serviceName + "-codedeploy");
-            Role serviceRole = ServiceRoles.create(scope, roleName, "codedeploy.amazonaws.com",
-                    "CodeDeploy shifts ECS traffic between blue and green for " + groupName);
-            serviceRoles.put(serviceName, serviceRole);
-            Map<String, com.pulumi.aws.lb.TargetGroup> colours = new LinkedHashMap<>();
-            colours.put("blue", service.blue());
-            colours.put("green", service.green());
-            List<MetricAlarm> alarms = DeploymentAlarms.forTargetGroups(serviceScope, groupName,
-                    loadBalancer.alb().arnSuffix(), colours);
-            Output<List<String>> alarmNames = Output.all(alarms.stream().map(MetricAlarm::name).toList());
-            // cluster and service names, the two listeners, the two roles, then the service's rules and alarms
-            List<Output<String>> arns = new ArrayList<>(List.of(cluster.name(),
-                    service.service().name(), loadBalancer.https().arn(), loadBalancer.test().arn(),
-                    service.executionRole().arn(), service.taskRole().arn()));
-            service.listenerRules().forEach(rule -> arns.add(rule.arn()));
-            alarms.forEach(alarm -> arns.add(alarm.arn()));
-            var attachment = new RolePolicy(roleName, RolePolicyArgs.builder()
-                    .role(serviceRole.id())
-                    .policy(Output.all(arns).applyValue(a -> CodeDeployPolicies.forService(
-                            new CodeDeployPolicies.Target(scope.settings().region(), scope.settings().accountId(),
-                                    a.get(0), a.get(1), List.of(a.get(2), a.get(3)), a.subList(6, 8),
-                                    a.subList(8, a.size()), List.of(a.get(4), a.get(5)))).toJson()))
-                    .build(), scope.options());
-            groups.put(serviceName, new DeploymentGroup(groupName, DeploymentGroupArgs.builder()
-                    .appName(application.name())
-                    .deploymentGroupName(groupName)
-                    .serviceRoleArn(serviceRole.arn())
-                    .deploymentConfigName(deploy.deploymentConfig())
-                    .deploymentStyle(DeploymentGroupDeploymentStyleArgs.builder()
-                            .deploymentType("BLUE_GREEN").deploymentOption("WITH_TRAFFIC_CONTROL").build())
-                    .blueGreenDeploymentConfig(DeploymentGroupBlueGreenDeploymentConfigArgs.builder()
-                            .deploymentReadyOption(DeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOptionArgs
-                                    .builder().actionOnTimeout("CONTINUE_DEPLOYMENT").build())
-                            .terminateBlueInstancesOnDeploymentSuccess(
-                                    DeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccessArgs
-                                            .builder().action("TERMINATE")
-                                            .terminationWaitTimeInMinutes(deploy.terminationWaitMinutes()).build())
-                            .build())
-                    .ecsService(DeploymentGroupEcsServiceArgs.builder()
-                            .clusterName(cluster.name()).serviceName(service.service().name()).build())
-                    .loadBalancerInfo(DeploymentGroupLoadBalancerInfoArgs.builder()
-                            .targetGroupPairInfo(DeploymentGroupLoadBalancerInfoTargetGroupPairInfoArgs.builder()
-                                    .prodTrafficRoute(DeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRouteArgs
-                                            .builder().listenerArns(loadBalancer.https().arn().applyValue(List::of))
-                                            .build())
-                                    .testTrafficRoute(DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTestTrafficRouteArgs
-                                            .builder().listenerArns(loadBalancer.test().arn().applyValue(List::of))
-                                            .build())
-                                    .targetGroups(targetGroup(service.blue()), targetGroup(service.green()))
-                                    .build())
-                            .build())
-                    .autoRollbackConfiguration(DeploymentGroupAutoRollbackConfigurationArgs.builder()
-                            .enabled(true).events(ROLLBACK_EVENTS).build())
-                    .alarmConfiguration(DeploymentGroupAlarmConfigurationArgs.builder()
-                            .enabled(true).alarms(alarmNames).build())
-                    .tags(serviceScope.tags(groupName))
-                    .build(), com.pulumi.resources.CustomResourceOptions.builder().parent(this)
-                    .provider(scope.aws()).dependsOn(attachment).build()));
-            groupNames.put(serviceName, groupName);
-        });
+        services.forEach(service -> groupNames.put(service, scope.name(service)));
         this.registerOutputs(Map.of("application", application.name()));
-    }
-
-    private static DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroupArgs targetGroup(
-            com.pulumi.aws.lb.TargetGroup tg) {
-        return DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroupArgs.builder().name(tg.name()).build();
     }
 
     public Application application() {
@@ -148,17 +53,17 @@ public final class BlueGreenDeployments extends ComponentResource {
         return applicationName;
     }
 
-    /** Service name → the role CodeDeploy deploys it with (one per service, see {@link CodeDeployPolicies}). */
-    public Map<String, Role> serviceRoles() {
-        return serviceRoles;
-    }
-
-    public Map<String, DeploymentGroup> groups() {
-        return groups;
-    }
-
     /** Service name → deployment group name, known before the groups exist. */
     public Map<String, String> groupNames() {
         return groupNames;
+    }
+
+    /** The deployment group name of one service. */
+    public String groupName(String service) {
+        String group = groupNames.get(service);
+        if (group == null) {
+            throw new IllegalArgumentException("service " + service + " is not deployed blue/green");
+        }
+        return group;
     }
 }

@@ -6,6 +6,7 @@ import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryArgs;
 import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
 import com.pulumi.aws.lb.TargetGroup;
 import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.ArrayList;
@@ -26,18 +27,20 @@ public final class DeploymentAlarms {
     }
 
     public static List<MetricAlarm> forTargetGroups(Scope scope, String group, Output<String> loadBalancerSuffix,
-                                                    Map<String, TargetGroup> targetGroupsByColour) {
+                                                    Map<String, TargetGroup> targetGroupsByColour,
+                                                    CustomResourceOptions options) {
         List<MetricAlarm> alarms = new ArrayList<>();
         targetGroupsByColour.forEach((colour, tg) -> {
             Output<Map<String, String>> dimensions = Output.tuple(loadBalancerSuffix, tg.arnSuffix())
                     .applyValue(t -> Map.of("LoadBalancer", t.t1, "TargetGroup", t.t2));
-            alarms.add(errorRate(scope, group + "-" + colour + "-5xx-rate", dimensions));
-            alarms.add(unhealthyHosts(scope, group + "-" + colour + "-unhealthy-hosts", dimensions));
+            alarms.add(errorRate(scope, group + "-" + colour + "-5xx-rate", dimensions, options));
+            alarms.add(unhealthyHosts(scope, group + "-" + colour + "-unhealthy-hosts", dimensions, options));
         });
         return alarms;
     }
 
-    private static MetricAlarm errorRate(Scope scope, String name, Output<Map<String, String>> dimensions) {
+    private static MetricAlarm errorRate(Scope scope, String name, Output<Map<String, String>> dimensions,
+                                         CustomResourceOptions options) {
         return new MetricAlarm(name, MetricAlarmArgs.builder()
                 .name(name)
                 .alarmDescription("More than " + TARGET_5XX_PERCENT + "% of requests answered 5xx by the tasks; "
@@ -54,10 +57,11 @@ public final class DeploymentAlarms {
                         MetricAlarmMetricQueryArgs.builder().id("rate").label("Target 5xx %")
                                 .expression("IF(requests > 0, 100 * errors / requests, 0)").returnData(true).build())
                 .tags(scope.tags(name))
-                .build(), scope.options());
+                .build(), options);
     }
 
-    private static MetricAlarm unhealthyHosts(Scope scope, String name, Output<Map<String, String>> dimensions) {
+    private static MetricAlarm unhealthyHosts(Scope scope, String name, Output<Map<String, String>> dimensions,
+                                              CustomResourceOptions options) {
         return new MetricAlarm(name, MetricAlarmArgs.builder()
                 .name(name)
                 .alarmDescription("Targets failing the ALB health check for 3 minutes; CodeDeploy stops and rolls back")
@@ -72,7 +76,7 @@ public final class DeploymentAlarms {
                 .datapointsToAlarm(3)
                 .treatMissingData("notBreaching")
                 .tags(scope.tags(name))
-                .build(), scope.options());
+                .build(), options);
     }
 
     private static MetricAlarmMetricQueryArgs sum(String id, String metric, Output<Map<String, String>> dimensions) {

@@ -32,14 +32,25 @@ public record ServiceDeployDocuments(String service, String taskDefinitionJson, 
     /** @param network the service's placement, repeated in the AppSpec (null in unit tests of the taskdef) */
     public static ServiceDeployDocuments of(ServiceSettings service, String family, String executionRoleArn,
                                             String taskRoleArn, ServiceTask task, AppSpecSpec.Network network) {
+        return of(service.name(), service.architecture(), service.containerPort(), family, executionRoleArn,
+                taskRoleArn, task, network);
+    }
+
+    /**
+     * @param service       the service's name, which is also its app container's name
+     * @param containerPort the app container's port, where the load balancer sends traffic
+     */
+    public static ServiceDeployDocuments of(String service, jp.twozeroseven.infra.settings.CpuArchitecture architecture,
+                                            int containerPort, String family, String executionRoleArn,
+                                            String taskRoleArn, ServiceTask task, AppSpecSpec.Network network) {
         TaskDefinitionSpec taskdef = new TaskDefinitionSpec(family, executionRoleArn, taskRoleArn,
-                CpuArchitecture.valueOf(service.architecture().name()), task);
+                CpuArchitecture.valueOf(architecture.name()), task);
         // The app container is named after the service (ContainerDefinitions), and the ALB routes to it.
         // The capacity provider strategy is the service's (AppService.CAPACITY_PROVIDER_STRATEGY): CodeDeploy
         // resets it on every deployment unless the AppSpec repeats it (aws/containers-roadmap#1752).
-        AppSpecSpec appspec = new AppSpecSpec(service.name(), service.containerPort(), null, null, network,
+        AppSpecSpec appspec = new AppSpecSpec(service, containerPort, null, null, network,
                 List.of(AppService.CAPACITY_PROVIDER_STRATEGY));
-        return new ServiceDeployDocuments(service.name(), TaskDefinitionDocument.renderJson(taskdef),
+        return new ServiceDeployDocuments(service, TaskDefinitionDocument.renderJson(taskdef),
                 AppSpecDocument.renderYaml(appspec));
     }
 

@@ -12,6 +12,7 @@ import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One ECR repository per image: scanned on push, immutable tags (a deployed tag always means the same image),
+ * The ECR repositories of images that belong to no service (each service's own lives in its AppService):
+ * one per image, scanned on push, immutable tags (a deployed tag always means the same image),
  * KMS-encrypted, protected in production, and a lifecycle that keeps the last N release images.
  */
 public final class Registries extends ComponentResource {
@@ -29,29 +31,46 @@ public final class Registries extends ComponentResource {
 
     private final Map<String, Repository> repositories = new LinkedHashMap<>();
 
-    public Registries(String name, Scope parentScope, List<String> images, Output<String> kmsKeyArn) {
+    /**
+     * @param releaseTagPrefix  the tag prefix of release images (deploy.releaseTagPrefix)
+     * @param keepReleaseImages how many release images the lifecycle keeps (registry.keepReleaseImages)
+     */
+    public Registries(String name, Scope parentScope, List<String> images, Output<String> kmsKeyArn,
+                      String releaseTagPrefix, int keepReleaseImages) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         Scope scope = parentScope.child(this);
         for (String image : images) {
-            String repoName = scope.name(image);
-            Repository repo = new Repository(repoName, RepositoryArgs.builder()
-                    .name(repoName)
-                    .imageTagMutability("IMMUTABLE")
-                    .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder()
-                            .scanOnPush(true).build())
-                    .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder()
-                            .encryptionType("KMS").kmsKey(kmsKeyArn).build())
-                    .forceDelete(false)
-                    .tags(scope.tags().forResource(image, repoName))
-                    .build(), scope.statefulOptions());
-            new LifecyclePolicy(repoName, LifecyclePolicyArgs.builder()
-                    .repository(repo.name())
-                    .policy(lifecyclePolicy(scope.settings().deploy().releaseTagPrefix(),
-                            scope.settings().registry().keepReleaseImages()))
-                    .build(), scope.options());
-            repositories.put(image, repo);
+            repositories.put(image, repository(scope.forService(image), image, kmsKeyArn, releaseTagPrefix,
+                    keepReleaseImages, scope.statefulOptions(), scope.options()));
         }
         this.registerOutputs(Map.of());
+    }
+
+    /**
+     * One image's repository and its lifecycle policy, under {@code scope}'s parent: the registry's own images
+     * here, each service's own in its {@code AppService}.
+     *
+     * @param repositoryOptions the repository's options (protected in production: it holds the release images)
+     */
+    public static Repository repository(Scope scope, String image, Output<String> kmsKeyArn, String releaseTagPrefix,
+                                        int keepReleaseImages, CustomResourceOptions repositoryOptions,
+                                        CustomResourceOptions policyOptions) {
+        String repoName = scope.name(image);
+        Repository repo = new Repository(repoName, RepositoryArgs.builder()
+                .name(repoName)
+                .imageTagMutability("IMMUTABLE")
+                .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder()
+                        .scanOnPush(true).build())
+                .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder()
+                        .encryptionType("KMS").kmsKey(kmsKeyArn).build())
+                .forceDelete(false)
+                .tags(scope.tags(repoName))
+                .build(), repositoryOptions);
+        new LifecyclePolicy(repoName, LifecyclePolicyArgs.builder()
+                .repository(repo.name())
+                .policy(lifecyclePolicy(releaseTagPrefix, keepReleaseImages))
+                .build(), policyOptions);
+        return repo;
     }
 
     public Map<String, Output<String>> urls() {

@@ -9,14 +9,14 @@ import com.pulumi.aws.appautoscaling.TargetArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
 import com.pulumi.aws.appautoscaling.inputs.ScheduledActionScalableTargetActionArgs;
-import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import jp.twozeroseven.infra.platform.service.AppService;
+import com.pulumi.aws.lb.TargetGroup;
 import jp.twozeroseven.infra.settings.CapacityWindow;
 import jp.twozeroseven.infra.settings.ScalingSettings;
+import jp.twozeroseven.infra.support.FormerParent;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.ArrayList;
@@ -37,14 +37,37 @@ public final class ScheduledScaling extends ComponentResource {
 
     private final Target target;
     private final List<ScheduledAction> actions = new ArrayList<>();
+    private final CustomResourceOptions childOptions;
 
-    public ScheduledScaling(String name, Scope parentScope, AppService service, Cluster cluster,
-                            Output<String> loadBalancerArnSuffix) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.forService(service.settings().name()).child(this);
-        ScalingSettings scaling = service.settings().scaling();
-        String id = scope.name(service.settings().name());
-        Output<String> resourceId = Output.tuple(cluster.name(), service.service().name())
+    /**
+     * What one service's scaling acts on.
+     *
+     * @param clusterName           the ECS cluster's name
+     * @param serviceName           the ECS service's name
+     * @param loadBalancerArnSuffix the load balancer's ARN suffix (request-count labels), or null for a service the
+     *                              load balancer does not reach
+     * @param targetGroupsByColour  colour → target group whose requests per target drive scale-out; empty for a
+     *                              service the load balancer does not reach (CPU tracking only)
+     */
+    public record Scaled(Output<String> clusterName, Output<String> serviceName, Output<String> loadBalancerArnSuffix,
+                         Map<String, TargetGroup> targetGroupsByColour) {
+    }
+
+    /**
+     * @param service       the service's name, which names the target, its actions and policies
+     * @param scaling       the day's windows and the tracking targets (services.*.scaling)
+     * @param formerParent  where this component lived before it moved (null if it never moved): the component
+     *                      and its children carry aliases to their URNs there
+     */
+    public ScheduledScaling(String name, Scope parentScope, String service, ScalingSettings scaling, Scaled scaled,
+                            FormerParent formerParent) {
+        super(TYPE, name, componentOptions(parentScope, formerParent));
+        Scope scope = parentScope.forService(service).child(this);
+        FormerParent childrenFormerParent = formerParent == null ? null
+                : new FormerParent(formerParent.typeChain() + "$" + TYPE, name);
+        childOptions = childOptions(scope, childrenFormerParent).build();
+        String id = scope.name(service);
+        Output<String> resourceId = Output.tuple(scaled.clusterName(), scaled.serviceName())
                 .applyValue(t -> "service/" + t.t1 + "/" + t.t2);
         target = new Target(id, TargetArgs.builder()
                 .serviceNamespace("ecs")
@@ -53,8 +76,7 @@ public final class ScheduledScaling extends ComponentResource {
                 .minCapacity(scaling.floorMin())
                 .maxCapacity(scaling.peakMax())
                 .tags(scope.tags(id))
-                .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws())
-                .ignoreChanges(OWNED_BY_SCHEDULE).build());
+                .build(), childOptions(scope, childrenFormerParent).ignoreChanges(OWNED_BY_SCHEDULE).build());
         for (CapacityWindow window : scaling.windows()) {
             String actionName = id + "-" + window.name();
             actions.add(new ScheduledAction(actionName, ScheduledActionArgs.builder()
@@ -66,23 +88,39 @@ public final class ScheduledScaling extends ComponentResource {
                     .timezone(ScheduleExpressions.TOKYO)
                     .scalableTargetAction(ScheduledActionScalableTargetActionArgs.builder()
                             .minCapacity(window.min()).maxCapacity(window.max()).build())
-                    .build(), scope.options()));
+                    .build(), childOptions));
         }
-        tracking(scope, id + "-cpu", "ECSServiceAverageCPUUtilization", Output.of(""),
+        tracking(id + "-cpu", "ECSServiceAverageCPUUtilization", Output.of(""),
                 scaling.cpuTargetPercent(), false);
         // A request-count label names one target group, and CodeDeploy swaps which one is live. One policy per
         // group keeps request-based scale-out working after every swap: the idle group reads zero and never asks
         // for more. Neither may scale in (the idle one would always vote for it); CPU tracking does that.
-        for (var color : List.of(java.util.Map.entry("blue", service.blue()), java.util.Map.entry("green", service.green()))) {
-            Output<String> label = Output.tuple(loadBalancerArnSuffix, color.getValue().arnSuffix())
+        scaled.targetGroupsByColour().forEach((colour, group) -> {
+            Output<String> label = Output.tuple(scaled.loadBalancerArnSuffix(), group.arnSuffix())
                     .applyValue(t -> t.t1 + "/" + t.t2);
-            tracking(scope, id + "-requests-" + color.getKey(), "ALBRequestCountPerTarget", label,
+            tracking(id + "-requests-" + colour, "ALBRequestCountPerTarget", label,
                     scaling.requestsPerTarget(), true);
-        }
+        });
         this.registerOutputs(Map.of("resourceId", resourceId));
     }
 
-    private void tracking(Scope scope, String name, String metric, Output<String> resourceLabel, int targetValue,
+    private CustomResourceOptions.Builder childOptions(Scope scope, FormerParent childrenFormerParent) {
+        var options = CustomResourceOptions.builder().parent(this).provider(scope.aws());
+        if (childrenFormerParent != null) {
+            options.aliases(childrenFormerParent.alias());
+        }
+        return options;
+    }
+
+    private static ComponentResourceOptions componentOptions(Scope parentScope, FormerParent formerParent) {
+        var options = ComponentResourceOptions.builder().parent(parentScope.parent());
+        if (formerParent != null) {
+            options.aliases(formerParent.alias());
+        }
+        return options.build();
+    }
+
+    private void tracking(String name, String metric, Output<String> resourceLabel, int targetValue,
                           boolean disableScaleIn) {
         var spec = PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
                 .predefinedMetricType(metric);
@@ -102,7 +140,7 @@ public final class ScheduledScaling extends ComponentResource {
                         .scaleInCooldown(300)
                         .disableScaleIn(disableScaleIn)
                         .build())
-                .build(), scope.options());
+                .build(), childOptions);
     }
 
     public Target target() {

@@ -5,7 +5,7 @@ import com.pulumi.aws.secretsmanager.SecretArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import jp.twozeroseven.infra.settings.ServiceSettings;
+import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.LinkedHashMap;
@@ -14,6 +14,8 @@ import java.util.Map;
 /**
  * Secrets Manager containers that tasks read through ECS {@code secrets}. Pulumi creates them empty and never
  * holds their values, so no secret reaches Pulumi state; operators fill them once (README, "Secrets to fill").
+ * The secrets every service reads live here; a service's own (its Sentry DSN) live in its AppService
+ * ({@link #secret}).
  */
 public final class AppSecrets extends ComponentResource {
 
@@ -21,31 +23,39 @@ public final class AppSecrets extends ComponentResource {
 
     private final Secret newRelicLicenseKey;
     private final Secret databaseApp;
-    private final Map<String, Secret> sentryDsn = new LinkedHashMap<>();
-    private final Scope scope;
 
-    public AppSecrets(String name, Scope parentScope, Output<String> kmsKeyArn) {
+    /**
+     * @param namePrefix the stack's name prefix, which the secrets' names start with
+     * @param production whether deleted secrets stay recoverable for 30 days (else 7)
+     */
+    public AppSecrets(String name, Scope parentScope, String namePrefix, Output<String> kmsKeyArn,
+                      boolean production) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        scope = parentScope.child(this);
-        newRelicLicenseKey = secret("newrelic/license-key", "New Relic ingest license key (plain string)", kmsKeyArn);
-        databaseApp = secret("database/app", "Aurora credentials of the app user: JSON with username, password, "
-                + "host, port, dbname", kmsKeyArn);
-        for (ServiceSettings service : scope.settings().services()) {
-            sentryDsn.put(service.name(), secret(service.name() + "/sentry-dsn", "Sentry DSN of " + service.name(),
-                    kmsKeyArn));
-        }
+        Scope scope = parentScope.child(this);
+        newRelicLicenseKey = secret(scope, namePrefix, "newrelic/license-key", "New Relic ingest license key (plain string)",
+                kmsKeyArn, production, scope.options());
+        databaseApp = secret(scope, namePrefix, "database/app", "Aurora credentials of the app user: JSON with username, "
+                + "password, host, port, dbname", kmsKeyArn, production, scope.options());
         this.registerOutputs(Map.of());
     }
 
-    private Secret secret(String path, String description, Output<String> kmsKeyArn) {
-        String name = scope.settings().namePrefix() + "/" + path;
+    /**
+     * An empty secret named {@code <namePrefix>/<path>}, KMS-encrypted, under {@code scope}'s parent.
+     *
+     * @param namePrefix the stack's name prefix ({@code platform-207-prod})
+     * @param path such as {@code api/sentry-dsn}: the secret's name below the stack prefix, and its resource name
+     *             with {@code /} as {@code -}
+     */
+    public static Secret secret(Scope scope, String namePrefix, String path, String description, Output<String> kmsKeyArn,
+                                boolean production, CustomResourceOptions options) {
+        String name = namePrefix + "/" + path;
         return new Secret(scope.name(path.replace('/', '-')), SecretArgs.builder()
                 .name(name)
                 .description(description)
                 .kmsKeyId(kmsKeyArn)
-                .recoveryWindowInDays(scope.settings().tier().isProduction() ? 30 : 7)
+                .recoveryWindowInDays(production ? 30 : 7)
                 .tags(scope.tags(name))
-                .build(), scope.options());
+                .build(), options);
     }
 
     public Secret newRelicLicenseKey() {
@@ -56,16 +66,11 @@ public final class AppSecrets extends ComponentResource {
         return databaseApp;
     }
 
-    public Secret sentryDsn(String service) {
-        return sentryDsn.get(service);
-    }
-
-    /** Secret name → ARN, exported so operators know what to fill. */
+    /** Secret name → ARN of the shared secrets, exported so operators know what to fill. */
     public Map<String, Output<String>> arnsToFill() {
         Map<String, Output<String>> out = new LinkedHashMap<>();
         out.put("newrelic/license-key", newRelicLicenseKey.arn());
         out.put("database/app", databaseApp.arn());
-        sentryDsn.forEach((service, secret) -> out.put(service + "/sentry-dsn", secret.arn()));
         return out;
     }
 }

@@ -9,16 +9,17 @@ import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import jp.twozeroseven.infra.settings.ServiceSettings;
+import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.support.Scope;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Least-privilege traffic rules, each described: the internet reaches only the load balancer (443, and 80 for
  * the redirect); services take traffic only from it; Aurora takes connections only from the services and the
- * data pipeline's ETL tasks (whose group and the rule admitting it the data pipeline owns: data/network).
+ * data pipeline's ETL tasks. The shared groups live here; each service's own group and rules live in its
+ * AppService ({@link #forService}); the ETL tasks' group and the rule admitting it to Aurora live in the data
+ * pipeline (data/network).
  */
 public final class SecurityGroups extends ComponentResource {
 
@@ -29,60 +30,73 @@ public final class SecurityGroups extends ComponentResource {
 
     private final SecurityGroup loadBalancer;
     private final SecurityGroup database;
-    private final Map<String, SecurityGroup> services = new LinkedHashMap<>();
-    private final Scope scope;
 
-    public SecurityGroups(String name, Scope parentScope, Output<String> vpcId, Output<String> vpcCidr) {
+    /** @param testListenerPort the blue/green test listener's port (loadBalancer.testListenerPort) */
+    public SecurityGroups(String name, Scope parentScope, Output<String> vpcId, Output<String> vpcCidr,
+                          int testListenerPort) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        scope = parentScope.child(this);
-        var settings = scope.settings();
-        loadBalancer = group("alb", vpcId, "Public load balancer: HTTPS and the HTTP redirect from the internet",
-                Map.of("Exposure", PUBLIC_ALB));
-        database = group("aurora", vpcId, "Aurora PostgreSQL: only from the app services and the ETL tasks");
-        ingressFromInternet("alb-https", 443, "HTTPS from the internet to the load balancer");
-        ingressFromInternet("alb-http", 80, "HTTP from the internet, only to redirect to HTTPS");
-        ingress("alb-test-listener", loadBalancer, settings.loadBalancer().testListenerPort(), vpcCidr, null,
-                "Blue/green test listener, reachable from inside the VPC only");
-        for (ServiceSettings service : settings.services()) {
-            SecurityGroup sg = group(service.name(), vpcId, "Service " + service.name() + ": from the load balancer only");
-            services.put(service.name(), sg);
-            ingress(service.name() + "-from-alb", sg, service.containerPort(), null, loadBalancer,
-                    "App port of " + service.name() + " from the load balancer");
-            egress("alb-to-" + service.name(), loadBalancer, service.containerPort(), null, sg,
-                    "Load balancer to the app port of " + service.name());
-            clientOfDatabaseAndApis(service.name(), sg);
-        }
+        Scope scope = parentScope.child(this);
+        CustomResourceOptions options = scope.options();
+        loadBalancer = group(scope, "alb", vpcId, "Public load balancer: HTTPS and the HTTP redirect from the internet",
+                Map.of("Exposure", PUBLIC_ALB), options);
+        database = group(scope, "aurora", vpcId, "Aurora PostgreSQL: only from the app services and the ETL tasks",
+                Map.of(), options);
+        ingressFromInternet(scope, "alb-https", 443, "HTTPS from the internet to the load balancer");
+        ingressFromInternet(scope, "alb-http", 80, "HTTP from the internet, only to redirect to HTTPS");
+        ingress(scope, "alb-test-listener", loadBalancer, testListenerPort, vpcCidr, null,
+                "Blue/green test listener, reachable from inside the VPC only", options);
         this.registerOutputs(Map.of());
     }
 
-    private void clientOfDatabaseAndApis(String client, SecurityGroup sg) {
-        ingress("aurora-from-" + client, database, POSTGRES, null, sg, "PostgreSQL from " + client);
-        egress(client + "-to-aurora", sg, POSTGRES, null, database, client + " to Aurora PostgreSQL");
-        egress(client + "-to-https", sg, 443, Output.of("0.0.0.0/0"), null,
-                client + " to AWS APIs, New Relic and Sentry over HTTPS");
+    /**
+     * One service's group: from the load balancer on the app port only (when it sits behind it), to Aurora and to
+     * HTTPS. Created under {@code scope}'s parent with {@code options}.
+     *
+     * @param loadBalancer the load balancer's group, or null for a service the load balancer does not reach
+     */
+    public static SecurityGroup forService(Scope scope, String service, int containerPort, Output<String> vpcId,
+                                           SecurityGroup loadBalancer, SecurityGroup database,
+                                           CustomResourceOptions options) {
+        SecurityGroup sg = group(scope, service, vpcId, loadBalancer == null
+                ? "Service " + service + ": no inbound traffic"
+                : "Service " + service + ": from the load balancer only", Map.of(), options);
+        if (loadBalancer != null) {
+            ingress(scope, service + "-from-alb", sg, containerPort, null, loadBalancer,
+                    "App port of " + service + " from the load balancer", options);
+            egress(scope, "alb-to-" + service, loadBalancer, containerPort, null, sg,
+                    "Load balancer to the app port of " + service, options);
+        }
+        clientOfDatabaseAndApis(scope, service, sg, database, options);
+        return sg;
     }
 
-    private SecurityGroup group(String suffix, Output<String> vpcId, String description) {
-        return group(suffix, vpcId, description, Map.of());
+    private static void clientOfDatabaseAndApis(Scope scope, String client, SecurityGroup sg, SecurityGroup database,
+                                                CustomResourceOptions options) {
+        ingress(scope, "aurora-from-" + client, database, POSTGRES, null, sg, "PostgreSQL from " + client, options);
+        egress(scope, client + "-to-aurora", sg, POSTGRES, null, database, client + " to Aurora PostgreSQL", options);
+        egress(scope, client + "-to-https", sg, 443, Output.of("0.0.0.0/0"), null,
+                client + " to AWS APIs, New Relic and Sentry over HTTPS", options);
     }
 
-    private SecurityGroup group(String suffix, Output<String> vpcId, String description, Map<String, String> tags) {
+    private static SecurityGroup group(Scope scope, String suffix, Output<String> vpcId, String description,
+                                       Map<String, String> tags, CustomResourceOptions options) {
         String name = scope.name(suffix);
         return new SecurityGroup(name, SecurityGroupArgs.builder()
                 .name(name)
                 .vpcId(vpcId)
                 .description(description)
                 .tags(scope.tags().forResource(scope.service(), name, tags))
-                .build(), scope.options());
+                .build(), options);
     }
 
     /** IPv4 only: the load balancer and the VPC are not dual-stack, so an IPv6 rule would grant nothing. */
-    private void ingressFromInternet(String suffix, int port, String description) {
-        ingress(suffix + "-v4", loadBalancer, port, Output.of("0.0.0.0/0"), null, description + " (IPv4)");
+    private void ingressFromInternet(Scope scope, String suffix, int port, String description) {
+        ingress(scope, suffix + "-v4", loadBalancer, port, Output.of("0.0.0.0/0"), null, description + " (IPv4)",
+                scope.options());
     }
 
-    private void ingress(String suffix, SecurityGroup target, int port, Output<String> cidr, SecurityGroup source,
-                         String description) {
+    private static void ingress(Scope scope, String suffix, SecurityGroup target, int port, Output<String> cidr,
+                                SecurityGroup source, String description, CustomResourceOptions options) {
         String name = scope.name(suffix);
         var args = SecurityGroupIngressRuleArgs.builder()
                 .securityGroupId(target.id()).description(description)
@@ -92,11 +106,11 @@ public final class SecurityGroups extends ComponentResource {
         } else {
             args.cidrIpv4(cidr);
         }
-        new SecurityGroupIngressRule(name, args.build(), scope.options());
+        new SecurityGroupIngressRule(name, args.build(), options);
     }
 
-    private void egress(String suffix, SecurityGroup from, int port, Output<String> cidr, SecurityGroup target,
-                        String description) {
+    private static void egress(Scope scope, String suffix, SecurityGroup from, int port, Output<String> cidr,
+                               SecurityGroup target, String description, CustomResourceOptions options) {
         String name = scope.name(suffix);
         var args = SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(from.id()).description(description)
@@ -106,7 +120,7 @@ public final class SecurityGroups extends ComponentResource {
         } else {
             args.cidrIpv4(cidr);
         }
-        new SecurityGroupEgressRule(name, args.build(), scope.options());
+        new SecurityGroupEgressRule(name, args.build(), options);
     }
 
     public SecurityGroup loadBalancer() {
@@ -115,9 +129,5 @@ public final class SecurityGroups extends ComponentResource {
 
     public SecurityGroup database() {
         return database;
-    }
-
-    public SecurityGroup service(String name) {
-        return services.get(name);
     }
 }

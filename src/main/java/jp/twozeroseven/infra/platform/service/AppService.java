@@ -38,17 +38,48 @@ import jp.twozeroseven.infra.platform.containers.GeneratedContainers;
 import jp.twozeroseven.infra.platform.containers.ImageRef;
 import jp.twozeroseven.infra.platform.containers.LogGroups;
 import jp.twozeroseven.infra.platform.containers.ServiceTask;
-import jp.twozeroseven.infra.settings.ServiceSettings;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.resources.Resource;
+import jp.twozeroseven.infra.platform.containers.HealthCheck;
+import jp.twozeroseven.infra.platform.containers.NewRelicAccountRegion;
+import jp.twozeroseven.infra.platform.deploy.BlueGreenDeployments;
+import jp.twozeroseven.infra.platform.deploy.DeployTrigger;
+import jp.twozeroseven.infra.platform.deploy.ServiceBlueGreen;
+import jp.twozeroseven.infra.platform.deploy.ServiceDeployDocuments;
+import jp.twozeroseven.infra.platform.deploy.ServiceRelease;
+import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancer;
+import jp.twozeroseven.infra.platform.registry.Registries;
+import jp.twozeroseven.infra.platform.scaling.ScheduledScaling;
+import jp.twozeroseven.infra.platform.secrets.AppSecrets;
+import jp.twozeroseven.infra.platform.security.SecurityGroups;
+import jp.twozeroseven.infra.settings.CpuArchitecture;
+import jp.twozeroseven.infra.settings.DeployMode;
+import jp.twozeroseven.infra.settings.Routing;
+import jp.twozeroseven.infra.settings.ScalingSettings;
+import jp.twozeroseven.infra.support.FormerParent;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
+import jp.twozeroseven.infra.tagging.StackTags;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * One application service: its task definition (app, FireLens log router and New Relic sidecar), roles, log
- * groups, the blue and green target groups, listener rules, and the ECS service under the CODE_DEPLOY controller.
+ * One application service and its whole slice of the platform, like CDK's ApplicationLoadBalancedFargateService:
+ * its ECR repository, security group and the load balancer's way in, its Sentry DSN secret, its task definition
+ * (app, FireLens log router and New Relic sidecar), roles and log groups, the blue and green target groups and
+ * listener rules, the ECS service under the CODE_DEPLOY controller, its scheduled scaling, its CodeDeploy
+ * deployment group and what starts its deploys. What the services share (cluster, load balancer, database, the
+ * shared secrets, the CodeDeploy application, the artifact bucket) comes in through {@link Platform}.
+ *
+ * <p>Everything it creates is named from {@link Props#name()}; a third service of an existing shape is a stack-file
+ * entry only. Resources that lived elsewhere before issue 17 keep their names and carry aliases to their old
+ * parents ({@link FormerParents}).
  */
 public final class AppService extends ComponentResource {
 
@@ -65,6 +96,111 @@ public final class AppService extends ComponentResource {
     /** CodeDeploy rewrites the forward action of the production and test rules when it shifts traffic. */
     public static final List<String> LISTENER_FIELDS_OWNED_BY_CODEDEPLOY = jp.twozeroseven.infra.contracts.SharedContracts.CODEDEPLOY_OWNED_LISTENER_RULE_FIELDS;
 
+    /**
+     * Everything one service is, as values; built from the stack settings in one place
+     * ({@code composition.ServicePropsFrom}).
+     *
+     * @param name         the service's name (services.&lt;name&gt;): names every resource
+     *                     ({@code <prefix>-<name>...}), its app container, log groups and secrets
+     * @param task         its task: size, image contract, environment
+     * @param loadBalanced how the load balancer reaches it; required: every service today sits behind the ALB
+     * @param scaling      its day of capacity windows and tracking targets (services.*.scaling)
+     * @param release      how its images are kept and its deploys started (registry.*, deploy.*)
+     * @param stack        the facts of the stack it runs in
+     */
+    public record Props(String name, Task task, LoadBalanced loadBalanced, ScalingSettings scaling, Release release,
+                        Stack stack) {
+        public Props {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(task, "task");
+            Objects.requireNonNull(loadBalanced, "loadBalanced: a service without a load balancer is not built yet");
+            Objects.requireNonNull(scaling, "scaling");
+            Objects.requireNonNull(release, "release");
+            Objects.requireNonNull(stack, "stack");
+        }
+    }
+
+    /**
+     * The service's task.
+     *
+     * @param cpu                    task CPU units (services.*.cpu)
+     * @param memory                 task memory in MiB (services.*.memory)
+     * @param architecture           arm64 or x86_64 (services.*.architecture; default arm64)
+     * @param containerPort          the app container's port (services.*.containerPort)
+     * @param environment            non-secret environment of the app container (services.*.environment)
+     * @param readOnlyRootFilesystem whether the app's root filesystem is read-only (default true)
+     * @param writablePaths          the paths the app writes to, each a task volume (with a read-only root):
+     *                               default by kind, Rails {@code /tmp, /rails/tmp}, Next.js
+     *                               {@code /tmp, /app/.next/cache}
+     * @param healthCheck            the container's own health probe: default by kind, an HTTP GET of
+     *                               services.*.healthCheckPath by the app's runtime (ruby, node)
+     */
+    public record Task(int cpu, int memory, CpuArchitecture architecture, int containerPort,
+                       Map<String, String> environment, boolean readOnlyRootFilesystem, List<String> writablePaths,
+                       HealthCheck healthCheck) {
+        public Task {
+            environment = Map.copyOf(environment);
+            writablePaths = List.copyOf(writablePaths);
+        }
+    }
+
+    /**
+     * @param routing         the listener rules' host headers, path patterns and priority (services.*.routing)
+     * @param healthCheckPath what the target groups' health check calls (services.*.healthCheckPath)
+     */
+    public record LoadBalanced(Routing routing, String healthCheckPath) {
+    }
+
+    /**
+     * @param releaseTagPrefix       the tag prefix of release images (deploy.releaseTagPrefix; default release-)
+     * @param keepReleaseImages      how many release images the repository keeps (registry.keepReleaseImages)
+     * @param mode                   what starts a deploy: pipeline or codedeploy (deploy.mode)
+     * @param deploymentConfig       the CodeDeploy deployment config (deploy.deploymentConfig)
+     * @param terminationWaitMinutes how long the old tasks stay after a shift (deploy.terminationWaitMinutes)
+     * @param githubRepository       {@code org/repo} whose GitHub Actions deploy it (codedeploy mode,
+     *                               deploy.githubRepositories.&lt;name&gt;; null in pipeline mode)
+     */
+    public record Release(String releaseTagPrefix, int keepReleaseImages, DeployMode mode, String deploymentConfig,
+                          int terminationWaitMinutes, String githubRepository) {
+    }
+
+    /**
+     * @param project          the Pulumi project, and {@code stack} the stack (log group names, task tags)
+     * @param region           the stack's region, and {@code accountId} its account
+     * @param namePrefix       the prefix of physical names ({@code platform-207-prod}); secrets' names start with it
+     * @param newRelicRegion   where the sidecars send telemetry (observability.newRelic.region)
+     * @param logRetentionDays how long its log groups keep logs (logRetentionDays)
+     * @param production       whether its repository is protected and its secrets recoverable for 30 days
+     */
+    public record Stack(String project, String stack, String region, String accountId, String namePrefix,
+                        NewRelicAccountRegion newRelicRegion, int logRetentionDays, boolean production) {
+    }
+
+    /** What the service uses of the shared platform. */
+    public record Platform(Cluster cluster, Resource capacityProviders, Output<String> vpcId,
+                           Output<List<String>> privateSubnetIds, PublicLoadBalancer loadBalancer,
+                           SecurityGroup loadBalancerGroup, SecurityGroup databaseGroup, Output<String> kmsKeyArn,
+                           Output<String> licenseKeySecretArn, Output<String> databaseSecretArn,
+                           BlueGreenDeployments deployments, DeployTrigger deployTrigger) {
+    }
+
+    /**
+     * What the service hands to observability: the names and dimensions its alerts, dashboards and deploy markers
+     * query, so observability never reaches into the service's resources.
+     *
+     * @param targetGroupArnSuffixes colour → target group ARN suffix (CloudWatch's TargetGroup dimension)
+     * @param loadBalancerArnSuffix  the load balancer's ARN suffix (CloudWatch's LoadBalancer dimension)
+     * @param deploymentGroupName    its CodeDeploy deployment group, whose deployments become deploy markers
+     */
+    public record Observed(String service, Output<String> serviceName, Output<String> clusterName,
+                           Map<String, Output<String>> targetGroupArnSuffixes, Output<String> loadBalancerArnSuffix,
+                           String deploymentGroupName) {
+    }
+
+    private final Props props;
+    private final Repository repository;
+    private final SecurityGroup securityGroup;
+    private final Secret sentryDsn;
     private final Service service;
     private final ListenerRule productionRule;
     private final ListenerRule testRule;
@@ -74,51 +210,62 @@ public final class AppService extends ComponentResource {
     private final TargetGroup green;
     private final Role executionRole;
     private final Role taskRole;
-    private final ServiceSettings settings;
     private final Output<ServiceTask> task;
+    private final ScheduledScaling scaling;
+    private final ServiceBlueGreen.Created blueGreen;
+    private final ServiceRelease.Created release;
+    private final Observed observed;
 
-    /** What a service needs from the rest of the platform. */
-    public record Wiring(Cluster cluster, Repository repository, Output<String> securityGroupId,
-                         Output<List<String>> privateSubnetIds, Output<String> vpcId, Listener productionListener,
-                         Listener testListener, Output<String> licenseKeySecretArn, Output<String> sentryDsnSecretArn,
-                         Output<String> databaseSecretArn, Output<String> kmsKeyArn,
-                         com.pulumi.resources.Resource capacityProviders) {
-    }
+    public AppService(String name, Props props, Platform platform, Scope parentScope) {
+        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+        this.props = props;
+        Scope scope = parentScope.forService(props.name()).child(this);
+        // Resources that moved here keep the Service tag they had in the shared component they came from.
+        Scope shared = scope.forService(StackTags.SHARED_SERVICE);
+        Stack stack = props.stack();
+        Task taskProps = props.task();
+        String id = scope.name(props.name());
 
-    public AppService(ServiceSettings settings, Scope parentScope, Wiring wiring) {
-        super(TYPE, settings.name(), ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        this.settings = settings;
-        Scope scope = parentScope.forService(settings.name()).child(this);
-        String id = scope.name(settings.name());
-        int retention = scope.settings().logRetentionDays();
-        LogGroup routerLogs = logGroup(scope, id, "log-router", retention);
-        LogGroup agentLogs = logGroup(scope, id, "newrelic-infra", retention);
+        repository = Registries.repository(scope, props.name(), platform.kmsKeyArn(),
+                props.release().releaseTagPrefix(), props.release().keepReleaseImages(),
+                moved(scope, FormerParents.REGISTRIES).protect(stack.production())
+                        .retainOnDelete(stack.production()).build(),
+                moved(scope, FormerParents.REGISTRIES).build());
+        securityGroup = SecurityGroups.forService(shared, props.name(), taskProps.containerPort(), platform.vpcId(),
+                platform.loadBalancerGroup(), platform.databaseGroup(),
+                moved(scope, FormerParents.SECURITY_GROUPS).build());
+        sentryDsn = AppSecrets.secret(shared, stack.namePrefix(), props.name() + "/sentry-dsn",
+                "Sentry DSN of " + props.name(), platform.kmsKeyArn(), stack.production(),
+                moved(scope, FormerParents.SECRETS).build());
 
+        LogGroup routerLogs = logGroup(scope, id, "log-router");
+        LogGroup agentLogs = logGroup(scope, id, "newrelic-infra");
         executionRole = role(scope, id + "-execution", "Pulls the image, writes logs and reads secrets for " + id);
-        taskRole = role(scope, id + "-task", "What the " + settings.name() + " app itself may call (nothing yet)");
+        taskRole = role(scope, id + "-task", "What the " + props.name() + " app itself may call (nothing yet)");
         new RolePolicy(id + "-execution", RolePolicyArgs.builder()
                 .role(executionRole.id())
-                .policy(Output.all(wiring.repository().arn(), routerLogs.arn(), agentLogs.arn(),
-                        wiring.licenseKeySecretArn(), wiring.sentryDsnSecretArn(), wiring.databaseSecretArn(),
-                        wiring.kmsKeyArn()).applyValue(a -> TaskRoles.executionPolicy(a.get(0),
+                .policy(Output.all(repository.arn(), routerLogs.arn(), agentLogs.arn(),
+                        platform.licenseKeySecretArn(), sentryDsn.arn(), platform.databaseSecretArn(),
+                        platform.kmsKeyArn()).applyValue(a -> TaskRoles.executionPolicy(a.get(0),
                         List.of(a.get(1), a.get(2)), List.of(a.get(3), a.get(4), a.get(5)), a.get(6)).toJson()))
                 .build(), scope.options());
 
-        task = Output.all(wiring.repository().repositoryUrl(), wiring.cluster().name(),
-                        wiring.licenseKeySecretArn(), wiring.sentryDsnSecretArn(), wiring.databaseSecretArn(),
+        String initialTag = Registries.initialReleaseTag(props.release().releaseTagPrefix());
+        task = Output.all(repository.repositoryUrl(), platform.cluster().name(),
+                        platform.licenseKeySecretArn(), sentryDsn.arn(), platform.databaseSecretArn(),
                         routerLogs.name(), agentLogs.name())
-                .applyValue(a -> ServiceTasks.of(scope.settings(), settings, new ServiceTasks.Resolved(a.get(0),
+                .applyValue(a -> ServiceTasks.of(props, new ServiceTasks.Resolved(a.get(0),
                         a.get(1), a.get(2), a.get(3), a.get(4), new LogGroups(a.get(5), a.get(6))),
-                        ImageRef.tagged(a.get(0), initialImageTag(scope))));
+                        ImageRef.tagged(a.get(0), initialTag)));
         Output<GeneratedContainers> containers = task.applyValue(ContainerDefinitions::generate);
         taskDefinition = new TaskDefinition(id, TaskDefinitionArgs.builder()
                 .family(id)
-                .cpu(String.valueOf(settings.cpu()))
-                .memory(String.valueOf(settings.memory()))
+                .cpu(String.valueOf(taskProps.cpu()))
+                .memory(String.valueOf(taskProps.memory()))
                 .networkMode("awsvpc")
                 .requiresCompatibilities("FARGATE")
                 .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
-                        .cpuArchitecture(settings.architecture().name())
+                        .cpuArchitecture(taskProps.architecture().name())
                         .operatingSystemFamily("LINUX").build())
                 .executionRoleArn(executionRole.arn())
                 .taskRoleArn(taskRole.arn())
@@ -128,27 +275,28 @@ public final class AppService extends ComponentResource {
                 .tags(scope.tags(id))
                 .build(), scope.options());
 
-        blue = targetGroup(scope, id + "-blue", wiring.vpcId());
-        green = targetGroup(scope, id + "-green", wiring.vpcId());
-        productionRule = listenerRule(scope, id + "-production", wiring.productionListener());
-        testRule = listenerRule(scope, id + "-test", wiring.testListener());
+        PublicLoadBalancer loadBalancer = platform.loadBalancer();
+        blue = targetGroup(scope, id + "-blue", platform.vpcId());
+        green = targetGroup(scope, id + "-green", platform.vpcId());
+        productionRule = listenerRule(scope, id + "-production", loadBalancer.https());
+        testRule = listenerRule(scope, id + "-test", loadBalancer.test());
 
         service = new Service(id, ServiceArgs.builder()
                 .name(id)
-                .cluster(wiring.cluster().arn())
+                .cluster(platform.cluster().arn())
                 .taskDefinition(taskDefinition.arn())
-                .desiredCount(settings.scaling().windowAt(0).min())
+                .desiredCount(props.scaling().windowAt(0).min())
                 .capacityProviderStrategies(ServiceCapacityProviderStrategyArgs.builder()
                         .capacityProvider(CAPACITY_PROVIDER_STRATEGY.capacityProvider())
                         .weight(CAPACITY_PROVIDER_STRATEGY.weight())
                         .base(CAPACITY_PROVIDER_STRATEGY.base()).build())
                 .deploymentController(ServiceDeploymentControllerArgs.builder().type("CODE_DEPLOY").build())
                 .loadBalancers(ServiceLoadBalancerArgs.builder()
-                        .targetGroupArn(blue.arn()).containerName(settings.name())
-                        .containerPort(settings.containerPort()).build())
+                        .targetGroupArn(blue.arn()).containerName(props.name())
+                        .containerPort(taskProps.containerPort()).build())
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
-                        .subnets(wiring.privateSubnetIds())
-                        .securityGroups(wiring.securityGroupId().applyValue(List::of))
+                        .subnets(platform.privateSubnetIds())
+                        .securityGroups(securityGroup.id().applyValue(List::of))
                         .assignPublicIp(false).build())
                 .healthCheckGracePeriodSeconds(60)
                 .enableEcsManagedTags(true)
@@ -158,62 +306,92 @@ public final class AppService extends ComponentResource {
                 .ignoreChanges(OWNED_BY_DEPLOYMENTS)
                 // ECS refuses a target group that no listener uses yet, and a capacity provider the cluster
                 // does not have yet: both must exist before the service.
-                .dependsOn(productionRule, testRule, wiring.capacityProviders()).build());
-        network = Output.tuple(wiring.privateSubnetIds(), wiring.securityGroupId())
+                .dependsOn(productionRule, testRule, platform.capacityProviders()).build());
+        network = Output.tuple(platform.privateSubnetIds(), securityGroup.id())
                 .applyValue(t -> new AppSpecSpec.Network(t.t1, List.of(t.t2), false));
+
+        Map<String, TargetGroup> colours = new LinkedHashMap<>();
+        colours.put("blue", blue);
+        colours.put("green", green);
+        scaling = new ScheduledScaling(props.name() + "-scaling", scope, props.name(), props.scaling(),
+                new ScheduledScaling.Scaled(platform.cluster().name(), service.name(),
+                        loadBalancer.alb().arnSuffix(), colours), FormerParents.PLATFORM);
+
+        String groupName = platform.deployments().groupName(props.name());
+        blueGreen = ServiceBlueGreen.create(scope, new ServiceBlueGreen.Props(props.name(), groupName,
+                        props.release().deploymentConfig(), props.release().terminationWaitMinutes(), stack.region(),
+                        stack.accountId()),
+                new ServiceBlueGreen.Target(platform.deployments().application().name(), platform.cluster().name(),
+                        service.name(), loadBalancer.https(), loadBalancer.test(), loadBalancer.alb().arnSuffix(),
+                        blue, green, List.of(productionRule, testRule), executionRole, taskRole),
+                () -> moved(scope, FormerParents.BLUE_GREEN));
+
+        Output<ServiceDeployDocuments> documents = Output.tuple(task, taskDefinition.family(), executionRole.arn(),
+                        taskRole.arn(), network)
+                .applyValue(t -> ServiceDeployDocuments.of(props.name(), taskProps.architecture(),
+                        taskProps.containerPort(), t.t2, t.t3, t.t4, t.t1, t.t5));
+        release = ServiceRelease.create(scope, new ServiceRelease.Props(props.name(), props.release().mode(),
+                        props.release().releaseTagPrefix(), props.release().deploymentConfig(),
+                        platform.deployments().applicationName(), groupName, props.release().githubRepository(),
+                        stack.region(), stack.accountId(), stack.stack()),
+                new ServiceRelease.Target(platform.deployTrigger(), platform.kmsKeyArn(), repository, executionRole,
+                        taskRole, documents),
+                () -> moved(scope, FormerParents.DEPLOY_TRIGGER));
+
+        Map<String, Output<String>> suffixes = new LinkedHashMap<>();
+        colours.forEach((colour, group) -> suffixes.put(colour, group.arnSuffix()));
+        observed = new Observed(props.name(), service.name(), platform.cluster().name(), suffixes,
+                loadBalancer.alb().arnSuffix(), groupName);
         this.registerOutputs(Map.of("serviceName", service.name()));
     }
 
-    /** The service's awsvpc placement, as its AppSpec repeats it. */
-    public Output<AppSpecSpec.Network> network() {
-        return network;
+    /** Options of a resource that moved here from {@code from}: this parent, the provider, an alias to its old URN. */
+    private CustomResourceOptions.Builder moved(Scope scope, FormerParent from) {
+        return CustomResourceOptions.builder().parent(this).provider(scope.aws()).aliases(from.alias());
     }
 
-    /** The tag a first {@code pulumi up} expects in ECR before any deploy (docs/blue-green.md). */
-    public static String initialImageTag(Scope scope) {
-        return jp.twozeroseven.infra.platform.registry.Registries.initialReleaseTag(
-                scope.settings().deploy().releaseTagPrefix());
-    }
-
-    private static LogGroup logGroup(Scope scope, String id, String container, int retention) {
-        String name = "/" + scope.settings().project() + "/" + scope.settings().stack() + "/" + scope.service() + "/"
+    private LogGroup logGroup(Scope scope, String id, String container) {
+        String name = "/" + props.stack().project() + "/" + props.stack().stack() + "/" + scope.service() + "/"
                 + container;
         return new LogGroup(id + "-" + container, LogGroupArgs.builder()
-                .name(name).retentionInDays(retention).tags(scope.tags(name)).build(), scope.options());
+                .name(name).retentionInDays(props.stack().logRetentionDays()).tags(scope.tags(name)).build(),
+                scope.options());
     }
 
-    private static Role role(Scope scope, String name, String description) {
-        return ServiceRoles.create(scope, name, "ecs-tasks.amazonaws.com", description);
+    private Role role(Scope scope, String name, String description) {
+        return ServiceRoles.create(scope, name, "ecs-tasks.amazonaws.com", description, props.stack().accountId(),
+                scope.options());
     }
 
     private TargetGroup targetGroup(Scope scope, String name, Output<String> vpcId) {
         return new TargetGroup(name, TargetGroupArgs.builder()
                 .name(name)
-                .port(settings.containerPort())
+                .port(props.task().containerPort())
                 .protocol("HTTP")
                 .targetType("ip")
                 .vpcId(vpcId)
                 .deregistrationDelay(30)
                 .healthCheck(TargetGroupHealthCheckArgs.builder()
-                        .path(settings.healthCheckPath()).matcher("200").interval(15).healthyThreshold(2)
+                        .path(props.loadBalanced().healthCheckPath()).matcher("200").interval(15).healthyThreshold(2)
                         .unhealthyThreshold(3).timeout(5).build())
                 .tags(scope.tags(name))
                 .build(), scope.options());
     }
 
     private ListenerRule listenerRule(Scope scope, String name, Listener listener) {
+        Routing routing = props.loadBalanced().routing();
         List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
-        if (!settings.routing().hostHeaders().isEmpty()) {
+        if (!routing.hostHeaders().isEmpty()) {
             conditions.add(ListenerRuleConditionArgs.builder().hostHeader(ListenerRuleConditionHostHeaderArgs
-                    .builder().values(settings.routing().hostHeaders()).build()).build());
+                    .builder().values(routing.hostHeaders()).build()).build());
         }
-        if (!settings.routing().pathPatterns().isEmpty()) {
+        if (!routing.pathPatterns().isEmpty()) {
             conditions.add(ListenerRuleConditionArgs.builder().pathPattern(ListenerRuleConditionPathPatternArgs
-                    .builder().values(settings.routing().pathPatterns()).build()).build());
+                    .builder().values(routing.pathPatterns()).build()).build());
         }
         return new ListenerRule(name, ListenerRuleArgs.builder()
                 .listenerArn(listener.arn())
-                .priority(settings.routing().priority())
+                .priority(routing.priority())
                 .conditions(conditions)
                 .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(blue.arn()).build())
                 .tags(scope.tags(name))
@@ -221,9 +399,30 @@ public final class AppService extends ComponentResource {
                 .ignoreChanges(LISTENER_FIELDS_OWNED_BY_CODEDEPLOY).build());
     }
 
+    /** The service's awsvpc placement, as its AppSpec repeats it. */
+    public Output<AppSpecSpec.Network> network() {
+        return network;
+    }
+
     /** The listener rules CodeDeploy rewrites when it shifts production and test traffic. */
     public List<ListenerRule> listenerRules() {
         return List.of(productionRule, testRule);
+    }
+
+    public Props props() {
+        return props;
+    }
+
+    public Repository repository() {
+        return repository;
+    }
+
+    public SecurityGroup securityGroup() {
+        return securityGroup;
+    }
+
+    public Secret sentryDsn() {
+        return sentryDsn;
     }
 
     public Service service() {
@@ -250,8 +449,22 @@ public final class AppService extends ComponentResource {
         return taskRole;
     }
 
-    public ServiceSettings settings() {
-        return settings;
+    public ScheduledScaling scaling() {
+        return scaling;
+    }
+
+    public ServiceBlueGreen.Created blueGreen() {
+        return blueGreen;
+    }
+
+    /** Its release pipeline or CI role, and where its deploy documents live. */
+    public ServiceRelease.Created release() {
+        return release;
+    }
+
+    /** What observability consumes of this service. */
+    public Observed observed() {
+        return observed;
     }
 
     /** The generator input behind the task definition; the deploy's taskdef.json is rendered from it too. */

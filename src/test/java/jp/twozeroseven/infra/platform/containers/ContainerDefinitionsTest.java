@@ -227,7 +227,7 @@ class ContainerDefinitionsTest {
         assertThatThrownBy(() -> new TaskSize(256, 512, 64, 200, 64, 128)).hasMessageContaining("raise the task size");
         assertThatThrownBy(() -> ServiceTaskFixtures.railsApi(ImageRef.codeDeployPlaceholder(), true, Map.of())
                 .withImage(null)).hasMessageContaining("image");
-        assertThatThrownBy(() -> new AppContainer(ImageRef.codeDeployPlaceholder(), 3000, HealthCheck.httpGet(jp.twozeroseven.infra.settings.ServiceKind.RAILS_API, 3000, "/up"),
+        assertThatThrownBy(() -> new AppContainer(ImageRef.codeDeployPlaceholder(), 3000, HealthCheck.httpGet(HttpProbe.RUBY, 3000, "/up"),
                 Map.of(), List.of(), true, List.of(), "root")).hasMessageContaining("root");
         assertThatThrownBy(() -> new NewRelicSidecars(SecretRef.whole("L", ServiceTaskFixtures.LICENSE_ARN),
                 NewRelicAccountRegion.US, "newrelic/newrelic-fluentbit-output:latest", NewRelicSidecars.DEFAULT_INFRA_AGENT_IMAGE))

@@ -1,7 +1,6 @@
 package jp.twozeroseven.infra.platform.containers;
 
 import com.sun.net.httpserver.HttpServer;
-import jp.twozeroseven.infra.settings.ServiceKind;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HealthCheckCommandTest {
 
     @ParameterizedTest
-    @EnumSource(ServiceKind.class)
-    void theProbeTellsHealthyFromUnhealthyWithTheAppsOwnRuntime(ServiceKind kind) throws Exception {
+    @EnumSource(HttpProbe.class)
+    void theProbeTellsHealthyFromUnhealthyWithTheAppsOwnRuntime(HttpProbe kind) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/up", exchange -> respond(exchange, 200));
         server.createContext("/down", exchange -> respond(exchange, 503));

@@ -15,7 +15,7 @@ public final class ServiceTaskFixtures {
     }
 
     public static AppContainer railsApi(ImageRef image, boolean readonlyRoot, Map<String, String> environment) {
-        return new AppContainer(image, 3000, HealthCheck.httpGet(jp.twozeroseven.infra.settings.ServiceKind.RAILS_API, 3000, "/up"), environment,
+        return new AppContainer(image, 3000, HealthCheck.httpGet(HttpProbe.RUBY, 3000, "/up"), environment,
                 List.of(SecretRef.jsonKey("DATABASE_PASSWORD", DB_ARN, "password"),
                         SecretRef.jsonKey("DATABASE_USERNAME", DB_ARN, "username"),
                         SecretRef.whole("SENTRY_DSN", SENTRY_ARN)),

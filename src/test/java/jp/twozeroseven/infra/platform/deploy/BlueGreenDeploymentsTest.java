@@ -25,20 +25,22 @@ class BlueGreenDeploymentsTest {
     @ValueSource(strings = {"prod", "stg"})
     void servicesAndListenerRulesIgnoreExactlyWhatDeploymentsOwn(String stack) {
         List<SynthesizedResource> services = ofType(stack, "aws:ecs/service:Service");
-        assertThat(services).hasSize(2).allSatisfy(s -> {
+        int count = settings(stack).services().size();
+        assertThat(services).hasSize(count).allSatisfy(s -> {
             // The last three: UpdateService cannot change them under CODE_DEPLOY (hashicorp/terraform-provider-aws#8005,
             // pulumi/pulumi-aws#1961) and CodeDeploy resets them from the AppSpec (aws/containers-roadmap#1752).
             assertThat(s.options().ignoreChanges()).containsExactly("taskDefinition", "loadBalancers", "desiredCount",
                     "capacityProviderStrategies", "networkConfiguration", "platformVersion");
             assertThat(s.inputs().at("/deploymentController/type").asText()).isEqualTo("CODE_DEPLOY");
         });
-        assertThat(ofType(stack, "aws:lb/listenerRule:ListenerRule")).hasSize(4)
+        // a production and a test rule per service
+        assertThat(ofType(stack, "aws:lb/listenerRule:ListenerRule")).hasSize(2 * count)
                 .allSatisfy(r -> assertThat(r.options().ignoreChanges()).containsExactly("actions"));
     }
 
     @Test
     void prodGroupsShiftHttpsTrafficBetweenBlueAndGreenAfterTheTestListener() {
-        for (String service : List.of("api", "web")) {
+        for (String service : serviceNames("prod")) {
             JsonNode group = named("prod", GROUP, "platform-207-prod-" + service).inputs();
             assertThat(group.at("/appName").asText()).isEqualTo("platform-207-prod-services");
             assertThat(group.at("/deploymentStyle/deploymentType").asText()).isEqualTo("BLUE_GREEN");
@@ -113,7 +115,7 @@ class BlueGreenDeploymentsTest {
     @Test
     void eachServicesCodeDeployRolePassesOnlyThatServicesRolesAndTouchesOnlyThatService() {
         for (String stack : List.of("prod", "stg")) {
-            for (String service : List.of("api", "web")) {
+            for (String service : serviceNames(stack)) {
                 String prefix = "platform-207-" + stack + "-";
                 String account = settings(stack).accountId();
                 JsonNode policy = json(named(stack, "aws:iam/rolePolicy:RolePolicy", prefix + service + "-codedeploy")
@@ -142,5 +144,9 @@ class BlueGreenDeploymentsTest {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(field == null ? n.asText() : n.path(field).asText()));
         return out;
+    }
+
+    private static List<String> serviceNames(String stack) {
+        return settings(stack).services().stream().map(jp.twozeroseven.infra.settings.ServiceSettings::name).toList();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jp.twozeroseven.infra.synth.SynthesizedResource;
+import jp.twozeroseven.infra.platform.service.AppService;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
@@ -27,7 +28,7 @@ class DeployTriggerTest {
 
     @Test
     void pipelineModeStartsAV2PipelinePerServiceOnAReleaseTagPush() {
-        assertThat(ofType("prod", PIPELINE)).hasSize(2);
+        assertThat(ofType("prod", PIPELINE)).hasSize(SynthedStacks.settings("prod").services().size());
         JsonNode pipeline = named("prod", PIPELINE, "platform-207-prod-api-release").inputs();
         assertThat(pipeline.at("/pipelineType").asText()).isEqualTo("V2");
         assertThat(pipeline.at("/artifactStores/0/location").asText()).isEqualTo("platform-207-prod-deploy-artifacts");
@@ -101,11 +102,11 @@ class DeployTriggerTest {
         // Neither release pipeline may rewrite a deploy bundle, its own or the other service's: Pulumi writes them.
         JsonNode guard = statement(policy, "DeployDocumentsAreWrittenByPulumiOnly");
         assertThat(guard.at("/Effect").asText()).isEqualTo("Deny");
-        assertThat(texts(guard.at("/Resource"), null)).containsExactly(
-                "arn:aws:s3:::platform-207-prod-deploy-artifacts/api/*",
-                "arn:aws:s3:::platform-207-prod-deploy-artifacts/web/*");
+        assertThat(texts(guard.at("/Resource"), null)).containsExactlyElementsOf(SynthedStacks.settings("prod")
+                .services().stream().map(s -> "arn:aws:s3:::platform-207-prod-deploy-artifacts/" + s.name() + "/*")
+                .sorted().toList());
         JsonNode events = json(named("prod", "aws:iam/rolePolicy:RolePolicy", "platform-207-prod-release-events").inputs().at("/policy"));
-        assertThat(texts(events.at("/Statement/0/Resource"), null)).hasSize(2)
+        assertThat(texts(events.at("/Statement/0/Resource"), null)).hasSize(ofType("prod", PIPELINE).size())
                 .allSatisfy(arn -> assertThat(arn).startsWith("arn:aws:codepipeline:ap-northeast-1:123456789012:"));
     }
 
@@ -149,9 +150,13 @@ class DeployTriggerTest {
 
     @Test
     void codedeployModePublishesTheSameDocumentsWhereCiReadsThem() throws Exception {
-        List<String> keys = SynthedStacks.synth("stg").ofType(OBJECT, "platform207:deploy:DeployTrigger").stream().map(o -> o.inputs().at("/key").asText()).sorted().toList();
-        assertThat(keys).containsExactly("api/appspec.yaml", "api/taskdef.json", "web/appspec.yaml", "web/taskdef.json");
-        SynthesizedResource taskdef = SynthedStacks.synth("stg").ofType(OBJECT, "platform207:deploy:DeployTrigger").stream()
+        // Each service publishes its two documents from its own component, under its own folder.
+        List<String> keys = SynthedStacks.synth("stg").ofType(OBJECT, AppService.TYPE).stream()
+                .map(o -> o.inputs().at("/key").asText()).sorted().toList();
+        assertThat(keys).containsExactlyElementsOf(SynthedStacks.settings("stg").services().stream()
+                .flatMap(s -> java.util.stream.Stream.of(s.name() + "/appspec.yaml", s.name() + "/taskdef.json"))
+                .sorted().toList());
+        SynthesizedResource taskdef = SynthedStacks.synth("stg").ofType(OBJECT, AppService.TYPE).stream()
                 .filter(o -> o.inputs().at("/key").asText().equals("web/taskdef.json")).findFirst().orElseThrow();
         JsonNode doc = new ObjectMapper().readTree(taskdef.inputs().at("/content").asText());
         assertThat(doc.at("/family").asText()).isEqualTo("platform-207-stg-web");
