@@ -92,8 +92,8 @@ public final class AppPlatform extends ComponentResource {
                 network.privateSubnetIds(), loadBalancer, securityGroups.loadBalancer(), securityGroups.database(),
                 keys.platform().arn(), secrets.newRelicLicenseKey().arn(), secrets.databaseApp().arn(), deployments,
                 deployTrigger);
-        for (AppService.Props props : serviceProps) {
-            services.put(props.name(), new AppService(props.name(), props, shared, scope));
+        for (AppService.Props service : serviceProps) {
+            services.put(service.name(), new AppService(service.name(), service, shared, scope));
         }
         List<Output<String>> pipelineArns = new ArrayList<>();
         services.values().forEach(s -> {

@@ -139,7 +139,7 @@ class AppPlatformTest {
     void repositoriesScanOnPushAreImmutableAndKeepReleases(String stack) {
         List<SynthesizedResource> repos = SynthedStacks.synth(stack).ofType("aws:ecr/repository:Repository");
         assertThat(repos).extracting(SynthesizedResource::name).containsExactlyInAnyOrderElementsOf(
-                clients(stack, AppPlatform.ETL_IMAGE).stream().map(c -> "platform-207-" + stack + "-" + c).toList());
+                clients(stack, jp.twozeroseven.infra.data.image.EtlRepository.IMAGE).stream().map(c -> "platform-207-" + stack + "-" + c).toList());
         assertThat(repos).allSatisfy(repo -> {
             assertThat(repo.inputs().get("imageTagMutability").asText()).isEqualTo("IMMUTABLE");
             assertThat(repo.inputs().at("/imageScanningConfiguration/scanOnPush").asBoolean()).isTrue();
