@@ -44,6 +44,11 @@ public final class Section {
         this.present = node != null && !node.isMissingNode() && !node.isNull();
     }
 
+    /** A section that reports its reads to no recorder; its pattern is its path below the namespace. */
+    Section(String path, JsonNode node, Problems problems) {
+        this(path, path.contains(":") ? path.substring(path.indexOf(':') + 1) : path, node, problems, read -> { });
+    }
+
     public static Section root(String project, JsonNode node, Problems problems) {
         return root(project, node, problems, read -> { });
     }
