@@ -17,6 +17,8 @@ import jp.twozeroseven.infra.platform.deploy.DeployTrigger;
 import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancer;
 import jp.twozeroseven.infra.platform.network.Network;
 import jp.twozeroseven.infra.platform.registry.Registries;
+import jp.twozeroseven.infra.platform.registry.SidecarImages;
+import jp.twozeroseven.infra.platform.registry.SidecarMirrors;
 import jp.twozeroseven.infra.platform.scaling.ScheduledScaling;
 import jp.twozeroseven.infra.platform.secrets.AppSecrets;
 import jp.twozeroseven.infra.platform.security.PlatformKeys;
@@ -67,6 +69,7 @@ public final class AppPlatform extends ComponentResource {
         List<String> images = new ArrayList<>(scope.settings().services().stream().map(ServiceSettings::name).toList());
         images.add(ETL_IMAGE);
         registries = new Registries("registries", scope, images, keys.platform().arn());
+        new SidecarMirrors("sidecar-mirrors", scope, SidecarImages.pinned(), keys.platform().arn());
         logBuckets = LogBuckets.create(scope);
         loadBalancer = new PublicLoadBalancer("load-balancer", scope, network.publicSubnetIds(),
                 securityGroups.loadBalancer().id(), logBuckets.loadBalancerLogs());

@@ -38,6 +38,7 @@ import jp.twozeroseven.infra.platform.containers.GeneratedContainers;
 import jp.twozeroseven.infra.platform.containers.ImageRef;
 import jp.twozeroseven.infra.platform.containers.LogGroups;
 import jp.twozeroseven.infra.platform.containers.ServiceTask;
+import jp.twozeroseven.infra.platform.registry.SidecarMirrors;
 import jp.twozeroseven.infra.settings.ServiceSettings;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
@@ -107,6 +108,7 @@ public final class AppService extends ComponentResource {
                         wiring.kmsKeyArn()).applyValue(a -> TaskRoles.executionPolicy(a.get(0),
                         List.of(a.get(1), a.get(2)), List.of(a.get(3), a.get(4), a.get(5)), a.get(6)).toJson()))
                 .build(), scope.options());
+        SidecarMirrors.grantPull(id + "-execution-sidecars", executionRole, scope);
 
         task = Output.all(wiring.repository().repositoryUrl(), wiring.cluster().name(),
                         wiring.licenseKeySecretArn(), wiring.sentryDsnSecretArn(), wiring.databaseSecretArn(),

@@ -5,10 +5,10 @@ import jp.twozeroseven.infra.platform.containers.HealthCheck;
 import jp.twozeroseven.infra.platform.containers.ImageRef;
 import jp.twozeroseven.infra.platform.containers.LogGroups;
 import jp.twozeroseven.infra.platform.containers.NewRelicAccountRegion;
-import jp.twozeroseven.infra.platform.containers.NewRelicSidecars;
 import jp.twozeroseven.infra.platform.containers.SecretRef;
 import jp.twozeroseven.infra.platform.containers.ServiceTask;
 import jp.twozeroseven.infra.platform.containers.TaskSize;
+import jp.twozeroseven.infra.platform.registry.SidecarImages;
 import jp.twozeroseven.infra.settings.ServiceKind;
 import jp.twozeroseven.infra.settings.ServiceSettings;
 import jp.twozeroseven.infra.settings.StackSettings;
@@ -43,7 +43,7 @@ public final class ServiceTasks {
                 "1000");
         return new ServiceTask(service.name(), stack.stack(), stack.region(), resolved.clusterName(), app,
                 TaskSize.withDefaultSidecars(service.cpu(), service.memory()),
-                NewRelicSidecars.withDefaultImages(SecretRef.whole("NEW_RELIC_LICENSE_KEY",
+                SidecarImages.pinned().newRelicSidecars(stack, SecretRef.whole("NEW_RELIC_LICENSE_KEY",
                         resolved.licenseKeySecretArn()),
                         NewRelicAccountRegion.valueOf(stack.observability().region().name())),
                 resolved.logGroups(), Map.of("Project", stack.project(), "Environment", stack.stack(),
