@@ -139,7 +139,8 @@ class AppPlatformTest {
     void repositoriesScanOnPushAreImmutableAndKeepReleases(String stack) {
         List<SynthesizedResource> repos = SynthedStacks.synth(stack).ofType("aws:ecr/repository:Repository");
         assertThat(repos).extracting(SynthesizedResource::name).containsExactlyInAnyOrder(
-                "platform-207-" + stack + "-api", "platform-207-" + stack + "-web", "platform-207-" + stack + "-embulk");
+                "platform-207-" + stack + "-api", "platform-207-" + stack + "-web", "platform-207-" + stack + "-embulk",
+                "platform-207-" + stack + "-sidecar-log-router", "platform-207-" + stack + "-sidecar-newrelic-infra");
         assertThat(repos).allSatisfy(repo -> {
             assertThat(repo.inputs().get("imageTagMutability").asText()).isEqualTo("IMMUTABLE");
             assertThat(repo.inputs().at("/imageScanningConfiguration/scanOnPush").asBoolean()).isTrue();
