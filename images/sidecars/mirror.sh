@@ -5,9 +5,9 @@
 #
 #   images/sidecars/mirror.sh <stack> [--only-existing]
 #
-# Needs: target/infra.jar (./mvnw -B -q package -DskipTests), AWS credentials for the stack's account with
-# AWS_REGION set, the aws CLI, skopeo and jq. --only-existing skips mirrors the first `pulumi up` has not created
-# yet. Docker Hub is pulled anonymously unless DOCKERHUB_USERNAME and DOCKERHUB_TOKEN are set: one pull per image
+# Needs: target/infra.jar (./mvnw -B -q package -DskipTests; INFRA_CLASSPATH overrides it), AWS credentials for
+# the stack's account with AWS_REGION set, the aws CLI, skopeo and jq. --only-existing skips mirrors the first
+# `pulumi up` has not created yet. Docker Hub is pulled anonymously unless DOCKERHUB_USERNAME and DOCKERHUB_TOKEN are set: one pull per image
 # and version, far below its limit. Idempotent: a version already in the mirror is checked, never copied again
 # (the mirrors' tags are immutable).
 set -euo pipefail
@@ -23,8 +23,13 @@ registry="${account}.dkr.ecr.${AWS_REGION}.amazonaws.com"
 # An ECR token is valid for every ECR registry the caller may read, the publisher's included.
 token="$(aws ecr get-login-password)"
 
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 failed=0
-while read -r name source version digest platforms repository; do
+# What to copy, from versions.properties through the program (SidecarImages.main); set -e stops on a broken file.
+plan="$(java -cp "${INFRA_CLASSPATH:-$root/target/infra.jar}" jp.twozeroseven.infra.platform.registry.SidecarImages \
+  "$project-$stack" "$root/images/sidecars/versions.properties")"
+while read -r name source version digest platforms repository <&3; do
   if ! aws ecr describe-repositories --repository-names "$repository" >/dev/null 2>&1; then
     if [ "$only_existing" = "--only-existing" ]; then
       echo "$repository does not exist yet; the first pulumi up creates it"
@@ -42,9 +47,10 @@ while read -r name source version digest platforms repository; do
   if [ "$digest" = "UNPINNED" ]; then src="docker://$source:$version"; else src="docker://$source@$digest"; fi
 
   # The index must hold every platform a service may run on (x86_64 and arm64 Fargate tasks).
-  raw="$(skopeo inspect --raw "${src_creds[@]}" "$src")"
-  actual="sha256:$(printf '%s' "$raw" | sha256sum | cut -d' ' -f1)"
-  held="$(jq -r '[.manifests[]? | .platform | "\(.os)/\(.architecture)"] | join(",")' <<<"$raw")"
+  # The digest is the SHA-256 of the manifest bytes exactly as served (a file keeps a trailing newline).
+  skopeo inspect --raw "${src_creds[@]}" "$src" >"$work/index.json"
+  actual="sha256:$(sha256sum "$work/index.json" | cut -d' ' -f1)"
+  held="$(jq -r '[.manifests[]? | .platform | "\(.os)/\(.architecture)"] | join(",")' "$work/index.json")"
   for platform in ${platforms//,/ }; do
     if [[ ",$held," != *",$platform,"* ]]; then
       echo "::error file=images/sidecars/versions.properties::$name: $source:$version holds [$held], not $platform"
@@ -75,5 +81,5 @@ while read -r name source version digest platforms repository; do
   else
     echo "$repository:$version is $mirrored, as pinned"
   fi
-done < <(java -cp "$root/target/infra.jar" jp.twozeroseven.infra.platform.registry.SidecarImages "$project-$stack")
+done 3<<<"$plan"
 exit "$failed"

@@ -66,14 +66,28 @@ public record SidecarImages(List<SidecarImage> images) {
 
     /**
      * Prints what mirror.sh copies for one stack, one line per image: name, source, version, digest (or
-     * UNPINNED), platforms (comma-separated) and the mirror repository. Usage: {@code SidecarImages <namePrefix>}.
+     * UNPINNED), platforms (comma-separated) and the mirror repository. Usage:
+     * {@code SidecarImages <namePrefix> [versions.properties]} (default: the file packaged in the jar).
      */
-    public static void main(String[] args) {
-        if (args.length != 1 || !args[0].matches("[a-z0-9-]+")) {
-            System.err.println("usage: SidecarImages <name prefix, e.g. platform-207-prod>");
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1 || args.length > 2 || !args[0].matches("[a-z0-9-]+")) {
+            System.err.println("usage: SidecarImages <name prefix, e.g. platform-207-prod> [versions.properties]");
             System.exit(2);
         }
-        for (SidecarImage image : pinned().images()) {
+        SidecarImages images = pinned();
+        if (args.length == 2) {
+            Properties p = new Properties();
+            try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(args[1]))) {
+                p.load(in);
+            }
+            try {
+                images = parse(p);
+            } catch (IllegalStateException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+            }
+        }
+        for (SidecarImage image : images.images()) {
             System.out.println(String.join(" ", image.name(), image.source(), image.version(),
                     image.digest().orElse(SidecarImage.UNPINNED), String.join(",", image.platforms()),
                     image.repositoryName(args[0])));

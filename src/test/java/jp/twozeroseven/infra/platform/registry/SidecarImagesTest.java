@@ -115,7 +115,8 @@ class SidecarImagesTest {
                 router.digest().orElse("UNPINNED"), "linux/amd64,linux/arm64", "platform-207-stg-sidecar-log-router"));
         String script = Files.readString(SynthedStacks.PROJECT.resolve("images/sidecars/mirror.sh"));
         assertThat(script).contains("while read -r name source version digest platforms repository")
-                .contains("jp.twozeroseven.infra.platform.registry.SidecarImages \"$project-$stack\"")
+                .contains("jp.twozeroseven.infra.platform.registry.SidecarImages")
+                .contains("\"$project-$stack\" \"$root/images/sidecars/versions.properties\"")
                 .contains("skopeo copy --all --preserve-digests");
         String deploy = Files.readString(SynthedStacks.PROJECT.resolve(".github/workflows/deploy.yml"));
         assertThat(deploy).contains("images/sidecars/mirror.sh ${{ matrix.stack }} --only-existing")
