@@ -20,7 +20,8 @@ project="$(sed -n 's/^name: *//p' "$root/Pulumi.yaml")"
 
 account="$(aws sts get-caller-identity --query Account --output text)"
 registry="${account}.dkr.ecr.${AWS_REGION}.amazonaws.com"
-# An ECR token is valid for every ECR registry the caller may read, the publisher's included.
+# An ECR token "can be used to access any Amazon ECR registry that your IAM principal has access to" (ECR API
+# Reference, GetAuthorizationToken): the publisher's registry too, whose repository policy lets anyone pull.
 token="$(aws ecr get-login-password)"
 
 work="$(mktemp -d)"
