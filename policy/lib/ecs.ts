@@ -4,6 +4,7 @@ export const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 
 export interface ContainerDefinition {
     name?: string;
+    image?: string;
     environment?: { name?: string; value?: string }[];
     logConfiguration?: { logDriver?: string; options?: Record<string, string> };
     readonlyRootFilesystem?: boolean;

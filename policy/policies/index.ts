@@ -25,6 +25,7 @@ import { ecrImmutableTags } from "./ecr-immutable-tags";
 import { ecrScanOnPush } from "./ecr-scan-on-push";
 import { ecsClusterContainerInsights } from "./ecs-cluster-container-insights";
 import { ecsContainerLogging } from "./ecs-container-logging";
+import { ecsImagesPrivateEcr } from "./ecs-images-private-ecr";
 import { ecsNoPrivilegedContainers } from "./ecs-no-privileged-containers";
 import { ecsNoSecretsInEnvironment } from "./ecs-no-secrets-in-environment";
 import { ecsReadonlyRootFilesystem } from "./ecs-readonly-root-filesystem";
@@ -91,6 +92,7 @@ export const allPolicies: Policies = [
     ecrScanOnPush,
     ecsClusterContainerInsights,
     ecsContainerLogging,
+    ecsImagesPrivateEcr,
     ecsNoPrivilegedContainers,
     ecsNoSecretsInEnvironment,
     ecsReadonlyRootFilesystem,

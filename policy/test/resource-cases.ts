@@ -107,6 +107,15 @@ export const resourceCases: Record<string, ResourceCases> = {
         fail: [[task({ readonlyRootFilesystem: false }), "readonlyRootFilesystem"],
             [task({ readonlyRootFilesystem: undefined, dockerLabels: { "jp.207.writable-root": "true" } }), "without a reason"]],
     },
+    "ecs-images-private-ecr": {
+        pass: [task({ image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/platform-207-stg-api:release-initial" }),
+            task({ image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/platform-207-stg-sidecar-newrelic-infra@sha256:" + "ab".repeat(32) })],
+        fail: [[task({ image: "newrelic/nri-ecs:1.12.18" }), "newrelic/nri-ecs:1.12.18"],
+            [task({ image: "docker.io/newrelic/newrelic-fluentbit-output:2.0.0" }), "not an image in a private ECR registry"],
+            [task({ image: "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable" }), "public.ecr.aws"],
+            [task({ image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/platform-207-stg-api" }), "Fix:"],
+            [task({ image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/api@sha256:abc" }), "private ECR"]],
+    },
     "ecs-no-privileged-containers": {
         pass: [task({ privileged: false })],
         fail: [[task({ privileged: true }), "privileged"]],

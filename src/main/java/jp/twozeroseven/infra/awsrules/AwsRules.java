@@ -22,6 +22,7 @@ public final class AwsRules {
                 new WafOnEntryPoints(),
                 new EcrPushOnlyByReleaseRole(),
                 new SfnHttpTaskConnection(),
-                new AuroraMinorVersionsOffered());
+                new AuroraMinorVersionsOffered(),
+                new TaskImagesFromOwnRegistry());
     }
 }

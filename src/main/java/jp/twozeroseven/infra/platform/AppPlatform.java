@@ -16,6 +16,8 @@ import jp.twozeroseven.infra.platform.deploy.BlueGreenDeployments;
 import jp.twozeroseven.infra.platform.deploy.DeployTrigger;
 import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancer;
 import jp.twozeroseven.infra.platform.network.Network;
+import jp.twozeroseven.infra.platform.registry.Registries;
+import jp.twozeroseven.infra.platform.registry.SidecarImages;
 import jp.twozeroseven.infra.platform.secrets.AppSecrets;
 import jp.twozeroseven.infra.platform.security.PlatformKeys;
 import jp.twozeroseven.infra.platform.security.SecurityGroups;
@@ -42,6 +44,7 @@ public final class AppPlatform extends ComponentResource {
     private final Network network;
     private final PlatformKeys keys;
     private final SecurityGroups securityGroups;
+    private final Registries registries;
     private final LogBuckets logBuckets;
     private final PublicLoadBalancer loadBalancer;
     private final AuroraDatabase database;
@@ -62,6 +65,8 @@ public final class AppPlatform extends ComponentResource {
         network = new Network("network", props.network(scope), here);
         securityGroups = new SecurityGroups("security-groups", scope, network.vpcId(), network.vpcCidr(),
                 props.testListenerPort());
+        // The sidecar mirrors; each service's repository is its own, the ETL image's the data pipeline's.
+        registries = new Registries("registries", scope, SidecarImages.pinned(), keys.platform().arn());
         logBuckets = LogBuckets.create(scope, props.logBuckets());
         loadBalancer = new PublicLoadBalancer("load-balancer", props.loadBalancer(scope, network.publicSubnetIds(),
                 securityGroups.loadBalancer().id(), logBuckets.loadBalancerLogs()), here);
@@ -161,6 +166,10 @@ public final class AppPlatform extends ComponentResource {
 
     public PlatformKeys keys() {
         return keys;
+    }
+
+    public Registries registries() {
+        return registries;
     }
 
     public SecurityGroups securityGroups() {

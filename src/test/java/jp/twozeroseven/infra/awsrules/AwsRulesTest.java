@@ -223,4 +223,47 @@ class AwsRulesTest {
                     .anyMatch(p -> p.contains("autoMinorVersionUpgrade is off"));
         }
     }
+
+    @Test
+    void dockerHubSidecarsAMissingMirrorOrAnExecutionRoleThatCannotPullThemAreCaught() throws Exception {
+        // docs.docker.com/docker-hub/usage/: 10 unauthenticated pulls per hour per IPv4 address; the images the
+        // tasks named before: newrelic/newrelic-fluentbit-output:2.0.0 and newrelic/nri-ecs:1.12.18 (Docker Hub).
+        var mapper = new ObjectMapper();
+        for (String stack : List.of("prod", "stg")) {
+            SynthResult result = SynthedStacks.synth(stack);
+            var settings = SynthedStacks.settings(stack);
+            List<SynthesizedResource> dockerHub = new ArrayList<>();
+            for (SynthesizedResource r : result.resources()) {
+                if (r.type().equals("aws:ecs/taskDefinition:TaskDefinition")
+                        && r.inputs().path("containerDefinitions").asText().contains("newrelic-infra")) {
+                    var containers = (com.fasterxml.jackson.databind.node.ArrayNode)
+                            mapper.readTree(r.inputs().path("containerDefinitions").asText());
+                    containers.forEach(c -> {
+                        if (c.path("name").asText().equals("newrelic-infra")) {
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) c).put("image", "newrelic/nri-ecs:1.12.18");
+                        }
+                    });
+                    var inputs = (com.fasterxml.jackson.databind.node.ObjectNode) r.inputs().deepCopy();
+                    inputs.put("containerDefinitions", containers.toString());
+                    r = new SynthesizedResource(r.urn(), r.type(), r.name(), r.custom(), r.parent(), r.provider(),
+                            inputs, r.dependencies(), r.propertyDependencies(), r.options());
+                }
+                dockerHub.add(r);
+            }
+            TaskImagesFromOwnRegistry rule = new TaskImagesFromOwnRegistry();
+            assertThat(rule.problems(new SynthResult(result.project(), result.stack(), result.mode(), dockerHub,
+                    result.outputs()), settings)).as(stack).hasSize(2)
+                    .allMatch(p -> p.contains("newrelic/nri-ecs:1.12.18") && p.contains("not a repository:tag"));
+            SynthResult noMirrors = new SynthResult(result.project(), result.stack(), result.mode(),
+                    result.resources().stream().filter(r -> !(r.type().equals("aws:ecr/repository:Repository")
+                            && r.name().contains("-sidecar-"))).toList(), result.outputs());
+            assertThat(rule.problems(noMirrors, settings)).as(stack).hasSize(4)
+                    .allMatch(p -> p.contains("-sidecar-") && p.contains("is not one this stack creates"));
+            SynthResult noGrant = new SynthResult(result.project(), result.stack(), result.mode(),
+                    result.resources().stream().filter(r -> !r.name().endsWith("-execution-sidecars")).toList(),
+                    result.outputs());
+            assertThat(rule.problems(noGrant, settings)).as(stack).hasSize(4)
+                    .allMatch(p -> p.contains("the execution role may not pull from") && p.contains("-sidecar-"));
+        }
+    }
 }

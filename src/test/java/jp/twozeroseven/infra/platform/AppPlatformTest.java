@@ -138,8 +138,10 @@ class AppPlatformTest {
     @ValueSource(strings = {"prod", "stg"})
     void repositoriesScanOnPushAreImmutableAndKeepReleases(String stack) {
         List<SynthesizedResource> repos = SynthedStacks.synth(stack).ofType("aws:ecr/repository:Repository");
+        List<String> expected = new java.util.ArrayList<>(clients(stack, jp.twozeroseven.infra.data.image.EtlRepository.IMAGE));
+        jp.twozeroseven.infra.platform.registry.SidecarImages.pinned().images().forEach(i -> expected.add("sidecar-" + i.name()));
         assertThat(repos).extracting(SynthesizedResource::name).containsExactlyInAnyOrderElementsOf(
-                clients(stack, jp.twozeroseven.infra.data.image.EtlRepository.IMAGE).stream().map(c -> "platform-207-" + stack + "-" + c).toList());
+                expected.stream().map(c -> "platform-207-" + stack + "-" + c).toList());
         assertThat(repos).allSatisfy(repo -> {
             assertThat(repo.inputs().get("imageTagMutability").asText()).isEqualTo("IMMUTABLE");
             assertThat(repo.inputs().at("/imageScanningConfiguration/scanOnPush").asBoolean()).isTrue();

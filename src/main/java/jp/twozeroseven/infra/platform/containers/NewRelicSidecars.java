@@ -6,15 +6,12 @@ package jp.twozeroseven.infra.platform.containers;
  * @param licenseKey       the New Relic license key secret; its variable name is ignored, each container gets the
  *                         name it expects (NEW_RELIC_LICENSE_KEY, NRIA_LICENSE_KEY, licenseKey)
  * @param accountRegion    US or EU New Relic account
- * @param logRouterImage   Fluent Bit image with New Relic's output plugin, pinned
- * @param infraAgentImage  {@code newrelic/nri-ecs}, pinned
+ * @param logRouterImage   New Relic's FireLens image (Fluent Bit with its output plugin), by digest or version tag
+ * @param infraAgentImage  New Relic's ECS integration ({@code newrelic/nri-ecs}), by digest or version tag
+ * The images are the stack's own ECR mirrors (platform/registry/SidecarImages), never a Docker Hub name.
  */
 public record NewRelicSidecars(SecretRef licenseKey, NewRelicAccountRegion accountRegion,
                                String logRouterImage, String infraAgentImage) {
-
-    /** Tags seen in public task definitions; bump deliberately, never float to latest. */
-    public static final String DEFAULT_LOG_ROUTER_IMAGE = "newrelic/newrelic-fluentbit-output:2.0.0";
-    public static final String DEFAULT_INFRA_AGENT_IMAGE = "newrelic/nri-ecs:1.12.18";
 
     public NewRelicSidecars {
         if (licenseKey == null) {
@@ -27,13 +24,15 @@ public record NewRelicSidecars(SecretRef licenseKey, NewRelicAccountRegion accou
         requirePinned("infrastructure agent", infraAgentImage);
     }
 
-    public static NewRelicSidecars withDefaultImages(SecretRef licenseKey, NewRelicAccountRegion accountRegion) {
-        return new NewRelicSidecars(licenseKey, accountRegion, DEFAULT_LOG_ROUTER_IMAGE, DEFAULT_INFRA_AGENT_IMAGE);
-    }
+    /** A registry host (with a dot, so never Docker Hub's implicit one), then {@code :tag} (not latest) or a digest. */
+    private static final String REPOSITORY = "[a-z0-9-]+(\\.[a-z0-9-]+)+(:[0-9]+)?(/[a-z0-9._-]+)+";
 
     private static void requirePinned(String what, String image) {
-        if (image == null || !image.matches("[^:\\s]+:[A-Za-z0-9_.-]+") || image.endsWith(":latest")) {
-            throw new IllegalArgumentException("New Relic " + what + " image '" + image + "' must be pinned to a version tag");
+        boolean tagged = image != null && image.matches(REPOSITORY + ":[A-Za-z0-9_.-]+") && !image.endsWith(":latest");
+        boolean digest = image != null && image.matches(REPOSITORY + "@sha256:[0-9a-f]{64}");
+        if (!tagged && !digest) {
+            throw new IllegalArgumentException("New Relic " + what + " image '" + image + "' must name its registry "
+                    + "and be pinned to a version tag or a sha256 digest");
         }
     }
 }

@@ -16,13 +16,15 @@ import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The ECR repositories of images that belong to no service (each service's own lives in its AppService):
- * one per image, scanned on push, immutable tags (a deployed tag always means the same image),
- * KMS-encrypted, protected in production, and a lifecycle that keeps the last N release images.
+ * The platform's ECR repositories that belong to no service: the sidecar mirrors ({@link SidecarMirrors}). Each
+ * service's own repository lives in its AppService ({@link #repository}, the one definition of an app repository:
+ * scanned on push, immutable tags so a deployed tag always means the same image, KMS-encrypted, protected in
+ * production, a lifecycle that keeps the last N release images), the ETL image's in the data pipeline. The
+ * component keeps the URN it had when it held those repositories too, so a {@code pulumi up} from before
+ * issue 17 deletes nothing.
  */
 public final class Registries extends ComponentResource {
 
@@ -31,19 +33,17 @@ public final class Registries extends ComponentResource {
 
     private final Map<String, Repository> repositories = new LinkedHashMap<>();
 
-    /**
-     * @param releaseTagPrefix  the tag prefix of release images (deploy.releaseTagPrefix)
-     * @param keepReleaseImages how many release images the lifecycle keeps (registry.keepReleaseImages)
-     */
-    public Registries(String name, Scope parentScope, List<String> images, Output<String> kmsKeyArn,
-                      String releaseTagPrefix, int keepReleaseImages) {
+    /** @param sidecars the sidecar images whose mirrors the stack keeps (images/sidecars/versions.properties) */
+    public Registries(String name, Scope parentScope, SidecarImages sidecars, Output<String> kmsKeyArn) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         Scope scope = parentScope.child(this);
-        for (String image : images) {
-            repositories.put(image, repository(scope.forService(image), image, kmsKeyArn, releaseTagPrefix,
-                    keepReleaseImages, scope.statefulOptions(), scope.options()));
-        }
+        repositories.putAll(SidecarMirrors.create(scope, sidecars, kmsKeyArn));
         this.registerOutputs(Map.of());
+    }
+
+    /** The sidecar mirrors by image name. */
+    public Map<String, Repository> mirrors() {
+        return java.util.Collections.unmodifiableMap(repositories);
     }
 
     /**
@@ -71,16 +71,6 @@ public final class Registries extends ComponentResource {
                 .policy(lifecyclePolicy(releaseTagPrefix, keepReleaseImages))
                 .build(), policyOptions);
         return repo;
-    }
-
-    public Map<String, Output<String>> urls() {
-        Map<String, Output<String>> out = new LinkedHashMap<>();
-        repositories.forEach((image, repo) -> out.put(image, repo.repositoryUrl()));
-        return out;
-    }
-
-    public Repository repository(String image) {
-        return repositories.get(image);
     }
 
     /** The tag of the first image each service's Pulumi task definition names (pushed once, by hand). */

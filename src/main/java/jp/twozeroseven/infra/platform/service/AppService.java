@@ -58,6 +58,7 @@ import jp.twozeroseven.infra.settings.DeployMode;
 import jp.twozeroseven.infra.settings.Routing;
 import jp.twozeroseven.infra.settings.ScalingSettings;
 import jp.twozeroseven.infra.support.FormerParent;
+import jp.twozeroseven.infra.platform.registry.SidecarMirrors;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
 import jp.twozeroseven.infra.tagging.StackTags;
@@ -249,6 +250,7 @@ public final class AppService extends ComponentResource {
                         platform.kmsKeyArn()).applyValue(a -> TaskRoles.executionPolicy(a.get(0),
                         List.of(a.get(1), a.get(2)), List.of(a.get(3), a.get(4), a.get(5)), a.get(6)).toJson()))
                 .build(), scope.options());
+        SidecarMirrors.grantPull(id + "-execution-sidecars", executionRole, scope);
 
         String initialTag = Registries.initialReleaseTag(props.release().releaseTagPrefix());
         task = Output.all(repository.repositoryUrl(), platform.cluster().name(),

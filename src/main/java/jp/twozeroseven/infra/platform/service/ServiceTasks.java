@@ -3,10 +3,10 @@ package jp.twozeroseven.infra.platform.service;
 import jp.twozeroseven.infra.platform.containers.AppContainer;
 import jp.twozeroseven.infra.platform.containers.ImageRef;
 import jp.twozeroseven.infra.platform.containers.LogGroups;
-import jp.twozeroseven.infra.platform.containers.NewRelicSidecars;
 import jp.twozeroseven.infra.platform.containers.SecretRef;
 import jp.twozeroseven.infra.platform.containers.ServiceTask;
 import jp.twozeroseven.infra.platform.containers.TaskSize;
+import jp.twozeroseven.infra.platform.registry.SidecarImages;
 
 import java.util.List;
 import java.util.Map;
@@ -38,8 +38,9 @@ public final class ServiceTasks {
                 secrets, task.readOnlyRootFilesystem(), task.writablePaths(), "1000");
         return new ServiceTask(props.name(), stack.stack(), stack.region(), resolved.clusterName(), app,
                 TaskSize.withDefaultSidecars(task.cpu(), task.memory()),
-                NewRelicSidecars.withDefaultImages(SecretRef.whole("NEW_RELIC_LICENSE_KEY",
-                        resolved.licenseKeySecretArn()), stack.newRelicRegion()),
+                SidecarImages.pinned().newRelicSidecars(stack.region(), stack.accountId(), stack.namePrefix(),
+                        SecretRef.whole("NEW_RELIC_LICENSE_KEY", resolved.licenseKeySecretArn()),
+                        stack.newRelicRegion()),
                 resolved.logGroups(), Map.of("Project", stack.project(), "Environment", stack.stack(),
                         "Service", props.name()));
     }

@@ -115,7 +115,7 @@ class ContainerDefinitionsTest {
     void euAccountUsesTheEuEndpoint() throws Exception {
         ServiceTask us = ServiceTaskFixtures.railsTask();
         ServiceTask eu = new ServiceTask(us.serviceName(), us.stack(), us.region(), us.clusterName(), us.app(), us.size(),
-                NewRelicSidecars.withDefaultImages(us.newRelic().licenseKey(), NewRelicAccountRegion.EU),
+                ServiceTaskFixtures.newRelic(us.newRelic().licenseKey(), NewRelicAccountRegion.EU),
                 us.logGroups(), us.tags());
         assertThat(container(render(eu), "api").path("logConfiguration").path("options").path("endpoint").asText())
                 .isEqualTo("https://log-api.eu.newrelic.com/log/v1");
@@ -133,7 +133,7 @@ class ContainerDefinitionsTest {
     void logRouterIsFluentBitFireLensLoggingToCloudWatch() throws Exception {
         JsonNode router = container(render(ServiceTaskFixtures.railsTask()), "log-router");
 
-        assertThat(router.path("image").asText()).isEqualTo(NewRelicSidecars.DEFAULT_LOG_ROUTER_IMAGE);
+        assertThat(router.path("image").asText()).isEqualTo(ServiceTaskFixtures.LOG_ROUTER_IMAGE);
         assertThat(router.path("firelensConfiguration").path("type").asText()).isEqualTo("fluentbit");
         assertThat(router.path("essential").asBoolean()).isTrue();
         assertThat(router.path("logConfiguration").path("logDriver").asText()).isEqualTo("awslogs");
@@ -148,7 +148,7 @@ class ContainerDefinitionsTest {
         JsonNode agent = container(render(ServiceTaskFixtures.railsTask()), "newrelic-infra");
         Map<String, String> env = pairs(agent.path("environment"), "value");
 
-        assertThat(agent.path("image").asText()).matches("newrelic/nri-ecs:1\\.\\d+\\.\\d+");
+        assertThat(agent.path("image").asText()).isEqualTo(ServiceTaskFixtures.INFRA_AGENT_IMAGE);
         assertThat(agent.path("essential").asBoolean()).isFalse();
         assertThat(env).containsEntry("NRIA_IS_FORWARD_ONLY", "true").containsEntry("FARGATE", "true")
                 .containsEntry("ENABLE_NRI_ECS", "true")
@@ -229,8 +229,14 @@ class ContainerDefinitionsTest {
                 .withImage(null)).hasMessageContaining("image");
         assertThatThrownBy(() -> new AppContainer(ImageRef.codeDeployPlaceholder(), 3000, HealthCheck.httpGet(HttpProbe.RUBY, 3000, "/up"),
                 Map.of(), List.of(), true, List.of(), "root")).hasMessageContaining("root");
-        assertThatThrownBy(() -> new NewRelicSidecars(SecretRef.whole("L", ServiceTaskFixtures.LICENSE_ARN),
-                NewRelicAccountRegion.US, "newrelic/newrelic-fluentbit-output:latest", NewRelicSidecars.DEFAULT_INFRA_AGENT_IMAGE))
-                .hasMessageContaining("pinned");
+        SecretRef license = SecretRef.whole("L", ServiceTaskFixtures.LICENSE_ARN);
+        String mirror = ServiceTaskFixtures.ACCOUNT + ".dkr.ecr.ap-northeast-1.amazonaws.com/platform-207-prod-sidecar-log-router";
+        // Floating, unpinned, or Docker Hub's implicit registry (newrelic/... is docker.io/newrelic/...): refused.
+        for (String image : List.of(mirror + ":latest", mirror, mirror + "@sha256:abc",
+                "newrelic/newrelic-fluentbit-output:2.0.0", "newrelic/nri-ecs@sha256:" + "0a".repeat(32))) {
+            assertThatThrownBy(() -> new NewRelicSidecars(license, NewRelicAccountRegion.US, image,
+                    ServiceTaskFixtures.INFRA_AGENT_IMAGE)).as(image).hasMessageContaining("pinned")
+                    .hasMessageContaining("registry");
+        }
     }
 }
