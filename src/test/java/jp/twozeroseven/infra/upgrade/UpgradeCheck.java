@@ -16,6 +16,18 @@ import java.util.TreeMap;
  */
 public final class UpgradeCheck {
 
+    /**
+     * A task definition is immutable: any change registers a new revision, which the provider shows as a replace
+     * (the old revision becomes INACTIVE, and tasks running from it keep running, Amazon ECS Developer Guide,
+     * "Amazon ECS task definition states"). Under CODE_DEPLOY the service keeps running the revision CodeDeploy
+     * last deployed (its taskDefinition is ignored, AppService), so a new image pin, such as issue 14's sidecar
+     * mirrors, reaches tasks only with the next deployment. Such a new revision is expected; any other change of a
+     * task definition still fails the check.
+     */
+    static final java.util.regex.Pattern NEW_REVISION_PATH =
+            java.util.regex.Pattern.compile("inputs\\.containerDefinitions\\[\\d+]\\.image");
+    static final String TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+
     /** Inputs treated as ForceNew on every type (UpgradeNoReplaceTest's class comment). */
     static final Set<String> NAME_INPUTS = Set.of("inputs.name", "inputs.namePrefix");
 
@@ -54,7 +66,11 @@ public final class UpgradeCheck {
             switch (change.kind()) {
                 case DELETE -> problems.add("DELETE " + change.urn()
                         + ": no resource of the new rendering has this URN or an alias to it");
-                case REPLACE -> problems.add("REPLACE " + change.urn() + ": " + change.replacingPaths());
+                case REPLACE -> {
+                    if (!isNewTaskRevision(change)) {
+                        problems.add("REPLACE " + change.urn() + ": " + change.replacingPaths());
+                    }
+                }
                 case UPDATE -> {
                     List<String> renamed = change.paths().stream().filter(NAME_INPUTS::contains).toList();
                     if (!renamed.isEmpty()) {
@@ -67,4 +83,9 @@ public final class UpgradeCheck {
         return problems;
     }
 
+
+    static boolean isNewTaskRevision(SynthDiff.Change change) {
+        return change.urn().contains("$" + TASK_DEFINITION + "::") && !change.replacingPaths().isEmpty()
+                && change.replacingPaths().stream().allMatch(p -> NEW_REVISION_PATH.matcher(p).matches());
+    }
 }

@@ -72,6 +72,24 @@ class UpgradeNoReplaceTest {
                 + original.path("urn").asText()));
     }
 
+    @Test
+    void aNewImageOfATaskDefinitionIsANewRevisionButAnyOtherChangeOfItIsAReplacement() throws Exception {
+        JsonNode base = SynthedStacks.synth("stg").toJson();
+        ObjectNode now = (ObjectNode) base.deepCopy();
+        ObjectNode task = firstOfType(now, UpgradeCheck.TASK_DEFINITION);
+        ObjectNode inputs = (ObjectNode) task.path("inputs");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ArrayNode containers = (ArrayNode) json.readTree(inputs.path("containerDefinitions").asText());
+        ((ObjectNode) containers.get(1)).put("image", "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/x:2");
+        inputs.put("containerDefinitions", json.writeValueAsString(containers));
+        assertThat(UpgradeCheck.problems(base, now)).isEmpty();
+
+        ((ObjectNode) containers.get(1)).put("memoryReservation", 1);
+        inputs.put("containerDefinitions", json.writeValueAsString(containers));
+        assertThat(UpgradeCheck.problems(base, now)).singleElement().asString()
+                .startsWith("REPLACE " + task.path("urn").asText());
+    }
+
     private static ObjectNode firstOfType(JsonNode doc, String type) {
         for (JsonNode r : doc.path("resources")) {
             if (r.path("type").asText().equals(type)) {
