@@ -65,9 +65,11 @@ final class RecordingMonitor extends MockMonitor {
     /**
      * The URN the engine computes from an alias spec, so the synth shows which state entry the alias claims. As in
      * the engine (pulumi/pulumi, pkg/resource/deploy/step_generator.go {@code collapseAliasToUrn}, and
-     * sdk/go/common/resource/urn.go {@code CreateURN}/{@code NewURN}): an empty name, type, stack or project is the resource's own; the parent is the
-     * spec's parent URN, none with {@code noParent}, else the resource's own parent; and the parent's qualified
-     * type (its whole type chain) prefixes the type unless the parent is the root stack.
+     * sdk/go/common/resource/urn.go {@code CreateURN}/{@code NewURN}): an empty name, type, stack or project is
+     * the resource's own; the parent is the spec's parent URN, none with {@code noParent}, else the resource's own
+     * parent; and the parent's qualified type (its whole type chain) prefixes the type unless the parent is the
+     * root stack. (The engine also gives children the aliases of an aliased parent; moved resources here carry
+     * their own, so the synth need not model that.)
      */
     static String aliasUrn(pulumirpc.AliasOuterClass.Alias.Spec spec, RegisterResourceRequest request,
                            String ownUrn) {

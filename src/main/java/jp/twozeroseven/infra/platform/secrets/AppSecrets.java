@@ -32,10 +32,10 @@ public final class AppSecrets extends ComponentResource {
                       boolean production) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         Scope scope = parentScope.child(this);
-        newRelicLicenseKey = secret(scope, namePrefix, "newrelic/license-key", "New Relic ingest license key (plain string)",
-                kmsKeyArn, production, scope.options());
-        databaseApp = secret(scope, namePrefix, "database/app", "Aurora credentials of the app user: JSON with username, "
-                + "password, host, port, dbname", kmsKeyArn, production, scope.options());
+        newRelicLicenseKey = secret(scope, namePrefix, "newrelic/license-key",
+                "New Relic ingest license key (plain string)", kmsKeyArn, production, scope.options());
+        databaseApp = secret(scope, namePrefix, "database/app", "Aurora credentials of the app user: JSON with "
+                + "username, password, host, port, dbname", kmsKeyArn, production, scope.options());
         this.registerOutputs(Map.of());
     }
 
@@ -46,8 +46,8 @@ public final class AppSecrets extends ComponentResource {
      * @param path such as {@code api/sentry-dsn}: the secret's name below the stack prefix, and its resource name
      *             with {@code /} as {@code -}
      */
-    public static Secret secret(Scope scope, String namePrefix, String path, String description, Output<String> kmsKeyArn,
-                                boolean production, CustomResourceOptions options) {
+    public static Secret secret(Scope scope, String namePrefix, String path, String description,
+                                Output<String> kmsKeyArn, boolean production, CustomResourceOptions options) {
         String name = namePrefix + "/" + path;
         return new Secret(scope.name(path.replace('/', '-')), SecretArgs.builder()
                 .name(name)
