@@ -1,8 +1,5 @@
 package jp.twozeroseven.infra.data.embulk;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
@@ -53,15 +50,6 @@ public record EmbulkImage(String embulkVersion, String inputPostgresqlVersion, S
     }
 
     private static EmbulkImage load() {
-        try (InputStream in = EmbulkImage.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the jar; build with ./mvnw package");
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return parse(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(jp.twozeroseven.infra.support.PackagedProperties.load(RESOURCE));
     }
 }

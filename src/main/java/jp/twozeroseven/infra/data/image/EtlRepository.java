@@ -3,11 +3,9 @@ package jp.twozeroseven.infra.data.image;
 import com.pulumi.aws.ecr.LifecyclePolicy;
 import com.pulumi.aws.ecr.LifecyclePolicyArgs;
 import com.pulumi.aws.ecr.Repository;
-import com.pulumi.aws.ecr.RepositoryArgs;
-import com.pulumi.aws.ecr.inputs.RepositoryEncryptionConfigurationArgs;
-import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import jp.twozeroseven.infra.platform.registry.Registries;
 import jp.twozeroseven.infra.support.FormerParent;
 import jp.twozeroseven.infra.support.Scope;
 
@@ -47,15 +45,8 @@ public final class EtlRepository {
     /** @param scope the data pipeline's scope: the repository is its direct child */
     public EtlRepository(Scope scope, Props props) {
         String name = scope.name(IMAGE);
-        repository = new Repository(name, RepositoryArgs.builder()
-                .name(name)
-                .imageTagMutability("IMMUTABLE")
-                .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
-                .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder()
-                        .encryptionType("KMS").kmsKey(props.kmsKeyArn()).build())
-                .forceDelete(false)
-                .tags(scope.tags().forResource(IMAGE, name))
-                .build(), moved(scope.statefulOptions()));
+        repository = Registries.immutableEncrypted(scope.forService(IMAGE), name, props.kmsKeyArn(),
+                moved(scope.statefulOptions()));
         new LifecyclePolicy(name, LifecyclePolicyArgs.builder()
                 .repository(repository.name())
                 .policy(props.lifecyclePolicy())

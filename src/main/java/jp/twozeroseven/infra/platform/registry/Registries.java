@@ -56,7 +56,21 @@ public final class Registries extends ComponentResource {
                                         int keepReleaseImages, CustomResourceOptions repositoryOptions,
                                         CustomResourceOptions policyOptions) {
         String repoName = scope.name(image);
-        Repository repo = new Repository(repoName, RepositoryArgs.builder()
+        Repository repo = immutableEncrypted(scope, repoName, kmsKeyArn, repositoryOptions);
+        new LifecyclePolicy(repoName, LifecyclePolicyArgs.builder()
+                .repository(repo.name())
+                .policy(lifecyclePolicy(releaseTagPrefix, keepReleaseImages))
+                .build(), policyOptions);
+        return repo;
+    }
+
+    /**
+     * The one shape of every ECR repository of the stack: immutable tags (a tag always means the image first pushed
+     * under it), scanned on push, encrypted with the platform key, never force-deleted with its images.
+     */
+    public static Repository immutableEncrypted(Scope scope, String repoName, Output<String> kmsKeyArn,
+                                         CustomResourceOptions options) {
+        return new Repository(repoName, RepositoryArgs.builder()
                 .name(repoName)
                 .imageTagMutability("IMMUTABLE")
                 .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder()
@@ -65,12 +79,7 @@ public final class Registries extends ComponentResource {
                         .encryptionType("KMS").kmsKey(kmsKeyArn).build())
                 .forceDelete(false)
                 .tags(scope.tags(repoName))
-                .build(), repositoryOptions);
-        new LifecyclePolicy(repoName, LifecyclePolicyArgs.builder()
-                .repository(repo.name())
-                .policy(lifecyclePolicy(releaseTagPrefix, keepReleaseImages))
-                .build(), policyOptions);
-        return repo;
+                .build(), options);
     }
 
     /** The tag of the first image each service's Pulumi task definition names (pushed once, by hand). */

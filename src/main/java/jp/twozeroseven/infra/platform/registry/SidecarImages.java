@@ -7,8 +7,6 @@ import jp.twozeroseven.infra.platform.containers.SecretRef;
 import jp.twozeroseven.infra.settings.CpuArchitecture;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -154,15 +152,6 @@ public record SidecarImages(List<SidecarImage> images) {
     }
 
     private static SidecarImages load() {
-        try (InputStream in = SidecarImages.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the jar; build with ./mvnw package");
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return parse(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(jp.twozeroseven.infra.support.PackagedProperties.load(RESOURCE));
     }
 }

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulumi.aws.ecr.LifecyclePolicy;
 import com.pulumi.aws.ecr.LifecyclePolicyArgs;
 import com.pulumi.aws.ecr.Repository;
-import com.pulumi.aws.ecr.RepositoryArgs;
-import com.pulumi.aws.ecr.inputs.RepositoryEncryptionConfigurationArgs;
-import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
@@ -43,16 +40,7 @@ public final class SidecarMirrors {
         Map<String, Repository> repositories = new LinkedHashMap<>();
         for (SidecarImage image : images.images()) {
             String repoName = image.repositoryName(scope.namePrefix());
-            Repository repo = new Repository(repoName, RepositoryArgs.builder()
-                    .name(repoName)
-                    .imageTagMutability("IMMUTABLE")
-                    .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder()
-                            .scanOnPush(true).build())
-                    .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder()
-                            .encryptionType("KMS").kmsKey(kmsKeyArn).build())
-                    .forceDelete(false)
-                    .tags(scope.tags(repoName))
-                    .build(), scope.statefulOptions());
+            Repository repo = Registries.immutableEncrypted(scope, repoName, kmsKeyArn, scope.statefulOptions());
             new LifecyclePolicy(repoName, LifecyclePolicyArgs.builder()
                     .repository(repo.name())
                     .policy(lifecyclePolicy(KEEP_VERSIONS))
