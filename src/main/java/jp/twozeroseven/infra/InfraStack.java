@@ -4,8 +4,9 @@ import com.pulumi.Context;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import jp.twozeroseven.infra.composition.ObservabilityPropsFrom;
 import jp.twozeroseven.infra.data.DataPipeline;
-import jp.twozeroseven.infra.observability.NewRelicProvider;
 import jp.twozeroseven.infra.observability.Observability;
 import jp.twozeroseven.infra.platform.AppPlatform;
 import jp.twozeroseven.infra.settings.StackSettings;
@@ -29,8 +30,9 @@ public final class InfraStack {
                 .build());
         Scope root = new Scope(null, aws, settings, tags, StackTags.SHARED_SERVICE);
         AppPlatform platform = new AppPlatform("platform", root);
-        new Observability("observability", root.forService("observability"), NewRelicProvider.create(settings),
-                platform.deployments().applicationName(), platform.deployments().groupNames());
+        new Observability("observability", ObservabilityPropsFrom.of(settings, root.forService("observability"),
+                platform.deployments().applicationName(), platform.deployments().groupNames()),
+                ComponentResourceOptions.builder().parent(root.parent()).build());
         DataPipeline data = new DataPipeline("data-pipeline", root.forService("data-pipeline"), platform);
         platform.exports().forEach(ctx::export);
         data.exports().forEach(ctx::export);
