@@ -69,7 +69,7 @@ public final class SloParser {
         String name = s.matching("name", NAME, "a lower-case name such as success or checkout-latency");
         SloKind kind = s.choice("kind", KINDS);
         double objective = s.number("objectivePercent", 0, 100, true);
-        int window = s.integer("windowDays", 1, 28, DEFAULT_WINDOW_DAYS);
+        int window = s.integer("windowDays", 1, 366, DEFAULT_WINDOW_DAYS);
         if (!WINDOW_DAYS.contains(window)) {
             s.report("windowDays", String.valueOf(window), "expected one of " + WINDOW_DAYS + " (New Relic's rolling "
                     + "periods; a 1-day period is shorter than the 3-day burn-rate window)");

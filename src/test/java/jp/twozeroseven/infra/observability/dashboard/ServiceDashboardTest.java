@@ -3,13 +3,19 @@ package jp.twozeroseven.infra.observability.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.twozeroseven.infra.observability.slo.SloSpec;
+import jp.twozeroseven.infra.settings.SloKind;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ServiceDashboardTest {
 
     private static final SloSpec API = SloSpec.of("api", "api-prod", 99.9, 0.5);
+    private static final List<ServiceDashboard.SloWidget> TODAYS_TWO = List.of(
+            new ServiceDashboard.SloWidget("success", SloKind.SUCCESS, API, true),
+            new ServiceDashboard.SloWidget("latency", SloKind.LATENCY, API, false));
 
     @Test
     void budgetLeftDividesByTheErrorBudget() {
@@ -24,8 +30,8 @@ class ServiceDashboardTest {
 
     @Test
     void dashboardHasSloAttainmentBudgetAndGoldenSignals() throws Exception {
-        JsonNode json = new ObjectMapper().readTree(ServiceDashboard.json("api SLOs", 3456789, API, "GUIDs", "GUIDl",
-                "GUIDapm"));
+        JsonNode json = new ObjectMapper().readTree(ServiceDashboard.json("api SLOs", 3456789, API, TODAYS_TWO,
+                List.of("GUIDs", "GUIDl"), "GUIDapm"));
         JsonNode widgets = json.path("pages").get(0).path("widgets");
         assertThat(json.path("name").asText()).isEqualTo("api SLOs");
         assertThat(widgets).hasSize(8);
