@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServiceDashboardTest {
 
@@ -48,5 +49,16 @@ class ServiceDashboardTest {
         assertThat(widgets.get(7).path("rawConfiguration").path("nrqlQueries").get(0).path("query").asText())
                 .isEqualTo("SELECT timestamp, version, description FROM Deployment WHERE entity.guid = 'GUIDapm'"
                         + " SINCE 7 days ago LIMIT 20");
+    }
+
+    @Test
+    void aServiceWithoutApmSloStartsWithTheGoldenSignalsAndGuidsMustMatchTheSlos() throws Exception {
+        JsonNode widgets = new ObjectMapper().readTree(ServiceDashboard.json("edge SLOs", 1, API, List.of(), List.of(),
+                "GUIDapm")).path("pages").get(0).path("widgets");
+        assertThat(widgets).hasSize(4);
+        assertThat(widgets.get(0).path("layout").path("row").asInt()).isEqualTo(1);
+        assertThat(widgets.get(3).path("layout").path("row").asInt()).isEqualTo(4);
+        assertThatThrownBy(() -> ServiceDashboard.json("api SLOs", 1, API, TODAYS_TWO, List.of("GUIDs"), "GUIDapm"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 SLOs but 1 sliGuids");
     }
 }
