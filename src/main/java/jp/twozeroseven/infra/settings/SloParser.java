@@ -11,7 +11,7 @@ import java.util.Set;
  * Reads {@code observability.services.<svc>.slos}, the SLO list of one service. Every mistake is reported with its
  * key, the bad value and the fix: unknown keys, a kind other than success/latency/availability, an objective
  * outside (0, 100), a window other than 7 or 28 days, a duplicate name, a threshold or check path on the wrong kind,
- * a second availability SLO, an availability SLO on a service without a host name.
+ * a second availability SLO, an availability SLO on a service without a host name, a service with no APM SLO.
  */
 public final class SloParser {
 
@@ -61,6 +61,13 @@ public final class SloParser {
                 service.report(KEY + "[" + i + "].name", name, "duplicate SLO name; every SLO of a service needs its "
                         + "own name (it names the service level and its alerts), e.g. " + name + "-strict");
             }
+        }
+        if (!slos.isEmpty() && slos.stream().noneMatch(slo -> slo.kind().onApm())) {
+            // policy/policies/observability-slo-coverage.ts (mandatory): every load-balanced ECS service needs a
+            // service level over its APM app and a burn-rate alert that reads it.
+            service.report(KEY, "only availability", "a service needs at least one SLO of kind success or latency "
+                    + "(over its APM app, with burn-rate alerts; the policy observability-slo-coverage requires one); "
+                    + "add e.g. {name: success, kind: success, objectivePercent: 99.9}");
         }
         return slos;
     }

@@ -124,6 +124,14 @@ class SloParserTest {
     }
 
     @Test
+    void aServiceNeedsAnApmSloForThePolicysCoverageRule() {
+        assertProblem(c -> {
+            slos(c, "api").remove(0);
+            slos(c, "api").remove(0);
+        }, API_SLOS, "at least one SLO of kind success or latency");
+    }
+
+    @Test
     void anEmptyOrMissingListSaysWhatToWrite() {
         assertProblem(c -> slos(c, "api").removeAll(), API_SLOS, "at least one SLO");
         assertProblem(c -> api(c).remove("slos"), API_SLOS, "required");
