@@ -68,7 +68,7 @@ public final class ServiceObservability extends ComponentResource {
     private final BurnAlertMode burnAlerts;
 
     /**
-     * @param name    the service's name (its resources' logical names start with it)
+     * @param name    the service's name, {@code props.service().name()} (its resources' logical names start with it)
      * @param props   the service, its SLOs and thresholds
      * @param options the parent (the {@link Observability} component)
      */
@@ -77,6 +77,9 @@ public final class ServiceObservability extends ComponentResource {
         NewRelicScope scope = new NewRelicScope(this, props.newRelic());
         ObservedService service = props.service();
         String svc = service.name();
+        if (!name.equals(svc)) {
+            throw new IllegalArgumentException("the component of service " + svc + " is named after it, not " + name);
+        }
         burnAlerts = props.burnAlerts();
 
         criticalPolicy = policy(scope, svc + "-critical");
