@@ -7,8 +7,8 @@ import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import jp.twozeroseven.infra.composition.PlatformPropsFrom;
 import com.pulumi.resources.ComponentResourceOptions;
 import jp.twozeroseven.infra.composition.DataPipelinePropsFrom;
+import jp.twozeroseven.infra.composition.ObservabilityPropsFrom;
 import jp.twozeroseven.infra.data.DataPipeline;
-import jp.twozeroseven.infra.observability.NewRelicProvider;
 import jp.twozeroseven.infra.observability.Observability;
 import jp.twozeroseven.infra.platform.AppPlatform;
 import jp.twozeroseven.infra.settings.StackSettings;
@@ -30,13 +30,11 @@ public final class InfraStack {
                 .allowedAccountIds(List.of(settings.accountId()))
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags.defaults()).build())
                 .build());
-        // The settings ride along only for the components not yet given props; PlatformPropsFrom reads the rest.
-        @SuppressWarnings("deprecation")
-        Scope root = PlatformPropsFrom.rootScope(settings, aws, tags, StackTags.SHARED_SERVICE)
-                .withLegacySettings(settings);
+        Scope root = PlatformPropsFrom.rootScope(settings, aws, tags, StackTags.SHARED_SERVICE);
         AppPlatform platform = new AppPlatform("platform", root, new PlatformPropsFrom(settings));
-        new Observability("observability", root.forService("observability"), NewRelicProvider.create(settings),
-                platform.deployments().applicationName(), platform.deployments().groupNames());
+        new Observability("observability", ObservabilityPropsFrom.of(settings, root.forService("observability"),
+                platform.deployments().applicationName(), platform.deployments().groupNames()),
+                ComponentResourceOptions.builder().parent(root.parent()).build());
         DataPipeline data = new DataPipeline("data-pipeline", DataPipelinePropsFrom.settings(settings,
                 root.forService("data-pipeline"), platform), ComponentResourceOptions.builder().build());
         platform.exports().forEach(ctx::export);

@@ -21,7 +21,6 @@ import jp.twozeroseven.infra.newrelic.inputs.WorkflowIssuesFilterArgs;
 import jp.twozeroseven.infra.newrelic.inputs.WorkflowIssuesFilterPredicateArgs;
 import jp.twozeroseven.infra.observability.routing.MutingSchedule;
 import jp.twozeroseven.infra.settings.ObservabilityMaintenanceWindow;
-import jp.twozeroseven.infra.settings.SecretValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +41,12 @@ public final class AlertRouting {
     private final Workflow slack;
     private final List<AlertMutingRule> mutingRules = new ArrayList<>();
 
-    AlertRouting(NewRelicScope scope, List<AlertPolicy> critical, List<AlertPolicy> tickets,
-                 Optional<SecretValue> pagerDutyKey) {
-        var routing = scope.settings().routing();
+    /**
+     * @param critical the policies that page (on paging stacks)
+     * @param tickets  the policies that go to Slack, and that planned maintenance mutes
+     */
+    AlertRouting(NewRelicScope scope, AlertRoutingProps props, List<AlertPolicy> critical, List<AlertPolicy> tickets) {
+        var routing = props.routing();
         NotificationChannel slackChannel = new NotificationChannel("slack", NotificationChannelArgs.builder()
                 .accountId(scope.accountId())
                 .name(scope.name("slack"))
@@ -57,8 +59,7 @@ public final class AlertRouting {
 
         List<AlertPolicy> toSlack = new ArrayList<>(tickets);
         if (routing.paging()) {
-            String key = pagerDutyKey.map(SecretValue::reveal).orElseThrow(() -> new IllegalStateException(
-                    "paging is on but no PagerDuty key reached the component; the settings parser should have said so"));
+            String key = props.pagerDutyKey().orElseThrow().reveal(); // AlertRoutingProps: paging needs the key
             NotificationDestination pagerDuty = new NotificationDestination("pagerduty-on-call",
                     NotificationDestinationArgs.builder()
                             .accountId(scope.accountId())
@@ -85,7 +86,7 @@ public final class AlertRouting {
         }
         slack = workflow(scope, "slack", toSlack, slackChannel);
 
-        for (ObservabilityMaintenanceWindow window : scope.settings().maintenanceWindows()) {
+        for (ObservabilityMaintenanceWindow window : props.maintenanceWindows()) {
             mutingRules.add(mutingRule(scope, window, tickets));
         }
     }

@@ -3,13 +3,15 @@ package jp.twozeroseven.infra.observability;
 import com.pulumi.core.Output;
 import jp.twozeroseven.infra.newrelic.Provider;
 import jp.twozeroseven.infra.newrelic.ProviderArgs;
-import jp.twozeroseven.infra.settings.ObservabilitySettings;
-import jp.twozeroseven.infra.settings.SecretKey;
-import jp.twozeroseven.infra.settings.StackSettings;
+import jp.twozeroseven.infra.settings.ObservabilityRegion;
+import jp.twozeroseven.infra.settings.SecretValue;
+
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The explicit New Relic provider: account and region from settings, never from whoever runs the CLI. The API
- * key comes from the secret config {@code newRelicApiKey}; without it the provider plugin reads
+ * The explicit New Relic provider: account and region from the stack file, never from whoever runs the CLI. The
+ * API key is the secret config {@code newRelicApiKey}; without it the provider plugin reads
  * {@code NEW_RELIC_API_KEY} from the environment itself.
  */
 public final class NewRelicProvider {
@@ -17,12 +19,12 @@ public final class NewRelicProvider {
     private NewRelicProvider() {
     }
 
-    public static Provider create(StackSettings settings) {
-        ObservabilitySettings observability = settings.observability();
+    /** The provider named {@code newrelic-<region>}, e.g. {@code newrelic-us}. */
+    public static Provider create(String accountId, ObservabilityRegion region, Optional<SecretValue> apiKey) {
         var args = ProviderArgs.builder()
-                .accountId(observability.newRelicAccountId())
-                .region(observability.region().name());
-        settings.secrets().get(SecretKey.NEW_RELIC_API_KEY).ifPresent(key -> args.apiKey(Output.ofSecret(key.reveal())));
-        return new Provider("newrelic-" + observability.region().name().toLowerCase(java.util.Locale.ROOT), args.build());
+                .accountId(accountId)
+                .region(region.name());
+        apiKey.ifPresent(key -> args.apiKey(Output.ofSecret(key.reveal())));
+        return new Provider("newrelic-" + region.name().toLowerCase(Locale.ROOT), args.build());
     }
 }

@@ -3,29 +3,39 @@ package jp.twozeroseven.infra.observability;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
-import jp.twozeroseven.infra.settings.ObservabilitySettings;
 
 /**
- * What every New Relic resource needs: its parent, the explicit New Relic provider (never the AWS one), the
- * account and the stack's name prefix.
+ * What every New Relic resource needs: its parent and the {@link NewRelicAccount} (explicit provider, account,
+ * naming, runbooks).
  */
-public record NewRelicScope(Resource parent, ProviderResource provider, ObservabilitySettings settings,
-                            String namePrefix, String stack) {
+public record NewRelicScope(Resource parent, NewRelicAccount account) {
 
     public CustomResourceOptions options() {
-        return CustomResourceOptions.builder().parent(parent).provider(provider).build();
+        return CustomResourceOptions.builder().parent(parent).provider(account.provider()).build();
+    }
+
+    public ProviderResource provider() {
+        return account.provider();
     }
 
     public String accountId() {
-        return settings.newRelicAccountId();
+        return account.accountId();
+    }
+
+    public String stack() {
+        return account.stack();
     }
 
     /** A New Relic object name such as {@code platform-207-prod-api-critical}. */
     public String name(String suffix) {
-        return namePrefix + "-" + suffix;
+        return account.namePrefix() + "-" + suffix;
+    }
+
+    public String runbookUrl(String runbook) {
+        return account.runbookUrl(runbook);
     }
 
     public NewRelicScope child(Resource newParent) {
-        return new NewRelicScope(newParent, provider, settings, namePrefix, stack);
+        return new NewRelicScope(newParent, account);
     }
 }

@@ -21,7 +21,7 @@ final class NrqlConditions {
                 .type("static")
                 .name(spec.name())
                 .enabled(true)
-                .runbookUrl(scope.settings().runbookUrl(spec.runbook()))
+                .runbookUrl(scope.runbookUrl(spec.runbook()))
                 .nrql(NrqlAlertConditionNrqlArgs.builder().query(query).build())
                 .critical(NrqlAlertConditionCriticalArgs.builder()
                         .operator(spec.operator())

@@ -3,24 +3,16 @@ package jp.twozeroseven.infra.observability;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.ProviderResource;
 import jp.twozeroseven.infra.newrelic.AlertPolicy;
 import jp.twozeroseven.infra.newrelic.AlertPolicyArgs;
 import jp.twozeroseven.infra.observability.alerts.HeartbeatCondition;
 import jp.twozeroseven.infra.observability.deploymarkers.DeployMarkers;
 import jp.twozeroseven.infra.observability.alerts.NrqlConditionSpec;
-import jp.twozeroseven.infra.observability.synthetics.PublicCheck;
-import jp.twozeroseven.infra.settings.ObservabilityServiceSlo;
-import jp.twozeroseven.infra.settings.ObservabilitySettings;
-import jp.twozeroseven.infra.settings.SecretKey;
-import jp.twozeroseven.infra.settings.SecretValue;
-import jp.twozeroseven.infra.support.Scope;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * New Relic alert policies, SLOs with burn-rate alerts, on-call routing and dashboards: one
@@ -36,21 +28,17 @@ public final class Observability extends ComponentResource {
     private final AlertRouting routing;
 
     /**
-     * @param newRelic       the explicit New Relic provider ({@link #provider}); every child uses it
-     * @param codeDeployApp  the CodeDeploy application of the services, and {@code deploymentGroups} service → group:
-     *                       their deployments become deploy markers
+     * @param name    the component's name
+     * @param props   the services and their SLOs, routing, heartbeat and deploy markers ({@link ObservabilityProps})
+     * @param options the parent (the stack)
      */
-    public Observability(String name, Scope scope, ProviderResource newRelic, String codeDeployApp,
-                         Map<String, String> deploymentGroups) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(scope.parent()).build());
-        ObservabilitySettings settings = scope.settings().observability();
-        NewRelicScope nr = new NewRelicScope(this, newRelic, settings, scope.settings().namePrefix(),
-                scope.settings().stack());
-        for (ObservabilityServiceSlo slo : settings.services()) {
-            // The same path the target group's and the container's health checks call (platform.service).
-            var service = scope.settings().services().stream().filter(s -> s.name().equals(slo.service())).findFirst();
-            List<String> probes = service.map(s -> List.of(s.healthCheckPath())).orElse(List.of());
-            services.put(slo.service(), new ServiceObservability(slo, probes, service.flatMap(PublicCheck::of), nr));
+    public Observability(String name, ObservabilityProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        NewRelicScope nr = new NewRelicScope(this, props.newRelic());
+        for (ServiceObservabilityProps service : props.services()) {
+            String svc = service.service().name();
+            services.put(svc, new ServiceObservability(svc, service,
+                    ComponentResourceOptions.builder().parent(this).build()));
         }
 
         dataPipelinePolicy = new AlertPolicy("data-pipeline-ticket", AlertPolicyArgs.builder()
@@ -58,7 +46,7 @@ public final class Observability extends ComponentResource {
                 .name(nr.name("data-pipeline-ticket"))
                 .incidentPreference("PER_CONDITION")
                 .build(), nr.options());
-        NrqlConditionSpec heartbeat = HeartbeatCondition.of(nr.stack(), settings.heartbeat());
+        NrqlConditionSpec heartbeat = HeartbeatCondition.of(nr.stack(), props.heartbeat());
         NrqlConditions.create(nr, "data-pipeline-heartbeat", heartbeat, dataPipelinePolicy.id());
 
         List<AlertPolicy> critical = new ArrayList<>();
@@ -71,13 +59,16 @@ public final class Observability extends ComponentResource {
         });
         tickets.add(dataPipelinePolicy);
         all.add(dataPipelinePolicy);
-        Optional<SecretValue> pagerDutyKey = scope.settings().secrets().get(SecretKey.PAGERDUTY_INTEGRATION_KEY);
-        routing = new AlertRouting(nr, critical, tickets, pagerDutyKey);
-        if (settings.deployMarkers()) {
+        routing = new AlertRouting(nr, props.routing(), critical, tickets);
+        props.deployMarkers().ifPresent(markers -> {
+            Map<String, String> groups = new LinkedHashMap<>();
             Map<String, Output<String>> guids = new LinkedHashMap<>();
-            services.forEach((svc, o) -> guids.put(svc, o.entityGuid()));
-            new DeployMarkers(scope.child(this), codeDeployApp, deploymentGroups, guids);
-        }
+            props.services().forEach(s -> s.service().deploymentGroup().ifPresent(group -> {
+                groups.put(s.service().name(), group);
+                guids.put(s.service().name(), services.get(s.service().name()).entityGuid());
+            }));
+            new DeployMarkers(props.aws().child(this), markers, groups, guids);
+        });
         this.registerOutputs(Map.of("alertPolicyIds", Output.all(all.stream().map(AlertPolicy::id).toList())));
     }
 

@@ -41,73 +41,87 @@ import jp.twozeroseven.infra.observability.synthetics.OutsideInChecks;
 import jp.twozeroseven.infra.observability.synthetics.OutsideInNrql;
 import jp.twozeroseven.infra.observability.synthetics.PublicCheck;
 import jp.twozeroseven.infra.settings.BurnAlertMode;
-import jp.twozeroseven.infra.settings.ObservabilityServiceSlo;
+import jp.twozeroseven.infra.settings.SloKind;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The SLOs of one user-facing service and everything that watches them: two service levels (success, latency)
- * on the APM entity, a multiwindow burn-rate alert per SRE-workbook window and SLI, golden-signal conditions,
- * and a dashboard. Conditions land in one policy per severity; the burn-rate windows themselves sit in a
- * third, unrouted policy, because only their AND (the compound condition) should notify anyone.
+ * The SLOs of one user-facing service and everything that watches them, one item of its SLO list at a time
+ * ({@link ServiceObservabilityProps#slos()}): a service level per SLO (success and latency on the APM entity,
+ * availability on the synthetic monitor of its public URL), a multiwindow burn-rate alert per SRE-workbook window for
+ * every APM SLO, an outage page per SLO, golden-signal conditions, and a dashboard. Conditions land in one policy
+ * per severity; the burn-rate windows themselves sit in a third, unrouted policy, because only their AND (the
+ * compound condition) should notify anyone.
  */
 public final class ServiceObservability extends ComponentResource {
 
     public static final String TYPE = "platform207:observability:ServiceObservability";
-    private static final String SUCCESS = "success";
-    private static final String LATENCY = "latency";
 
     private final AlertPolicy criticalPolicy;
     private final AlertPolicy ticketPolicy;
     private final AlertPolicy burnRateWindowsPolicy;
-    private final ServiceLevel successSli;
-    private final ServiceLevel latencySli;
+    private final Map<String, ServiceLevel> serviceLevels = new LinkedHashMap<>();
     private final Output<String> entityGuid;
+    private final BurnAlertMode burnAlerts;
 
     /**
-     * @param probePaths the service's health-check paths (target group and container), which are not users
-     * @param publicCheck the outside-in synthetic check of its public host name, if it has one
+     * @param name    the service's name, {@code props.service().name()} (its resources' logical names start with it)
+     * @param props   the service, its SLOs and thresholds
+     * @param options the parent (the {@link Observability} component)
      */
-    public ServiceObservability(ObservabilityServiceSlo slo, List<String> probePaths,
-                                java.util.Optional<PublicCheck> publicCheck, NewRelicScope parentScope) {
-        super(TYPE, slo.service(), ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        NewRelicScope scope = parentScope.child(this);
-        String svc = slo.service();
-        SloSpec spec = SloSpec.of(svc, apmAppName(svc, scope.stack()), slo.objectivePercent(),
-                slo.latencyThresholdSeconds()).withProbePaths(probePaths);
+    public ServiceObservability(String name, ServiceObservabilityProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        NewRelicScope scope = new NewRelicScope(this, props.newRelic());
+        ObservedService service = props.service();
+        String svc = service.name();
+        if (!name.equals(svc)) {
+            throw new IllegalArgumentException("the component of service " + svc + " is named after it, not " + name);
+        }
+        burnAlerts = props.burnAlerts();
 
         criticalPolicy = policy(scope, svc + "-critical");
         ticketPolicy = policy(scope, svc + "-ticket");
         burnRateWindowsPolicy = policy(scope, svc + "-burn-rate-windows");
 
-        entityGuid = slo.entityGuid().map(Output::of).orElseGet(() -> lookUpEntity(scope, spec));
-        successSli = serviceLevel(scope, spec, SUCCESS, SliQueries.success(spec), entityGuid);
-        latencySli = serviceLevel(scope, spec, LATENCY, SliQueries.latency(spec), entityGuid);
+        List<SloSpec> specs = props.slos().stream()
+                .map(slo -> slo.spec(svc, service.apmAppName(), service.probePaths())).toList();
+        // Golden signals read the same users' requests; app and probes are the same in every SLO's spec.
+        SloSpec app = specs.get(0);
+        entityGuid = props.entityGuid().map(Output::of).orElseGet(() -> lookUpEntity(scope, app));
 
-        burnRateAlerts(scope, spec, SUCCESS, successSli, true);
-        burnRateAlerts(scope, spec, LATENCY, latencySli, false);
+        List<ServiceDashboard.SloWidget> onDashboard = new ArrayList<>();
+        List<Output<String>> dashboardGuids = new ArrayList<>();
+        for (int i = 0; i < props.slos().size(); i++) {
+            SloProps slo = props.slos().get(i);
+            SloSpec spec = specs.get(i);
+            if (slo.kind() == SloKind.AVAILABILITY) {
+                outsideIn(scope, spec, slo, service.publicHost().orElseThrow());
+                continue;
+            }
+            SliEvents events = slo.kind() == SloKind.SUCCESS ? SliQueries.success(spec) : SliQueries.latency(spec);
+            ServiceLevel level = serviceLevel(scope, spec, slo, events, entityGuid);
+            serviceLevels.put(slo.name(), level);
+            burnRateAlerts(scope, spec, slo.name(), level, events.countsBadEvents());
+            onDashboard.add(new ServiceDashboard.SloWidget(slo.name(), slo.kind(), spec, events.countsBadEvents()));
+            dashboardGuids.add(level.sliGuid());
+        }
 
-        for (NrqlConditionSpec ticket : GoldenSignalConditions.tickets(spec, slo.goldenSignals())) {
+        for (NrqlConditionSpec ticket : GoldenSignalConditions.tickets(app, props.goldenSignals())) {
             NrqlConditions.create(scope, ticket.name().replace(' ', '-'), ticket, ticketPolicy.id());
         }
-        NrqlConditionSpec lost = GoldenSignalConditions.lossOfSignal(spec, slo.goldenSignals());
+        NrqlConditionSpec lost = GoldenSignalConditions.lossOfSignal(app, props.goldenSignals());
         NrqlConditions.create(scope, lost.name().replace(' ', '-'), lost, criticalPolicy.id());
-        publicCheck.ifPresent(check -> {
-            OutsideInChecks outside = new OutsideInChecks(scope.accountId(), scope.name(svc + "-public"), spec, check,
-                    scope.options());
-            // The query is filled in from the monitor's real GUID; the rest of the condition does not depend on it.
-            NrqlConditionSpec outage = OutsideInNrql.outage(svc, "resolvedLater");
-            NrqlConditions.create(scope, svc + "-outside-in-outage", outage,
-                    outside.monitor().id().applyValue(OutsideInNrql::failedPercent), criticalPolicy.id());
-        });
 
         long account = Long.parseLong(scope.accountId());
         String dashboardName = scope.name(svc) + " SLOs and golden signals";
+        Output<List<String>> sliGuids = Output.all(dashboardGuids);
         new OneDashboardJson(svc + "-dashboard", OneDashboardJsonArgs.builder()
                 .accountId(scope.accountId())
-                .json(Output.tuple(successSli.sliGuid(), latencySli.sliGuid(), entityGuid).applyValue(guids ->
-                        ServiceDashboard.json(dashboardName, account, spec, guids.t1, guids.t2, guids.t3)))
+                .json(Output.tuple(sliGuids, entityGuid).applyValue(guids ->
+                        ServiceDashboard.json(dashboardName, account, app, onDashboard, guids.t1, guids.t2)))
                 .build(), scope.options());
         this.registerOutputs(Map.of("criticalPolicyId", criticalPolicy.id(), "ticketPolicyId", ticketPolicy.id()));
     }
@@ -115,6 +129,22 @@ public final class ServiceObservability extends ComponentResource {
     /** The APM app name the containers report (NEW_RELIC_APP_NAME), e.g. {@code api-prod}. */
     public static String apmAppName(String service, String stack) {
         return service + "-" + stack;
+    }
+
+    /**
+     * The availability SLO: the synthetic monitor of the public URL, its service level, and a page when every
+     * check failed (no burn rates: two checks a minute are too few events for the short windows).
+     */
+    private void outsideIn(NewRelicScope scope, SloSpec spec, SloProps slo, String host) {
+        String svc = spec.service();
+        PublicCheck check = PublicCheck.of(host, slo.checkPath().orElseThrow(), slo.redirectIsFailure());
+        OutsideInChecks outside = new OutsideInChecks(scope.accountId(), scope.name(svc + "-public"), spec, slo.name(),
+                check, scope.options());
+        serviceLevels.put(slo.name(), outside.availability());
+        // The query is filled in from the monitor's real GUID; the rest of the condition does not depend on it.
+        NrqlConditionSpec outage = OutsideInNrql.outage(svc, "resolvedLater");
+        NrqlConditions.create(scope, svc + "-outside-in-outage", outage,
+                outside.monitor().id().applyValue(OutsideInNrql::failedPercent), criticalPolicy.id());
     }
 
     private static AlertPolicy policy(NewRelicScope scope, String suffix) {
@@ -131,8 +161,9 @@ public final class ServiceObservability extends ComponentResource {
                 new InvokeOptions(scope.parent(), scope.provider(), null)).applyValue(GetEntityResult::guid);
     }
 
-    private static ServiceLevel serviceLevel(NewRelicScope scope, SloSpec spec, String sli, SliEvents events,
+    private static ServiceLevel serviceLevel(NewRelicScope scope, SloSpec spec, SloProps slo, SliEvents events,
                                              Output<String> entityGuid) {
+        String sli = slo.name();
         var eventsArgs = ServiceLevelEventsArgs.builder()
                 .accountId(scope.accountId())
                 .validEvents(ServiceLevelEventsValidEventsArgs.builder()
@@ -144,7 +175,7 @@ public final class ServiceObservability extends ComponentResource {
         return new ServiceLevel(spec.service() + "-slo-" + sli, ServiceLevelArgs.builder()
                 .guid(entityGuid)
                 .name(spec.apmAppName() + " " + sli)
-                .description(description(spec, sli))
+                .description(description(spec, slo.kind()))
                 .events(eventsArgs.build())
                 .objective(ServiceLevelObjectiveArgs.builder()
                         .target(spec.objectivePercent())
@@ -156,8 +187,8 @@ public final class ServiceObservability extends ComponentResource {
                 .build(), scope.options());
     }
 
-    private static String description(SloSpec spec, String sli) {
-        return SUCCESS.equals(sli)
+    private static String description(SloSpec spec, SloKind kind) {
+        return kind == SloKind.SUCCESS
                 ? "Share of users' web requests without a server error (5xx), health checks excluded (generated from the SLO spec)"
                 : "Share of users' web requests faster than " + spec.latencyThresholdSeconds() + " s (generated from the SLO spec)";
     }
@@ -174,7 +205,7 @@ public final class ServiceObservability extends ComponentResource {
         List<BurnRateAlert> alerts = BurnRateNrql.alerts(spec, sli, "resolvedLater", countsBadEvents,
                 BurnRateWindows.sreWorkbook());
         List<BurnRateWindow> windows = BurnRateWindows.sreWorkbook();
-        boolean compound = scope.settings().burnAlerts() == BurnAlertMode.COMPOUND;
+        boolean compound = burnAlerts == BurnAlertMode.COMPOUND;
         for (int i = 0; i < windows.size(); i++) {
             BurnRateWindow window = windows.get(i);
             String base = spec.service() + "-" + sli + "-" + window.name();
@@ -202,7 +233,7 @@ public final class ServiceObservability extends ComponentResource {
                     .componentConditions(
                             AlertCompoundConditionComponentConditionArgs.builder().id(longWindow.id()).alias("A").build(),
                             AlertCompoundConditionComponentConditionArgs.builder().id(shortWindow.id()).alias("B").build())
-                    .runbookUrl(scope.settings().runbookUrl(Runbooks.SLO_BURN_RATE))
+                    .runbookUrl(scope.runbookUrl(Runbooks.SLO_BURN_RATE))
                     .build(), scope.options());
         }
         NrqlConditionSpec outage = BurnRateConditions.outage(spec, sli, "resolvedLater");
@@ -227,11 +258,8 @@ public final class ServiceObservability extends ComponentResource {
         return entityGuid;
     }
 
-    public ServiceLevel successSli() {
-        return successSli;
-    }
-
-    public ServiceLevel latencySli() {
-        return latencySli;
+    /** The service level of every SLO, by SLO name, in the list's order. */
+    public Map<String, ServiceLevel> serviceLevels() {
+        return java.util.Collections.unmodifiableMap(serviceLevels);
     }
 }

@@ -24,12 +24,15 @@ public final class ObservabilityParser {
     }
 
     /**
-     * @param serviceNames the names under {@code services}; every one needs an SLO spec and no other is allowed
-     * @param offline      true for the offline synth, where secrets are placeholders
+     * @param serviceNames     the names under {@code services}; every one needs an SLO list and no other is allowed
+     * @param servicesWithHost those of them with a host name of their own, which an availability SLO can check
+     * @param offline          true for the offline synth, where secrets are placeholders
+     * @param pipelineStarts   when the nightly export starts ({@code dataPipeline.nightlyAt}); the heartbeat waits
+     *                         from there
      */
-    /** @param pipelineStarts when the nightly export starts ({@code dataPipeline.nightlyAt}); the heartbeat waits from there */
-    public static ObservabilitySettings parse(Section s, Set<String> serviceNames, Tier tier, StackSecrets secrets,
-                                              boolean offline, LocalTime pipelineStarts) {
+    public static ObservabilitySettings parse(Section s, Set<String> serviceNames, Set<String> servicesWithHost,
+                                              Tier tier, StackSecrets secrets, boolean offline,
+                                              LocalTime pipelineStarts) {
         Section newRelic = s.section("newRelic");
         String accountId = newRelic.matching("accountId", "\\d{1,12}",
                 "a New Relic account id as a quoted string of digits, e.g. \"3456789\"");
@@ -43,7 +46,7 @@ public final class ObservabilityParser {
         List<ObservabilityMaintenanceWindow> windows = s.each(s.list("maintenanceWindows", false),
                 ObservabilityParser::maintenanceWindow);
         ObservabilityHeartbeat heartbeat = heartbeat(s.section("dataPipeline"), pipelineStarts);
-        List<ObservabilityServiceSlo> services = services(s, serviceNames);
+        List<ObservabilityServiceSlo> services = services(s, serviceNames, servicesWithHost);
         BurnAlertMode burnAlerts = s.choice("burnAlerts", BURN_ALERT_MODES, BurnAlertMode.COMPOUND);
         boolean deployMarkers = s.bool("deployMarkers", true);
         if (deployMarkers && !offline && secrets.get(SecretKey.NEW_RELIC_API_KEY).isEmpty()) {
@@ -105,7 +108,8 @@ public final class ObservabilityParser {
         return new ObservabilityHeartbeat(starts, deadline);
     }
 
-    private static List<ObservabilityServiceSlo> services(Section s, Set<String> serviceNames) {
+    private static List<ObservabilityServiceSlo> services(Section s, Set<String> serviceNames,
+                                                          Set<String> servicesWithHost) {
         Map<String, Section> declared = s.named("services", "[a-z][a-z0-9-]{0,20}", "a name from services");
         List<ObservabilityServiceSlo> out = new ArrayList<>();
         declared.forEach((name, section) -> {
@@ -113,33 +117,39 @@ public final class ObservabilityParser {
                 s.report("services." + name, name, "unknown service; SLOs can be declared only for the services "
                         + "under services: " + serviceNames);
             } else {
-                out.add(service(name, section));
+                out.add(service(name, section, servicesWithHost.contains(name)));
             }
         });
         serviceNames.stream().filter(n -> !declared.containsKey(n)).forEach(n ->
-                s.report("services." + n, (String) null, "missing: every public service needs an SLO spec "
-                        + "(objectivePercent, latencyThresholdSeconds, goldenSignals)"));
+                s.report("services." + n, (String) null, "missing: every public service needs an SLO list "
+                        + "and golden signals (slos: [{name: success, kind: success, objectivePercent: 99.9}, ...], "
+                        + "goldenSignals: {...}; docs/slo.md)"));
         // Same order as services, so resource names and the synth are stable.
         List<String> order = List.copyOf(serviceNames);
         out.sort(java.util.Comparator.comparingInt(slo -> order.indexOf(slo.service())));
         return out;
     }
 
-    private static ObservabilityServiceSlo service(String name, Section s) {
-        double objective = s.number("objectivePercent", 0, 100, true);
-        double latency = 0;
-        if (s.has("latencyThresholdSeconds")) {
-            latency = s.number("latencyThresholdSeconds", 0, 60, true);
-        } else {
-            s.optionalText("latencyThresholdSeconds", "seconds"); // marks the key as known; it is absent
-            s.report("latencyThresholdSeconds", (String) null, "required: the latency SLI counts web requests "
-                    + "faster than this many seconds as good; add e.g. latencyThresholdSeconds: 0.5");
-        }
+    private static ObservabilityServiceSlo service(String name, Section s, boolean hasHost) {
+        movedIntoSlos(s);
+        List<SloSettings> slos = SloParser.parse(s, hasHost);
         Optional<String> guid = s.optionalMatching("entityGuid", "[A-Za-z0-9+/=]{10,}",
                 "the APM application's entity GUID (base64), only while the app has not reported yet");
         ObservabilityGoldenSignals golden = goldenSignals(s.section("goldenSignals"));
         s.rejectUnknownKeys();
-        return new ObservabilityServiceSlo(name, objective, latency, guid, golden);
+        return new ObservabilityServiceSlo(name, slos, guid, golden);
+    }
+
+    /** The keys of the fixed two-SLI spec before the SLO list: say where they went instead of "unknown key". */
+    private static void movedIntoSlos(Section s) {
+        for (String key : List.of("objectivePercent", "latencyThresholdSeconds")) {
+            if (s.has(key)) {
+                double value = s.number(key, 0, Double.MAX_VALUE, false);
+                s.report(key, String.valueOf(value), "moved into the SLO list: write slos: [{name: success, kind: "
+                        + "success, objectivePercent: ...}, {name: latency, kind: latency, objectivePercent: ..., "
+                        + "latencyThresholdMs: ...}] (milliseconds) and remove " + key + " (docs/slo.md)");
+            }
+        }
     }
 
     private static ObservabilityGoldenSignals goldenSignals(Section g) {

@@ -56,8 +56,10 @@ public final class StackSettingsParser {
         CdnSettings cdn = EdgeParsers.cdn(root.section("cdn"), serviceHosts);
         DataPipelineSettings dataPipeline = DataPipelineParser.parse(root.section("dataPipeline"), raw.projectDir());
         StackSecrets secrets = StackSecrets.read(raw, problems);
+        Set<String> servicesWithHost = new java.util.LinkedHashSet<>(services.stream()
+                .filter(service -> !service.routing().hostHeaders().isEmpty()).map(ServiceSettings::name).toList());
         ObservabilitySettings observability = ObservabilityParser.parse(root.section("observability"), serviceNames,
-                tier, secrets, raw.offline(), dataPipeline.nightlyAt());
+                servicesWithHost, tier, secrets, raw.offline(), dataPipeline.nightlyAt());
         if (dataPipeline.catalog() != null && dataPipeline.nightlyAt() != null && observability.heartbeat() != null
                 && observability.heartbeat().deadline() != null && database.maintenanceWindow() != null) {
             // The night must fit before the heartbeat deadline, the 05:00 peak and Aurora's maintenance.

@@ -5,17 +5,31 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.twozeroseven.infra.observability.slo.GoldenSignalNrql;
 import jp.twozeroseven.infra.observability.slo.SloSpec;
+import jp.twozeroseven.infra.settings.SloKind;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The dashboard JSON of one service (New Relic's dashboard export format): SLO attainment and error budget left
- * for both SLIs over the SLO period, then the golden signals over the last day.
+ * for every APM SLO of the service over its period, two SLOs a row, then the golden signals over the last day and the
+ * deployments.
  */
 public final class ServiceDashboard {
 
+    /**
+     * One SLO on the dashboard.
+     *
+     * @param name            the SLO's name, the start of its widgets' titles
+     * @param countsBadEvents whether its SLI counts bad events (success) or good ones (latency)
+     */
+    public record SloWidget(String name, SloKind kind, SloSpec spec, boolean countsBadEvents) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int COLUMNS = 12;
+    private static final int ROW_HEIGHT = 3;
 
     private ServiceDashboard() {
     }
@@ -57,33 +71,53 @@ public final class ServiceDashboard {
                 + "' SINCE 7 days ago LIMIT 20";
     }
 
-    /** The OneDashboardJson {@code json} input. */
-    public static String json(String dashboardName, long accountId, SloSpec spec, String successSliGuid,
-                              String latencySliGuid, String entityGuid) {
+    /**
+     * The OneDashboardJson {@code json} input.
+     *
+     * @param app      the service's APM application (name and probe paths) for the golden signals
+     * @param slos     the SLOs to show, in order; {@code sliGuids} holds their resolved sliGuids, in the same order
+     */
+    public static String json(String dashboardName, long accountId, SloSpec app, List<SloWidget> slos,
+                              List<String> sliGuids, String entityGuid) {
+        if (slos.size() != sliGuids.size()) {
+            throw new IllegalArgumentException(slos.size() + " SLOs but " + sliGuids.size() + " sliGuids");
+        }
         ObjectNode root = JSON.createObjectNode();
         root.put("name", dashboardName);
-        root.put("description", "SLOs and golden signals of " + spec.apmAppName() + " (generated; edit in code)");
+        root.put("description", "SLOs and golden signals of " + app.apmAppName() + " (generated; edit in code)");
         root.put("permissions", "PUBLIC_READ_WRITE");
         ObjectNode page = root.putArray("pages").addObject();
-        page.put("name", spec.service());
+        page.put("name", app.service());
         ArrayNode widgets = page.putArray("widgets");
-        String objective = plain(spec.objectivePercent());
-        billboard(widgets, 1, 1, "Success SLO attainment (objective " + objective + " %)", accountId,
-                attainmentNrql(spec, successSliGuid, true));
-        billboard(widgets, 1, 4, "Success error budget left", accountId, budgetLeftNrql(spec, successSliGuid, true));
-        billboard(widgets, 1, 7, "Latency SLO attainment (< " + plain(spec.latencyThresholdSeconds()) + " s, objective "
-                + objective + " %)", accountId, attainmentNrql(spec, latencySliGuid, false));
-        billboard(widgets, 1, 10, "Latency error budget left", accountId, budgetLeftNrql(spec, latencySliGuid, false));
-        line(widgets, 4, 1, "Error rate %", accountId, GoldenSignalNrql.errorRatePercent(spec));
-        line(widgets, 4, 5, "p95 latency (s)", accountId, GoldenSignalNrql.p95LatencySeconds(spec));
-        line(widgets, 4, 9, "Throughput (rpm)", accountId, GoldenSignalNrql.throughputPerMinute(spec));
-        widget(widgets, 7, 1, COLUMNS, "Deployments (CodeDeploy, last 7 days)", "viz.table", accountId,
-                deploymentsNrql(entityGuid));
+        for (int i = 0; i < slos.size(); i++) {
+            SloWidget slo = slos.get(i);
+            SloSpec spec = slo.spec();
+            int row = 1 + ROW_HEIGHT * (i / 2);
+            int column = 1 + (COLUMNS / 2) * (i % 2);
+            String title = capitalized(slo.name());
+            String objective = "objective " + plain(spec.objectivePercent()) + " %";
+            String target = slo.kind() == SloKind.LATENCY
+                    ? "< " + plain(spec.latencyThresholdSeconds()) + " s, " + objective : objective;
+            billboard(widgets, row, column, title + " SLO attainment (" + target + ")", accountId,
+                    attainmentNrql(spec, sliGuids.get(i), slo.countsBadEvents()));
+            billboard(widgets, row, column + 3, title + " error budget left", accountId,
+                    budgetLeftNrql(spec, sliGuids.get(i), slo.countsBadEvents()));
+        }
+        int golden = 1 + ROW_HEIGHT * ((slos.size() + 1) / 2);
+        line(widgets, golden, 1, "Error rate %", accountId, GoldenSignalNrql.errorRatePercent(app));
+        line(widgets, golden, 5, "p95 latency (s)", accountId, GoldenSignalNrql.p95LatencySeconds(app));
+        line(widgets, golden, 9, "Throughput (rpm)", accountId, GoldenSignalNrql.throughputPerMinute(app));
+        widget(widgets, golden + ROW_HEIGHT, 1, COLUMNS, "Deployments (CodeDeploy, last 7 days)", "viz.table",
+                accountId, deploymentsNrql(entityGuid));
         try {
             return JSON.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String capitalized(String name) {
+        return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 
     private static void billboard(ArrayNode widgets, int row, int column, String title, long accountId, String nrql) {
@@ -102,7 +136,7 @@ public final class ServiceDashboard {
         layout.put("column", column);
         layout.put("row", row);
         layout.put("width", width);
-        layout.put("height", 3);
+        layout.put("height", ROW_HEIGHT);
         w.putObject("visualization").put("id", viz);
         ObjectNode query = w.putObject("rawConfiguration").putArray("nrqlQueries").addObject();
         query.putArray("accountIds").add(accountId);

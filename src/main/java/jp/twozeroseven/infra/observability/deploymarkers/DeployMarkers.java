@@ -35,19 +35,23 @@ public final class DeployMarkers {
     static final String API_KEY_HEADER = "API-Key";
 
     /**
+     * @param scope       the AWS provider, naming and tags of the EventBridge resources, parented to the
+     *                    observability component
+     * @param props       the CodeDeploy application, the user key and the New Relic region
      * @param groups      service → CodeDeploy deployment group name
      * @param entityGuids service → APM entity GUID (the change tracking target)
      */
-    public DeployMarkers(Scope scope, String application, Map<String, String> groups,
+    public DeployMarkers(Scope scope, DeployMarkersProps props, Map<String, String> groups,
                          Map<String, Output<String>> entityGuids) {
+        String application = props.application();
         String name = scope.name("newrelic-deploy-markers");
         EventConnection connection = ApiKeyConnections.create(scope, name,
                 "New Relic NerdGraph: CodeDeploy deployments as change-tracking deployment markers", API_KEY_HEADER,
-                ApiKeyConnections.required(scope, SecretKey.NEW_RELIC_API_KEY));
+                props.newRelicApiKey());
         EventApiDestination nerdGraph = new EventApiDestination(name, EventApiDestinationArgs.builder()
                 .name(name)
                 .description("NerdGraph changeTrackingCreateDeployment")
-                .invocationEndpoint(DeployMarkerDocuments.nerdGraphUrl(scope.settings().observability().region()))
+                .invocationEndpoint(DeployMarkerDocuments.nerdGraphUrl(props.region()))
                 .httpMethod("POST")
                 .invocationRateLimitPerSecond(1)
                 .connectionArn(connection.arn())

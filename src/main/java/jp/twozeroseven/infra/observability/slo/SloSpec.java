@@ -1,26 +1,32 @@
 package jp.twozeroseven.infra.observability.slo;
 
+import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * A Sloth-like SLO spec for one APM-instrumented service.
+ * The numbers and names one SLO's math and queries need (Sloth-like: service, objective, period): the error
+ * budget and burn-rate thresholds ({@link BurnRateWindow}), the SLI queries ({@link SliQueries}) and the golden
+ * signals over the same users' requests ({@link GoldenSignalNrql}).
  *
- * @param service                 our name for the service, used in resource and condition names
- * @param apmAppName              the New Relic APM {@code appName} whose transactions are measured
- * @param objectivePercent        the SLO target, strictly between 0 and 100 (e.g. 99.9)
- * @param latencyThresholdSeconds a request slower than this is not "good" for the latency SLI
- * @param periodDays              the rolling SLO period; New Relic accepts 1, 7 or 28 days
- * @param probePaths              request paths that only load balancers and container health checks call (the
- *                                target groups' {@code healthCheckPath}); their transactions are not users
+ * @param service          our name for the service, used in resource and condition names
+ * @param apmAppName       the New Relic APM {@code appName} whose transactions are measured
+ * @param objectivePercent the SLO target, strictly between 0 and 100 (e.g. 99.9)
+ * @param latencyThreshold latency SLOs only: a request slower than this many seconds is not "good"; empty for the
+ *                         other kinds
+ * @param periodDays       the rolling SLO period; New Relic accepts 1, 7 or 28 days
+ * @param probePaths       request paths that only load balancers and container health checks call (the target
+ *                         groups' {@code healthCheckPath}); their transactions are not users
  */
-public record SloSpec(String service, String apmAppName, double objectivePercent, double latencyThresholdSeconds, int periodDays,
-                      java.util.List<String> probePaths) {
+public record SloSpec(String service, String apmAppName, double objectivePercent, OptionalDouble latencyThreshold,
+                      int periodDays, List<String> probePaths) {
 
     public static final int DEFAULT_PERIOD_DAYS = 28;
     private static final Set<Integer> NEW_RELIC_ROLLING_DAYS = Set.of(1, 7, 28);
 
     public SloSpec {
-        probePaths = probePaths == null ? java.util.List.of() : java.util.List.copyOf(probePaths);
+        probePaths = probePaths == null ? List.of() : List.copyOf(probePaths);
+        latencyThreshold = latencyThreshold == null ? OptionalDouble.empty() : latencyThreshold;
         if (service == null || service.isBlank()) {
             throw new IllegalArgumentException("SLO spec: 'service' is blank; give the service a name such as \"delivery-api\".");
         }
@@ -32,9 +38,12 @@ public record SloSpec(String service, String apmAppName, double objectivePercent
             throw new IllegalArgumentException("SLO spec for '" + service + "': 'objectivePercent' is " + objectivePercent
                 + "; it must be strictly between 0 and 100, e.g. 99.9 (100 leaves no error budget).");
         }
-        if (!(latencyThresholdSeconds > 0) || Double.isInfinite(latencyThresholdSeconds)) {
-            throw new IllegalArgumentException("SLO spec for '" + service + "': 'latencyThresholdSeconds' is "
-                + latencyThresholdSeconds + "; it must be a positive number of seconds, e.g. 0.5.");
+        if (latencyThreshold.isPresent()) {
+            double seconds = latencyThreshold.getAsDouble();
+            if (!(seconds > 0) || Double.isInfinite(seconds)) {
+                throw new IllegalArgumentException("SLO spec for '" + service + "': 'latencyThresholdSeconds' is "
+                    + seconds + "; it must be a positive number of seconds, e.g. 0.5.");
+            }
         }
         if (!NEW_RELIC_ROLLING_DAYS.contains(periodDays)) {
             throw new IllegalArgumentException("SLO spec for '" + service + "': 'periodDays' is " + periodDays
@@ -42,19 +51,31 @@ public record SloSpec(String service, String apmAppName, double objectivePercent
         }
     }
 
-    /** A spec without probe paths. */
+    /** A spec with a latency threshold and without probe paths. */
     public SloSpec(String service, String apmAppName, double objectivePercent, double latencyThresholdSeconds, int periodDays) {
-        this(service, apmAppName, objectivePercent, latencyThresholdSeconds, periodDays, java.util.List.of());
+        this(service, apmAppName, objectivePercent, OptionalDouble.of(latencyThresholdSeconds), periodDays, List.of());
     }
 
-    /** A spec over the standard 28-day period. */
+    /** A spec with a latency threshold over the standard 28-day period. */
     public static SloSpec of(String service, String apmAppName, double objectivePercent, double latencyThresholdSeconds) {
         return new SloSpec(service, apmAppName, objectivePercent, latencyThresholdSeconds, DEFAULT_PERIOD_DAYS);
     }
 
+    /** A spec without a latency threshold (a success or availability SLO). */
+    public static SloSpec withoutLatency(String service, String apmAppName, double objectivePercent, int periodDays,
+                                         List<String> probePaths) {
+        return new SloSpec(service, apmAppName, objectivePercent, OptionalDouble.empty(), periodDays, probePaths);
+    }
+
     /** This spec with the health-check paths whose transactions are probes, not users. */
-    public SloSpec withProbePaths(java.util.List<String> paths) {
-        return new SloSpec(service, apmAppName, objectivePercent, latencyThresholdSeconds, periodDays, paths);
+    public SloSpec withProbePaths(List<String> paths) {
+        return new SloSpec(service, apmAppName, objectivePercent, latencyThreshold, periodDays, paths);
+    }
+
+    /** The latency threshold in seconds; only a latency SLO has one. */
+    public double latencyThresholdSeconds() {
+        return latencyThreshold.orElseThrow(() -> new IllegalStateException("SLO spec for '" + service
+            + "' has no latency threshold: only a latency SLO has one"));
     }
 
     /** The error budget as a percentage of events, e.g. 0.1 for a 99.9% objective. */

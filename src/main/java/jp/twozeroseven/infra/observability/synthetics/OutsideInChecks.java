@@ -16,17 +16,16 @@ import jp.twozeroseven.infra.observability.slo.SloSpec;
 
 /**
  * The outside-in view of one service: a SIMPLE synthetic monitor on its public URL every minute from Tokyo and
- * Singapore, and an availability service level over the monitor's checks (same objective and period as the
- * service's APM SLOs). The outage condition over the same checks is registered by the caller in its critical policy.
+ * Singapore, and an availability service level over the monitor's checks (the objective and period of the service's
+ * availability SLO). The outage condition over the same checks is registered by the caller in its critical policy.
  */
 public final class OutsideInChecks {
-
-    public static final String SLI = "availability";
 
     private final Monitor monitor;
     private final ServiceLevel availability;
 
-    public OutsideInChecks(String accountId, String monitorName, SloSpec spec, PublicCheck check,
+    /** @param sloName the availability SLO's name: the service level is {@code <service>-slo-<sloName>} */
+    public OutsideInChecks(String accountId, String monitorName, SloSpec spec, String sloName, PublicCheck check,
                            CustomResourceOptions options) {
         monitor = new Monitor(spec.service() + "-public", MonitorArgs.builder()
                 .accountId(accountId)
@@ -41,9 +40,9 @@ public final class OutsideInChecks {
                 .treatRedirectAsFailure(check.redirectFails())
                 .build(), options);
         Output<String> guid = monitor.id();
-        availability = new ServiceLevel(spec.service() + "-slo-" + SLI, ServiceLevelArgs.builder()
+        availability = new ServiceLevel(spec.service() + "-slo-" + sloName, ServiceLevelArgs.builder()
                 .guid(guid)
-                .name(spec.apmAppName() + " " + SLI)
+                .name(spec.apmAppName() + " " + sloName)
                 .description("Share of synthetic checks of " + check.uri() + " that succeeded, from "
                         + String.join(" and ", check.locations()) + " (generated)")
                 .events(ServiceLevelEventsArgs.builder()

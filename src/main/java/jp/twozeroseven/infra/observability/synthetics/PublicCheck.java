@@ -1,14 +1,11 @@
 package jp.twozeroseven.infra.observability.synthetics;
 
-import jp.twozeroseven.infra.settings.ServiceKind;
-import jp.twozeroseven.infra.settings.ServiceSettings;
-
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What New Relic Synthetics checks from outside for one service, through the DNS name users use (the ALB
- * listener's host header): the Rails API's health endpoint, the web app's admin page. A DNS, TLS, CloudFront/ALB or
+ * listener's host header) and the path its availability SLO names (the API's health endpoint, the web app's admin
+ * page in the stack files). A DNS, TLS, CloudFront/ALB or
  * WAF failure shows here while the APM SLIs, which only see requests that reached a task, stay green.
  *
  * @param uri       https URL of the check
@@ -33,13 +30,13 @@ public record PublicCheck(String uri, List<String> locations, boolean redirectFa
         }
     }
 
-    /** The check of a service, or empty when it has no host name of its own (path-routed only). */
-    public static Optional<PublicCheck> of(ServiceSettings service) {
-        if (service.routing().hostHeaders().isEmpty()) {
-            return Optional.empty();
-        }
-        String host = service.routing().hostHeaders().get(0);
-        boolean api = service.kind() == ServiceKind.RAILS_API;
-        return Optional.of(new PublicCheck("https://" + host + (api ? service.healthCheckPath() : "/"), LOCATIONS, api));
+    /**
+     * The check of {@code https://<host><path>} from {@link #LOCATIONS}.
+     *
+     * @param redirectIsFailure true for an endpoint that answers 200 itself (a health check); false where a redirect
+     *                          is normal (a page that sends visitors to its sign-in)
+     */
+    public static PublicCheck of(String host, String path, boolean redirectIsFailure) {
+        return new PublicCheck("https://" + host + path, LOCATIONS, redirectIsFailure);
     }
 }

@@ -8,6 +8,8 @@ import jp.twozeroseven.infra.observability.slo.BurnRateNrql;
 import jp.twozeroseven.infra.observability.slo.BurnRateWindow;
 import jp.twozeroseven.infra.observability.slo.BurnRateWindows;
 import jp.twozeroseven.infra.observability.slo.SloSpec;
+import jp.twozeroseven.infra.settings.SloKind;
+import jp.twozeroseven.infra.settings.SloSettings;
 import jp.twozeroseven.infra.testsupport.SynthedStacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,14 +41,22 @@ class TimeToPageTest {
     @ValueSource(strings = {"prod", "stg"})
     void theSingleConditionFallbackMeetsEveryTargetToo(String stack) {
         var settings = SynthedStacks.settings(stack).observability();
+        int checked = 0;
         for (var service : settings.services()) {
-            SloSpec spec = SloSpec.of(service.service(), service.service() + "-" + stack, service.objectivePercent(),
-                    service.latencyThresholdSeconds());
-            for (boolean success : List.of(true, false)) {
-                TimeToPage.Slo slo = single(spec, success ? "success" : "latency", success);
+            for (SloSettings item : service.slos()) {
+                if (!item.kind().onApm()) {
+                    continue; // availability pages on a full outage, not on burn rates
+                }
+                OptionalDouble latency = item.latencyThresholdMs().map(ms -> OptionalDouble.of(ms / 1000.0))
+                        .orElse(OptionalDouble.empty());
+                SloSpec spec = new SloSpec(service.service(), service.service() + "-" + stack, item.objectivePercent(),
+                        latency, item.windowDays(), List.of());
+                TimeToPage.Slo slo = single(spec, item.name(), item.kind() == SloKind.SUCCESS);
                 assertThat(TimeToPageTargets.misses(slo)).as(slo.name()).isEmpty();
+                checked++;
             }
         }
+        assertThat(checked).isEqualTo(4);
     }
 
     @Test
