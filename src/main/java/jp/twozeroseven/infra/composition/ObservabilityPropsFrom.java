@@ -62,7 +62,7 @@ public final class ObservabilityPropsFrom {
                 settings.secrets().get(SecretKey.PAGERDUTY_INTEGRATION_KEY), o.maintenanceWindows());
         Optional<DeployMarkersProps> markers = o.deployMarkers()
                 ? Optional.of(new DeployMarkersProps(codeDeployApplication,
-                        ApiKeyConnections.required(aws, SecretKey.NEW_RELIC_API_KEY), o.region()))
+                        ApiKeyConnections.required(settings.secrets(), SecretKey.NEW_RELIC_API_KEY), o.region()))
                 : Optional.empty();
         return new ObservabilityProps(newRelic, aws, services, o.heartbeat(), routing, markers);
     }

@@ -28,17 +28,6 @@ public final class ApiKeyConnections {
     }
 
     /**
-     * The same, from the scope's settings.
-     *
-     * @deprecated read the secret in the composition with {@link #required(StackSecrets, SecretKey)} and pass the
-     * value through the component's props.
-     */
-    @Deprecated
-    public static SecretValue required(Scope scope, SecretKey key) {
-        return required(scope.settings().secrets(), key);
-    }
-
-    /**
      * @param scope       the caller's child scope: parent and provider of the connection
      * @param name        the connection's logical and physical name
      * @param description shown in the EventBridge console

@@ -3,7 +3,6 @@ package jp.twozeroseven.infra.support;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
-import jp.twozeroseven.infra.settings.StackSettings;
 import jp.twozeroseven.infra.tagging.StackTags;
 
 import java.util.Map;
@@ -36,10 +35,9 @@ public final class Scope {
     private final boolean protectStateful;
     private final StackTags tags;
     private final String service;
-    private final StackSettings legacySettings;
 
     private Scope(Resource parent, ProviderResource aws, String region, String accountId, String namePrefix,
-                  boolean protectStateful, StackTags tags, String service, StackSettings legacySettings) {
+                  boolean protectStateful, StackTags tags, String service) {
         this.parent = parent;
         this.aws = aws;
         this.region = Objects.requireNonNull(region, "region");
@@ -48,7 +46,6 @@ public final class Scope {
         this.protectStateful = protectStateful;
         this.tags = Objects.requireNonNull(tags, "tags");
         this.service = Objects.requireNonNull(service, "service");
-        this.legacySettings = legacySettings;
     }
 
     /**
@@ -65,42 +62,7 @@ public final class Scope {
      */
     public static Scope root(ProviderResource aws, String region, String accountId, String namePrefix,
                              boolean protectStateful, StackTags tags, String service) {
-        return new Scope(null, aws, region, accountId, namePrefix, protectStateful, tags, service, null);
-    }
-
-    /**
-     * The scope main had, which carried the whole settings.
-     *
-     * @deprecated components take props; build the scope with {@link #root} and keep settings in the composition.
-     */
-    @Deprecated
-    public Scope(Resource parent, ProviderResource aws, StackSettings settings, StackTags tags, String service) {
-        this(parent, aws, settings.region(), settings.accountId(), settings.namePrefix(),
-                settings.tier().isProduction(), tags, service, settings);
-    }
-
-    /**
-     * The same scope, still able to answer {@link #settings()} for components not yet given props.
-     *
-     * @deprecated only for the move to props; removed when no component calls {@link #settings()}.
-     */
-    @Deprecated
-    public Scope withLegacySettings(StackSettings settings) {
-        return new Scope(parent, aws, region, accountId, namePrefix, protectStateful, tags, service, settings);
-    }
-
-    /**
-     * The stack's whole settings.
-     *
-     * @deprecated components take their values through props; the composition package reads settings.
-     */
-    @Deprecated
-    public StackSettings settings() {
-        if (legacySettings == null) {
-            throw new IllegalStateException("this scope carries no settings: give the component its values "
-                    + "through its props (jp.twozeroseven.infra.composition)");
-        }
-        return legacySettings;
+        return new Scope(null, aws, region, accountId, namePrefix, protectStateful, tags, service);
     }
 
     public CustomResourceOptions options() {
@@ -123,12 +85,11 @@ public final class Scope {
     }
 
     public Scope child(Resource newParent) {
-        return new Scope(newParent, aws, region, accountId, namePrefix, protectStateful, tags, service, legacySettings);
+        return new Scope(newParent, aws, region, accountId, namePrefix, protectStateful, tags, service);
     }
 
     public Scope forService(String otherService) {
-        return new Scope(parent, aws, region, accountId, namePrefix, protectStateful, tags, otherService,
-                legacySettings);
+        return new Scope(parent, aws, region, accountId, namePrefix, protectStateful, tags, otherService);
     }
 
     public Resource parent() {

@@ -1,11 +1,9 @@
 package jp.twozeroseven.infra.support;
 
 import jp.twozeroseven.infra.testsupport.ComponentHarness;
-import jp.twozeroseven.infra.testsupport.SynthedStacks;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScopeTest {
 
@@ -29,22 +27,12 @@ class ScopeTest {
         assertThat(production.child(null).protectsStateful()).isTrue();
     }
 
+    /** Issue 17: a scope carries provider, naming, protection and tags only; values come through props. */
     @Test
-    void aScopeWithoutSettingsSaysWhereTheValuesGo() {
-        @SuppressWarnings("deprecation")
-        var call = (org.assertj.core.api.ThrowableAssert.ThrowingCallable) () -> ComponentHarness.detachedScope().settings();
-        assertThatThrownBy(call).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("props").hasMessageContaining("composition");
-    }
-
-    @Test
-    @SuppressWarnings("deprecation")
-    void theLegacyConstructorDerivesTheSameScopeFromSettings() {
-        var settings = SynthedStacks.settings("prod");
-        Scope legacy = new Scope(null, null, settings, jp.twozeroseven.infra.tagging.StackTags.of(settings), "platform");
-        assertThat(legacy.namePrefix()).isEqualTo(settings.namePrefix());
-        assertThat(legacy.protectsStateful()).isTrue();
-        assertThat(legacy.accountId()).isEqualTo(settings.accountId());
-        assertThat(legacy.settings()).isSameAs(settings);
+    void aScopeCarriesNoSettings() {
+        assertThat(java.util.Arrays.stream(Scope.class.getDeclaredFields()).map(f -> f.getType().getName()))
+                .noneMatch(t -> t.startsWith("jp.twozeroseven.infra.settings."));
+        assertThat(java.util.Arrays.stream(Scope.class.getDeclaredMethods()).map(m -> m.getReturnType().getName()))
+                .noneMatch(t -> t.startsWith("jp.twozeroseven.infra.settings."));
     }
 }

@@ -17,6 +17,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import jp.twozeroseven.infra.data.access.PipelinePolicies;
 import jp.twozeroseven.infra.iam.Statement;
 import jp.twozeroseven.infra.platform.storage.SecureBucket;
+import jp.twozeroseven.infra.platform.storage.SecureBucketProps;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.ArrayList;
@@ -107,9 +108,9 @@ public final class DataZones extends ComponentResource {
 
     private SecureBucket bucket(Scope scope, String name, Output<String> accessLogBucket, String classification,
                                 java.util.function.Function<Output<String>, Output<List<Statement>>> statements) {
-        return new SecureBucket(name, scope, SecureBucket.BucketSpec.of(dataKey.arn(), accessLogBucket)
-                .withTags(Map.of(CLASSIFICATION_TAG, classification))
-                .withStatements(statements));
+        return new SecureBucket(name, new SecureBucketProps(scope, SecureBucket.BucketSpec.of(dataKey.arn(),
+                accessLogBucket).withTags(Map.of(CLASSIFICATION_TAG, classification)).withStatements(statements)),
+                ComponentResourceOptions.builder().parent(scope.parent()).build());
     }
 
     private static BucketLifecycleConfigurationV2RuleArgs rule(String id, Optional<Integer> expireAfterDays,

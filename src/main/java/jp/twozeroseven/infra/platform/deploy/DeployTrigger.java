@@ -10,6 +10,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import jp.twozeroseven.infra.iam.PolicyDocuments;
 import jp.twozeroseven.infra.platform.storage.SecureBucket;
+import jp.twozeroseven.infra.platform.storage.SecureBucketProps;
 import jp.twozeroseven.infra.settings.DeployMode;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
@@ -67,7 +68,9 @@ public final class DeployTrigger extends ComponentResource {
         scope = parentScope.child(this);
         this.props = props;
         mode = props.mode();
-        artifacts = new SecureBucket("deploy-artifacts", scope, SecureBucket.BucketSpec.of(kmsKeyArn, accessLogBucket));
+        artifacts = new SecureBucket("deploy-artifacts", new SecureBucketProps(scope,
+                SecureBucket.BucketSpec.of(kmsKeyArn, accessLogBucket)),
+                ComponentResourceOptions.builder().parent(scope.parent()).build());
         // IAM allows one provider per URL and account: reuse the account's own when it already has one.
         githubProvider = mode != DeployMode.CODEDEPLOY ? null
                 : props.createGithubOidcProvider() ? githubProvider(scope).arn()

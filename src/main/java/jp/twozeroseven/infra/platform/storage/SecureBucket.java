@@ -48,17 +48,6 @@ public final class SecureBucket extends ComponentResource {
     private final BucketOwnershipControls ownership;
 
     /**
-     * The signature main had: the component's parent is the scope's parent.
-     *
-     * @deprecated use {@link #SecureBucket(String, SecureBucketProps, ComponentResourceOptions)}.
-     */
-    @Deprecated
-    public SecureBucket(String name, Scope parentScope, BucketSpec spec) {
-        this(name, new SecureBucketProps(parentScope, spec),
-                ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-    }
-
-    /**
      * @param name    the component's name; also the suffix of the bucket's physical name
      * @param props   what to build
      * @param options the component's own options: its parent

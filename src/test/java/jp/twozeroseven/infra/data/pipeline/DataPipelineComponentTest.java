@@ -65,7 +65,8 @@ class DataPipelineComponentTest {
 
     /** The one place the test builds a Scope (provider, naming, tags). */
     private static Scope scope(Provider aws, StackSettings s) {
-        return new Scope(null, aws, s, StackTags.of(s), "data-pipeline");
+        return Scope.root(aws, s.region(), s.accountId(), s.namePrefix(), s.tier().isProduction(), StackTags.of(s),
+                "data-pipeline");
     }
 
     private static DataPipelineProps props(Scope scope, StackSettings s) {
