@@ -98,6 +98,7 @@ class StackConfigKeysTest {
         observability.put("deployMarkers", false);
         ObjectNode apiSlo = (ObjectNode) observability.get("services").get("api");
         apiSlo.put("entityGuid", "MzQ1Njc4OXxBUE18QVBQTElDQVRJT058MTIzNDU2");
+        ((ObjectNode) apiSlo.get("slos").get(0)).put("windowDays", 7);
     }
 
     private static List<KeyRead> all() {
