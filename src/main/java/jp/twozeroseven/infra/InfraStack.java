@@ -33,7 +33,8 @@ public final class InfraStack {
         Scope root = PlatformPropsFrom.rootScope(settings, aws, tags, StackTags.SHARED_SERVICE);
         AppPlatform platform = new AppPlatform("platform", root, new PlatformPropsFrom(settings));
         new Observability("observability", ObservabilityPropsFrom.of(settings, root.forService("observability"),
-                platform.deployments().applicationName(), platform.deployments().groupNames()),
+                platform.deployments().applicationName(),
+                ObservabilityPropsFrom.handover(settings.stack(), platform.services().values())),
                 ComponentResourceOptions.builder().parent(root.parent()).build());
         DataPipeline data = new DataPipeline("data-pipeline", DataPipelinePropsFrom.settings(settings,
                 root.forService("data-pipeline"), platform), ComponentResourceOptions.builder().build());

@@ -77,6 +77,23 @@ public final class ObservabilityPropsFrom {
                 Optional.ofNullable(deploymentGroups.get(s.name())))).toList();
     }
 
+    /**
+     * The handover from the platform's service components (issue 17: each service hands over what it is observed
+     * by): its name, the APM app name its containers report, the path only its health checks call, its public
+     * host (the first listener host header) and its CodeDeploy deployment group.
+     */
+    public static List<ObservedService> handover(String stack,
+                                                 java.util.Collection<jp.twozeroseven.infra.platform.service.AppService>
+                                                         services) {
+        return services.stream().map(service -> {
+            var props = service.props();
+            var balanced = props.loadBalanced();
+            return new ObservedService(props.name(), ServiceObservability.apmAppName(props.name(), stack),
+                    List.of(balanced.healthCheckPath()), balanced.routing().hostHeaders().stream().findFirst(),
+                    Optional.of(service.observed().deploymentGroupName()));
+        }).toList();
+    }
+
     static ObservedService observed(String stack, ServiceSettings service, Optional<String> deploymentGroup) {
         return new ObservedService(service.name(), ServiceObservability.apmAppName(service.name(), stack),
                 List.of(service.healthCheckPath()), service.routing().hostHeaders().stream().findFirst(),
