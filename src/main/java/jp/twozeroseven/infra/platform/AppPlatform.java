@@ -17,6 +17,7 @@ import jp.twozeroseven.infra.platform.deploy.DeployTrigger;
 import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancer;
 import jp.twozeroseven.infra.platform.network.Network;
 import jp.twozeroseven.infra.platform.registry.Registries;
+import jp.twozeroseven.infra.platform.release.ReleaseGuards;
 import jp.twozeroseven.infra.platform.scaling.ScheduledScaling;
 import jp.twozeroseven.infra.platform.secrets.AppSecrets;
 import jp.twozeroseven.infra.platform.security.PlatformKeys;
@@ -57,6 +58,7 @@ public final class AppPlatform extends ComponentResource {
     private final BlueGreenDeployments deployments;
     private final DeployTrigger deployTrigger;
     private final StaticContentCdn cdn;
+    private final ReleaseGuards releaseGuards;
 
     public AppPlatform(String name, Scope parentScope) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
@@ -100,6 +102,13 @@ public final class AppPlatform extends ComponentResource {
         services.keySet().forEach(n -> appRepositories.put(n, registries.repository(n)));
         deployTrigger = new DeployTrigger("deploy-trigger", scope, new DeployTrigger.Wiring(services, appRepositories,
                 deployments, keys.platform().arn(), logBuckets.accessLogs().name()));
+        Map<String, Output<String>> ciRoleArns = new LinkedHashMap<>();
+        deployTrigger.ciRoles().forEach((n, r) -> ciRoleArns.put(n, r.arn()));
+        releaseGuards = new ReleaseGuards("release-guards", scope, new ReleaseGuards.Props(scope.settings().accountId(),
+                scope.settings().stack(), deployTrigger.githubProviderArn(), scope.settings().deploy().githubRepositories(),
+                appRepositories, ciRoleArns, registries.repository(ETL_IMAGE),
+                scope.settings().dataPipeline().access().deployRoleArn(),
+                scope.settings().dataPipeline().access().breakGlassRoleArn()));
         WebAcls waf = new WebAcls("waf", scope, loadBalancer.alb());
         cdn = new StaticContentCdn("cdn", scope, logBuckets.accessLogs().name(),
                 logBuckets.accessLogs().domainName(), logBuckets.accessLogs().ownershipControls(),
@@ -130,6 +139,11 @@ public final class AppPlatform extends ComponentResource {
         deployTrigger.ciRoles().forEach((n, r) -> ciRoles.put(n, r.arn()));
         if (!ciRoles.isEmpty()) {
             out.put("ciDeployRoleArns", Outputs.map(ciRoles));
+        }
+        Map<String, Output<String>> releaseRoles = new LinkedHashMap<>();
+        releaseGuards.releaseRoles().forEach((n, r) -> releaseRoles.put(n, r.arn()));
+        if (!releaseRoles.isEmpty()) {
+            out.put("releaseRoleArns", Outputs.map(releaseRoles));
         }
         Map<String, Output<String>> pipelines = new LinkedHashMap<>();
         deployTrigger.pipelines().forEach((n, p) -> pipelines.put(n, p.name()));

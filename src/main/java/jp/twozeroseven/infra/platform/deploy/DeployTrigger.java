@@ -18,8 +18,6 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
-import com.pulumi.aws.ecr.RepositoryPolicy;
-import com.pulumi.aws.ecr.RepositoryPolicyArgs;
 import com.pulumi.aws.s3.BucketObjectv2;
 import com.pulumi.aws.s3.BucketObjectv2Args;
 import com.pulumi.core.Output;
@@ -71,6 +69,7 @@ public final class DeployTrigger extends ComponentResource {
     private final Map<String, Pipeline> pipelines = new LinkedHashMap<>();
     private final Map<String, Role> ciRoles = new LinkedHashMap<>();
     private final Map<String, Output<String>> documentLocations = new LinkedHashMap<>();
+    private final Output<String> githubProviderArn;
 
     public DeployTrigger(String name, Scope parentScope, Wiring wiring) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
@@ -81,8 +80,8 @@ public final class DeployTrigger extends ComponentResource {
                 SecureBucket.BucketSpec.of(wiring.kmsKeyArn(), wiring.accessLogBucket()));
         CodeDeployArns arns = new CodeDeployArns(scope.settings().region(), scope.settings().accountId());
         // IAM allows one provider per URL and account: reuse the account's own when it already has one.
-        Output<String> github = mode != DeployMode.CODEDEPLOY ? null
-                : deploy.createGithubOidcProvider() ? githubProvider(scope).arn()
+        // Both modes: the release roles (platform/release) trust it in pipeline mode, the CI roles in codedeploy mode.
+        Output<String> github = githubProviderArn = deploy.createGithubOidcProvider() ? githubProvider(scope).arn()
                 : Output.of(githubProviderArn(scope.settings().accountId()));
         List<Output<String>> pipelineArns = new ArrayList<>();
         wiring.services().forEach((serviceName, service) -> {
@@ -262,16 +261,17 @@ public final class DeployTrigger extends ComponentResource {
                         new DeployPolicies.DeployTarget(target.applicationArn(), target.deploymentGroupArn(),
                                 target.deploymentConfigArn(), a.get(2), a.get(3)), a.get(4)).toJson()))
                 .build(), scope.options());
-        // Only this role may push to the service's repository, so nobody else can start a deploy of it.
-        new RepositoryPolicy(scope.name(serviceName + "-push-guard"), RepositoryPolicyArgs.builder()
-                .repository(wiring.repositories().get(serviceName).name())
-                .policy(role.arn().applyValue(arn -> DeployPolicies.pushOnlyBy(arn).toJson()))
-                .build(), scope.options());
+        // Only this role may push to the service's repository: platform/release/ReleaseGuards.
         return role;
     }
 
     static String githubProviderArn(String accountId) {
         return "arn:aws:iam::" + accountId + ":oidc-provider/" + PolicyDocuments.GITHUB_OIDC_HOST;
+    }
+
+    /** The account's GitHub OIDC provider, created here or named by {@code deploy.githubOidcProvider: existing}. */
+    public Output<String> githubProviderArn() {
+        return githubProviderArn;
     }
 
     public DeployMode mode() {
