@@ -47,6 +47,15 @@ public final class CdnOriginSecret {
         return service.routing().priority() + 1;
     }
 
+    /** A CloudFront path pattern (* and ? wildcards) as a regular expression. */
+    static String glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return regex.toString();
+    }
+
     static List<String> split(String text) {
         return List.copyOf(new LinkedHashSet<>(List.of(text.split(",", -1))));
     }
@@ -82,6 +91,12 @@ public final class CdnOriginSecret {
                     "with CloudFront's header (up to " + MAX_VALUES + " values while rotating) the rule would exceed "
                             + "the ALB's " + CONDITION_VALUES_PER_RULE + " condition values per rule; use at most "
                             + (CONDITION_VALUES_PER_RULE - MAX_VALUES));
+        }
+        String health = service.healthCheckPath();
+        if (health != null && cdn.albPathPatterns().stream().noneMatch(p -> health.matches(glob(p)))) {
+            problems.add(prefix + service.name() + ".healthCheckPath", health, "the outside-in check of "
+                    + service.name() + " goes through CloudFront (its host answers CloudFront only), which sends only "
+                    + "cdn.albPathPatterns " + cdn.albPathPatterns() + " to the ALB; use a health path under one of them");
         }
         if (secret.isEmpty()) {
             if (!offline) {

@@ -17,6 +17,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.platform.storage.SecureBucket;
+import jp.twozeroseven.infra.platform.origin.CloudFrontOnly;
+import jp.twozeroseven.infra.settings.CdnOriginSecret;
 import jp.twozeroseven.infra.settings.CdnSettings;
 import jp.twozeroseven.infra.support.Scope;
 
@@ -73,6 +75,7 @@ public final class StaticContentCdn extends ComponentResource {
             origins.add(DistributionOriginArgs.builder()
                     .originId(ALB_ORIGIN)
                     .domainName(host)
+                    .customHeaders(CloudFrontOnly.originHeaders(CdnOriginSecret.values(scope.settings())))
                     .customOriginConfig(DistributionOriginCustomOriginConfigArgs.builder()
                             .httpPort(80).httpsPort(443).originProtocolPolicy("https-only")
                             .originSslProtocols("TLSv1.2").originReadTimeout(30).originKeepaliveTimeout(5)

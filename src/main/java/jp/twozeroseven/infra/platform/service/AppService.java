@@ -26,8 +26,6 @@ import com.pulumi.aws.lb.TargetGroup;
 import com.pulumi.aws.lb.TargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
-import com.pulumi.aws.lb.inputs.ListenerRuleConditionHostHeaderArgs;
-import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
@@ -38,6 +36,7 @@ import jp.twozeroseven.infra.platform.containers.GeneratedContainers;
 import jp.twozeroseven.infra.platform.containers.ImageRef;
 import jp.twozeroseven.infra.platform.containers.LogGroups;
 import jp.twozeroseven.infra.platform.containers.ServiceTask;
+import jp.twozeroseven.infra.platform.origin.CloudFrontOnly;
 import jp.twozeroseven.infra.settings.ServiceSettings;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
@@ -134,8 +133,9 @@ public final class AppService extends ComponentResource {
 
         blue = targetGroup(scope, id + "-blue", wiring.vpcId());
         green = targetGroup(scope, id + "-green", wiring.vpcId());
-        productionRule = listenerRule(scope, id + "-production", wiring.productionListener());
-        testRule = listenerRule(scope, id + "-test", wiring.testListener());
+        productionRule = listenerRule(scope, id + "-production", wiring.productionListener(), true);
+        testRule = listenerRule(scope, id + "-test", wiring.testListener(), false);
+        CloudFrontOnly.denyWithoutHeader(scope, id + "-cloudfront-only", wiring.productionListener(), settings);
 
         service = new Service(id, ServiceArgs.builder()
                 .name(id)
@@ -205,15 +205,10 @@ public final class AppService extends ComponentResource {
                 .build(), scope.options());
     }
 
-    private ListenerRule listenerRule(Scope scope, String name, Listener listener) {
-        List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
-        if (!settings.routing().hostHeaders().isEmpty()) {
-            conditions.add(ListenerRuleConditionArgs.builder().hostHeader(ListenerRuleConditionHostHeaderArgs
-                    .builder().values(settings.routing().hostHeaders()).build()).build());
-        }
-        if (!settings.routing().pathPatterns().isEmpty()) {
-            conditions.add(ListenerRuleConditionArgs.builder().pathPattern(ListenerRuleConditionPathPatternArgs
-                    .builder().values(settings.routing().pathPatterns()).build()).build());
+    private ListenerRule listenerRule(Scope scope, String name, Listener listener, boolean production) {
+        List<ListenerRuleConditionArgs> conditions = new ArrayList<>(CloudFrontOnly.routingConditions(settings.routing()));
+        if (production) {
+            conditions.addAll(CloudFrontOnly.originConditions(scope.settings(), settings));
         }
         return new ListenerRule(name, ListenerRuleArgs.builder()
                 .listenerArn(listener.arn())
