@@ -99,7 +99,16 @@ class AwsRulesTest {
     void aRepositoryWithoutItsPushGuardIsCaught() {
         SynthResult stg = SynthedStacks.synth("stg");
         assertThat(new EcrPushOnlyByReleaseRole().problems(without(stg, "aws:ecr/repositoryPolicy:RepositoryPolicy"),
-                SynthedStacks.settings("stg"))).hasSize(2).allMatch(p -> p.contains("may push to it"));
+                SynthedStacks.settings("stg"))).filteredOn(p -> p.contains("may push to it")).hasSize(3);
+        // prod (pipeline mode): the services' release roles, bound to the GitHub environment prod, and the ETL image
+        SynthResult prod = SynthedStacks.synth("prod");
+        assertThat(new EcrPushOnlyByReleaseRole().problems(without(prod, "aws:ecr/repositoryPolicy:RepositoryPolicy"),
+                SynthedStacks.settings("prod"))).contains(
+                "repository platform-207-prod-api: others than arn:aws:iam::123456789012:role/platform-207-prod-api-release-push may push to it",
+                "repository platform-207-prod-embulk: others than arn:aws:iam::123456789012:role/platform-207-prod-pulumi-deploy may push to it",
+                "repository platform-207-prod-web: others than arn:aws:iam::123456789012:role/platform-207-prod-pulumi-deploy may rewrite its policy");
+        assertThat(new EcrPushOnlyByReleaseRole().problems(without(prod, "aws:iam/role:Role"),
+                SynthedStacks.settings("prod"))).contains("release role platform-207-prod-web-release-push does not exist");
     }
 
     @Test
