@@ -137,6 +137,55 @@ class AwsRulesTest {
                 stg.outputs()), SynthedStacks.settings("stg"))).anyMatch(p -> p.contains("cannot push the api image"));
     }
 
+    @Test
+    void anAdminHostThatAnswersWithoutCloudFrontIsCaught() {
+        for (String stack : List.of("prod", "stg")) {
+            SynthResult synth = SynthedStacks.synth(stack);
+            var settings = SynthedStacks.settings(stack);
+            String host = settings.cdn().albOriginDomain().orElseThrow();
+            // no 403 rule: requests without the header fall through to the listener's default
+            SynthResult noDeny = new SynthResult(synth.project(), synth.stack(), synth.mode(), synth.resources().stream()
+                    .filter(r -> !r.name().endsWith("-web-cloudfront-only")).toList(), synth.outputs());
+            assertThat(new AlbOriginAnswersCloudFrontOnly().problems(noDeny, settings))
+                    .containsExactly("no rule at priority 21 answers " + host + " 403 without X-Origin-Verify "
+                            + "(the listener's default would answer instead)");
+            // the production rule forwards without checking the header
+            SynthResult open = edited(synth, r -> r.name().endsWith("-web-production"), inputs -> {
+                var conditions = (com.fasterxml.jackson.databind.node.ArrayNode) inputs.get("conditions");
+                conditions.remove(1);
+            });
+            assertThat(new AlbOriginAnswersCloudFrontOnly().problems(open, settings))
+                    .anyMatch(p -> p.equals("rule platform-207-" + stack + "-web-production forwards " + host
+                            + " without X-Origin-Verify"));
+            // CloudFront does not send it, or sends it under a name it may not add
+            SynthResult silent = edited(synth, r -> r.type().equals("aws:cloudfront/distribution:Distribution"),
+                    inputs -> ((com.fasterxml.jackson.databind.node.ObjectNode) inputs.get("origins").get(1))
+                            .remove("customHeaders"));
+            assertThat(new AlbOriginAnswersCloudFrontOnly().problems(silent, settings))
+                    .anyMatch(p -> p.contains("sends no X-Origin-Verify to its ALB origin " + host));
+            SynthResult forbidden = edited(synth, r -> r.type().equals("aws:cloudfront/distribution:Distribution"),
+                    inputs -> ((com.fasterxml.jackson.databind.node.ObjectNode) inputs.get("origins").get(1)
+                            .get("customHeaders").get(0)).put("name", "X-Amz-Origin-Verify"));
+            assertThat(new AlbOriginAnswersCloudFrontOnly().problems(forbidden, settings))
+                    .anyMatch(p -> p.contains("CloudFront cannot add X-Amz-Origin-Verify"));
+        }
+    }
+
+    private static SynthResult edited(SynthResult stack, java.util.function.Predicate<SynthesizedResource> which,
+                                      java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+        List<SynthesizedResource> changed = new ArrayList<>();
+        for (SynthesizedResource r : stack.resources()) {
+            if (which.test(r)) {
+                var inputs = (com.fasterxml.jackson.databind.node.ObjectNode) r.inputs().deepCopy();
+                edit.accept(inputs);
+                r = new SynthesizedResource(r.urn(), r.type(), r.name(), r.custom(), r.parent(), r.provider(), inputs,
+                        r.dependencies(), r.propertyDependencies(), r.options());
+            }
+            changed.add(r);
+        }
+        return new SynthResult(stack.project(), stack.stack(), stack.mode(), changed, stack.outputs());
+    }
+
     private static SynthResult without(SynthResult stack, String type) {
         return new SynthResult(stack.project(), stack.stack(), stack.mode(),
                 stack.resources().stream().filter(r -> !r.type().equals(type)).toList(), stack.outputs());

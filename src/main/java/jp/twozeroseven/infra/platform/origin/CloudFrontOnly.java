@@ -51,6 +51,12 @@ public final class CloudFrontOnly {
     static final List<String> CLOUDFRONT_CANNOT_ADD_PREFIXES = List.of("x-amz-", "x-edge-");
     /** ELB API Reference, HttpHeaderConditionConfig: at most 40 characters, RFC 7230 token characters. */
     static final int ALB_HEADER_NAME_LIMIT = 40;
+    /**
+     * With routing.http.drop_invalid_header_fields.enabled (the pack's alb-drop-invalid-headers), the ALB removes
+     * header fields whose names do not match this before any rule sees them (ELB User Guide, "Application Load
+     * Balancer attributes").
+     */
+    static final String ALB_VALID_HEADER_NAME = "[-A-Za-z0-9]+";
     private static final String RFC7230_TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 
     private CloudFrontOnly() {
@@ -62,6 +68,10 @@ public final class CloudFrontOnly {
         String lower = name.toLowerCase(Locale.ROOT);
         if (name.length() > ALB_HEADER_NAME_LIMIT || !name.matches(RFC7230_TOKEN)) {
             problems.add("an ALB http-header condition takes an RFC 7230 token of at most 40 characters");
+        }
+        if (!name.matches(ALB_VALID_HEADER_NAME)) {
+            problems.add("the ALB drops header names outside [-A-Za-z0-9]+ (drop_invalid_header_fields, policy "
+                    + "alb-drop-invalid-headers), so no rule would ever see it");
         }
         if (lower.equals("host")) {
             problems.add("an ALB http-header condition cannot match Host (use a host-header condition)");
