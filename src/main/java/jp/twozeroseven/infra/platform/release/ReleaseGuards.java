@@ -7,10 +7,12 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.deployment.Deployment;
 import jp.twozeroseven.infra.support.FormerParent;
 import jp.twozeroseven.infra.support.Scope;
 
@@ -27,6 +29,7 @@ import java.util.Map;
 public final class ReleaseGuards extends ComponentResource {
 
     public static final String TYPE = "platform207:release:ReleaseGuards";
+    static final String GUARD_TYPE = "aws:ecr/repositoryPolicy:RepositoryPolicy";
     /** Where the services' guards lived before this component (codedeploy mode only). */
     static final FormerParent DEPLOY_TRIGGER = new FormerParent(
             "platform207:app:AppPlatform$platform207:deploy:DeployTrigger", "deploy-trigger");
@@ -83,15 +86,29 @@ public final class ReleaseGuards extends ComponentResource {
 
     private static void guard(Scope scope, String suffix, Repository repository, Output<String> releaseRole,
                               Props props, boolean formerlyInDeployTrigger) {
+        String name = scope.name(suffix);
         CustomResourceOptions options = formerlyInDeployTrigger
                 ? CustomResourceOptions.merge(scope.options(), CustomResourceOptions.builder()
-                        .aliases(DEPLOY_TRIGGER.alias()).build())
+                        .aliases(Alias.withUrn(formerUrn(name))).build())
                 : scope.options();
-        new RepositoryPolicy(scope.name(suffix), RepositoryPolicyArgs.builder()
+        new RepositoryPolicy(name, RepositoryPolicyArgs.builder()
                 .repository(repository.name())
                 .policy(releaseRole.applyValue(arn -> RepositoryGuard.document(arn, props.deployRoleArn(),
                         props.breakGlassRoleArn(), props.accountId()).toJson()))
                 .build(), options);
+    }
+
+    /**
+     * The URN the guard had as DeployTrigger's child: a full-URN alias (rather than a parent alias), so that the
+     * offline {@code synth --diff} matches it too; the resource keeps its type and name.
+     */
+    static String formerUrn(String name) {
+        var deployment = Deployment.getInstance();
+        return formerUrn(deployment.getStackName(), deployment.getProjectName(), name);
+    }
+
+    static String formerUrn(String stack, String project, String name) {
+        return "urn:pulumi:" + stack + "::" + project + "::" + DEPLOY_TRIGGER.typeChain() + "$" + GUARD_TYPE + "::" + name;
     }
 
     /** Service → the release role created here (pipeline mode); empty where the CI deploy role releases. */

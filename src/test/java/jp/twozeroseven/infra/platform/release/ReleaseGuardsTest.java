@@ -72,7 +72,9 @@ class ReleaseGuardsTest {
         String deployTrigger = SynthedStacks.synth("stg").resources().stream()
                 .filter(r -> r.type().equals("platform207:deploy:DeployTrigger")).findFirst().orElseThrow().urn();
         assertThat(ReleaseGuards.DEPLOY_TRIGGER.urn("stg", "platform-207")).isEqualTo(deployTrigger);
-        assertThat(named("stg", POLICY, "platform-207-stg-api-push-guard").options().aliases()).hasSize(1);
+        assertThat(named("stg", POLICY, "platform-207-stg-api-push-guard").options().aliases()).containsExactly(
+                "urn:pulumi:stg::platform-207::platform207:app:AppPlatform$platform207:deploy:DeployTrigger"
+                        + "$aws:ecr/repositoryPolicy:RepositoryPolicy::platform-207-stg-api-push-guard");
         assertThat(named("stg", POLICY, "platform-207-stg-etl-push-guard").options().aliases()).isEmpty();
     }
 
