@@ -50,7 +50,7 @@ public final class Observability extends ComponentResource {
             // The same path the target group's and the container's health checks call (platform.service).
             var service = scope.settings().services().stream().filter(s -> s.name().equals(slo.service())).findFirst();
             List<String> probes = service.map(s -> List.of(s.healthCheckPath())).orElse(List.of());
-            services.put(slo.service(), new ServiceObservability(slo, probes, service.flatMap(PublicCheck::of), nr));
+            services.put(slo.service(), new ServiceObservability(slo, probes, service.flatMap(s -> PublicCheck.of(s, scope.settings())), nr));
         }
 
         dataPipelinePolicy = new AlertPolicy("data-pipeline-ticket", AlertPolicyArgs.builder()

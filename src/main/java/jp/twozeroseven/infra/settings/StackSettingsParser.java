@@ -56,6 +56,7 @@ public final class StackSettingsParser {
         CdnSettings cdn = EdgeParsers.cdn(root.section("cdn"), serviceHosts);
         DataPipelineSettings dataPipeline = DataPipelineParser.parse(root.section("dataPipeline"), raw.projectDir());
         StackSecrets secrets = StackSecrets.read(raw, problems);
+        CdnOriginSecret.check(raw.project(), cdn, services, secrets, raw.offline(), problems);
         ObservabilitySettings observability = ObservabilityParser.parse(root.section("observability"), serviceNames,
                 tier, secrets, raw.offline(), dataPipeline.nightlyAt());
         if (dataPipeline.catalog() != null && dataPipeline.nightlyAt() != null && observability.heartbeat() != null

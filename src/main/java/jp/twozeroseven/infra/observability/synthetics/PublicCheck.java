@@ -1,7 +1,9 @@
 package jp.twozeroseven.infra.observability.synthetics;
 
+import jp.twozeroseven.infra.settings.CdnOriginSecret;
 import jp.twozeroseven.infra.settings.ServiceKind;
 import jp.twozeroseven.infra.settings.ServiceSettings;
+import jp.twozeroseven.infra.settings.StackSettings;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +33,21 @@ public record PublicCheck(String uri, List<String> locations, boolean redirectFa
             throw new IllegalArgumentException("synthetic checks run from Tokyo (AP_NORTHEAST_1) and at least one other "
                     + "location, got " + locations);
         }
+    }
+
+    /**
+     * The check of a service in its stack: the host that answers CloudFront only (cdn.albOriginDomain, docs/cdn.md)
+     * is checked as users reach it, through the distribution's first alias, at the health path CloudFront forwards
+     * to the ALB; a direct request would get the ALB's 403.
+     */
+    public static Optional<PublicCheck> of(ServiceSettings service, StackSettings stack) {
+        boolean cloudFrontOnly = CdnOriginSecret.guardedService(stack.cdn(), stack.services())
+                .filter(s -> s.name().equals(service.name())).isPresent();
+        if (cloudFrontOnly && !stack.cdn().aliases().isEmpty()) {
+            return Optional.of(new PublicCheck("https://" + stack.cdn().aliases().get(0) + service.healthCheckPath(),
+                    LOCATIONS, true));
+        }
+        return of(service);
     }
 
     /** The check of a service, or empty when it has no host name of its own (path-routed only). */
