@@ -34,7 +34,8 @@ public final class InfraStack {
         AppPlatform platform = new AppPlatform("platform", root, new PlatformPropsFrom(settings));
         new Observability("observability", ObservabilityPropsFrom.of(settings, root.forService("observability"),
                 platform.deployments().applicationName(),
-                ObservabilityPropsFrom.handover(settings.stack(), platform.services().values())),
+                ObservabilityPropsFrom.handover(settings.stack(), settings.cdn().aliases(),
+                        platform.services().values())),
                 ComponentResourceOptions.builder().parent(root.parent()).build());
         DataPipeline data = new DataPipeline("data-pipeline", DataPipelinePropsFrom.settings(settings,
                 root.forService("data-pipeline"), platform), ComponentResourceOptions.builder().build());

@@ -21,6 +21,7 @@ public final class AwsRules {
                 new LogBucketsExpire(),
                 new WafOnEntryPoints(),
                 new EcrPushOnlyByReleaseRole(),
+                new AlbOriginAnswersCloudFrontOnly(),
                 new SfnHttpTaskConnection(),
                 new AuroraMinorVersionsOffered(),
                 new TaskImagesFromOwnRegistry());

@@ -80,17 +80,22 @@ public final class ObservabilityPropsFrom {
     /**
      * The handover from the platform's service components (issue 17: each service hands over what it is observed
      * by): its name, the APM app name its containers report, the path only its health checks call, its public
-     * host (the first listener host header) and its CodeDeploy deployment group.
+     * host and its CodeDeploy deployment group. The public host is the first listener host header, except for a
+     * service that answers CloudFront only (issue 14 #10, docs/cdn.md): users reach it through the distribution,
+     * and a direct request gets the ALB's 403, so it is checked through the CDN's first alias.
+     *
+     * @param cdnAliases the distribution's aliases (cdn.aliases)
      */
-    public static List<ObservedService> handover(String stack,
+    public static List<ObservedService> handover(String stack, List<String> cdnAliases,
                                                  java.util.Collection<jp.twozeroseven.infra.platform.service.AppService>
                                                          services) {
         return services.stream().map(service -> {
             var props = service.props();
             var balanced = props.loadBalanced();
+            Optional<String> host = !balanced.cloudFrontOnly().isEmpty() && !cdnAliases.isEmpty()
+                    ? Optional.of(cdnAliases.get(0)) : balanced.routing().hostHeaders().stream().findFirst();
             return new ObservedService(props.name(), ServiceObservability.apmAppName(props.name(), stack),
-                    List.of(balanced.healthCheckPath()), balanced.routing().hostHeaders().stream().findFirst(),
-                    Optional.of(service.observed().deploymentGroupName()));
+                    List.of(balanced.healthCheckPath()), host, Optional.of(service.observed().deploymentGroupName()));
         }).toList();
     }
 

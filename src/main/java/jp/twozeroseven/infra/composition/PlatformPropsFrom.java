@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
 import jp.twozeroseven.infra.platform.cdn.StaticContentCdnProps;
+import jp.twozeroseven.infra.platform.release.RepositoryGuard;
 import jp.twozeroseven.infra.platform.database.AuroraDatabaseProps;
 import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancerProps;
 import jp.twozeroseven.infra.platform.network.NetworkProps;
@@ -12,6 +13,7 @@ import jp.twozeroseven.infra.platform.security.PlatformKeysProps;
 import jp.twozeroseven.infra.platform.storage.LogBucketsProps;
 import jp.twozeroseven.infra.platform.storage.SecureBucket;
 import jp.twozeroseven.infra.platform.waf.WebAclsProps;
+import jp.twozeroseven.infra.settings.CdnOriginSecret;
 import jp.twozeroseven.infra.settings.CdnSettings;
 import jp.twozeroseven.infra.settings.DatabaseSettings;
 import jp.twozeroseven.infra.settings.LoadBalancerSettings;
@@ -109,6 +111,13 @@ public final class PlatformPropsFrom {
         CdnSettings cdn = settings.cdn();
         Resource acls = accessLogs.ownershipControls();
         return new StaticContentCdnProps(scope, accessLogs.name(), accessLogs.domainName(), acls, webAclArn,
-                cdn.aliases(), cdn.certificateArn(), cdn.albPathPatterns(), cdn.albOriginDomain(), cdn.priceClass());
+                cdn.aliases(), cdn.certificateArn(), cdn.albPathPatterns(), cdn.albOriginDomain(), cdn.priceClass(),
+                CdnOriginSecret.values(settings));
+    }
+
+    /** Who, besides a repository's release role, every ECR repository's guard names (dataPipeline.access.*). */
+    public RepositoryGuard.Roles repositoryGuard() {
+        return new RepositoryGuard.Roles(settings.accountId(), settings.dataPipeline().access().deployRoleArn(),
+                settings.dataPipeline().access().breakGlassRoleArn());
     }
 }

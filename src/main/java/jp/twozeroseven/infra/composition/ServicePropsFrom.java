@@ -5,7 +5,7 @@ import jp.twozeroseven.infra.platform.containers.HttpProbe;
 import jp.twozeroseven.infra.platform.containers.NewRelicAccountRegion;
 import jp.twozeroseven.infra.platform.deploy.DeployTrigger;
 import jp.twozeroseven.infra.platform.service.AppService;
-import jp.twozeroseven.infra.settings.DeployMode;
+import jp.twozeroseven.infra.settings.CdnOriginSecret;
 import jp.twozeroseven.infra.settings.ServiceKind;
 import jp.twozeroseven.infra.settings.ServiceSettings;
 import jp.twozeroseven.infra.settings.StackSettings;
@@ -36,9 +36,12 @@ public final class ServicePropsFrom {
         AppService.Release release = new AppService.Release(deploy.releaseTagPrefix(),
                 stack.registry().keepReleaseImages(), deploy.mode(), deploy.deploymentConfig(),
                 deploy.terminationWaitMinutes(),
-                deploy.mode() == DeployMode.CODEDEPLOY ? deploy.githubRepositories().get(service.name()) : null);
-        return new AppService.Props(service.name(), task,
-                new AppService.LoadBalanced(service.routing(), service.healthCheckPath()), service.scaling(), release,
+                deploy.githubRepositories().get(service.name()), stack.dataPipeline().access().deployRoleArn(),
+                stack.dataPipeline().access().breakGlassRoleArn());
+        // The service whose host is CloudFront's ALB origin answers CloudFront only (docs/cdn.md).
+        AppService.LoadBalanced loadBalanced = new AppService.LoadBalanced(service.routing(),
+                service.healthCheckPath(), CdnOriginSecret.valuesFor(stack, service));
+        return new AppService.Props(service.name(), task, loadBalanced, service.scaling(), release,
                 stackProps(stack));
     }
 

@@ -10,6 +10,7 @@ import jp.twozeroseven.infra.data.access.RedashRoles;
 import jp.twozeroseven.infra.data.embulk.ExportTarget;
 import jp.twozeroseven.infra.data.export.EmbulkExport;
 import jp.twozeroseven.infra.data.image.EtlRepository;
+import jp.twozeroseven.infra.platform.release.RepositoryGuard;
 import jp.twozeroseven.infra.data.masking.ExportZone;
 import jp.twozeroseven.infra.data.network.EtlSecurityGroup;
 import jp.twozeroseven.infra.data.notify.SlackNotifier;
@@ -71,7 +72,8 @@ public final class DataPipeline extends ComponentResource {
 
         // The two parts the platform used to hold for the pipeline; each carries an alias to its old parent.
         repository = new EtlRepository(scope, new EtlRepository.Props(platform.platformKeyArn(),
-                props.repositoryLifecyclePolicy()));
+                props.repositoryLifecyclePolicy(), new RepositoryGuard.Roles(stack.account(),
+                settings.access().deployRoleArn(), settings.access().breakGlassRoleArn())));
         securityGroup = new EtlSecurityGroup(scope, new EtlSecurityGroup.Props(platform.vpcId(),
                 platform.databaseSecurityGroupId(), platform.databasePort()));
 

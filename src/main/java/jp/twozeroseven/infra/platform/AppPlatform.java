@@ -66,7 +66,8 @@ public final class AppPlatform extends ComponentResource {
         securityGroups = new SecurityGroups("security-groups", scope, network.vpcId(), network.vpcCidr(),
                 props.testListenerPort());
         // The sidecar mirrors; each service's repository is its own, the ETL image's the data pipeline's.
-        registries = new Registries("registries", scope, SidecarImages.pinned(), keys.platform().arn());
+        registries = new Registries("registries", scope, SidecarImages.pinned(), keys.platform().arn(),
+                props.repositoryGuard());
         logBuckets = LogBuckets.create(scope, props.logBuckets());
         loadBalancer = new PublicLoadBalancer("load-balancer", props.loadBalancer(scope, network.publicSubnetIds(),
                 securityGroups.loadBalancer().id(), logBuckets.loadBalancerLogs()), here);
@@ -145,6 +146,15 @@ public final class AppPlatform extends ComponentResource {
         });
         if (!ciRoles.isEmpty()) {
             out.put("ciDeployRoleArns", Outputs.map(ciRoles));
+        }
+        Map<String, Output<String>> releaseRoles = new LinkedHashMap<>();
+        services.forEach((n, s) -> {
+            if (s.release().releaseRole() != null) {
+                releaseRoles.put(n, s.release().releaseRole().arn());
+            }
+        });
+        if (!releaseRoles.isEmpty()) {
+            out.put("releaseRoleArns", Outputs.map(releaseRoles));
         }
         Map<String, Output<String>> pipelines = new LinkedHashMap<>();
         services.forEach((n, s) -> {

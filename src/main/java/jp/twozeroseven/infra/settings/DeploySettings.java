@@ -9,7 +9,9 @@ import java.util.Map;
  *                                  (release-2026...); in pipeline mode a push of such a tag starts a deploy
  * @param deploymentConfig          e.g. CodeDeployDefault.ECSAllAtOnce (staging) or ECSCanary10Percent5Minutes
  * @param terminationWaitMinutes    how long blue tasks stay after the switch, for a fast rollback
- * @param githubRepositories        service name → "org/repo" whose CI may deploy in codedeploy mode
+ * @param githubRepositories        service name → "org/repo" whose CI, in the GitHub environment named after the
+ *                                  stack, assumes the service's release role: it pushes and deploys in codedeploy
+ *                                  mode, and pushes the release image in pipeline mode; required for every service
  * @param createGithubOidcProvider  false when the account already has GitHub's OIDC provider (one per account);
  *                                  default true
  */

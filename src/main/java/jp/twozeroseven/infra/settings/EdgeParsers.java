@@ -56,19 +56,17 @@ final class EdgeParsers {
                 s.report("githubRepositories." + service, repo, "expected org/repository");
             }
         });
-        if (mode == DeployMode.PIPELINE && !repos.isEmpty()) {
-            s.report("githubRepositories", repos.toString(), "has no effect in pipeline mode, where an ECR push starts "
-                    + "the deploy; remove it, or set mode: codedeploy");
-        }
-        if (mode == DeployMode.CODEDEPLOY && !serviceNames.isEmpty() && !repos.keySet().containsAll(serviceNames)) {
-            s.report("githubRepositories", repos.toString(), "codedeploy mode needs the GitHub repository of every "
-                    + "service " + serviceNames + ", whose CI assumes the deploy role");
+        // Every mode has a release role per service, trusted by that repository's jobs in the stack's GitHub
+        // environment: in codedeploy mode it pushes and deploys, in pipeline mode it pushes the release image.
+        if (!serviceNames.isEmpty() && !repos.keySet().containsAll(serviceNames)) {
+            s.report("githubRepositories", repos.toString(), mode == DeployMode.PIPELINE
+                    ? "pipeline mode needs the GitHub repository (org/repository) of every service " + serviceNames
+                    + ", whose CI pushes the release images through the service's release role (the only principal "
+                    + "its ECR repository lets push), e.g. githubRepositories: {api: two-zero-seven/delivery-api}"
+                    : "codedeploy mode needs the GitHub repository of every service " + serviceNames
+                    + ", whose CI assumes the deploy role");
         }
         boolean createProvider = s.choice("githubOidcProvider", Map.of("create", true, "existing", false), true);
-        if (mode == DeployMode.PIPELINE && s.has("githubOidcProvider")) {
-            s.report("githubOidcProvider", createProvider ? "create" : "existing",
-                    "has no effect in pipeline mode; remove it, or set mode: codedeploy");
-        }
         s.rejectUnknownKeys();
         return new DeploySettings(mode, tag, config, wait, repos, createProvider);
     }

@@ -14,7 +14,10 @@ public enum SecretKey {
     NEW_RELIC_API_KEY("newRelicApiKey",
             "New Relic user API key for the provider and the NerdGraph deploy markers (needed while "
                     + "observability.deployMarkers is on); NEW_RELIC_API_KEY in the environment also works for the provider",
-            false);
+            false),
+    // Checked by CdnOriginSecret: required while cdn.albOriginDomain is set.
+    CDN_ORIGIN_SECRET("cdnOriginSecret",
+            "The value CloudFront sends to the ALB in X-Origin-Verify (docs/cdn.md); 'new,old' while rotating", false);
 
     private final String key;
     private final String description;

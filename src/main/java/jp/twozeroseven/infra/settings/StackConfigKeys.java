@@ -168,9 +168,11 @@ public final class StackConfigKeys {
             key("deploy.terminationWaitMinutes", Kind.WHOLE_NUMBER, "0 to 2880", value(15),
                     "How long the old task set stays for a rollback."),
             key("deploy.githubRepositories", Kind.STRING_MAP, "service name: org/repository",
-                    requiredWhen("for every service in codedeploy mode; not in pipeline mode"),
-                    "The repositories whose CI may assume the deploy role."),
-            key("deploy.githubOidcProvider", Kind.CHOICE, "create, existing; codedeploy mode only", value("create"),
+                    requiredWhen("for every service"),
+                    "The repositories whose CI, in the GitHub environment named after the stack, assumes the "
+                            + "service's release role (CI deploy role in codedeploy mode): the only principal its ECR "
+                            + "repository lets push."),
+            key("deploy.githubOidcProvider", Kind.CHOICE, "create, existing", value("create"),
                     "Whether the stack creates the account's GitHub OIDC provider or uses the existing one."),
 
             key("cdn", Kind.OBJECT, "", required(), "CloudFront in front of the static files and the ALB (docs/cdn.md)."),

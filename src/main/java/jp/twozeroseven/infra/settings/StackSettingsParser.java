@@ -58,6 +58,7 @@ public final class StackSettingsParser {
         StackSecrets secrets = StackSecrets.read(raw, problems);
         Set<String> servicesWithHost = new java.util.LinkedHashSet<>(services.stream()
                 .filter(service -> !service.routing().hostHeaders().isEmpty()).map(ServiceSettings::name).toList());
+        CdnOriginSecret.check(raw.project(), cdn, services, secrets, raw.offline(), problems);
         ObservabilitySettings observability = ObservabilityParser.parse(root.section("observability"), serviceNames,
                 servicesWithHost, tier, secrets, raw.offline(), dataPipeline.nightlyAt());
         if (dataPipeline.catalog() != null && dataPipeline.nightlyAt() != null && observability.heartbeat() != null

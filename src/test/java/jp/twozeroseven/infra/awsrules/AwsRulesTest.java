@@ -99,8 +99,18 @@ class AwsRulesTest {
     void aRepositoryWithoutItsPushGuardIsCaught() {
         SynthResult stg = SynthedStacks.synth("stg");
         assertThat(new EcrPushOnlyByReleaseRole().problems(without(stg, "aws:ecr/repositoryPolicy:RepositoryPolicy"),
-                SynthedStacks.settings("stg"))).hasSize(SynthedStacks.settings("stg").services().size())
-                .allMatch(p -> p.contains("may push to it"));
+                // every repository: the services', the ETL image's and the sidecar mirrors'
+                SynthedStacks.settings("stg"))).filteredOn(p -> p.contains("may push to it"))
+                .hasSize(SynthedStacks.ofType("stg", "aws:ecr/repository:Repository").size());
+        // prod (pipeline mode): the services' release roles, bound to the GitHub environment prod, and the ETL image
+        SynthResult prod = SynthedStacks.synth("prod");
+        assertThat(new EcrPushOnlyByReleaseRole().problems(without(prod, "aws:ecr/repositoryPolicy:RepositoryPolicy"),
+                SynthedStacks.settings("prod"))).contains(
+                "repository platform-207-prod-api: others than arn:aws:iam::123456789012:role/platform-207-prod-api-release-push may push to it",
+                "repository platform-207-prod-embulk: others than arn:aws:iam::123456789012:role/platform-207-prod-pulumi-deploy may push to it",
+                "repository platform-207-prod-web: others than arn:aws:iam::123456789012:role/platform-207-prod-pulumi-deploy may rewrite its policy");
+        assertThat(new EcrPushOnlyByReleaseRole().problems(without(prod, "aws:iam/role:Role"),
+                SynthedStacks.settings("prod"))).contains("release role platform-207-prod-web-release-push does not exist");
     }
 
     @Test
@@ -127,6 +137,55 @@ class AwsRulesTest {
         }
         assertThat(new CiRolesCanPushImages().problems(new SynthResult(stg.project(), stg.stack(), stg.mode(), changed,
                 stg.outputs()), SynthedStacks.settings("stg"))).anyMatch(p -> p.contains("cannot push the api image"));
+    }
+
+    @Test
+    void anAdminHostThatAnswersWithoutCloudFrontIsCaught() {
+        for (String stack : List.of("prod", "stg")) {
+            SynthResult synth = SynthedStacks.synth(stack);
+            var settings = SynthedStacks.settings(stack);
+            String host = settings.cdn().albOriginDomain().orElseThrow();
+            // no 403 rule: requests without the header fall through to the listener's default
+            SynthResult noDeny = new SynthResult(synth.project(), synth.stack(), synth.mode(), synth.resources().stream()
+                    .filter(r -> !r.name().endsWith("-web-cloudfront-only")).toList(), synth.outputs());
+            assertThat(new AlbOriginAnswersCloudFrontOnly().problems(noDeny, settings))
+                    .containsExactly("no rule at priority 21 answers " + host + " 403 without X-Origin-Verify "
+                            + "(the listener's default would answer instead)");
+            // the production rule forwards without checking the header
+            SynthResult open = edited(synth, r -> r.name().endsWith("-web-production"), inputs -> {
+                var conditions = (com.fasterxml.jackson.databind.node.ArrayNode) inputs.get("conditions");
+                conditions.remove(1);
+            });
+            assertThat(new AlbOriginAnswersCloudFrontOnly().problems(open, settings))
+                    .anyMatch(p -> p.equals("rule platform-207-" + stack + "-web-production forwards " + host
+                            + " without X-Origin-Verify"));
+            // CloudFront does not send it, or sends it under a name it may not add
+            SynthResult silent = edited(synth, r -> r.type().equals("aws:cloudfront/distribution:Distribution"),
+                    inputs -> ((com.fasterxml.jackson.databind.node.ObjectNode) inputs.get("origins").get(1))
+                            .remove("customHeaders"));
+            assertThat(new AlbOriginAnswersCloudFrontOnly().problems(silent, settings))
+                    .anyMatch(p -> p.contains("sends no X-Origin-Verify to its ALB origin " + host));
+            SynthResult forbidden = edited(synth, r -> r.type().equals("aws:cloudfront/distribution:Distribution"),
+                    inputs -> ((com.fasterxml.jackson.databind.node.ObjectNode) inputs.get("origins").get(1)
+                            .get("customHeaders").get(0)).put("name", "X-Amz-Origin-Verify"));
+            assertThat(new AlbOriginAnswersCloudFrontOnly().problems(forbidden, settings))
+                    .anyMatch(p -> p.contains("CloudFront cannot add X-Amz-Origin-Verify"));
+        }
+    }
+
+    private static SynthResult edited(SynthResult stack, java.util.function.Predicate<SynthesizedResource> which,
+                                      java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+        List<SynthesizedResource> changed = new ArrayList<>();
+        for (SynthesizedResource r : stack.resources()) {
+            if (which.test(r)) {
+                var inputs = (com.fasterxml.jackson.databind.node.ObjectNode) r.inputs().deepCopy();
+                edit.accept(inputs);
+                r = new SynthesizedResource(r.urn(), r.type(), r.name(), r.custom(), r.parent(), r.provider(), inputs,
+                        r.dependencies(), r.propertyDependencies(), r.options());
+            }
+            changed.add(r);
+        }
+        return new SynthResult(stack.project(), stack.stack(), stack.mode(), changed, stack.outputs());
     }
 
     private static SynthResult without(SynthResult stack, String type) {

@@ -70,7 +70,7 @@ class ObservabilityStacksTest {
         SynthResult result = SynthedStacks.synth(stack);
         String domain = stack.equals("prod") ? "207-delivery.jp" : "stg.207-delivery.jp";
         assertThat(result.ofType("newrelic:synthetics/monitor:Monitor")).extracting(m -> m.inputs().path("uri").asText())
-                .containsExactly("https://api." + domain + "/health", "https://admin." + domain + "/");
+                .containsExactly("https://api." + domain + "/health", "https://static." + domain + "/api/health");
         assertThat(result.ofType("newrelic:synthetics/monitor:Monitor")).allSatisfy(m -> {
             assertThat(m.inputs().path("locationsPublics").toString()).isEqualTo("[\"AP_NORTHEAST_1\",\"AP_SOUTHEAST_1\"]");
             assertThat(m.inputs().path("period").asText()).isEqualTo("EVERY_MINUTE");

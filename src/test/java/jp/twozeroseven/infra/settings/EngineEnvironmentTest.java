@@ -23,13 +23,14 @@ class EngineEnvironmentTest {
         values.put("platform-207:newRelicIngestKey", "ingest-key");
         values.put("platform-207:pagerDutyIntegrationKey", "pd-key");
         values.put("platform-207:newRelicApiKey", "user-key");
+        values.put("platform-207:cdnOriginSecret", "0123456789abcdef0123456789abcdef");
         Map<String, String> env = Map.of(
                 "PULUMI_PROJECT", "platform-207",
                 "PULUMI_STACK", "prod",
                 "PULUMI_CONFIG", JSON.writeValueAsString(values),
                 "PULUMI_CONFIG_SECRET_KEYS", JSON.writeValueAsString(List.of("platform-207:slackWebhookUrl",
                         "platform-207:newRelicIngestKey", "platform-207:pagerDutyIntegrationKey",
-                        "platform-207:newRelicApiKey")),
+                        "platform-207:newRelicApiKey", "platform-207:cdnOriginSecret")),
                 "PULUMI_ROOT_DIRECTORY", StackFixture.PROJECT.toString());
 
         RawConfig engine = EngineEnvironment.read(env);

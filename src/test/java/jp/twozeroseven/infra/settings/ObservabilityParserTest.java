@@ -59,7 +59,7 @@ class ObservabilityParserTest {
         RawConfig offline = StackFixture.read("stg");
         var values = withoutSecrets(offline);
         values.remove(offline.project() + ":" + SecretKey.NEW_RELIC_API_KEY.key());
-        var secrets = java.util.Set.of(offline.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key(),
+        var secrets = java.util.Set.of(offline.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key(), ORIGIN_SECRET,
                 offline.project() + ":" + SecretKey.NEW_RELIC_INGEST_KEY.key());
         RawConfig engine = new RawConfig(offline.project(), offline.stack(), values, secrets, "the Pulumi engine", false,
                 offline.projectDir());
@@ -100,7 +100,7 @@ class ObservabilityParserTest {
     void pagingWithoutPagerDutyKeyOutsideTheOfflineSynthIsRejected() {
         RawConfig offline = StackFixture.read("prod");
         RawConfig engine = new RawConfig(offline.project(), offline.stack(), withoutSecrets(offline),
-                java.util.Set.of(offline.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key(),
+                java.util.Set.of(offline.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key(), ORIGIN_SECRET,
                         offline.project() + ":" + SecretKey.NEW_RELIC_INGEST_KEY.key(),
                         offline.project() + ":" + SecretKey.NEW_RELIC_API_KEY.key()), "the Pulumi engine", false,
                 offline.projectDir());
@@ -155,6 +155,8 @@ class ObservabilityParserTest {
         return (ObjectNode) obs(config).get("services").get("api");
     }
 
+    private static final String ORIGIN_SECRET = "platform-207:" + SecretKey.CDN_ORIGIN_SECRET.key();
+
     private static java.util.Map<String, String> withoutSecrets(RawConfig raw) {
         var values = new HashMap<>(raw.values());
         for (SecretKey key : SecretKey.values()) {
@@ -165,6 +167,8 @@ class ObservabilityParserTest {
         values.put(raw.project() + ":" + SecretKey.SLACK_WEBHOOK_URL.key(), "https://hooks.slack.com/x");
         values.put(raw.project() + ":" + SecretKey.NEW_RELIC_INGEST_KEY.key(), "ingest-key");
         values.put(raw.project() + ":" + SecretKey.NEW_RELIC_API_KEY.key(), "user-key");
+        // cdn.albOriginDomain is set in both stacks (settings/CdnOriginSecret)
+        values.put(ORIGIN_SECRET, "0123456789abcdef0123456789abcdef");
         return values;
     }
 }

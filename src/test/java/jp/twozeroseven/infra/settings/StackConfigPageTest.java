@@ -47,9 +47,10 @@ class StackConfigPageTest {
         // Pulumi.prod.yaml sets the ALB idle timeout, Pulumi.stg.yaml leaves it to the default.
         assertThat(fromParses.get("loadBalancer.idleTimeoutSeconds")).containsExactly("prod");
         assertThat(fromParses.get("tier")).containsExactly("prod", "stg");
-        // Only staging deploys through CodeDeploy from the services' CI, which names their repositories.
-        assertThat(fromParses.get("deploy.githubRepositories")).containsExactly("stg");
-        assertThat(fromParses.get("deploy.githubOidcProvider")).isEmpty();
+        // Every stack names its services' repositories (their release roles trust them, issue 14); prod uses the
+        // account's existing GitHub OIDC provider, the one its deploy workflow assumes the deploy role through.
+        assertThat(fromParses.get("deploy.githubRepositories")).containsExactly("prod", "stg");
+        assertThat(fromParses.get("deploy.githubOidcProvider")).containsExactly("prod");
     }
 
     @Test

@@ -156,11 +156,15 @@ class StackSettingsParserTest {
     }
 
     @Test
-    void pipelineModeRefusesSettingsThatOnlyCodeDeployModeReads() {
+    void pipelineModeNeedsTheGithubRepositoryOfEveryServiceForItsReleaseRole() {
         RawConfig raw = StackFixture.edited("prod", temp, c -> ((ObjectNode) at(c, "deploy"))
                 .set("githubRepositories", c.objectNode().put("api", "two-zero-seven/delivery-api")));
-        assertThatThrownBy(() -> StackSettingsParser.parse(raw)).hasMessageContaining(
-                "platform-207:deploy.githubRepositories").hasMessageContaining("has no effect in pipeline mode");
+        assertThatThrownBy(() -> StackSettingsParser.parse(raw))
+                .hasMessageContaining("platform-207:deploy.githubRepositories = \"{api=two-zero-seven/delivery-api}\"")
+                .hasMessageContaining("pipeline mode needs the GitHub repository (org/repository) of every service "
+                        + "[api, web], whose CI pushes the release images through the service's release role");
+        RawConfig missing = StackFixture.edited("prod", temp, c -> ((ObjectNode) at(c, "deploy")).remove("githubRepositories"));
+        assertThatThrownBy(() -> StackSettingsParser.parse(missing)).hasMessageContaining("pipeline mode needs");
     }
 
     @Test
@@ -211,9 +215,17 @@ class StackSettingsParserTest {
         withSecret.put("platform-207:newRelicIngestKey", "NRAL-not-a-real-key");
         // deploy markers (on by default) post to NerdGraph with the user key
         withSecret.put("platform-207:newRelicApiKey", "NRAK-not-a-real-key");
-        RawConfig set = new RawConfig(offline.project(), offline.stack(), withSecret,
+        RawConfig withoutOriginSecret = new RawConfig(offline.project(), offline.stack(), withSecret,
                 java.util.Set.of("platform-207:slackWebhookUrl", "platform-207:newRelicIngestKey",
                         "platform-207:newRelicApiKey"), offline.source(), false, offline.projectDir());
+        assertThatThrownBy(() -> StackSettingsParser.parse(withoutOriginSecret)).hasMessageContaining(
+                "platform-207:cdnOriginSecret = (missing): required while cdn.albOriginDomain is set")
+                .hasMessageContaining("pulumi config set --secret platform-207:cdnOriginSecret \"$(openssl rand -hex 32)\"");
+        withSecret.put("platform-207:cdnOriginSecret", "0123456789abcdef0123456789abcdef");
+        RawConfig set = new RawConfig(offline.project(), offline.stack(), withSecret,
+                java.util.Set.of("platform-207:slackWebhookUrl", "platform-207:newRelicIngestKey",
+                        "platform-207:newRelicApiKey", "platform-207:cdnOriginSecret"), offline.source(), false,
+                offline.projectDir());
         assertThat(StackSettingsParser.parse(set).secrets().get(SecretKey.SLACK_WEBHOOK_URL).orElseThrow().toString())
                 .isEqualTo("[secret]");
         assertThat(StackSettingsParser.parse(set).secrets().get(SecretKey.NEW_RELIC_INGEST_KEY).orElseThrow().reveal())

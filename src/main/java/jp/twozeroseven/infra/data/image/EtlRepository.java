@@ -6,6 +6,9 @@ import com.pulumi.aws.ecr.Repository;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.platform.registry.Registries;
+import com.pulumi.aws.ecr.RepositoryPolicy;
+import com.pulumi.aws.ecr.RepositoryPolicyArgs;
+import jp.twozeroseven.infra.platform.release.RepositoryGuard;
 import jp.twozeroseven.infra.support.FormerParent;
 import jp.twozeroseven.infra.support.Scope;
 
@@ -28,19 +31,26 @@ public final class EtlRepository {
     public static final FormerParent FORMER_PARENT = new FormerParent(
             "platform207:app:AppPlatform$platform207:registry:Registries", "registries");
 
+    /** The guard's name after the prefix: {@code <prefix>-etl-push-guard}. */
+    static final String PUSH_GUARD = "etl-push-guard";
+
     private final Repository repository;
 
     /**
      * @param kmsKeyArn       the key that encrypts the images (the platform key, which encrypted it before)
      * @param lifecyclePolicy the lifecycle policy document (JSON): the one the app repositories carry, so images
      *                        expire the same way they did under the platform
+     * @param guard           who may push to it and rewrite it: its images are pushed by their workflow
+     *                        (.github/workflows/embulk-image.yml) with Pulumi's deploy role, its release role
      */
-    public record Props(Output<String> kmsKeyArn, String lifecyclePolicy) {
+    public record Props(Output<String> kmsKeyArn, String lifecyclePolicy, RepositoryGuard.Roles guard) {
         public Props {
             Objects.requireNonNull(kmsKeyArn, "kmsKeyArn");
             Objects.requireNonNull(lifecyclePolicy, "lifecyclePolicy");
+            Objects.requireNonNull(guard, "guard");
         }
     }
+
 
     /** @param scope the data pipeline's scope: the repository is its direct child */
     public EtlRepository(Scope scope, Props props) {
@@ -51,6 +61,11 @@ public final class EtlRepository {
                 .repository(repository.name())
                 .policy(props.lifecyclePolicy())
                 .build(), moved(scope.options()));
+        // New with issue 14 (no former parent): only the deploy role (and break-glass) may push or rewrite it.
+        new RepositoryPolicy(scope.name(PUSH_GUARD), RepositoryPolicyArgs.builder()
+                .repository(repository.name())
+                .policy(props.guard().pushedByTheDeployer().toJson())
+                .build(), scope.options());
     }
 
     private static CustomResourceOptions moved(CustomResourceOptions options) {

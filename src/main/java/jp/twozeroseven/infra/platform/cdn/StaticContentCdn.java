@@ -18,6 +18,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.platform.storage.SecureBucket;
 import jp.twozeroseven.infra.platform.storage.SecureBucketProps;
+import jp.twozeroseven.infra.platform.origin.CloudFrontOnly;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ public final class StaticContentCdn extends ComponentResource {
             origins.add(DistributionOriginArgs.builder()
                     .originId(ALB_ORIGIN)
                     .domainName(host)
+                    .customHeaders(CloudFrontOnly.originHeaders(cdn.originSecretValues()))
                     .customOriginConfig(DistributionOriginCustomOriginConfigArgs.builder()
                             .httpPort(80).httpsPort(443).originProtocolPolicy("https-only")
                             .originSslProtocols("TLSv1.2").originReadTimeout(30).originKeepaliveTimeout(5)

@@ -26,11 +26,15 @@ import java.util.Optional;
  *                                 headers, so the ALB certificate matches and a listener rule routes the request;
  *                                 @default empty (no ALB origin)
  * @param priceClass               CloudFront price class; the stack's @default is {@code PriceClass_200} (includes Japan)
+ * @param originSecretValues       the secret CloudFront sends to the ALB origin in X-Origin-Verify (the first value;
+ *                                 secret config key {@code cdnOriginSecret}, docs/cdn.md); @default none (no ALB
+ *                                 origin)
  */
 public record StaticContentCdnProps(Scope scope, Output<String> accessLogBucket, Output<String> accessLogBucketDomainName,
                                     Resource logBucketAcls, Output<String> webAclArn, List<String> aliases,
                                     String certificateArn, List<String> albPathPatterns,
-                                    Optional<String> albOriginDomain, String priceClass) {
+                                    Optional<String> albOriginDomain, String priceClass,
+                                    List<String> originSecretValues) {
 
     public StaticContentCdnProps {
         Objects.requireNonNull(scope, "scope");
@@ -43,6 +47,7 @@ public record StaticContentCdnProps(Scope scope, Output<String> accessLogBucket,
         Objects.requireNonNull(priceClass, "priceClass");
         aliases = List.copyOf(aliases);
         albPathPatterns = List.copyOf(albPathPatterns);
+        originSecretValues = List.copyOf(originSecretValues);
         if (!albPathPatterns.isEmpty() && albOriginDomain.isEmpty()) {
             throw new IllegalArgumentException("ALB path patterns " + albPathPatterns + " need an ALB origin domain");
         }

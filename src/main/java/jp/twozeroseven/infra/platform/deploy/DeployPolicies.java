@@ -2,7 +2,6 @@ package jp.twozeroseven.infra.platform.deploy;
 
 import jp.twozeroseven.infra.iam.Condition;
 import jp.twozeroseven.infra.iam.PolicyDocument;
-import jp.twozeroseven.infra.iam.Principal;
 import jp.twozeroseven.infra.iam.Effect;
 import jp.twozeroseven.infra.iam.Statement;
 
@@ -95,17 +94,6 @@ public final class DeployPolicies {
         return List.of(
                 Statement.allow("EcrLogin", List.of("ecr:GetAuthorizationToken"), List.of("*")),
                 Statement.allow("PushServiceImage", PUSH_ACTIONS, List.of(repositoryArn)));
-    }
-
-    /**
-     * The repository policy of a service whose release role pushes: nobody else may push, whatever their own IAM
-     * policies allow (an explicit Deny in a resource policy wins, IAM User Guide, "Policy evaluation logic"). For a
-     * role session, aws:PrincipalArn is the role's ARN (IAM User Guide, "AWS global condition context keys").
-     * ECR repository policy statements name no Resource (Amazon ECR User Guide, "Repository policy examples").
-     */
-    public static PolicyDocument pushOnlyBy(String releaseRoleArn) {
-        return PolicyDocument.of(new Statement("PushOnlyByTheReleaseRole", Effect.DENY, PUSH_ACTIONS, List.of(),
-                List.of(Principal.anyone()), List.of(Condition.of("ArnNotEquals", "aws:PrincipalArn", releaseRoleArn))));
     }
 
     /** EventBridge starts exactly these pipelines. */

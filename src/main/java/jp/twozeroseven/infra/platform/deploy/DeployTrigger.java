@@ -21,8 +21,9 @@ import java.util.Map;
 /**
  * What starts a blue/green deploy, per stack setting {@code deploy.mode}:
  * <ul>
- *   <li>{@code pipeline}: an ECR push of a release tag starts a CodePipeline V2 per service, whose sources are
- *   the pushed image and a zip with taskdef.json and appspec.yaml in the artifact bucket;</li>
+ *   <li>{@code pipeline}: an ECR push of a release tag (by the service's GitHub OIDC release role) starts a
+ *   CodePipeline V2 per service, whose sources are the pushed image and a zip with taskdef.json and appspec.yaml
+ *   in the artifact bucket;</li>
  *   <li>{@code codedeploy}: no pipeline; the app repository's GitHub Actions assume a deploy role through OIDC
  *   and call CodeDeploy themselves, reading the same two files from the bucket.</li>
  * </ul>
@@ -44,8 +45,8 @@ public final class DeployTrigger extends ComponentResource {
 
     /**
      * @param mode                     pipeline or codedeploy (deploy.mode)
-     * @param createGithubOidcProvider whether this stack creates the account's GitHub OIDC provider (codedeploy mode;
-     *                                 deploy.createGithubOidcProvider), or reuses the one the account has
+     * @param createGithubOidcProvider whether this stack creates the account's GitHub OIDC provider
+     *                                 (deploy.githubOidcProvider), or reuses the one the account has
      * @param accountId                the stack's account
      * @param services                 every service's name: their deploy-document folders in the bucket
      */
@@ -72,8 +73,8 @@ public final class DeployTrigger extends ComponentResource {
                 SecureBucket.BucketSpec.of(kmsKeyArn, accessLogBucket)),
                 ComponentResourceOptions.builder().parent(scope.parent()).build());
         // IAM allows one provider per URL and account: reuse the account's own when it already has one.
-        githubProvider = mode != DeployMode.CODEDEPLOY ? null
-                : props.createGithubOidcProvider() ? githubProvider(scope).arn()
+        // Both modes: the services' CI deploy roles (codedeploy) or release roles (pipeline) trust it.
+        githubProvider = props.createGithubOidcProvider() ? githubProvider(scope).arn()
                 : Output.of(githubProviderArn(props.accountId()));
         releaseEvents = mode != DeployMode.PIPELINE ? null : ServiceRoles.create(scope, scope.name("release-events"),
                 "events.amazonaws.com", "EventBridge starts the release pipelines on an ECR push of a release tag",
@@ -114,7 +115,10 @@ public final class DeployTrigger extends ComponentResource {
         return artifacts;
     }
 
-    /** The GitHub OIDC provider's ARN, created or the account's own (codedeploy mode; null in pipeline mode). */
+    /**
+     * The GitHub OIDC provider's ARN, created here or the account's own ({@code deploy.githubOidcProvider:
+     * existing}); the services' CI deploy roles and release roles trust it.
+     */
     public Output<String> githubProvider() {
         return githubProvider;
     }

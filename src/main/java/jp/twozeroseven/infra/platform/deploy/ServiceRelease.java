@@ -24,6 +24,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.iam.PolicyDocuments;
 import jp.twozeroseven.infra.platform.registry.Registries;
+import jp.twozeroseven.infra.platform.release.ReleaseRolePolicies;
+import jp.twozeroseven.infra.platform.release.RepositoryGuard;
 import jp.twozeroseven.infra.settings.DeployMode;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
@@ -34,10 +36,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What starts one service's blue/green deploy ({@link DeployTrigger} explains the two modes): in pipeline mode its
- * deploy bundle, its CodePipeline and the EventBridge rule that starts it on a push of a release tag; in
- * codedeploy mode its two deploy documents, the role its repository's GitHub Actions deploy with, and the
- * repository policy that lets only that role push.
+ * What starts one service's blue/green deploy ({@link DeployTrigger} explains the two modes), and who may start it:
+ * in pipeline mode its deploy bundle, its CodePipeline, the EventBridge rule that starts it on a push of a release
+ * tag and its release role, which its repository's GitHub Actions (in the GitHub environment named after the stack)
+ * push the release image with; in codedeploy mode its two deploy documents and the CI role those GitHub Actions
+ * push and deploy with. Either way its ECR repository's policy ({@link RepositoryGuard}) lets only that role (and
+ * the break-glass role) push, so nobody else can start a deploy of it.
  */
 public final class ServiceRelease {
 
@@ -47,12 +51,14 @@ public final class ServiceRelease {
      * @param releaseTagPrefix the tag prefix of release images (deploy.releaseTagPrefix)
      * @param deploymentConfig the CodeDeploy deployment config (deploy.deploymentConfig)
      * @param applicationName  the CodeDeploy application, and {@code groupName} the service's deployment group
-     * @param githubRepository {@code org/repo} whose GitHub Actions deploy the service (codedeploy mode; else null)
-     * @param stack            the stack's name: the GitHub environment allowed to deploy it
+     * @param githubRepository {@code org/repo} whose GitHub Actions release the service (both modes)
+     * @param stack            the stack's name: the GitHub environment allowed to release it
+     * @param deployRoleArn    Pulumi's deploy role: the only one that may rewrite the repository's settings
+     * @param breakGlassRoleArn the emergency role: may push, delete images and rewrite settings
      */
     public record Props(String service, DeployMode mode, String releaseTagPrefix, String deploymentConfig,
                         String applicationName, String groupName, String githubRepository, String region,
-                        String accountId, String stack) {
+                        String accountId, String stack, String deployRoleArn, String breakGlassRoleArn) {
     }
 
     /** What the release works with. */
@@ -64,8 +70,11 @@ public final class ServiceRelease {
      * @param pipeline         the release pipeline (pipeline mode; else null)
      * @param ciRole           the CI deploy role (codedeploy mode; else null)
      * @param documentLocation where the deploy documents live (the zip, or the folder)
+     * @param releaseRole      the GitHub OIDC role that pushes release images (pipeline mode; else null)
+     * @param pushGuard        the repository policy that lets only the release (or CI) role push
      */
-    public record Created(Pipeline pipeline, Role ciRole, Output<String> documentLocation) {
+    public record Created(Pipeline pipeline, Role ciRole, Output<String> documentLocation, Role releaseRole,
+                          RepositoryPolicy pushGuard) {
     }
 
     private ServiceRelease() {
@@ -160,7 +169,46 @@ public final class ServiceRelease {
                 .tags(scope.tags(id))
                 .build(), options.get().dependsOn(policy, bundle).build());
         startOnRelease(scope, props, target, pipeline, options);
-        return new Created(pipeline, null, artifacts.name().applyValue(b -> "s3://" + b + "/" + key));
+        Role releaseRole = releaseRole(scope, props, target.shared(), repository);
+        // New in pipeline mode (issue 14): no former parent to alias.
+        RepositoryPolicy guard = pushGuard(scope, props, repository, releaseRole, scope.options());
+        return new Created(pipeline, null, artifacts.name().applyValue(b -> "s3://" + b + "/" + key), releaseRole,
+                guard);
+    }
+
+    /**
+     * The role the service's GitHub Actions push release images with (pipeline mode), trusted only by jobs of its
+     * repository in the GitHub environment named after the stack ({@link ReleaseRolePolicies}).
+     */
+    private static Role releaseRole(Scope scope, Props props, DeployTrigger shared, Repository repository) {
+        String id = scope.name(props.service() + "-release-push");
+        String github = props.githubRepository();
+        String provider = DeployTrigger.githubProviderArn(props.accountId());
+        Role role = new Role(id, RoleArgs.builder()
+                .name(id)
+                .description("GitHub Actions of " + github + " (environment " + props.stack()
+                        + ") push the release images of " + props.service())
+                // Derived from the provider output, as the CI role's: IAM wants the federated principal to exist.
+                .assumeRolePolicy(shared.githubProvider().applyValue(created ->
+                        ReleaseRolePolicies.trust(provider, github, props.stack()).toJson()))
+                .maxSessionDuration(3600)
+                .tags(scope.tags(id))
+                .build(), scope.options());
+        new RolePolicy(id, RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(repository.arn().applyValue(arn -> ReleaseRolePolicies.permissions(arn).toJson()))
+                .build(), scope.options());
+        return role;
+    }
+
+    /** Only {@code releaseRole} (and the break-glass role) may push to the repository ({@link RepositoryGuard}). */
+    private static RepositoryPolicy pushGuard(Scope scope, Props props, Repository repository, Role releaseRole,
+                                              CustomResourceOptions options) {
+        return new RepositoryPolicy(scope.name(props.service() + "-push-guard"), RepositoryPolicyArgs.builder()
+                .repository(repository.name())
+                .policy(releaseRole.arn().applyValue(arn -> RepositoryGuard.document(arn, props.deployRoleArn(),
+                        props.breakGlassRoleArn(), props.accountId()).toJson()))
+                .build(), options);
     }
 
     private static void startOnRelease(Scope scope, Props props, Target target, Pipeline pipeline,
@@ -226,11 +274,9 @@ public final class ServiceRelease {
                                 new DeployPolicies.DeployTarget(deploy.applicationArn(), deploy.deploymentGroupArn(),
                                         deploy.deploymentConfigArn(), a.get(2), a.get(3)), a.get(4)).toJson()))
                 .build(), options.get().build());
-        // Only this role may push to the service's repository, so nobody else can start a deploy of it.
-        new RepositoryPolicy(scope.name(serviceName + "-push-guard"), RepositoryPolicyArgs.builder()
-                .repository(target.repository().name())
-                .policy(role.arn().applyValue(arn -> DeployPolicies.pushOnlyBy(arn).toJson()))
-                .build(), options.get().build());
-        return new Created(null, role, artifacts.name().applyValue(b -> "s3://" + b + "/" + prefix));
+        // Only this role may push to the service's repository, so nobody else can start a deploy of it. It lived
+        // under DeployTrigger before issue 17: the options carry that alias, and it keeps its name.
+        RepositoryPolicy guard = pushGuard(scope, props, target.repository(), role, options.get().build());
+        return new Created(null, role, artifacts.name().applyValue(b -> "s3://" + b + "/" + prefix), null, guard);
     }
 }

@@ -13,6 +13,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import jp.twozeroseven.infra.platform.release.RepositoryGuard;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.LinkedHashMap;
@@ -33,11 +34,15 @@ public final class Registries extends ComponentResource {
 
     private final Map<String, Repository> repositories = new LinkedHashMap<>();
 
-    /** @param sidecars the sidecar images whose mirrors the stack keeps (images/sidecars/versions.properties) */
-    public Registries(String name, Scope parentScope, SidecarImages sidecars, Output<String> kmsKeyArn) {
+    /**
+     * @param sidecars the sidecar images whose mirrors the stack keeps (images/sidecars/versions.properties)
+     * @param guard    who may push to the mirrors and rewrite them (platform/release/RepositoryGuard)
+     */
+    public Registries(String name, Scope parentScope, SidecarImages sidecars, Output<String> kmsKeyArn,
+                      RepositoryGuard.Roles guard) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
         Scope scope = parentScope.child(this);
-        repositories.putAll(SidecarMirrors.create(scope, sidecars, kmsKeyArn));
+        repositories.putAll(SidecarMirrors.create(scope, sidecars, kmsKeyArn, guard));
         this.registerOutputs(Map.of());
     }
 

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulumi.aws.ecr.LifecyclePolicy;
 import com.pulumi.aws.ecr.LifecyclePolicyArgs;
 import com.pulumi.aws.ecr.Repository;
+import com.pulumi.aws.ecr.RepositoryPolicy;
+import com.pulumi.aws.ecr.RepositoryPolicyArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import jp.twozeroseven.infra.iam.PolicyDocument;
 import jp.twozeroseven.infra.iam.Statement;
+import jp.twozeroseven.infra.platform.release.RepositoryGuard;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.LinkedHashMap;
@@ -35,8 +38,13 @@ public final class SidecarMirrors {
     private SidecarMirrors() {
     }
 
-    /** One mirror repository and its lifecycle per image, as children of {@code scope}'s parent. */
-    static Map<String, Repository> create(Scope scope, SidecarImages images, Output<String> kmsKeyArn) {
+    /**
+     * One mirror repository, its lifecycle and its push guard per image, as children of {@code scope}'s parent.
+     * The deploy workflow fills the mirrors with Pulumi's deploy role (.github/workflows/deploy.yml, mirror.sh),
+     * so that role is their release role.
+     */
+    static Map<String, Repository> create(Scope scope, SidecarImages images, Output<String> kmsKeyArn,
+                                          RepositoryGuard.Roles guard) {
         Map<String, Repository> repositories = new LinkedHashMap<>();
         for (SidecarImage image : images.images()) {
             String repoName = image.repositoryName(scope.namePrefix());
@@ -44,6 +52,10 @@ public final class SidecarMirrors {
             new LifecyclePolicy(repoName, LifecyclePolicyArgs.builder()
                     .repository(repo.name())
                     .policy(lifecyclePolicy(KEEP_VERSIONS))
+                    .build(), scope.options());
+            new RepositoryPolicy(repoName + "-push-guard", RepositoryPolicyArgs.builder()
+                    .repository(repo.name())
+                    .policy(guard.pushedByTheDeployer().toJson())
                     .build(), scope.options());
             repositories.put(image.name(), repo);
         }

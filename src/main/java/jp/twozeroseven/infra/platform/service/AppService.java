@@ -26,8 +26,6 @@ import com.pulumi.aws.lb.TargetGroup;
 import com.pulumi.aws.lb.TargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
-import com.pulumi.aws.lb.inputs.ListenerRuleConditionHostHeaderArgs;
-import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
@@ -49,10 +47,12 @@ import jp.twozeroseven.infra.platform.deploy.ServiceBlueGreen;
 import jp.twozeroseven.infra.platform.deploy.ServiceDeployDocuments;
 import jp.twozeroseven.infra.platform.deploy.ServiceRelease;
 import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancer;
+import jp.twozeroseven.infra.platform.origin.CloudFrontOnly;
 import jp.twozeroseven.infra.platform.registry.Registries;
 import jp.twozeroseven.infra.platform.scaling.ScheduledScaling;
 import jp.twozeroseven.infra.platform.secrets.AppSecrets;
 import jp.twozeroseven.infra.platform.security.SecurityGroups;
+import jp.twozeroseven.infra.settings.CdnOriginSecret;
 import jp.twozeroseven.infra.settings.CpuArchitecture;
 import jp.twozeroseven.infra.settings.DeployMode;
 import jp.twozeroseven.infra.settings.Routing;
@@ -146,10 +146,22 @@ public final class AppService extends ComponentResource {
     }
 
     /**
-     * @param routing         the listener rules' host headers, path patterns and priority (services.*.routing)
-     * @param healthCheckPath what the target groups' health check calls (services.*.healthCheckPath)
+     * @param routing            the listener rules' host headers, path patterns and priority (services.*.routing)
+     * @param healthCheckPath    what the target groups' health check calls (services.*.healthCheckPath)
+     * @param cloudFrontOnly     the values of CloudFront's X-Origin-Verify header its production rule requires
+     *                           (secret cdnOriginSecret, 'new,old' while rotating), with a 403 rule right after it
+     *                           (platform/origin/CloudFrontOnly, docs/cdn.md): set for the service whose host is
+     *                           cdn.albOriginDomain; @default empty (the rule forwards without the header)
      */
-    public record LoadBalanced(Routing routing, String healthCheckPath) {
+    public record LoadBalanced(Routing routing, String healthCheckPath, List<String> cloudFrontOnly) {
+        public LoadBalanced {
+            cloudFrontOnly = List.copyOf(cloudFrontOnly);
+        }
+
+        /** A service that answers whoever reaches the load balancer. */
+        public LoadBalanced(Routing routing, String healthCheckPath) {
+            this(routing, healthCheckPath, List.of());
+        }
     }
 
     /**
@@ -158,11 +170,22 @@ public final class AppService extends ComponentResource {
      * @param mode                   what starts a deploy: pipeline or codedeploy (deploy.mode)
      * @param deploymentConfig       the CodeDeploy deployment config (deploy.deploymentConfig)
      * @param terminationWaitMinutes how long the old tasks stay after a shift (deploy.terminationWaitMinutes)
-     * @param githubRepository       {@code org/repo} whose GitHub Actions deploy it (codedeploy mode,
-     *                               deploy.githubRepositories.&lt;name&gt;; null in pipeline mode)
+     * @param githubRepository       {@code org/repo} whose GitHub Actions, in the GitHub environment named after
+     *                               the stack, release it (deploy.githubRepositories.&lt;name&gt;): through its CI
+     *                               deploy role in codedeploy mode, through its release role in pipeline mode
+     * @param deployRoleArn          the role Pulumi deploys with: the only one that may rewrite the repository's
+     *                               policy and lifecycle (dataPipeline.access.deployRoleArn)
+     * @param breakGlassRoleArn      the emergency role, which may push, delete images and rewrite the repository's
+     *                               settings too (dataPipeline.access.breakGlassRoleArn)
      */
     public record Release(String releaseTagPrefix, int keepReleaseImages, DeployMode mode, String deploymentConfig,
-                          int terminationWaitMinutes, String githubRepository) {
+                          int terminationWaitMinutes, String githubRepository, String deployRoleArn,
+                          String breakGlassRoleArn) {
+        public Release {
+            Objects.requireNonNull(githubRepository, "githubRepository: every service's release role trusts one");
+            Objects.requireNonNull(deployRoleArn, "deployRoleArn");
+            Objects.requireNonNull(breakGlassRoleArn, "breakGlassRoleArn");
+        }
     }
 
     /**
@@ -280,8 +303,11 @@ public final class AppService extends ComponentResource {
         PublicLoadBalancer loadBalancer = platform.loadBalancer();
         blue = targetGroup(scope, id + "-blue", platform.vpcId());
         green = targetGroup(scope, id + "-green", platform.vpcId());
-        productionRule = listenerRule(scope, id + "-production", loadBalancer.https());
-        testRule = listenerRule(scope, id + "-test", loadBalancer.test());
+        productionRule = listenerRule(scope, id + "-production", loadBalancer.https(), true);
+        testRule = listenerRule(scope, id + "-test", loadBalancer.test(), false);
+        Routing routing = props.loadBalanced().routing();
+        CloudFrontOnly.denyWithoutHeader(scope, id + "-cloudfront-only", loadBalancer.https(), routing,
+                CdnOriginSecret.denyPriority(routing.priority()), props.loadBalanced().cloudFrontOnly());
 
         service = new Service(id, ServiceArgs.builder()
                 .name(id)
@@ -335,7 +361,8 @@ public final class AppService extends ComponentResource {
         release = ServiceRelease.create(scope, new ServiceRelease.Props(props.name(), props.release().mode(),
                         props.release().releaseTagPrefix(), props.release().deploymentConfig(),
                         platform.deployments().applicationName(), groupName, props.release().githubRepository(),
-                        stack.region(), stack.accountId(), stack.stack()),
+                        stack.region(), stack.accountId(), stack.stack(), props.release().deployRoleArn(),
+                        props.release().breakGlassRoleArn()),
                 new ServiceRelease.Target(platform.deployTrigger(), platform.kmsKeyArn(), repository, executionRole,
                         taskRole, documents),
                 () -> moved(scope, FormerParents.DEPLOY_TRIGGER));
@@ -380,16 +407,12 @@ public final class AppService extends ComponentResource {
                 .build(), scope.options());
     }
 
-    private ListenerRule listenerRule(Scope scope, String name, Listener listener) {
+    /** @param production the production listener's rule: the one that answers CloudFront only, if any */
+    private ListenerRule listenerRule(Scope scope, String name, Listener listener, boolean production) {
         Routing routing = props.loadBalanced().routing();
-        List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
-        if (!routing.hostHeaders().isEmpty()) {
-            conditions.add(ListenerRuleConditionArgs.builder().hostHeader(ListenerRuleConditionHostHeaderArgs
-                    .builder().values(routing.hostHeaders()).build()).build());
-        }
-        if (!routing.pathPatterns().isEmpty()) {
-            conditions.add(ListenerRuleConditionArgs.builder().pathPattern(ListenerRuleConditionPathPatternArgs
-                    .builder().values(routing.pathPatterns()).build()).build());
+        List<ListenerRuleConditionArgs> conditions = new ArrayList<>(CloudFrontOnly.routingConditions(routing));
+        if (production) {
+            conditions.addAll(CloudFrontOnly.originConditions(props.loadBalanced().cloudFrontOnly()));
         }
         return new ListenerRule(name, ListenerRuleArgs.builder()
                 .listenerArn(listener.arn())
