@@ -36,7 +36,7 @@ class LogBucketsTest {
     void logsExpireAfterTheGivenDaysAndOldVersionsAfterTheirOwn() {
         Built built = logBucketsAndAlb(Tier.STAGING, new LogBucketsProps(45, 10));
         assertThat(built.ofType(LIFECYCLE)).extracting(SynthesizedResource::name)
-                .containsExactly(PREFIX + "-access-logs", PREFIX + "-alb-logs");
+                .containsExactlyInAnyOrder(PREFIX + "-access-logs", PREFIX + "-alb-logs");
         assertThat(built.ofType(LIFECYCLE)).allSatisfy(l -> {
             assertThat(l.inputs().at("/rules/0/expiration/days").asInt()).isEqualTo(45);
             assertThat(l.inputs().at("/rules/0/noncurrentVersionExpiration/noncurrentDays").asInt()).isEqualTo(10);
