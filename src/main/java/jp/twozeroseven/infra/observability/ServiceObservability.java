@@ -20,9 +20,6 @@ import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelEventsArgs;
 import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelEventsBadEventsArgs;
 import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelEventsGoodEventsArgs;
 import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelEventsValidEventsArgs;
-import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelObjectiveArgs;
-import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelObjectiveTimeWindowArgs;
-import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelObjectiveTimeWindowRollingArgs;
 import jp.twozeroseven.infra.newrelic.outputs.GetEntityResult;
 import jp.twozeroseven.infra.observability.alerts.BurnRateConditions;
 import jp.twozeroseven.infra.observability.alerts.GoldenSignalConditions;
@@ -177,13 +174,7 @@ public final class ServiceObservability extends ComponentResource {
                 .name(spec.apmAppName() + " " + sli)
                 .description(description(spec, slo.kind()))
                 .events(eventsArgs.build())
-                .objective(ServiceLevelObjectiveArgs.builder()
-                        .target(spec.objectivePercent())
-                        .timeWindow(ServiceLevelObjectiveTimeWindowArgs.builder()
-                                .rolling(ServiceLevelObjectiveTimeWindowRollingArgs.builder()
-                                        .count(spec.periodDays()).unit("DAY").build())
-                                .build())
-                        .build())
+                .objective(spec.objective())
                 .build(), scope.options());
     }
 

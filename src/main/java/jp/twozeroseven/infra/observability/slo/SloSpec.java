@@ -86,4 +86,18 @@ public record SloSpec(String service, String apmAppName, double objectivePercent
     public double periodHours() {
         return periodDays * 24.0;
     }
+
+    /**
+     * The Service Level's objective: the target over a rolling window of {@link #periodDays} days (New Relic,
+     * newrelic_service_level, objective.time_window.rolling).
+     */
+    public jp.twozeroseven.infra.newrelic.inputs.ServiceLevelObjectiveArgs objective() {
+        return jp.twozeroseven.infra.newrelic.inputs.ServiceLevelObjectiveArgs.builder()
+                .target(objectivePercent)
+                .timeWindow(jp.twozeroseven.infra.newrelic.inputs.ServiceLevelObjectiveTimeWindowArgs.builder()
+                        .rolling(jp.twozeroseven.infra.newrelic.inputs.ServiceLevelObjectiveTimeWindowRollingArgs
+                                .builder().count(periodDays).unit("DAY").build())
+                        .build())
+                .build();
+    }
 }

@@ -7,9 +7,6 @@ import jp.twozeroseven.infra.newrelic.ServiceLevelArgs;
 import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelEventsArgs;
 import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelEventsBadEventsArgs;
 import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelEventsValidEventsArgs;
-import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelObjectiveArgs;
-import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelObjectiveTimeWindowArgs;
-import jp.twozeroseven.infra.newrelic.inputs.ServiceLevelObjectiveTimeWindowRollingArgs;
 import jp.twozeroseven.infra.newrelic.synthetics.Monitor;
 import jp.twozeroseven.infra.newrelic.synthetics.MonitorArgs;
 import jp.twozeroseven.infra.observability.slo.SloSpec;
@@ -52,13 +49,7 @@ public final class OutsideInChecks {
                         .badEvents(ServiceLevelEventsBadEventsArgs.builder()
                                 .from("SyntheticCheck").where(guid.applyValue(OutsideInNrql::bad)).build())
                         .build())
-                .objective(ServiceLevelObjectiveArgs.builder()
-                        .target(spec.objectivePercent())
-                        .timeWindow(ServiceLevelObjectiveTimeWindowArgs.builder()
-                                .rolling(ServiceLevelObjectiveTimeWindowRollingArgs.builder()
-                                        .count(spec.periodDays()).unit("DAY").build())
-                                .build())
-                        .build())
+                .objective(spec.objective())
                 .build(), options);
     }
 
