@@ -37,14 +37,9 @@ public final class ObservabilityPropsFrom {
      * @param aws                   the AWS provider, naming and tags for the deploy markers (service
      *                              {@code observability})
      * @param codeDeployApplication the platform's CodeDeploy application
-     * @param deploymentGroups      service → its CodeDeploy deployment group, as the platform created them
+     * @param observed              the platform's handover ({@link #handover}), one per service with an SLO list
+     *                              (any order; matched by name)
      */
-    public static ObservabilityProps of(StackSettings settings, Scope aws, String codeDeployApplication,
-                                        Map<String, String> deploymentGroups) {
-        return of(settings, aws, codeDeployApplication, observedServices(settings, deploymentGroups));
-    }
-
-    /** @param observed the platform's handover, one per service with an SLO list (any order; matched by name) */
     public static ObservabilityProps of(StackSettings settings, Scope aws, String codeDeployApplication,
                                         List<ObservedService> observed) {
         ObservabilitySettings o = settings.observability();
@@ -68,16 +63,6 @@ public final class ObservabilityPropsFrom {
     }
 
     /**
-     * The handover built from the platform's settings: what the platform's per-service component hands over once it
-     * exists. The APM app name is the one the containers report ({@code <service>-<stack>}); the probe path is the
-     * target groups' and the container's {@code healthCheckPath}; the public host is the first listener host header.
-     */
-    public static List<ObservedService> observedServices(StackSettings settings, Map<String, String> deploymentGroups) {
-        return settings.services().stream().map(s -> observed(settings.stack(), s,
-                Optional.ofNullable(deploymentGroups.get(s.name())))).toList();
-    }
-
-    /**
      * The handover from the platform's service components (issue 17: each service hands over what it is observed
      * by): its name, the APM app name its containers report, the path only its health checks call, its public
      * host and its CodeDeploy deployment group. The public host is the first listener host header, except for a
@@ -97,12 +82,6 @@ public final class ObservabilityPropsFrom {
             return new ObservedService(props.name(), ServiceObservability.apmAppName(props.name(), stack),
                     List.of(balanced.healthCheckPath()), host, Optional.of(service.observed().deploymentGroupName()));
         }).toList();
-    }
-
-    static ObservedService observed(String stack, ServiceSettings service, Optional<String> deploymentGroup) {
-        return new ObservedService(service.name(), ServiceObservability.apmAppName(service.name(), stack),
-                List.of(service.healthCheckPath()), service.routing().hostHeaders().stream().findFirst(),
-                deploymentGroup);
     }
 
     private static ServiceObservabilityProps service(NewRelicAccount newRelic, ObservabilitySettings o,

@@ -22,16 +22,16 @@ public final class ServiceRoles {
      * @param description      what the role is for, shown in the IAM console
      */
     public static Role create(Scope scope, String name, String servicePrincipal, String description) {
-        return create(scope, name, servicePrincipal, description, scope.accountId(), scope.options());
+        return create(scope, name, servicePrincipal, description, scope.options());
     }
 
     /** The same with explicit options (a role that moved carries an alias to its old parent). */
     public static Role create(Scope scope, String name, String servicePrincipal, String description,
-                              String accountId, CustomResourceOptions options) {
+                              CustomResourceOptions options) {
         return new Role(name, RoleArgs.builder()
                 .name(name)
                 .description(description)
-                .assumeRolePolicy(PolicyDocuments.serviceTrust(servicePrincipal, accountId).toJson())
+                .assumeRolePolicy(PolicyDocuments.serviceTrust(servicePrincipal, scope.accountId()).toJson())
                 .tags(scope.tags(name))
                 .build(), options);
     }

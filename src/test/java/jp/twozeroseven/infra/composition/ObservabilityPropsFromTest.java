@@ -8,6 +8,9 @@ import jp.twozeroseven.infra.settings.StackFixture;
 import jp.twozeroseven.infra.settings.StackSettings;
 import jp.twozeroseven.infra.settings.StackSettingsParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import jp.twozeroseven.infra.testsupport.SynthedStacks;
 
 import java.util.List;
 import java.util.Map;
@@ -19,16 +22,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The settings → props mapping of the observability component (the resources themselves: the stack tests). */
 class ObservabilityPropsFromTest {
 
-    @Test
-    void theHandoverOfEachServiceComesFromItsPlatformSettings() {
-        StackSettings prod = StackSettingsParser.parse(StackFixture.read("prod"));
-        List<ObservedService> observed = ObservabilityPropsFrom.observedServices(prod,
-                Map.of("api", "platform-207-prod-api"));
-        assertThat(observed).containsExactly(
-                new ObservedService("api", "api-prod", List.of("/health"), Optional.of("api.207-delivery.jp"),
-                        Optional.of("platform-207-prod-api")),
-                new ObservedService("web", "web-prod", List.of("/api/health"), Optional.of("admin.207-delivery.jp"),
-                        Optional.empty()));
+    /**
+     * The handover comes from the services the platform built: a service that answers CloudFront only (web's
+     * admin.* host, issue 14 #10, docs/cdn.md) is checked through the distribution's first alias, since a direct
+     * request gets the ALB's fixed 403; a direct one (api) through its own host.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "stg"})
+    void eachServicesSyntheticCheckGoesWhereItsUsersReachIt(String stack) {
+        StackSettings settings = SynthedStacks.settings(stack);
+        var monitors = SynthedStacks.synth(stack).ofType("newrelic:synthetics/monitor:Monitor");
+        for (var service : settings.services()) {
+            String host = service.name().equals("web") ? settings.cdn().aliases().get(0)
+                    : service.routing().hostHeaders().get(0);
+            assertThat(monitors).filteredOn(m -> m.name().equals(service.name() + "-public"))
+                    .singleElement().satisfies(m -> assertThat(m.inputs().get("uri").asText())
+                            .isEqualTo("https://" + host + service.healthCheckPath()));
+        }
     }
 
     @Test

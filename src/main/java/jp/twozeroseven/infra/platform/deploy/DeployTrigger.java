@@ -77,8 +77,7 @@ public final class DeployTrigger extends ComponentResource {
         githubProvider = props.createGithubOidcProvider() ? githubProvider(scope).arn()
                 : Output.of(githubProviderArn(props.accountId()));
         releaseEvents = mode != DeployMode.PIPELINE ? null : ServiceRoles.create(scope, scope.name("release-events"),
-                "events.amazonaws.com", "EventBridge starts the release pipelines on an ECR push of a release tag",
-                props.accountId(), scope.options());
+                "events.amazonaws.com", "EventBridge starts the release pipelines on an ECR push of a release tag");
         this.registerOutputs(Map.of("artifactBucket", artifacts.name()));
     }
 

@@ -80,8 +80,7 @@ public final class ServiceBlueGreen {
         // The role and its policy carry the shared Service tag they had before they moved into the service.
         Scope shared = scope.forService(StackTags.SHARED_SERVICE);
         Role serviceRole = ServiceRoles.create(shared, roleName, "codedeploy.amazonaws.com",
-                "CodeDeploy shifts ECS traffic between blue and green for " + groupName, props.accountId(),
-                options.get().build());
+                "CodeDeploy shifts ECS traffic between blue and green for " + groupName, options.get().build());
         Map<String, TargetGroup> colours = new LinkedHashMap<>();
         colours.put("blue", target.blue());
         colours.put("green", target.green());

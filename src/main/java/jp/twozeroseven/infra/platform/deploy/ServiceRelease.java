@@ -111,7 +111,7 @@ public final class ServiceRelease {
                 .build(), options.get().build());
         Repository repository = target.repository();
         Role role = ServiceRoles.create(scope, id, "codepipeline.amazonaws.com",
-                "CodePipeline deploys " + serviceName + " blue/green", props.accountId(), options.get().build());
+                "CodePipeline deploys " + serviceName + " blue/green", options.get().build());
         List<String> prefixes = target.shared().documentPrefixes();
         RolePolicy policy = new RolePolicy(id, RolePolicyArgs.builder()
                 .role(role.id())

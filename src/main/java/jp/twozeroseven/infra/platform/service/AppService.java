@@ -388,8 +388,7 @@ public final class AppService extends ComponentResource {
     }
 
     private Role role(Scope scope, String name, String description) {
-        return ServiceRoles.create(scope, name, "ecs-tasks.amazonaws.com", description, props.stack().accountId(),
-                scope.options());
+        return ServiceRoles.create(scope, name, "ecs-tasks.amazonaws.com", description);
     }
 
     private TargetGroup targetGroup(Scope scope, String name, Output<String> vpcId) {
