@@ -65,7 +65,7 @@ public final class ObservabilityPropsFrom {
     /**
      * The handover from the platform's service components (issue 17: each service hands over what it is observed
      * by): its name, the APM app name its containers report, the path only its health checks call, its public
-     * host and its CodeDeploy deployment group. The public host is the first listener host header, except for a
+     * host and its CodeDeploy deployment group; a worker has only the first two. The public host is the first listener host header, except for a
      * service that answers CloudFront only (issue 14 #10, docs/cdn.md): users reach it through the distribution,
      * and a direct request gets the ALB's 403, so it is checked through the CDN's first alias.
      *
@@ -76,11 +76,15 @@ public final class ObservabilityPropsFrom {
                                                          services) {
         return services.stream().map(service -> {
             var props = service.props();
-            var balanced = props.loadBalanced();
-            Optional<String> host = !balanced.cloudFrontOnly().isEmpty() && !cdnAliases.isEmpty()
-                    ? Optional.of(cdnAliases.get(0)) : balanced.routing().hostHeaders().stream().findFirst();
-            return new ObservedService(props.name(), ServiceObservability.apmAppName(props.name(), stack),
-                    List.of(balanced.healthCheckPath()), host, Optional.of(service.observed().deploymentGroupName()));
+            String apm = ServiceObservability.apmAppName(props.name(), stack);
+            // A worker: no probe path, no public host (so no synthetic check), no deployment group; its SLIs
+            // count its background transactions (ObservedService.Traffic.BACKGROUND).
+            return props.loadBalanced().map(balanced -> {
+                Optional<String> host = !balanced.cloudFrontOnly().isEmpty() && !cdnAliases.isEmpty()
+                        ? Optional.of(cdnAliases.get(0)) : balanced.routing().hostHeaders().stream().findFirst();
+                return new ObservedService(props.name(), apm, List.of(balanced.healthCheckPath()), host,
+                        service.observed().deploymentGroupName());
+            }).orElseGet(() -> ObservedService.worker(props.name(), apm));
         }).toList();
     }
 

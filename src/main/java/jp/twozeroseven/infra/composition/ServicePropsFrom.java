@@ -11,6 +11,8 @@ import jp.twozeroseven.infra.settings.ServiceSettings;
 import jp.twozeroseven.infra.settings.StackSettings;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The one place where stack settings become the props of the per-service components: the components take
@@ -29,18 +31,25 @@ public final class ServicePropsFrom {
 
     public static AppService.Props of(StackSettings stack, ServiceSettings service) {
         var deploy = stack.deploy();
+        // A worker listens on no port and answers no probe: no port mapping, no container health check (ECS then
+        // reports the container's health as UNKNOWN and judges the task by its essential container running;
+        // ECS developer guide, "Determine Amazon ECS task health using container health checks").
+        OptionalInt port = service.loadBalanced().map(lb -> OptionalInt.of(lb.containerPort()))
+                .orElse(OptionalInt.empty());
+        Optional<HealthCheck> health = service.loadBalanced().map(lb ->
+                HealthCheck.httpGet(probe(service.kind()), lb.containerPort(), lb.healthCheckPath()));
         AppService.Task task = new AppService.Task(service.cpu(), service.memory(), service.architecture(),
-                service.containerPort(), service.environment(), service.readOnlyRootFilesystem(),
-                writablePaths(service.kind()),
-                HealthCheck.httpGet(probe(service.kind()), service.containerPort(), service.healthCheckPath()));
+                port, service.environment(), service.readOnlyRootFilesystem(), writablePaths(service.kind()),
+                health, service.command());
         AppService.Release release = new AppService.Release(deploy.releaseTagPrefix(),
                 stack.registry().keepReleaseImages(), deploy.mode(), deploy.deploymentConfig(),
                 deploy.terminationWaitMinutes(),
                 deploy.githubRepositories().get(service.name()), stack.dataPipeline().access().deployRoleArn(),
                 stack.dataPipeline().access().breakGlassRoleArn());
         // The service whose host is CloudFront's ALB origin answers CloudFront only (docs/cdn.md).
-        AppService.LoadBalanced loadBalanced = new AppService.LoadBalanced(service.routing(),
-                service.healthCheckPath(), CdnOriginSecret.valuesFor(stack, service));
+        Optional<AppService.LoadBalanced> loadBalanced = service.loadBalanced().map(lb ->
+                new AppService.LoadBalanced(lb.routing(), lb.healthCheckPath(), CdnOriginSecret.valuesFor(stack,
+                        service)));
         return new AppService.Props(service.name(), task, loadBalanced, service.scaling(), release,
                 stackProps(stack));
     }
@@ -60,7 +69,7 @@ public final class ServicePropsFrom {
     /** Rails writes pids, cache and bootsnap files under tmp; Next.js writes its image cache under .next/cache. */
     static List<String> writablePaths(ServiceKind kind) {
         return switch (kind) {
-            case RAILS_API -> List.of("/tmp", "/rails/tmp");
+            case RAILS_API, RAILS_WORKER -> List.of("/tmp", "/rails/tmp");
             case NEXTJS_WEB -> List.of("/tmp", "/app/.next/cache");
         };
     }
@@ -68,7 +77,7 @@ public final class ServicePropsFrom {
     /** The runtime every image of the kind has: ruby for Rails, node for Next.js (HealthCheck#httpGet). */
     static HttpProbe probe(ServiceKind kind) {
         return switch (kind) {
-            case RAILS_API -> HttpProbe.RUBY;
+            case RAILS_API, RAILS_WORKER -> HttpProbe.RUBY;
             case NEXTJS_WEB -> HttpProbe.NODE;
         };
     }

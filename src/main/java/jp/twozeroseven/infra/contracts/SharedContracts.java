@@ -29,6 +29,14 @@ public final class SharedContracts {
      */
     public static final List<String> CODEDEPLOY_OWNED_SERVICE_FIELDS = List.of("taskDefinition", "loadBalancers",
             "desiredCount", "capacityProviderStrategies", "networkConfiguration", "platformVersion");
+    /**
+     * Fields of an ECS-controller (rolling update) service that its releases and Application Auto Scaling own: a
+     * release registers a task definition revision and calls UpdateService with it, autoscaling sets the desired
+     * count. Writing either back makes {@code pulumi up} roll the service back to Pulumi's revision, or reset its
+     * task count (docs/workers.md). The network configuration and capacity provider strategy stay Pulumi's:
+     * UpdateService changes them under this controller.
+     */
+    public static final List<String> ECS_OWNED_SERVICE_FIELDS = List.of("taskDefinition", "desiredCount");
     /** CodeDeploy rewrites the forward action of the production and test listener rules when it shifts traffic. */
     public static final List<String> CODEDEPLOY_OWNED_LISTENER_RULE_FIELDS = List.of("actions");
 
@@ -76,6 +84,7 @@ public final class SharedContracts {
         ObjectNode codeDeploy = root.putObject("codeDeployOwnedFields");
         CODEDEPLOY_OWNED_SERVICE_FIELDS.forEach(codeDeploy.putArray("ecsService")::add);
         CODEDEPLOY_OWNED_LISTENER_RULE_FIELDS.forEach(codeDeploy.putArray("listenerRule")::add);
+        ECS_OWNED_SERVICE_FIELDS.forEach(root.putObject("ecsOwnedFields").putArray("ecsService")::add);
         root.putObject("optOutLabels").put("writableRoot", WRITABLE_ROOT_LABEL)
                 .put("writableRootReason", WRITABLE_ROOT_REASON_LABEL);
         ObjectNode secrets = root.putObject("secretNames");

@@ -1,5 +1,7 @@
 package jp.twozeroseven.infra.observability;
 
+import jp.twozeroseven.infra.observability.slo.TransactionType;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,9 +21,10 @@ import java.util.Optional;
  *                        path-routed only, and then it can have no availability SLO
  * @param deploymentGroup its CodeDeploy deployment group, whose deployments become deploy markers; empty for a
  *                        service that CodeDeploy does not deploy
+ * @param transactionType what its SLIs count: users' web requests, or a worker's background jobs
  */
 public record ObservedService(String name, String apmAppName, List<String> probePaths, Optional<String> publicHost,
-                              Optional<String> deploymentGroup) {
+                              Optional<String> deploymentGroup, TransactionType transactionType) {
 
     public ObservedService {
         Objects.requireNonNull(name, "name");
@@ -29,5 +32,21 @@ public record ObservedService(String name, String apmAppName, List<String> probe
         probePaths = List.copyOf(probePaths);
         Objects.requireNonNull(publicHost, "publicHost");
         Objects.requireNonNull(deploymentGroup, "deploymentGroup");
+        Objects.requireNonNull(transactionType, "transactionType");
+    }
+
+    /** A web service: its SLIs count its users' web requests. */
+    public ObservedService(String name, String apmAppName, List<String> probePaths, Optional<String> publicHost,
+                           Optional<String> deploymentGroup) {
+        this(name, apmAppName, probePaths, publicHost, deploymentGroup, TransactionType.WEB);
+    }
+
+    /**
+     * A worker (no load balancer): no probe path, no public host (so no synthetic check, and no ALB metrics), no
+     * CodeDeploy group; its SLIs count its background transactions.
+     */
+    public static ObservedService worker(String name, String apmAppName) {
+        return new ObservedService(name, apmAppName, List.of(), Optional.empty(), Optional.empty(),
+                TransactionType.OTHER);
     }
 }

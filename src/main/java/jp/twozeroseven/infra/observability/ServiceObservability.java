@@ -34,6 +34,7 @@ import jp.twozeroseven.infra.observability.slo.BurnRateWindows;
 import jp.twozeroseven.infra.observability.slo.SliEvents;
 import jp.twozeroseven.infra.observability.slo.SliQueries;
 import jp.twozeroseven.infra.observability.slo.SloSpec;
+import jp.twozeroseven.infra.observability.slo.TransactionType;
 import jp.twozeroseven.infra.observability.synthetics.OutsideInChecks;
 import jp.twozeroseven.infra.observability.synthetics.OutsideInNrql;
 import jp.twozeroseven.infra.observability.synthetics.PublicCheck;
@@ -46,7 +47,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SLOs of one user-facing service and everything that watches them, one item of its SLO list at a time
+ * The SLOs of one service (user-facing, or a worker whose SLIs count its background jobs: no availability SLO, no
+ * synthetic check, no ALB metric) and everything that watches them, one item of its SLO list at a time
  * ({@link ServiceObservabilityProps#slos()}): a service level per SLO (success and latency on the APM entity,
  * availability on the synthetic monitor of its public URL), a multiwindow burn-rate alert per SRE-workbook window for
  * every APM SLO, an outage page per SLO, golden-signal conditions, and a dashboard. Conditions land in one policy
@@ -84,7 +86,8 @@ public final class ServiceObservability extends ComponentResource {
         burnRateWindowsPolicy = policy(scope, svc + "-burn-rate-windows");
 
         List<SloSpec> specs = props.slos().stream()
-                .map(slo -> slo.spec(svc, service.apmAppName(), service.probePaths())).toList();
+                .map(slo -> slo.spec(svc, service.apmAppName(), service.probePaths(), service.transactionType()))
+                .toList();
         // Golden signals read the same users' requests; app and probes are the same in every SLO's spec.
         SloSpec app = specs.get(0);
         entityGuid = props.entityGuid().map(Output::of).orElseGet(() -> lookUpEntity(scope, app));
@@ -179,6 +182,11 @@ public final class ServiceObservability extends ComponentResource {
     }
 
     private static String description(SloSpec spec, SloKind kind) {
+        if (spec.transactionType() == TransactionType.OTHER) {
+            return kind == SloKind.SUCCESS
+                    ? "Share of background jobs that ended without an error (generated from the SLO spec)"
+                    : "Share of background jobs faster than " + spec.latencyThresholdSeconds() + " s (generated from the SLO spec)";
+        }
         return kind == SloKind.SUCCESS
                 ? "Share of users' web requests without a server error (5xx), health checks excluded (generated from the SLO spec)"
                 : "Share of users' web requests faster than " + spec.latencyThresholdSeconds() + " s (generated from the SLO spec)";

@@ -1,6 +1,7 @@
 package jp.twozeroseven.infra.observability;
 
 import jp.twozeroseven.infra.observability.slo.SloSpec;
+import jp.twozeroseven.infra.observability.slo.TransactionType;
 import jp.twozeroseven.infra.settings.SloKind;
 
 import java.util.List;
@@ -56,8 +57,14 @@ public record SloProps(String name, SloKind kind, double objectivePercent, int p
                 Optional.of(checkPath), redirectIsFailure);
     }
 
-    /** The numbers and queries of this SLO for one service's APM application. */
+    /** The numbers and queries of this SLO for one service's APM application (its users' web requests). */
     public SloSpec spec(String service, String apmAppName, List<String> probePaths) {
-        return new SloSpec(service, apmAppName, objectivePercent, latencyThresholdSeconds, periodDays, probePaths);
+        return spec(service, apmAppName, probePaths, TransactionType.WEB);
+    }
+
+    /** @param transactionType what it counts: web requests, or a worker's background jobs */
+    public SloSpec spec(String service, String apmAppName, List<String> probePaths, TransactionType transactionType) {
+        return new SloSpec(service, apmAppName, objectivePercent, latencyThresholdSeconds, periodDays, probePaths,
+                transactionType);
     }
 }

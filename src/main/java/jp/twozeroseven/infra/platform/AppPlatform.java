@@ -33,8 +33,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The application platform: network, the ECS cluster with one {@link AppService} per service behind the ALB (each
- * owning its whole slice), Aurora, and what the services share. Everything is sized and named from the stack
+ * The application platform: network, the ECS cluster with one {@link AppService} per service, behind the ALB or a
+ * worker without it (each owning its whole slice), Aurora, and what the services share. Everything is sized and named from the stack
  * settings.
  */
 public final class AppPlatform extends ComponentResource {
@@ -90,8 +90,9 @@ public final class AppPlatform extends ComponentResource {
 
         // Each service owns its whole slice (platform/service/AppService); what they share is built first.
         List<AppService.Props> serviceProps = props.services();
-        deployments = new BlueGreenDeployments("blue-green", scope,
-                serviceProps.stream().map(AppService.Props::name).toList());
+        // Only the services behind the load balancer deploy blue/green; a worker rolls.
+        deployments = new BlueGreenDeployments("blue-green", scope, serviceProps.stream()
+                .filter(service -> service.loadBalanced().isPresent()).map(AppService.Props::name).toList());
         deployTrigger = new DeployTrigger("deploy-trigger", scope, props.deployTrigger(),
                 keys.platform().arn(), logBuckets.accessLogs().name());
         AppService.Platform shared = new AppService.Platform(cluster, capacityProviders, network.vpcId(),
@@ -133,7 +134,7 @@ public final class AppPlatform extends ComponentResource {
         out.put("deployMode", Output.of(deployTrigger.mode().name().toLowerCase(java.util.Locale.ROOT)));
         out.put("codeDeployApplication", deployments.application().name());
         Map<String, Output<String>> groups = new LinkedHashMap<>();
-        services.forEach((n, s) -> groups.put(n, s.blueGreen().group().deploymentGroupName()));
+        services.forEach((n, s) -> s.blueGreen().ifPresent(b -> groups.put(n, b.group().deploymentGroupName())));
         out.put("deploymentGroups", Outputs.map(groups));
         Map<String, Output<String>> documents = new LinkedHashMap<>();
         services.forEach((n, s) -> documents.put(n, s.release().documentLocation()));

@@ -39,7 +39,7 @@ public final class CdnOriginSecret {
     /** The service whose host CloudFront's ALB origin connects to: its production rule answers CloudFront only. */
     public static Optional<ServiceSettings> guardedService(CdnSettings cdn, List<ServiceSettings> services) {
         return cdn.albOriginDomain().flatMap(host -> services.stream()
-                .filter(s -> s.routing().hostHeaders().contains(host)).findFirst());
+                .filter(s -> s.hostHeaders().contains(host)).findFirst());
     }
 
     /**
@@ -54,7 +54,12 @@ public final class CdnOriginSecret {
 
     /** The priority of the rule that answers 403 to the guarded host without the header: right after its rule. */
     public static int denyPriority(ServiceSettings service) {
-        return denyPriority(service.routing().priority());
+        return denyPriority(routing(service).priority());
+    }
+
+    /** The listener rule of a service behind the load balancer (the guarded service always is: it has a host). */
+    private static Routing routing(ServiceSettings service) {
+        return service.loadBalanced().orElseThrow().routing();
     }
 
     /** @param productionPriority the priority of the guarded service's production rule */
@@ -92,22 +97,22 @@ public final class CdnOriginSecret {
         ServiceSettings service = guarded.get();
         int deny = denyPriority(service);
         String prefix = project + ":services.";
-        services.stream().filter(s -> s.routing().priority() == deny).findFirst().ifPresent(s -> problems.add(
+        services.stream().filter(s -> s.loadBalanced().isPresent() && routing(s).priority() == deny).findFirst().ifPresent(s -> problems.add(
                 prefix + s.name() + ".routing.priority", String.valueOf(deny), "is the priority of the rule that "
                         + "answers 403 to " + cdn.albOriginDomain().get() + " requests that did not come through "
                         + "CloudFront (services." + service.name() + ".routing.priority + 1); choose another"));
         if (deny > 50000) {
-            problems.add(prefix + service.name() + ".routing.priority", String.valueOf(service.routing().priority()),
+            problems.add(prefix + service.name() + ".routing.priority", String.valueOf(routing(service).priority()),
                     "must be below 50000: the rule after it (403 without CloudFront's header) takes the next one");
         }
-        int routingValues = service.routing().hostHeaders().size() + service.routing().pathPatterns().size();
+        int routingValues = routing(service).hostHeaders().size() + routing(service).pathPatterns().size();
         if (routingValues + MAX_VALUES > CONDITION_VALUES_PER_RULE) {
             problems.add(prefix + service.name() + ".routing", routingValues + " host headers and path patterns",
                     "with CloudFront's header (up to " + MAX_VALUES + " values while rotating) the rule would exceed "
                             + "the ALB's " + CONDITION_VALUES_PER_RULE + " condition values per rule; use at most "
                             + (CONDITION_VALUES_PER_RULE - MAX_VALUES));
         }
-        String health = service.healthCheckPath();
+        String health = service.loadBalanced().orElseThrow().healthCheckPath();
         if (health != null && cdn.albPathPatterns().stream().noneMatch(p -> health.matches(glob(p)))) {
             problems.add(prefix + service.name() + ".healthCheckPath", health, "the outside-in check of "
                     + service.name() + " goes through CloudFront (its host answers CloudFront only), which sends only "

@@ -33,6 +33,13 @@ public final class ObservabilityParser {
     public static ObservabilitySettings parse(Section s, Set<String> serviceNames, Set<String> servicesWithHost,
                                               Tier tier, StackSecrets secrets, boolean offline,
                                               LocalTime pipelineStarts) {
+        return parse(s, serviceNames, servicesWithHost, Set.of(), tier, secrets, offline, pipelineStarts);
+    }
+
+    /** @param workers those of them without a load balancer (kind rails-worker): no public URL to check */
+    public static ObservabilitySettings parse(Section s, Set<String> serviceNames, Set<String> servicesWithHost,
+                                              Set<String> workers, Tier tier, StackSecrets secrets, boolean offline,
+                                              LocalTime pipelineStarts) {
         Section newRelic = s.section("newRelic");
         String accountId = newRelic.matching("accountId", "\\d{1,12}",
                 "a New Relic account id as a quoted string of digits, e.g. \"3456789\"");
@@ -46,7 +53,7 @@ public final class ObservabilityParser {
         List<ObservabilityMaintenanceWindow> windows = s.each(s.list("maintenanceWindows", false),
                 ObservabilityParser::maintenanceWindow);
         ObservabilityHeartbeat heartbeat = heartbeat(s.section("dataPipeline"), pipelineStarts);
-        List<ObservabilityServiceSlo> services = services(s, serviceNames, servicesWithHost);
+        List<ObservabilityServiceSlo> services = services(s, serviceNames, servicesWithHost, workers);
         BurnAlertMode burnAlerts = s.choice("burnAlerts", BURN_ALERT_MODES, BurnAlertMode.COMPOUND);
         boolean deployMarkers = s.bool("deployMarkers", true);
         if (deployMarkers && !offline && secrets.get(SecretKey.NEW_RELIC_API_KEY).isEmpty()) {
@@ -109,7 +116,7 @@ public final class ObservabilityParser {
     }
 
     private static List<ObservabilityServiceSlo> services(Section s, Set<String> serviceNames,
-                                                          Set<String> servicesWithHost) {
+                                                          Set<String> servicesWithHost, Set<String> workers) {
         Map<String, Section> declared = s.named("services", "[a-z][a-z0-9-]{0,20}", "a name from services");
         List<ObservabilityServiceSlo> out = new ArrayList<>();
         declared.forEach((name, section) -> {
@@ -117,7 +124,7 @@ public final class ObservabilityParser {
                 s.report("services." + name, name, "unknown service; SLOs can be declared only for the services "
                         + "under services: " + serviceNames);
             } else {
-                out.add(service(name, section, servicesWithHost.contains(name)));
+                out.add(service(name, section, servicesWithHost.contains(name), workers.contains(name)));
             }
         });
         serviceNames.stream().filter(n -> !declared.containsKey(n)).forEach(n ->
@@ -130,9 +137,9 @@ public final class ObservabilityParser {
         return out;
     }
 
-    private static ObservabilityServiceSlo service(String name, Section s, boolean hasHost) {
+    private static ObservabilityServiceSlo service(String name, Section s, boolean hasHost, boolean worker) {
         movedIntoSlos(s);
-        List<SloSettings> slos = SloParser.parse(s, hasHost);
+        List<SloSettings> slos = SloParser.parse(s, hasHost, worker);
         Optional<String> guid = s.optionalMatching("entityGuid", "[A-Za-z0-9+/=]{10,}",
                 "the APM application's entity GUID (base64), only while the app has not reported yet");
         ObservabilityGoldenSignals golden = goldenSignals(s.section("goldenSignals"));

@@ -23,6 +23,15 @@ final class ScheduleParser {
     }
 
     static ScalingSettings parse(Section s) {
+        return parse(s, true);
+    }
+
+    /**
+     * @param loadBalanced false for a worker: it serves no requests, so neither the ALB request-count tracking
+     *                     ({@code requestsPerTarget}, which needs a target group: Application Auto Scaling,
+     *                     predefined metric ALBRequestCountPerTarget) nor a load-derived capacity model applies
+     */
+    static ScalingSettings parse(Section s, boolean loadBalanced) {
         Optional<CapacityModel> capacity = s.optionalSection("capacity").flatMap(CapacityModelParser::parse);
         boolean capacityGiven = s.has("capacity");
         List<CapacityWindow> windows = s.each(s.list("windows", true), w -> window(w, capacity, capacityGiven));
@@ -30,6 +39,16 @@ final class ScheduleParser {
         int requestsDefault = capacity.map(c -> Math.max(10, Math.min(100_000, c.requestsPerTargetPerMinute())))
                 .orElse(1000);
         int requests = s.integer("requestsPerTarget", 10, 100_000, requestsDefault);
+        if (!loadBalanced) {
+            String fix = "a rails-worker takes no requests from the load balancer, so it scales on CPU only "
+                    + "(cpuTargetPercent) and its windows give min and max; remove ";
+            if (s.has("requestsPerTarget")) {
+                s.report("requestsPerTarget", String.valueOf(requests), fix + "requestsPerTarget");
+            }
+            if (s.has("capacity")) {
+                s.report("capacity", "a capacity model", fix + "capacity (and the windows' peakRps)");
+            }
+        }
         s.rejectUnknownKeys();
         checkNames(s, windows);
         checkTiling(s, windows);

@@ -1,15 +1,19 @@
 package jp.twozeroseven.infra.settings;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 final class ServiceParser {
+
+    static final String WORKER = "rails-worker";
 
     private ServiceParser() {
     }
 
     static ServiceSettings parse(String name, Section s) {
         ServiceKind kind = s.choice("kind", Map.of("rails-api", ServiceKind.RAILS_API, "nextjs-web",
-                ServiceKind.NEXTJS_WEB));
+                ServiceKind.NEXTJS_WEB, WORKER, ServiceKind.RAILS_WORKER));
         int cpu = s.integer("cpu", 256, 4096);
         if (s.has("cpu") && !FargateSizes.allowedCpu(cpu)) {
             s.report("cpu", String.valueOf(cpu), "Fargate offers 256, 512, 1024, 2048 or 4096 CPU units");
@@ -21,18 +25,61 @@ final class ServiceParser {
         }
         CpuArchitecture arch = s.choice("architecture", Map.of("arm64", CpuArchitecture.ARM64, "x86_64",
                 CpuArchitecture.X86_64), CpuArchitecture.ARM64);
-        int port = s.integer("containerPort", 1024, 65535);
-        String health = s.matching("healthCheckPath", "/[A-Za-z0-9/_.-]*", "a path such as /health");
+        Optional<ServiceSettings.LoadBalanced> loadBalanced = kind.loadBalanced()
+                ? Optional.of(loadBalanced(s)) : Optional.empty();
+        if (!kind.loadBalanced()) {
+            rejectOnWorker(s, "containerPort", () -> String.valueOf(s.integer("containerPort", 0, 65535)));
+            rejectOnWorker(s, "healthCheckPath", () -> s.optionalText("healthCheckPath", "a path").orElse(""));
+            rejectOnWorker(s, "routing", () -> {
+                s.markKnown("routing");
+                return "an ALB listener rule";
+            });
+        }
+        List<String> command = kind.loadBalanced() ? List.of() : command(s);
+        if (kind.loadBalanced() && s.has("command")) {
+            s.report("command", String.join(" ", s.texts("command", "words", false)), "only a " + WORKER + " gives a command; a web service runs its image's own "
+                    + "CMD, so remove it (or use kind " + WORKER + ")");
+        }
         boolean readOnlyRoot = s.bool("readOnlyRootFilesystem", true);
-        Routing routing = routing(s.section("routing"));
-        ScalingSettings scaling = ScheduleParser.parse(s.section("scaling"));
+        ScalingSettings scaling = ScheduleParser.parse(s.section("scaling"), kind.loadBalanced());
         Map<String, String> env = s.stringMap("environment", "[A-Z][A-Z0-9_]*", "an UPPER_SNAKE_CASE name");
         env.keySet().stream()
                 .filter(jp.twozeroseven.infra.contracts.SharedContracts::looksLikeSecretName)
                 .forEach(k -> s.report("environment." + k, k, "looks like a secret; secrets come from Secrets "
                         + "Manager through the task's `secrets`, never plain environment"));
         s.rejectUnknownKeys();
-        return new ServiceSettings(name, kind, cpu, memory, arch, port, health, readOnlyRoot, routing, scaling, env);
+        return new ServiceSettings(name, kind, cpu, memory, arch, readOnlyRoot, loadBalanced, command, scaling, env);
+    }
+
+    /** One message for a load-balancer key on a worker: the key, its value and the fix. */
+    private static void rejectOnWorker(Section s, String key, java.util.function.Supplier<String> value) {
+        if (s.has(key)) {
+            s.report(key, value.get(), "a " + WORKER + " sits behind no load balancer, so it has no " + key
+                    + "; remove it, or use kind rails-api for a service that takes requests (docs/workers.md)");
+        }
+    }
+
+    private static ServiceSettings.LoadBalanced loadBalanced(Section s) {
+        int port = s.integer("containerPort", 1024, 65535);
+        String health = s.matching("healthCheckPath", "/[A-Za-z0-9/_.-]*", "a path such as /health");
+        Routing routing = routing(s.section("routing"));
+        return new ServiceSettings.LoadBalanced(port, health, routing);
+    }
+
+    /**
+     * The worker's command. ECS passes {@code command} to the container in exec form, without a shell (ECS
+     * developer guide, task definition parameters, "command"), so one item with spaces would name a program
+     * called {@code bundle exec sidekiq}: each word is its own item.
+     */
+    private static List<String> command(Section s) {
+        List<String> command = s.texts("command", "the words of the worker's command, such as [bundle, exec, "
+                + "sidekiq]", true);
+        if (!command.isEmpty() && command.get(0).trim().contains(" ")) {
+            s.report("command[0]", command.get(0), "ECS runs the command without a shell, so a first word with "
+                    + "spaces names a program that does not exist; give each word its own item, e.g. "
+                    + "[bundle, exec, sidekiq]");
+        }
+        return command;
     }
 
     private static Routing routing(Section s) {

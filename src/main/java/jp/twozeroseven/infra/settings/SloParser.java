@@ -40,12 +40,20 @@ public final class SloParser {
      *                which an availability SLO checks from outside
      */
     public static List<SloSettings> parse(Section service, boolean hasHost) {
+        return parse(service, hasHost, false);
+    }
+
+    /**
+     * @param worker whether the service is a worker (kind rails-worker): no load balancer, so no public URL for an
+     *               availability SLO; its success and latency SLOs count its background transactions
+     */
+    public static List<SloSettings> parse(Section service, boolean hasHost, boolean worker) {
         List<Section> items = service.list(KEY, true);
         if (items.isEmpty() && service.has(KEY)) {
             service.report(KEY, "[]", "a service needs at least one SLO; add e.g. "
                     + "{name: success, kind: success, objectivePercent: 99.9}");
         }
-        List<SloSettings> slos = service.each(items, item -> slo(item, hasHost));
+        List<SloSettings> slos = service.each(items, item -> slo(item, hasHost, worker));
         Set<String> seen = new LinkedHashSet<>();
         boolean availability = false;
         for (int i = 0; i < slos.size(); i++) {
@@ -72,7 +80,7 @@ public final class SloParser {
         return slos;
     }
 
-    private static SloSettings slo(Section s, boolean hasHost) {
+    private static SloSettings slo(Section s, boolean hasHost, boolean worker) {
         String name = s.matching("name", NAME, "a lower-case name such as success or checkout-latency");
         SloKind kind = s.choice("kind", KINDS);
         double objective = s.number("objectivePercent", 0, 100, true);
@@ -92,7 +100,11 @@ public final class SloParser {
         if (kind == SloKind.AVAILABILITY) {
             path = Optional.of(s.matching(CHECK_PATH, PATH, "the path the synthetic monitor calls, such as /health"));
             redirectIsFailure = s.bool(REDIRECT, false);
-            if (!hasHost) {
+            if (worker) {
+                s.report("kind", kind.key(), "a rails-worker has no public URL (no load balancer reaches it), so no "
+                        + "synthetic check can measure it; remove this SLO and keep success and latency, which count "
+                        + "its background jobs in APM (docs/workers.md)");
+            } else if (!hasHost) {
                 s.report("kind", kind.key(), "an availability SLO checks the service's public host name, and this "
                         + "service has no routing.hostHeaders; add a host header or remove this SLO");
             }

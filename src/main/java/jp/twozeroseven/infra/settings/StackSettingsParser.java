@@ -52,15 +52,17 @@ public final class StackSettingsParser {
         Set<String> serviceNames = new java.util.LinkedHashSet<>(services.stream().map(ServiceSettings::name).toList());
         DeploySettings deploy = EdgeParsers.deploy(root.section("deploy"), serviceNames, tier);
         Set<String> serviceHosts = new java.util.TreeSet<>(services.stream()
-                .flatMap(service -> service.routing().hostHeaders().stream()).toList());
+                .flatMap(service -> service.hostHeaders().stream()).toList());
         CdnSettings cdn = EdgeParsers.cdn(root.section("cdn"), serviceHosts);
         DataPipelineSettings dataPipeline = DataPipelineParser.parse(root.section("dataPipeline"), raw.projectDir());
         StackSecrets secrets = StackSecrets.read(raw, problems);
         Set<String> servicesWithHost = new java.util.LinkedHashSet<>(services.stream()
-                .filter(service -> !service.routing().hostHeaders().isEmpty()).map(ServiceSettings::name).toList());
+                .filter(service -> !service.hostHeaders().isEmpty()).map(ServiceSettings::name).toList());
+        Set<String> workers = new java.util.LinkedHashSet<>(services.stream()
+                .filter(service -> service.loadBalanced().isEmpty()).map(ServiceSettings::name).toList());
         CdnOriginSecret.check(raw.project(), cdn, services, secrets, raw.offline(), problems);
         ObservabilitySettings observability = ObservabilityParser.parse(root.section("observability"), serviceNames,
-                servicesWithHost, tier, secrets, raw.offline(), dataPipeline.nightlyAt());
+                servicesWithHost, workers, tier, secrets, raw.offline(), dataPipeline.nightlyAt());
         if (dataPipeline.catalog() != null && dataPipeline.nightlyAt() != null && observability.heartbeat() != null
                 && observability.heartbeat().deadline() != null && database.maintenanceWindow() != null) {
             // The night must fit before the heartbeat deadline, the 05:00 peak and Aurora's maintenance.
@@ -82,6 +84,9 @@ public final class StackSettingsParser {
         root.named("services", "[a-z][a-z0-9-]{0,20}", "a short lower-case name such as api")
                 .forEach((name, section) -> services.add(ServiceParser.parse(name, section)));
         for (ServiceSettings service : services) {
+            if (service.loadBalanced().isEmpty()) {
+                continue;
+            }
             String longest = namePrefix + "-" + service.name() + "-green";
             if (longest.length() > TARGET_GROUP_NAME_LIMIT) {
                 root.report("services." + service.name(), service.name(), "too long for the load balancer's target "
@@ -92,10 +97,13 @@ public final class StackSettingsParser {
         }
         Map<Integer, String> priorities = new HashMap<>();
         for (ServiceSettings service : services) {
-            String other = priorities.putIfAbsent(service.routing().priority(), service.name());
+            if (service.loadBalanced().isEmpty()) {
+                continue;
+            }
+            int priority = service.loadBalanced().get().routing().priority();
+            String other = priorities.putIfAbsent(priority, service.name());
             if (other != null) {
-                root.report("services." + service.name() + ".routing.priority",
-                        String.valueOf(service.routing().priority()),
+                root.report("services." + service.name() + ".routing.priority", String.valueOf(priority),
                         "the same listener-rule priority as service " + other + "; priorities must be unique");
             }
         }

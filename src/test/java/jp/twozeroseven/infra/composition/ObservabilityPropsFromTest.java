@@ -33,11 +33,12 @@ class ObservabilityPropsFromTest {
         StackSettings settings = SynthedStacks.settings(stack);
         var monitors = SynthedStacks.synth(stack).ofType("newrelic:synthetics/monitor:Monitor");
         for (var service : settings.services()) {
+            var balanced = service.loadBalanced().orElseThrow();
             String host = service.name().equals("web") ? settings.cdn().aliases().get(0)
-                    : service.routing().hostHeaders().get(0);
+                    : balanced.routing().hostHeaders().get(0);
             assertThat(monitors).filteredOn(m -> m.name().equals(service.name() + "-public"))
                     .singleElement().satisfies(m -> assertThat(m.inputs().get("uri").asText())
-                            .isEqualTo("https://" + host + service.healthCheckPath()));
+                            .isEqualTo("https://" + host + balanced.healthCheckPath()));
         }
     }
 

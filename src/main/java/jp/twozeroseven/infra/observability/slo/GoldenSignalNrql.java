@@ -11,7 +11,7 @@ public final class GoldenSignalNrql {
 
     /** Share of user requests that ended in a server error (5xx), in percent. */
     public static String errorRatePercent(SloSpec spec) {
-        return "SELECT percentage(count(*), WHERE " + SliQueries.serverError() + ") AS 'error rate %' "
+        return "SELECT percentage(count(*), WHERE " + SliQueries.failed(spec) + ") AS 'error rate %' "
             + "FROM Transaction WHERE " + SliQueries.userRequests(spec);
     }
 

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The NRQL pieces of the two SLIs we define per APM service. Both count what users get: web transactions of the
- * app without the probe paths (the ALB's and the container's health checks call the target groups'
+ * app (a worker's background transactions, {@link TransactionType#OTHER}) without the probe paths (the ALB's and the container's health checks call the target groups'
  * {@code healthCheckPath} every few seconds, which would otherwise dominate the night and keep every SLI green).
  */
 public final class SliQueries {
@@ -17,7 +17,8 @@ public final class SliQueries {
      * request path (docs.newrelic.com agent attributes, e.g. the Go agent's {@code AttributeRequestURI}).
      */
     public static String userRequests(SloSpec spec) {
-        String where = "appName = " + Nrql.quote(spec.apmAppName()) + " AND transactionType = 'Web'";
+        String where = "appName = " + Nrql.quote(spec.apmAppName()) + " AND transactionType = "
+            + Nrql.quote(spec.transactionType().nrqlValue());
         if (!spec.probePaths().isEmpty()) {
             where += " AND request.uri NOT IN (" + String.join(", ", spec.probePaths().stream().map(Nrql::quote).toList())
                 + ")";
@@ -31,7 +32,12 @@ public final class SliQueries {
      * request being refused (a wrong id, an expired token), not the service failing, and does not spend budget.
      */
     public static String serverError() {
-        return "http.statusCode >= 500";
+        return TransactionType.WEB.failed();
+    }
+
+    /** A counted transaction that failed: a 5xx of a web request, an error of a background job ({@link TransactionType}). */
+    public static String failed(SloSpec spec) {
+        return spec.transactionType().failed();
     }
 
     /** Success SLI: user requests are valid; the ones that ended in a server error (5xx) are bad. */
@@ -40,7 +46,7 @@ public final class SliQueries {
         return new SliEvents(
             new EventQuery("Transaction", users),
             Optional.empty(),
-            Optional.of(new EventQuery("Transaction", users + " AND " + serverError())));
+            Optional.of(new EventQuery("Transaction", users + " AND " + failed(spec))));
     }
 
     /**

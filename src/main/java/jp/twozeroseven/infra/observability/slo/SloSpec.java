@@ -17,9 +17,11 @@ import java.util.Set;
  * @param periodDays       the rolling SLO period; New Relic accepts 1, 7 or 28 days
  * @param probePaths       request paths that only load balancers and container health checks call (the target
  *                         groups' {@code healthCheckPath}); their transactions are not users
+ * @param transactionType  the transactions counted: a web service's users' requests ({@code Web}), or a worker's
+ *                         background jobs ({@code Other})
  */
 public record SloSpec(String service, String apmAppName, double objectivePercent, OptionalDouble latencyThreshold,
-                      int periodDays, List<String> probePaths) {
+                      int periodDays, List<String> probePaths, TransactionType transactionType) {
 
     public static final int DEFAULT_PERIOD_DAYS = 28;
     private static final Set<Integer> NEW_RELIC_ROLLING_DAYS = Set.of(1, 7, 28);
@@ -27,6 +29,7 @@ public record SloSpec(String service, String apmAppName, double objectivePercent
     public SloSpec {
         probePaths = probePaths == null ? List.of() : List.copyOf(probePaths);
         latencyThreshold = latencyThreshold == null ? OptionalDouble.empty() : latencyThreshold;
+        transactionType = transactionType == null ? TransactionType.WEB : transactionType;
         if (service == null || service.isBlank()) {
             throw new IllegalArgumentException("SLO spec: 'service' is blank; give the service a name such as \"delivery-api\".");
         }
@@ -51,6 +54,12 @@ public record SloSpec(String service, String apmAppName, double objectivePercent
         }
     }
 
+    /** A spec over users' web requests. */
+    public SloSpec(String service, String apmAppName, double objectivePercent, OptionalDouble latencyThreshold,
+                   int periodDays, List<String> probePaths) {
+        this(service, apmAppName, objectivePercent, latencyThreshold, periodDays, probePaths, TransactionType.WEB);
+    }
+
     /** A spec with a latency threshold and without probe paths. */
     public SloSpec(String service, String apmAppName, double objectivePercent, double latencyThresholdSeconds, int periodDays) {
         this(service, apmAppName, objectivePercent, OptionalDouble.of(latencyThresholdSeconds), periodDays, List.of());
@@ -69,7 +78,8 @@ public record SloSpec(String service, String apmAppName, double objectivePercent
 
     /** This spec with the health-check paths whose transactions are probes, not users. */
     public SloSpec withProbePaths(List<String> paths) {
-        return new SloSpec(service, apmAppName, objectivePercent, latencyThreshold, periodDays, paths);
+        return new SloSpec(service, apmAppName, objectivePercent, latencyThreshold, periodDays, paths,
+                transactionType);
     }
 
     /** The latency threshold in seconds; only a latency SLO has one. */

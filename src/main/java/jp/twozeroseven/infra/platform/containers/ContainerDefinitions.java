@@ -82,19 +82,29 @@ public final class ContainerDefinitions {
         c.put("essential", true);
         c.put("cpu", task.size().appCpu());
         c.put("memory", task.size().appMemoryMiB());
-        ObjectNode port = c.putArray("portMappings").addObject();
-        port.put("name", task.serviceName() + "-http");
-        port.put("containerPort", app.port());
-        port.put("hostPort", app.port());
-        port.put("protocol", "tcp");
-        port.put("appProtocol", "http");
-        ObjectNode health = c.putObject("healthCheck");
-        ArrayNode command = health.putArray("command");
-        app.healthCheck().command().forEach(command::add);
-        health.put("interval", app.healthCheck().intervalSeconds());
-        health.put("timeout", app.healthCheck().timeoutSeconds());
-        health.put("retries", app.healthCheck().retries());
-        health.put("startPeriod", app.healthCheck().startPeriodSeconds());
+        if (!app.command().isEmpty()) {
+            // Exec form: ECS passes the words to the container as they are, without a shell.
+            ArrayNode command = c.putArray("command");
+            app.command().forEach(command::add);
+        }
+        // A worker listens on no port: no port mapping (ECS task definition parameters, "portMappings").
+        app.port().ifPresent(containerPort -> {
+            ObjectNode port = c.putArray("portMappings").addObject();
+            port.put("name", task.serviceName() + "-http");
+            port.put("containerPort", containerPort);
+            port.put("hostPort", containerPort);
+            port.put("protocol", "tcp");
+            port.put("appProtocol", "http");
+        });
+        app.healthCheck().ifPresent(check -> {
+            ObjectNode health = c.putObject("healthCheck");
+            ArrayNode command = health.putArray("command");
+            check.command().forEach(command::add);
+            health.put("interval", check.intervalSeconds());
+            health.put("timeout", check.timeoutSeconds());
+            health.put("retries", check.retries());
+            health.put("startPeriod", check.startPeriodSeconds());
+        });
 
         Map<String, String> environment = new LinkedHashMap<>(app.environment());
         environment.put("NEW_RELIC_APP_NAME", task.newRelicAppName());

@@ -78,10 +78,7 @@ public final class DeployPolicies {
         if (repositoryArn != null) {
             statements.addAll(pushImage(repositoryArn));
         }
-        statements.add(Statement.allow("ReadDeployDocuments", List.of("s3:GetObject"), List.of(documentsArnPattern)));
-        // The documents bucket is SSE-KMS: GetObject needs Decrypt, and only through S3.
-        statements.add(Statement.allow("DecryptDeployDocuments", List.of("kms:Decrypt"), List.of(kmsKeyArn))
-                .withConditions(List.of(Condition.of("StringEquals", "kms:ViaService", "s3." + region + ".amazonaws.com"))));
+        statements.addAll(readDocuments(documentsArnPattern, kmsKeyArn, region));
         statements.addAll(deployStatements(target));
         return new PolicyDocument(statements);
     }
@@ -102,7 +99,42 @@ public final class DeployPolicies {
                 pipelineArns));
     }
 
+    /**
+     * A worker's release (docs/workers.md): push its image, read its published taskdef.json, register a revision
+     * of its family, pass its two task roles to ECS, and point its one service at the revision and follow the
+     * rollout (ecs:UpdateService and ecs:DescribeServices take the service's ARN as resource: Service Authorization
+     * Reference, Amazon ECS, resource type "service"). No CodeDeploy: ECS's rolling update deploys it.
+     *
+     * @param serviceArn the worker's ECS service ({@code arn:aws:ecs:<region>:<account>:service/<cluster>/<name>})
+     */
+    public static PolicyDocument rollingDeploy(String documentsArnPattern, String kmsKeyArn, String region,
+                                               String serviceArn, String executionRoleArn, String taskRoleArn,
+                                               String repositoryArn) {
+        List<Statement> statements = new ArrayList<>(pushImage(repositoryArn));
+        statements.addAll(readDocuments(documentsArnPattern, kmsKeyArn, region));
+        statements.addAll(taskDefinitionStatements(executionRoleArn, taskRoleArn));
+        statements.add(Statement.allow("UpdateOwnService", List.of("ecs:UpdateService", "ecs:DescribeServices"),
+                List.of(serviceArn)));
+        return new PolicyDocument(statements);
+    }
+
+    private static List<Statement> readDocuments(String documentsArnPattern, String kmsKeyArn, String region) {
+        return List.of(
+                Statement.allow("ReadDeployDocuments", List.of("s3:GetObject"), List.of(documentsArnPattern)),
+                // The documents bucket is SSE-KMS: GetObject needs Decrypt, and only through S3.
+                Statement.allow("DecryptDeployDocuments", List.of("kms:Decrypt"), List.of(kmsKeyArn))
+                        .withConditions(List.of(Condition.of("StringEquals", "kms:ViaService",
+                                "s3." + region + ".amazonaws.com"))));
+    }
+
     private static List<Statement> deployStatements(DeployTarget target) {
+        List<Statement> statements = new ArrayList<>(taskDefinitionStatements(target.executionRoleArn(),
+                target.taskRoleArn()));
+        statements.addAll(codeDeployStatements(target));
+        return statements;
+    }
+
+    private static List<Statement> taskDefinitionStatements(String executionRoleArn, String taskRoleArn) {
         return List.of(
                 // RegisterTaskDefinition supports no resource-level permissions.
                 Statement.allow("RegisterTaskDefinition", List.of("ecs:RegisterTaskDefinition"), List.of("*")),
@@ -111,9 +143,13 @@ public final class DeployPolicies {
                         .withConditions(List.of(Condition.of("StringEquals", "ecs:CreateAction",
                                 "RegisterTaskDefinition"))),
                 Statement.allow("PassTaskRoles", List.of("iam:PassRole"),
-                                List.of(target.executionRoleArn(), target.taskRoleArn()))
+                                List.of(executionRoleArn, taskRoleArn))
                         .withConditions(List.of(Condition.of("StringEquals", "iam:PassedToService",
-                                "ecs-tasks.amazonaws.com"))),
+                                "ecs-tasks.amazonaws.com"))));
+    }
+
+    private static List<Statement> codeDeployStatements(DeployTarget target) {
+        return List.of(
                 Statement.allow("CreateDeployment", List.of("codedeploy:CreateDeployment",
                         "codedeploy:GetDeployment"), List.of(target.deploymentGroupArn())),
                 Statement.allow("ApplicationRevisions", List.of("codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"),

@@ -96,6 +96,61 @@ public final class ServiceRelease {
         return ciRole(scope, props, target, deploy, options);
     }
 
+    /**
+     * The release of a worker (a service without a load balancer, which CodeDeploy cannot deploy: its ECS
+     * blue/green needs target groups and listeners). Its {@code taskdef.json} is published under
+     * {@code <service>/}; the GitHub Actions of its repository, in the environment named after the stack, push the
+     * image, render it into the app container of taskdef.json, register the revision and update the one service,
+     * whose rolling deployment (circuit breaker and rollback on) replaces the tasks. The role is the release role
+     * ({@code -release-push}) in pipeline mode and the CI role ({@code -ci-deploy}) in codedeploy mode, as for the
+     * other services, and the repository's push guard names it.
+     *
+     * <p>Not a CodePipeline with the ECS standard deploy action: that action needs an {@code imagedefinitions.json}
+     * naming the pushed image as its one input artifact (CodePipeline user guide, "Amazon Elastic Container Service
+     * deploy action reference" and "Image definitions file reference"), and the ECR source action outputs only
+     * {@code imageDetail.json}, so a build step would have to write it; the CodePipeline Commands action is not in
+     * the provider this program pins (pulumi-aws 6.83, PipelineStageAction has no commands). docs/workers.md.
+     *
+     * @param serviceArn the worker's ECS service, the only one its role may update
+     */
+    public static Created rolling(Scope scope, Props props, Target target, Output<String> serviceArn) {
+        String serviceName = props.service();
+        var artifacts = target.shared().artifacts();
+        String prefix = serviceName + "/";
+        String key = prefix + ServiceDeployDocuments.TASKDEF_FILE;
+        new BucketObjectv2(scope.name(serviceName + "-" + ServiceDeployDocuments.TASKDEF_FILE),
+                BucketObjectv2Args.builder()
+                        .bucket(artifacts.name())
+                        .key(key)
+                        .content(target.documents().applyValue(ServiceDeployDocuments::taskDefinitionJson))
+                        .contentType("application/json")
+                        .tags(scope.tags(key))
+                        .build(), scope.options());
+        boolean pipelineMode = props.mode() == DeployMode.PIPELINE;
+        String id = scope.name(serviceName + (pipelineMode ? "-release-push" : "-ci-deploy"));
+        Role role = new Role(id, RoleArgs.builder()
+                .name(id)
+                .description("GitHub Actions of " + props.githubRepository() + " (environment " + props.stack()
+                        + ") release " + serviceName + " by rolling update")
+                // Derived from the provider output: IAM wants the federated principal to exist.
+                .assumeRolePolicy(target.shared().githubProvider().applyValue(created -> ReleaseRolePolicies.trust(
+                        DeployTrigger.githubProviderArn(props.accountId()), props.githubRepository(),
+                        props.stack()).toJson()))
+                .maxSessionDuration(3600)
+                .tags(scope.tags(id))
+                .build(), scope.options());
+        new RolePolicy(id, RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(Output.all(artifacts.arn(), target.kmsKeyArn(), serviceArn, target.executionRole().arn(),
+                                target.taskRole().arn(), target.repository().arn())
+                        .applyValue(a -> DeployPolicies.rollingDeploy(a.get(0) + "/" + prefix + "*", a.get(1),
+                                props.region(), a.get(2), a.get(3), a.get(4), a.get(5)).toJson()))
+                .build(), scope.options());
+        RepositoryPolicy guard = pushGuard(scope, props, target.repository(), role, scope.options());
+        return new Created(null, pipelineMode ? null : role,
+                artifacts.name().applyValue(b -> "s3://" + b + "/" + prefix), pipelineMode ? role : null, guard);
+    }
+
     private static Created pipeline(Scope scope, Props props, Target target, DeployPolicies.DeployTarget deploy,
                                     Supplier<CustomResourceOptions.Builder> options) {
         String serviceName = props.service();

@@ -68,6 +68,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import jp.twozeroseven.infra.support.Required;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import java.util.function.Supplier;
 
 /**
@@ -75,7 +79,13 @@ import java.util.function.Supplier;
  * its ECR repository, security group and the load balancer's way in, its Sentry DSN secret, its task definition
  * (app, FireLens log router and New Relic sidecar), roles and log groups, the blue and green target groups and
  * listener rules, the ECS service under the CODE_DEPLOY controller, its scheduled scaling, its CodeDeploy
- * deployment group and what starts its deploys. What the services share (cluster, load balancer, database, the
+ * deployment group and what starts its deploys.
+ *
+ * <p>A service without {@link Props#loadBalanced()} (a worker, like CDK's QueueProcessingFargateService) has none of
+ * the load balancer's pieces: no target groups, listener rules or CodeDeploy group, no inbound rule, no port. Its
+ * ECS service uses the rolling-update (ECS) deployment controller with the deployment circuit breaker and rollback
+ * on, and scales on CPU only; its release registers task definition revisions and updates that one service
+ * (docs/workers.md). What the services share (cluster, load balancer, database, the
  * shared secrets, the CodeDeploy application, the artifact bucket) comes in through {@link Platform}.
  *
  * <p>Everything it creates is named from {@link Props#name()}; a third service of an existing shape is a stack-file
@@ -91,6 +101,13 @@ public final class AppService extends ComponentResource {
      * deployment by writing them back (docs/blue-green.md).
      */
     public static final List<String> OWNED_BY_DEPLOYMENTS = jp.twozeroseven.infra.contracts.SharedContracts.CODEDEPLOY_OWNED_SERVICE_FIELDS;
+    /**
+     * Fields of a worker's (ECS-controller) service that its releases and Application Auto Scaling own: each
+     * release registers a task definition revision and points the service at it, autoscaling sets the desired
+     * count (docs/workers.md).
+     */
+    public static final List<String> OWNED_BY_ROLLING_DEPLOYMENTS =
+            jp.twozeroseven.infra.contracts.SharedContracts.ECS_OWNED_SERVICE_FIELDS;
     /** The one capacity provider strategy of every service, in the service and in its AppSpec. */
     public static final AppSpecSpec.CapacityProvider CAPACITY_PROVIDER_STRATEGY =
             new AppSpecSpec.CapacityProvider("FARGATE", 1, 1);
@@ -104,20 +121,19 @@ public final class AppService extends ComponentResource {
      * @param name         the service's name (services.&lt;name&gt;): names every resource
      *                     ({@code <prefix>-<name>...}), its app container, log groups and secrets
      * @param task         its task: size, image contract, environment
-     * @param loadBalanced how the load balancer reaches it; required: every service today sits behind the ALB
+     * @param loadBalanced how the load balancer reaches it; empty for a worker, which no load balancer reaches
      * @param scaling      its day of capacity windows and tracking targets (services.*.scaling)
      * @param release      how its images are kept and its deploys started (registry.*, deploy.*)
      * @param stack        the facts of the stack it runs in
      */
-    public record Props(String name, Task task, LoadBalanced loadBalanced, ScalingSettings scaling, Release release,
-                        Stack stack) {
+    public record Props(String name, Task task, Optional<LoadBalanced> loadBalanced, ScalingSettings scaling,
+                        Release release, Stack stack) {
         public Props {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(task, "task");
-            Objects.requireNonNull(loadBalanced, "loadBalanced: a service without a load balancer is not built yet");
-            Objects.requireNonNull(scaling, "scaling");
-            Objects.requireNonNull(release, "release");
-            Objects.requireNonNull(stack, "stack");
+            Required.components(Props.class, name, task, loadBalanced, scaling, release, stack);
+            if (loadBalanced.isPresent() != task.containerPort().isPresent()) {
+                throw new IllegalArgumentException("service " + name + ": a service behind the load balancer has a "
+                        + "container port, and a worker has none");
+            }
         }
     }
 
@@ -127,21 +143,25 @@ public final class AppService extends ComponentResource {
      * @param cpu                    task CPU units (services.*.cpu)
      * @param memory                 task memory in MiB (services.*.memory)
      * @param architecture           arm64 or x86_64 (services.*.architecture; default arm64)
-     * @param containerPort          the app container's port (services.*.containerPort)
+     * @param containerPort          the app container's port (services.*.containerPort); empty for a worker
      * @param environment            non-secret environment of the app container (services.*.environment)
      * @param readOnlyRootFilesystem whether the app's root filesystem is read-only (default true)
      * @param writablePaths          the paths the app writes to, each a task volume (with a read-only root):
      *                               default by kind, Rails {@code /tmp, /rails/tmp}, Next.js
      *                               {@code /tmp, /app/.next/cache}
      * @param healthCheck            the container's own health probe: default by kind, an HTTP GET of
-     *                               services.*.healthCheckPath by the app's runtime (ruby, node)
+     *                               services.*.healthCheckPath by the app's runtime (ruby, node); empty for a
+     *                               worker, which answers no probe
+     * @param command                the container's command (services.*.command of a worker); empty runs the
+     *                               image's CMD
      */
-    public record Task(int cpu, int memory, CpuArchitecture architecture, int containerPort,
+    public record Task(int cpu, int memory, CpuArchitecture architecture, OptionalInt containerPort,
                        Map<String, String> environment, boolean readOnlyRootFilesystem, List<String> writablePaths,
-                       HealthCheck healthCheck) {
+                       Optional<HealthCheck> healthCheck, List<String> command) {
         public Task {
             environment = Map.copyOf(environment);
             writablePaths = List.copyOf(writablePaths);
+            command = List.copyOf(command);
         }
     }
 
@@ -212,13 +232,19 @@ public final class AppService extends ComponentResource {
      * What the service hands to observability: the names and dimensions its alerts, dashboards and deploy markers
      * query, so observability never reaches into the service's resources.
      *
-     * @param targetGroupArnSuffixes colour → target group ARN suffix (CloudWatch's TargetGroup dimension)
-     * @param loadBalancerArnSuffix  the load balancer's ARN suffix (CloudWatch's LoadBalancer dimension)
-     * @param deploymentGroupName    its CodeDeploy deployment group, whose deployments become deploy markers
+     * @param targetGroupArnSuffixes colour → target group ARN suffix (CloudWatch's TargetGroup dimension); empty
+     *                               for a worker
+     * @param loadBalancerArnSuffix  the load balancer's ARN suffix (CloudWatch's LoadBalancer dimension); empty for
+     *                               a worker
+     * @param deploymentGroupName    its CodeDeploy deployment group, whose deployments become deploy markers; empty
+     *                               for a worker, which CodeDeploy does not deploy
      */
     public record Observed(String service, Output<String> serviceName, Output<String> clusterName,
-                           Map<String, Output<String>> targetGroupArnSuffixes, Output<String> loadBalancerArnSuffix,
-                           String deploymentGroupName) {
+                           Map<String, Output<String>> targetGroupArnSuffixes,
+                           Optional<Output<String>> loadBalancerArnSuffix, Optional<String> deploymentGroupName) {
+        public Observed {
+            targetGroupArnSuffixes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targetGroupArnSuffixes));
+        }
     }
 
     private final Props props;
@@ -226,17 +252,17 @@ public final class AppService extends ComponentResource {
     private final SecurityGroup securityGroup;
     private final Secret sentryDsn;
     private final Service service;
-    private final ListenerRule productionRule;
-    private final ListenerRule testRule;
+    /** The production and test rules; empty for a worker. */
+    private final List<ListenerRule> listenerRules = new ArrayList<>();
     private final Output<AppSpecSpec.Network> network;
     private final TaskDefinition taskDefinition;
-    private final TargetGroup blue;
-    private final TargetGroup green;
+    /** Colour → target group (blue, green); empty for a worker. */
+    private final Map<String, TargetGroup> targetGroups = new LinkedHashMap<>();
     private final Role executionRole;
     private final Role taskRole;
     private final Output<ServiceTask> task;
     private final ScheduledScaling scaling;
-    private final ServiceBlueGreen.Created blueGreen;
+    private final Optional<ServiceBlueGreen.Created> blueGreen;
     private final ServiceRelease.Created release;
     private final Observed observed;
 
@@ -255,8 +281,10 @@ public final class AppService extends ComponentResource {
                 moved(scope, FormerParents.REGISTRIES).protect(stack.production())
                         .retainOnDelete(stack.production()).build(),
                 moved(scope, FormerParents.REGISTRIES).build());
-        securityGroup = SecurityGroups.forService(shared, props.name(), taskProps.containerPort(), platform.vpcId(),
-                platform.loadBalancerGroup(), platform.databaseGroup(),
+        // A worker takes no inbound traffic: its group has no rule from the load balancer.
+        securityGroup = SecurityGroups.forService(shared, props.name(), taskProps.containerPort().orElse(0),
+                platform.vpcId(), props.loadBalanced().isPresent() ? platform.loadBalancerGroup() : null,
+                platform.databaseGroup(),
                 moved(scope, FormerParents.SECURITY_GROUPS).build());
         sentryDsn = AppSecrets.secret(shared, stack.namePrefix(), props.name() + "/sentry-dsn",
                 "Sentry DSN of " + props.name(), platform.kmsKeyArn(), stack.production(),
@@ -301,15 +329,18 @@ public final class AppService extends ComponentResource {
                 .build(), scope.options());
 
         PublicLoadBalancer loadBalancer = platform.loadBalancer();
-        blue = targetGroup(scope, id + "-blue", platform.vpcId());
-        green = targetGroup(scope, id + "-green", platform.vpcId());
-        productionRule = listenerRule(scope, id + "-production", loadBalancer.https(), true);
-        testRule = listenerRule(scope, id + "-test", loadBalancer.test(), false);
-        Routing routing = props.loadBalanced().routing();
-        CloudFrontOnly.denyWithoutHeader(scope, id + "-cloudfront-only", loadBalancer.https(), routing,
-                CdnOriginSecret.denyPriority(routing.priority()), props.loadBalanced().cloudFrontOnly());
+        props.loadBalanced().ifPresent(balanced -> {
+            targetGroups.put("blue", targetGroup(scope, id + "-blue", platform.vpcId(), balanced));
+            targetGroups.put("green", targetGroup(scope, id + "-green", platform.vpcId(), balanced));
+            listenerRules.add(listenerRule(scope, id + "-production", loadBalancer.https(), balanced, true));
+            listenerRules.add(listenerRule(scope, id + "-test", loadBalancer.test(), balanced, false));
+            Routing routing = balanced.routing();
+            CloudFrontOnly.denyWithoutHeader(scope, id + "-cloudfront-only", loadBalancer.https(), routing,
+                    CdnOriginSecret.denyPriority(routing.priority()), balanced.cloudFrontOnly());
+        });
+        boolean balanced = props.loadBalanced().isPresent();
 
-        service = new Service(id, ServiceArgs.builder()
+        var serviceArgs = ServiceArgs.builder()
                 .name(id)
                 .cluster(platform.cluster().arn())
                 .taskDefinition(taskDefinition.arn())
@@ -317,60 +348,77 @@ public final class AppService extends ComponentResource {
                 .capacityProviderStrategies(ServiceCapacityProviderStrategyArgs.builder()
                         .capacityProvider(CAPACITY_PROVIDER_STRATEGY.capacityProvider())
                         .weight(CAPACITY_PROVIDER_STRATEGY.weight())
-                        .base(CAPACITY_PROVIDER_STRATEGY.base()).build())
-                .deploymentController(ServiceDeploymentControllerArgs.builder().type("CODE_DEPLOY").build())
-                .loadBalancers(ServiceLoadBalancerArgs.builder()
-                        .targetGroupArn(blue.arn()).containerName(props.name())
-                        .containerPort(taskProps.containerPort()).build())
-                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                        .base(CAPACITY_PROVIDER_STRATEGY.base()).build());
+        if (balanced) {
+            serviceArgs.deploymentController(ServiceDeploymentControllerArgs.builder().type("CODE_DEPLOY").build())
+                    .loadBalancers(ServiceLoadBalancerArgs.builder()
+                            .targetGroupArn(targetGroups.get("blue").arn()).containerName(props.name())
+                            .containerPort(taskProps.containerPort().getAsInt()).build());
+        } else {
+            // Rolling updates (the ECS controller): the circuit breaker fails a deployment whose tasks cannot reach
+            // a steady state, and rollback returns the service to the last deployment that completed (ECS API
+            // reference, DeploymentCircuitBreaker; developer guide, "Rolling update"). The circuit breaker can only
+            // be used with the ECS deployment type.
+            serviceArgs.deploymentController(ServiceDeploymentControllerArgs.builder().type("ECS").build())
+                    .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder()
+                            .enable(true).rollback(true).build());
+        }
+        serviceArgs.networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                         .subnets(platform.privateSubnetIds())
                         .securityGroups(securityGroup.id().applyValue(List::of))
-                        .assignPublicIp(false).build())
-                .healthCheckGracePeriodSeconds(60)
+                        .assignPublicIp(false).build());
+        if (balanced) {
+            // Only a service with a load balancer has target health checks to wait for (ECS service definition
+            // parameters, healthCheckGracePeriodSeconds).
+            serviceArgs.healthCheckGracePeriodSeconds(60);
+        }
+        List<Resource> before = new ArrayList<>(listenerRules);
+        // ECS refuses a target group that no listener uses yet, and a capacity provider the cluster does not have
+        // yet: both must exist before the service.
+        before.add(platform.capacityProviders());
+        service = new Service(id, serviceArgs
                 .enableEcsManagedTags(true)
                 .propagateTags("SERVICE")
                 .tags(scope.tags(id))
                 .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws())
-                .ignoreChanges(OWNED_BY_DEPLOYMENTS)
-                // ECS refuses a target group that no listener uses yet, and a capacity provider the cluster
-                // does not have yet: both must exist before the service.
-                .dependsOn(productionRule, testRule, platform.capacityProviders()).build());
+                .ignoreChanges(balanced ? OWNED_BY_DEPLOYMENTS : OWNED_BY_ROLLING_DEPLOYMENTS)
+                .dependsOn(before).build());
         network = Output.tuple(platform.privateSubnetIds(), securityGroup.id())
                 .applyValue(t -> new AppSpecSpec.Network(t.t1, List.of(t.t2), false));
 
-        Map<String, TargetGroup> colours = new LinkedHashMap<>();
-        colours.put("blue", blue);
-        colours.put("green", green);
+        // Without target groups only CPU tracking scales it (ALBRequestCountPerTarget names a target group).
         scaling = new ScheduledScaling(props.name() + "-scaling", scope, props.name(), props.scaling(),
                 new ScheduledScaling.Scaled(platform.cluster().name(), service.name(),
-                        loadBalancer.alb().arnSuffix(), colours), FormerParents.PLATFORM);
+                        balanced ? loadBalancer.alb().arnSuffix() : null, targetGroups), FormerParents.PLATFORM);
 
-        String groupName = platform.deployments().groupName(props.name());
-        blueGreen = ServiceBlueGreen.create(scope, new ServiceBlueGreen.Props(props.name(), groupName,
-                        props.release().deploymentConfig(), props.release().terminationWaitMinutes(), stack.region(),
-                        stack.accountId()),
+        Optional<String> groupName = props.loadBalanced().map(b -> platform.deployments().groupName(props.name()));
+        blueGreen = groupName.map(group -> ServiceBlueGreen.create(scope, new ServiceBlueGreen.Props(props.name(),
+                        group, props.release().deploymentConfig(), props.release().terminationWaitMinutes(),
+                        stack.region(), stack.accountId()),
                 new ServiceBlueGreen.Target(platform.deployments().application().name(), platform.cluster().name(),
                         service.name(), loadBalancer.https(), loadBalancer.test(), loadBalancer.alb().arnSuffix(),
-                        blue, green, List.of(productionRule, testRule), executionRole, taskRole),
-                () -> moved(scope, FormerParents.BLUE_GREEN));
+                        targetGroups.get("blue"), targetGroups.get("green"), listenerRules, executionRole, taskRole),
+                () -> moved(scope, FormerParents.BLUE_GREEN)));
 
         Output<ServiceDeployDocuments> documents = Output.tuple(task, taskDefinition.family(), executionRole.arn(),
                         taskRole.arn(), network)
                 .applyValue(t -> ServiceDeployDocuments.of(props.name(), taskProps.architecture(),
                         taskProps.containerPort(), t.t2, t.t3, t.t4, t.t1, t.t5));
-        release = ServiceRelease.create(scope, new ServiceRelease.Props(props.name(), props.release().mode(),
-                        props.release().releaseTagPrefix(), props.release().deploymentConfig(),
-                        platform.deployments().applicationName(), groupName, props.release().githubRepository(),
-                        stack.region(), stack.accountId(), stack.stack(), props.release().deployRoleArn(),
-                        props.release().breakGlassRoleArn()),
-                new ServiceRelease.Target(platform.deployTrigger(), platform.kmsKeyArn(), repository, executionRole,
-                        taskRole, documents),
-                () -> moved(scope, FormerParents.DEPLOY_TRIGGER));
+        ServiceRelease.Props releaseProps = new ServiceRelease.Props(props.name(), props.release().mode(),
+                props.release().releaseTagPrefix(), props.release().deploymentConfig(),
+                platform.deployments().applicationName(), groupName.orElse(null),
+                props.release().githubRepository(), stack.region(), stack.accountId(), stack.stack(),
+                props.release().deployRoleArn(), props.release().breakGlassRoleArn());
+        ServiceRelease.Target releaseTarget = new ServiceRelease.Target(platform.deployTrigger(), platform.kmsKeyArn(),
+                repository, executionRole, taskRole, documents);
+        release = balanced
+                ? ServiceRelease.create(scope, releaseProps, releaseTarget, () -> moved(scope, FormerParents.DEPLOY_TRIGGER))
+                : ServiceRelease.rolling(scope, releaseProps, releaseTarget, service.id());
 
         Map<String, Output<String>> suffixes = new LinkedHashMap<>();
-        colours.forEach((colour, group) -> suffixes.put(colour, group.arnSuffix()));
+        targetGroups.forEach((colour, group) -> suffixes.put(colour, group.arnSuffix()));
         observed = new Observed(props.name(), service.name(), platform.cluster().name(), suffixes,
-                loadBalancer.alb().arnSuffix(), groupName);
+                balanced ? Optional.of(loadBalancer.alb().arnSuffix()) : Optional.empty(), groupName);
         this.registerOutputs(Map.of("serviceName", service.name()));
     }
 
@@ -391,33 +439,35 @@ public final class AppService extends ComponentResource {
         return ServiceRoles.create(scope, name, "ecs-tasks.amazonaws.com", description);
     }
 
-    private TargetGroup targetGroup(Scope scope, String name, Output<String> vpcId) {
+    private TargetGroup targetGroup(Scope scope, String name, Output<String> vpcId, LoadBalanced balanced) {
         return new TargetGroup(name, TargetGroupArgs.builder()
                 .name(name)
-                .port(props.task().containerPort())
+                .port(props.task().containerPort().getAsInt())
                 .protocol("HTTP")
                 .targetType("ip")
                 .vpcId(vpcId)
                 .deregistrationDelay(30)
                 .healthCheck(TargetGroupHealthCheckArgs.builder()
-                        .path(props.loadBalanced().healthCheckPath()).matcher("200").interval(15).healthyThreshold(2)
+                        .path(balanced.healthCheckPath()).matcher("200").interval(15).healthyThreshold(2)
                         .unhealthyThreshold(3).timeout(5).build())
                 .tags(scope.tags(name))
                 .build(), scope.options());
     }
 
     /** @param production the production listener's rule: the one that answers CloudFront only, if any */
-    private ListenerRule listenerRule(Scope scope, String name, Listener listener, boolean production) {
-        Routing routing = props.loadBalanced().routing();
+    private ListenerRule listenerRule(Scope scope, String name, Listener listener, LoadBalanced balanced,
+                                      boolean production) {
+        Routing routing = balanced.routing();
         List<ListenerRuleConditionArgs> conditions = new ArrayList<>(CloudFrontOnly.routingConditions(routing));
         if (production) {
-            conditions.addAll(CloudFrontOnly.originConditions(props.loadBalanced().cloudFrontOnly()));
+            conditions.addAll(CloudFrontOnly.originConditions(balanced.cloudFrontOnly()));
         }
         return new ListenerRule(name, ListenerRuleArgs.builder()
                 .listenerArn(listener.arn())
                 .priority(routing.priority())
                 .conditions(conditions)
-                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(blue.arn()).build())
+                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targetGroups.get("blue").arn())
+                        .build())
                 .tags(scope.tags(name))
                 .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws())
                 .ignoreChanges(LISTENER_FIELDS_OWNED_BY_CODEDEPLOY).build());
@@ -428,9 +478,9 @@ public final class AppService extends ComponentResource {
         return network;
     }
 
-    /** The listener rules CodeDeploy rewrites when it shifts production and test traffic. */
+    /** The listener rules CodeDeploy rewrites when it shifts production and test traffic; none for a worker. */
     public List<ListenerRule> listenerRules() {
-        return List.of(productionRule, testRule);
+        return List.copyOf(listenerRules);
     }
 
     public Props props() {
@@ -457,12 +507,9 @@ public final class AppService extends ComponentResource {
         return taskDefinition;
     }
 
-    public TargetGroup blue() {
-        return blue;
-    }
-
-    public TargetGroup green() {
-        return green;
+    /** Colour (blue, green) → target group; empty for a worker. */
+    public Map<String, TargetGroup> targetGroups() {
+        return java.util.Collections.unmodifiableMap(targetGroups);
     }
 
     public Role executionRole() {
@@ -477,7 +524,8 @@ public final class AppService extends ComponentResource {
         return scaling;
     }
 
-    public ServiceBlueGreen.Created blueGreen() {
+    /** Its CodeDeploy deployment group and role; empty for a worker. */
+    public Optional<ServiceBlueGreen.Created> blueGreen() {
         return blueGreen;
     }
 

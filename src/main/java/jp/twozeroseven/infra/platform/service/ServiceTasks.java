@@ -35,7 +35,7 @@ public final class ServiceTasks {
         AppService.Task task = props.task();
         AppService.Stack stack = props.stack();
         AppContainer app = new AppContainer(image, task.containerPort(), task.healthCheck(), task.environment(),
-                secrets, task.readOnlyRootFilesystem(), task.writablePaths(), "1000");
+                secrets, task.readOnlyRootFilesystem(), task.writablePaths(), "1000", task.command());
         return new ServiceTask(props.name(), stack.stack(), stack.region(), resolved.clusterName(), app,
                 TaskSize.withDefaultSidecars(task.cpu(), task.memory()),
                 SidecarImages.pinned().newRelicSidecars(stack.region(), stack.accountId(), stack.namePrefix(),
