@@ -5,6 +5,8 @@ import contracts from "./contracts.json";
 
 /** Fields of a CODE_DEPLOY ECS service that CodeDeploy and autoscaling own once it exists. */
 export const CODEDEPLOY_OWNED_SERVICE_FIELDS: readonly string[] = contracts.codeDeployOwnedFields.ecsService;
+/** Fields of an ECS-controller (rolling update) service that its releases and autoscaling own once it exists. */
+export const ECS_OWNED_SERVICE_FIELDS: readonly string[] = contracts.ecsOwnedFields.ecsService;
 /** Fields of the production and test listener rules that CodeDeploy rewrites when it shifts traffic. */
 export const CODEDEPLOY_OWNED_LISTENER_RULE_FIELDS: readonly string[] = contracts.codeDeployOwnedFields.listenerRule;
 

@@ -68,8 +68,15 @@ export const resourceCases: Record<string, ResourceCases> = {
     },
     "ecs-codedeploy-ignore-changes": {
         pass: [{ type: ECS_SERVICE, props: { deploymentController: { type: "CODE_DEPLOY" } }, opts: { ignoreChanges: CODEDEPLOY_OWNED } },
-            { type: ECS_SERVICE, props: { deploymentController: { type: "ECS" } } }],
-        fail: [[{ type: ECS_SERVICE, props: { deploymentController: { type: "CODE_DEPLOY" } }, opts: { ignoreChanges: ["taskDefinition"] } },
+            // A worker: the rolling-update controller with circuit breaker; its releases own the task definition.
+            { type: ECS_SERVICE, props: { deploymentController: { type: "ECS" }, deploymentCircuitBreaker: { enable: true, rollback: true } },
+                opts: { ignoreChanges: ["taskDefinition", "desiredCount"] } },
+            // EXTERNAL: a third-party controller owns everything; not this rule's business.
+            { type: ECS_SERVICE, props: { deploymentController: { type: "EXTERNAL" } } }],
+        fail: [[{ type: ECS_SERVICE, props: { deploymentController: { type: "ECS" } } }, "(ECS rolling-update controller) lets Pulumi write back taskDefinition, desiredCount"],
+            // No controller given is the ECS controller (ECS API reference, DeploymentController).
+            [{ type: ECS_SERVICE, props: {}, opts: { ignoreChanges: ["taskDefinition"] } }, "write back desiredCount,"],
+            [{ type: ECS_SERVICE, props: { deploymentController: { type: "CODE_DEPLOY" } }, opts: { ignoreChanges: ["taskDefinition"] } },
             "loadBalancers, desiredCount, capacityProviderStrategies, networkConfiguration, platformVersion"],
             // A deployment rewrites the capacity provider strategy from the AppSpec (the service's own value is not
             // used): https://github.com/aws/containers-roadmap/issues/1752
