@@ -55,6 +55,34 @@ class ServiceObservabilityComponentTest {
         assertThat(widgets.get(2).path("layout").path("row").asInt()).isEqualTo(4);
     }
 
+    /**
+     * A worker (docs/workers.md): its SLIs count its background transactions (New Relic's transactionType 'Other')
+     * and a failed job is one the agent marked as an error; no synthetic check (WorkerSettingsTest: an availability
+     * SLO on a worker is refused at the edge).
+     */
+    @Test
+    void aWorkersSlosCountItsBackgroundJobsAndItHasNoMonitor() {
+        ObservedService jobs = ObservedService.worker("jobs", "jobs-prod");
+        List<SynthesizedResource> resources = run(jobs, List.of(SloProps.success("success", 99.5, 28),
+                SloProps.latency("latency", 99, 28, 30)));
+
+        assertThat(ofType(resources, SERVICE_LEVEL)).extracting(SynthesizedResource::name)
+                .containsExactly("jobs-slo-success", "jobs-slo-latency");
+        SynthesizedResource success = ofType(resources, SERVICE_LEVEL).get(0);
+        assertThat(success.inputs().path("events").path("validEvents").path("where").asText())
+                .isEqualTo("appName = 'jobs-prod' AND transactionType = 'Other'");
+        assertThat(success.inputs().path("events").path("badEvents").path("where").asText())
+                .isEqualTo("appName = 'jobs-prod' AND transactionType = 'Other' AND error IS true");
+        assertThat(success.inputs().path("description").asText()).startsWith("Share of background jobs");
+        assertThat(ofType(resources, SERVICE_LEVEL).get(1).inputs().path("events").path("goodEvents").path("where")
+                .asText()).isEqualTo("appName = 'jobs-prod' AND transactionType = 'Other' AND duration < 30");
+        assertThat(ofType(resources, MONITOR)).isEmpty();
+        // The golden-signal error rate reads the same failed jobs.
+        assertThat(ofType(resources, NRQL)).extracting(n -> n.inputs().path("nrql").path("query").asText())
+                .anyMatch(q -> q.startsWith("SELECT percentage(count(*), WHERE error IS true) AS 'error rate %'"))
+                .noneMatch(q -> q.contains("http.statusCode"));
+    }
+
     @Test
     void aThirdApmSloGetsItsOwnServiceLevelAlertsAndDashboardRow() throws Exception {
         ObservedService api = new ObservedService("api", "api-prod", List.of("/health"),
