@@ -96,6 +96,8 @@ class StackConfigKeysTest {
         ((ObjectNode) observability.get("newRelic")).put("region", "EU");
         observability.put("burnAlerts", "single");
         observability.put("deployMarkers", false);
+        // A worker (kind rails-worker) is the one service with a command.
+        WorkerSettingsTest.addWorker(config);
         ObjectNode apiSlo = (ObjectNode) observability.get("services").get("api");
         apiSlo.put("entityGuid", "MzQ1Njc4OXxBUE18QVBQTElDQVRJT058MTIzNDU2");
         ((ObjectNode) apiSlo.get("slos").get(0)).put("windowDays", 7);
