@@ -51,9 +51,20 @@ public final class PlatformPropsFrom {
         return settings.loadBalancer().testListenerPort();
     }
 
-    /** One props record per app service, in the stack file's order. */
-    public List<jp.twozeroseven.infra.platform.service.AppService.Props> services() {
-        return ServicePropsFrom.services(settings);
+    /**
+     * One props record per app service, in the stack file's order.
+     *
+     * @param scope    the platform's scope, where the services are created
+     * @param platform what the services share
+     */
+    public List<jp.twozeroseven.infra.platform.service.AppService.Props> services(Scope scope,
+            jp.twozeroseven.infra.platform.service.AppService.Platform platform) {
+        return ServicePropsFrom.services(settings, scope, platform);
+    }
+
+    /** The services deployed blue/green (those behind the load balancer), in the stack file's order. */
+    public List<String> blueGreenServices() {
+        return ServicePropsFrom.blueGreenServices(settings);
     }
 
     /** What the services' deploy triggers share (mode, tag prefix, GitHub trust). */

@@ -9,6 +9,7 @@ import jp.twozeroseven.infra.settings.CdnOriginSecret;
 import jp.twozeroseven.infra.settings.ServiceKind;
 import jp.twozeroseven.infra.settings.ServiceSettings;
 import jp.twozeroseven.infra.settings.StackSettings;
+import jp.twozeroseven.infra.support.Scope;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +25,24 @@ public final class ServicePropsFrom {
     private ServicePropsFrom() {
     }
 
-    /** The props of every service, in stack order. */
-    public static List<AppService.Props> services(StackSettings stack) {
-        return stack.services().stream().map(service -> of(stack, service)).toList();
+    /**
+     * The props of every service, in stack order.
+     *
+     * @param scope    the platform's scope, where the services are created
+     * @param platform what the services share
+     */
+    public static List<AppService.Props> services(StackSettings stack, Scope scope, AppService.Platform platform) {
+        return stack.services().stream().map(service -> of(stack, service, scope, platform)).toList();
     }
 
-    public static AppService.Props of(StackSettings stack, ServiceSettings service) {
+    /** The services deployed blue/green, those behind the load balancer (a worker rolls), in stack order. */
+    public static List<String> blueGreenServices(StackSettings stack) {
+        return stack.services().stream().filter(service -> service.loadBalanced().isPresent())
+                .map(ServiceSettings::name).toList();
+    }
+
+    public static AppService.Props of(StackSettings stack, ServiceSettings service, Scope scope,
+                                      AppService.Platform platform) {
         var deploy = stack.deploy();
         // A worker listens on no port and answers no probe: no port mapping, no container health check (ECS then
         // reports the container's health as UNKNOWN and judges the task by its essential container running;
@@ -51,7 +64,7 @@ public final class ServicePropsFrom {
                 new AppService.LoadBalanced(lb.routing(), lb.healthCheckPath(), CdnOriginSecret.valuesFor(stack,
                         service)));
         return new AppService.Props(service.name(), task, loadBalanced, service.scaling(), release,
-                stackProps(stack));
+                stackProps(stack), scope, platform);
     }
 
     /** The shared deploy trigger's props: the mode, the OIDC provider choice and every service's folder. */

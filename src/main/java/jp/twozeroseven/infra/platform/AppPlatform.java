@@ -89,18 +89,16 @@ public final class AppPlatform extends ComponentResource {
                 .build(), scope.options());
 
         // Each service owns its whole slice (platform/service/AppService); what they share is built first.
-        List<AppService.Props> serviceProps = props.services();
         // Only the services behind the load balancer deploy blue/green; a worker rolls.
-        deployments = new BlueGreenDeployments("blue-green", scope, serviceProps.stream()
-                .filter(service -> service.loadBalanced().isPresent()).map(AppService.Props::name).toList());
+        deployments = new BlueGreenDeployments("blue-green", scope, props.blueGreenServices());
         deployTrigger = new DeployTrigger("deploy-trigger", scope, props.deployTrigger(),
                 keys.platform().arn(), logBuckets.accessLogs().name());
         AppService.Platform shared = new AppService.Platform(cluster, capacityProviders, network.vpcId(),
                 network.privateSubnetIds(), loadBalancer, securityGroups.loadBalancer(), securityGroups.database(),
                 keys.platform().arn(), secrets.newRelicLicenseKey().arn(), secrets.databaseApp().arn(), deployments,
                 deployTrigger);
-        for (AppService.Props service : serviceProps) {
-            services.put(service.name(), new AppService(service.name(), service, shared, scope));
+        for (AppService.Props service : props.services(scope, shared)) {
+            services.put(service.name(), new AppService(service.name(), service, here));
         }
         List<Output<String>> pipelineArns = new ArrayList<>();
         services.values().forEach(s -> {

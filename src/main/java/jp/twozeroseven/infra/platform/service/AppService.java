@@ -125,11 +125,15 @@ public final class AppService extends ComponentResource {
      * @param scaling      its day of capacity windows and tracking targets (services.*.scaling)
      * @param release      how its images are kept and its deploys started (registry.*, deploy.*)
      * @param stack        the facts of the stack it runs in
+     * @param scope        where its children are created: the platform's scope (provider, naming, tags); the
+     *                     service's own {@code Service} tag is derived from {@code name}
+     * @param platform     what it uses of the shared platform (cluster, load balancer, database, shared secrets,
+     *                     deployments)
      */
     public record Props(String name, Task task, Optional<LoadBalanced> loadBalanced, ScalingSettings scaling,
-                        Release release, Stack stack) {
+                        Release release, Stack stack, Scope scope, Platform platform) {
         public Props {
-            Required.components(Props.class, name, task, loadBalanced, scaling, release, stack);
+            Required.components(Props.class, name, task, loadBalanced, scaling, release, stack, scope, platform);
             if (loadBalanced.isPresent() != task.containerPort().isPresent()) {
                 throw new IllegalArgumentException("service " + name + ": a service behind the load balancer has a "
                         + "container port, and a worker has none");
@@ -220,7 +224,10 @@ public final class AppService extends ComponentResource {
                         NewRelicAccountRegion newRelicRegion, int logRetentionDays, boolean production) {
     }
 
-    /** What the service uses of the shared platform. */
+    /**
+     * What the service uses of the shared platform. A worker touches neither {@code loadBalancer} nor
+     * {@code loadBalancerGroup}.
+     */
     public record Platform(Cluster cluster, Resource capacityProviders, Output<String> vpcId,
                            Output<List<String>> privateSubnetIds, PublicLoadBalancer loadBalancer,
                            SecurityGroup loadBalancerGroup, SecurityGroup databaseGroup, Output<String> kmsKeyArn,
@@ -266,10 +273,16 @@ public final class AppService extends ComponentResource {
     private final ServiceRelease.Created release;
     private final Observed observed;
 
-    public AppService(String name, Props props, Platform platform, Scope parentScope) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
+    /**
+     * @param name    the service's name, {@code props.name()}: part of the URN of every child
+     * @param props   the service and the platform it runs on
+     * @param options its parent (the app platform)
+     */
+    public AppService(String name, Props props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
         this.props = props;
-        Scope scope = parentScope.forService(props.name()).child(this);
+        Platform platform = props.platform();
+        Scope scope = props.scope().forService(props.name()).child(this);
         // Resources that moved here keep the Service tag they had in the shared component they came from.
         Scope shared = scope.forService(StackTags.SHARED_SERVICE);
         Stack stack = props.stack();

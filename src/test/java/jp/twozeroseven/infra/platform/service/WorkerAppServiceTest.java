@@ -8,6 +8,7 @@ import com.pulumi.aws.ecs.ClusterArgs;
 import com.pulumi.aws.ecs.ClusterCapacityProviders;
 import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
 import jp.twozeroseven.infra.platform.containers.HealthCheck;
 import jp.twozeroseven.infra.platform.containers.HttpProbe;
 import jp.twozeroseven.infra.platform.containers.NewRelicAccountRegion;
@@ -50,7 +51,7 @@ class WorkerAppServiceTest {
     @EnumSource(DeployMode.class)
     void aWorkerHasNoLoadBalancerPiecesAndRollsOutUnderTheEcsController(DeployMode mode) {
         ComponentHarness.Built built = ComponentHarness.build(Tier.STAGING, scope -> new AppService("jobs",
-                props(mode), platform(scope, mode), scope));
+                props(mode, scope, platform(scope, mode)), ComponentResourceOptions.builder().build()));
 
         for (String type : List.of("aws:lb/targetGroup:TargetGroup", "aws:lb/listenerRule:ListenerRule",
                 "aws:codedeploy/deploymentGroup:DeploymentGroup", "aws:codepipeline/pipeline:Pipeline",
@@ -90,23 +91,25 @@ class WorkerAppServiceTest {
 
     @Test
     void aServiceBehindTheLoadBalancerHasAPortAndAWorkerNone() {
-        AppService.Props worker = props(DeployMode.CODEDEPLOY);
+        AppService.Platform nothing = new AppService.Platform(null, null, null, null, null, null, null, null, null,
+                null, null, null);
+        AppService.Props worker = props(DeployMode.CODEDEPLOY, ComponentHarness.detachedScope(), nothing);
         AppService.LoadBalanced balanced = new AppService.LoadBalanced(new Routing(List.of("jobs.example.jp"),
                 List.of(), 40), "/health");
         assertThatThrownBy(() -> new AppService.Props("jobs", worker.task(), Optional.of(balanced), worker.scaling(),
-                worker.release(), worker.stack()))
+                worker.release(), worker.stack(), worker.scope(), nothing))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has a container port");
         AppService.Task web = new AppService.Task(512, 1024, CpuArchitecture.ARM64, OptionalInt.of(3000), Map.of(),
                 true, List.of("/tmp"), Optional.of(HealthCheck.httpGet(HttpProbe.RUBY, 3000, "/health")), List.of());
         assertThatThrownBy(() -> new AppService.Props("jobs", web, Optional.empty(), worker.scaling(),
-                worker.release(), worker.stack()))
+                worker.release(), worker.stack(), worker.scope(), nothing))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a worker has none");
         assertThatThrownBy(() -> new AppService.Props("jobs", null, Optional.empty(), worker.scaling(),
-                worker.release(), worker.stack()))
+                worker.release(), worker.stack(), worker.scope(), nothing))
                 .isInstanceOf(NullPointerException.class).hasMessage("AppService.Props.task is required");
     }
 
-    private static AppService.Props props(DeployMode mode) {
+    private static AppService.Props props(DeployMode mode, Scope scope, AppService.Platform platform) {
         AppService.Task task = new AppService.Task(512, 1024, CpuArchitecture.ARM64, OptionalInt.empty(),
                 Map.of("RAILS_ENV", "production"), true, List.of("/tmp", "/rails/tmp"), Optional.empty(), COMMAND);
         ScalingSettings scaling = new ScalingSettings(List.of(
@@ -118,7 +121,7 @@ class WorkerAppServiceTest {
         AppService.Stack stack = new AppService.Stack(ComponentHarness.PROJECT, ComponentHarness.STACK,
                 ComponentHarness.REGION, ComponentHarness.ACCOUNT, ComponentHarness.PREFIX, NewRelicAccountRegion.US,
                 30, false);
-        return new AppService.Props("jobs", task, Optional.empty(), scaling, release, stack);
+        return new AppService.Props("jobs", task, Optional.empty(), scaling, release, stack, scope, platform);
     }
 
     /** What a worker uses of the shared platform; the load balancer and its group are absent on purpose. */
