@@ -31,6 +31,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import com.pulumi.aws.codepipeline.Pipeline;
+import com.pulumi.aws.iam.Role;
 
 /**
  * The application platform: network, the ECS cluster with one {@link AppService} per service, behind the ALB or a
@@ -100,13 +104,8 @@ public final class AppPlatform extends ComponentResource {
         for (AppService.Props service : props.services(scope, shared)) {
             services.put(service.name(), new AppService(service.name(), service, here));
         }
-        List<Output<String>> pipelineArns = new ArrayList<>();
-        services.values().forEach(s -> {
-            if (s.release().pipeline() != null) {
-                pipelineArns.add(s.release().pipeline().arn());
-            }
-        });
-        deployTrigger.allowStarting(pipelineArns);
+        deployTrigger.allowStarting(List.copyOf(perService(s -> Optional.ofNullable(s.release().pipeline())
+                .map(Pipeline::arn)).values()));
         WebAcls waf = new WebAcls("waf", props.waf(scope, loadBalancer.alb().arn()), here);
         cdn = new StaticContentCdn("cdn", props.cdn(scope, logBuckets.accessLogs(), waf.cloudFrontAclArn()), here);
         this.registerOutputs(Map.of("albDnsName", loadBalancer.alb().dnsName()));
@@ -117,12 +116,8 @@ public final class AppPlatform extends ComponentResource {
         Map<String, Output<?>> out = new LinkedHashMap<>();
         out.put("albDnsName", loadBalancer.alb().dnsName());
         out.put("clusterName", cluster.name());
-        Map<String, Output<String>> serviceNames = new LinkedHashMap<>();
-        services.forEach((n, s) -> serviceNames.put(n, s.service().name()));
-        out.put("serviceNames", Outputs.map(serviceNames));
-        Map<String, Output<String>> repositoryUrls = new LinkedHashMap<>();
-        services.forEach((n, s) -> repositoryUrls.put(n, s.repository().repositoryUrl()));
-        out.put("ecrRepositoryUrls", Outputs.map(repositoryUrls));
+        out.put("serviceNames", Outputs.map(perService(s -> Optional.of(s.service().name()))));
+        out.put("ecrRepositoryUrls", Outputs.map(perService(s -> Optional.of(s.repository().repositoryUrl()))));
         out.put("databaseEndpoint", database.endpoint());
         out.put("databaseReaderEndpoint", database.readerEndpoint());
         out.put("databaseMasterSecretArn", database.masterSecretArn());
@@ -131,42 +126,33 @@ public final class AppPlatform extends ComponentResource {
         out.put("secretArnsToFill", Outputs.map(secretArns));
         out.put("deployMode", Output.of(deployTrigger.mode().name().toLowerCase(java.util.Locale.ROOT)));
         out.put("codeDeployApplication", deployments.application().name());
-        Map<String, Output<String>> groups = new LinkedHashMap<>();
-        services.forEach((n, s) -> s.blueGreen().ifPresent(b -> groups.put(n, b.group().deploymentGroupName())));
-        out.put("deploymentGroups", Outputs.map(groups));
-        Map<String, Output<String>> documents = new LinkedHashMap<>();
-        services.forEach((n, s) -> documents.put(n, s.release().documentLocation()));
-        out.put("deployDocuments", Outputs.map(documents));
-        Map<String, Output<String>> ciRoles = new LinkedHashMap<>();
-        services.forEach((n, s) -> {
-            if (s.release().ciRole() != null) {
-                ciRoles.put(n, s.release().ciRole().arn());
-            }
-        });
-        if (!ciRoles.isEmpty()) {
-            out.put("ciDeployRoleArns", Outputs.map(ciRoles));
-        }
-        Map<String, Output<String>> releaseRoles = new LinkedHashMap<>();
-        services.forEach((n, s) -> {
-            if (s.release().releaseRole() != null) {
-                releaseRoles.put(n, s.release().releaseRole().arn());
-            }
-        });
-        if (!releaseRoles.isEmpty()) {
-            out.put("releaseRoleArns", Outputs.map(releaseRoles));
-        }
-        Map<String, Output<String>> pipelines = new LinkedHashMap<>();
-        services.forEach((n, s) -> {
-            if (s.release().pipeline() != null) {
-                pipelines.put(n, s.release().pipeline().name());
-            }
-        });
-        if (!pipelines.isEmpty()) {
-            out.put("releasePipelines", Outputs.map(pipelines));
-        }
+        // A worker has no deployment group, and only one of the CI role, release role and pipeline per mode.
+        out.put("deploymentGroups", Outputs.map(perService(s -> s.blueGreen()
+                .map(b -> b.group().deploymentGroupName()))));
+        out.put("deployDocuments", Outputs.map(perService(s -> Optional.of(s.release().documentLocation()))));
+        putUnlessEmpty(out, "ciDeployRoleArns", perService(s -> Optional.ofNullable(s.release().ciRole())
+                .map(Role::arn)));
+        putUnlessEmpty(out, "releaseRoleArns", perService(s -> Optional.ofNullable(s.release().releaseRole())
+                .map(Role::arn)));
+        putUnlessEmpty(out, "releasePipelines", perService(s -> Optional.ofNullable(s.release().pipeline())
+                .map(Pipeline::name)));
         out.put("cdnDomainName", cdn.distribution().domainName());
         out.put("staticFilesBucket", cdn.bucket().name());
         return out;
+    }
+
+    /** Service name → {@code output} of it, for the services that have one, in stack order. */
+    private Map<String, Output<String>> perService(Function<AppService, Optional<Output<String>>> output) {
+        Map<String, Output<String>> out = new LinkedHashMap<>();
+        services.forEach((name, service) -> output.apply(service).ifPresent(o -> out.put(name, o)));
+        return out;
+    }
+
+    /** An output only the stack's deploy mode has: left out when no service has it. */
+    private static void putUnlessEmpty(Map<String, Output<?>> out, String key, Map<String, Output<String>> values) {
+        if (!values.isEmpty()) {
+            out.put(key, Outputs.map(values));
+        }
     }
 
     public Network network() {

@@ -8,30 +8,23 @@ package jp.twozeroseven.infra.observability.slo;
  */
 public enum TransactionType {
 
-    /** A user's web request; a server error is a 5xx ({@code http.statusCode}, the agents' response status). */
-    WEB("Web", "http.statusCode >= 500"),
-    /**
-     * A background job (Sidekiq, a queue consumer): it has no status code, so a failed job is one the agent marked
-     * as an error ({@code error IS true}: the Transaction event's error attribute, set when the transaction ended
-     * in an unhandled exception or a noticed error).
-     */
-    OTHER("Other", "error IS true");
-
-    private final String nrqlValue;
-    private final String failed;
-
-    TransactionType(String nrqlValue, String failed) {
-        this.nrqlValue = nrqlValue;
-        this.failed = failed;
-    }
+    /** A user's web request. */
+    WEB,
+    /** A background job (Sidekiq, a queue consumer). */
+    OTHER;
 
     /** The value of {@code transactionType} in NRQL. */
     public String nrqlValue() {
-        return nrqlValue;
+        return this == WEB ? "Web" : "Other";
     }
 
-    /** The WHERE condition of a transaction of this type that failed on the service's side. */
+    /**
+     * The WHERE condition of a counted transaction that failed on the service's side: a web request's 5xx
+     * ({@code http.statusCode}, the agents' response status); a job has no status code, so a failed job is one the
+     * agent marked as an error ({@code error IS true}: the Transaction event's error attribute, set when the
+     * transaction ended in an unhandled exception or a noticed error).
+     */
     public String failed() {
-        return failed;
+        return this == WEB ? "http.statusCode >= 500" : "error IS true";
     }
 }

@@ -160,13 +160,9 @@ public final class ContainerDefinitions {
     }
 
     private static ObjectNode logRouter(ServiceTask task) {
-        ObjectNode c = MAPPER.createObjectNode();
-        c.put("name", LOG_ROUTER);
-        c.put("image", task.newRelic().logRouterImage());
         // Essential: without the router the app's log driver has nowhere to send, and we'd run blind.
-        c.put("essential", true);
-        c.put("cpu", task.size().logRouterCpu());
-        c.put("memoryReservation", task.size().logRouterMemoryMiB());
+        ObjectNode c = sidecar(LOG_ROUTER, task.newRelic().logRouterImage(), true, task.size().logRouterCpu(),
+                task.size().logRouterMemoryMiB());
         ObjectNode firelens = c.putObject("firelensConfiguration");
         firelens.put("type", "fluentbit");
         firelens.putObject("options").put("enable-ecs-log-metadata", "true");
@@ -174,22 +170,14 @@ public final class ContainerDefinitions {
         c.putArray("secrets");
         // Fluent Bit's FireLens start-up writes its generated config under the image root, so a read-only
         // root stops it (fluent/fluent-bit#7308, aws/aws-for-fluent-bit#928). Deliberately false.
-        c.put("readonlyRootFilesystem", false);
-        c.put("privileged", false);
-        c.set("logConfiguration", awslogs(task, task.logGroups().logRouter(), LOG_ROUTER));
-        putLabels(c, task);
-        declareWritableRoot(c, "Fluent Bit writes its FireLens config under the image root (fluent/fluent-bit#7308)");
-        return c;
+        return withWritableRoot(c, task, task.logGroups().logRouter(),
+                "Fluent Bit writes its FireLens config under the image root (fluent/fluent-bit#7308)");
     }
 
     private static ObjectNode infraAgent(ServiceTask task) {
-        ObjectNode c = MAPPER.createObjectNode();
-        c.put("name", INFRA_AGENT);
-        c.put("image", task.newRelic().infraAgentImage());
         // Not essential: losing infrastructure metrics must not take the driver-facing API down with it.
-        c.put("essential", false);
-        c.put("cpu", task.size().agentCpu());
-        c.put("memoryReservation", task.size().agentMemoryMiB());
+        ObjectNode c = sidecar(INFRA_AGENT, task.newRelic().infraAgentImage(), false, task.size().agentCpu(),
+                task.size().agentMemoryMiB());
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("NRIA_OVERRIDE_HOST_ROOT", "");
         environment.put("NRIA_IS_FORWARD_ONLY", "true");
@@ -201,11 +189,31 @@ public final class ContainerDefinitions {
         putSecrets(c, List.of(SecretRef.of(task.newRelic().licenseKey(), "NRIA_LICENSE_KEY")));
         // New Relic documents no writable-path list for the ECS agent (newrelic/nri-ecs#87); it keeps state
         // under its install directory, so a read-only root is not safe to claim. Deliberately false.
+        return withWritableRoot(c, task, task.logGroups().infraAgent(),
+                "nri-ecs keeps agent state under its install directory (newrelic/nri-ecs#87)");
+    }
+
+    /** A sidecar's first fields: its name and image, whether the task stops without it, and its reserved share. */
+    private static ObjectNode sidecar(String name, String image, boolean essential, int cpu, int memoryReservation) {
+        ObjectNode c = MAPPER.createObjectNode();
+        c.put("name", name);
+        c.put("image", image);
+        c.put("essential", essential);
+        c.put("cpu", cpu);
+        c.put("memoryReservation", memoryReservation);
+        return c;
+    }
+
+    /**
+     * A sidecar's last fields: a writable root (the policy pack accepts one only with its reason in the labels), not
+     * privileged, awslogs to its own group under its own name as stream prefix, and the stack's labels.
+     */
+    private static ObjectNode withWritableRoot(ObjectNode c, ServiceTask task, String logGroup, String reason) {
         c.put("readonlyRootFilesystem", false);
         c.put("privileged", false);
-        c.set("logConfiguration", awslogs(task, task.logGroups().infraAgent(), INFRA_AGENT));
+        c.set("logConfiguration", awslogs(task, logGroup, c.get("name").asText()));
         putLabels(c, task);
-        declareWritableRoot(c, "nri-ecs keeps agent state under its install directory (newrelic/nri-ecs#87)");
+        declareWritableRoot(c, reason);
         return c;
     }
 

@@ -43,7 +43,7 @@ public final class SecurityGroups extends ComponentResource {
                 Map.of(), options);
         ingressFromInternet(scope, "alb-https", 443, "HTTPS from the internet to the load balancer");
         ingressFromInternet(scope, "alb-http", 80, "HTTP from the internet, only to redirect to HTTPS");
-        ingress(scope, "alb-test-listener", loadBalancer, testListenerPort, vpcCidr, null,
+        rule(Direction.INGRESS, scope, "alb-test-listener", loadBalancer, testListenerPort, vpcCidr, null,
                 "Blue/green test listener, reachable from inside the VPC only", options);
         this.registerOutputs(Map.of());
     }
@@ -61,9 +61,9 @@ public final class SecurityGroups extends ComponentResource {
                 ? "Service " + service + ": no inbound traffic"
                 : "Service " + service + ": from the load balancer only", Map.of(), options);
         if (loadBalancer != null) {
-            ingress(scope, service + "-from-alb", sg, containerPort, null, loadBalancer,
+            rule(Direction.INGRESS, scope, service + "-from-alb", sg, containerPort, null, loadBalancer,
                     "App port of " + service + " from the load balancer", options);
-            egress(scope, "alb-to-" + service, loadBalancer, containerPort, null, sg,
+            rule(Direction.EGRESS, scope, "alb-to-" + service, loadBalancer, containerPort, null, sg,
                     "Load balancer to the app port of " + service, options);
         }
         clientOfDatabaseAndApis(scope, service, sg, database, options);
@@ -72,9 +72,11 @@ public final class SecurityGroups extends ComponentResource {
 
     private static void clientOfDatabaseAndApis(Scope scope, String client, SecurityGroup sg, SecurityGroup database,
                                                 CustomResourceOptions options) {
-        ingress(scope, "aurora-from-" + client, database, POSTGRES, null, sg, "PostgreSQL from " + client, options);
-        egress(scope, client + "-to-aurora", sg, POSTGRES, null, database, client + " to Aurora PostgreSQL", options);
-        egress(scope, client + "-to-https", sg, 443, Output.of("0.0.0.0/0"), null,
+        rule(Direction.INGRESS, scope, "aurora-from-" + client, database, POSTGRES, null, sg,
+                "PostgreSQL from " + client, options);
+        rule(Direction.EGRESS, scope, client + "-to-aurora", sg, POSTGRES, null, database,
+                client + " to Aurora PostgreSQL", options);
+        rule(Direction.EGRESS, scope, client + "-to-https", sg, 443, Output.of("0.0.0.0/0"), null,
                 client + " to AWS APIs, New Relic and Sentry over HTTPS", options);
     }
 
@@ -91,36 +93,32 @@ public final class SecurityGroups extends ComponentResource {
 
     /** IPv4 only: the load balancer and the VPC are not dual-stack, so an IPv6 rule would grant nothing. */
     private void ingressFromInternet(Scope scope, String suffix, int port, String description) {
-        ingress(scope, suffix + "-v4", loadBalancer, port, Output.of("0.0.0.0/0"), null, description + " (IPv4)",
-                scope.options());
+        rule(Direction.INGRESS, scope, suffix + "-v4", loadBalancer, port, Output.of("0.0.0.0/0"), null,
+                description + " (IPv4)", scope.options());
     }
 
-    private static void ingress(Scope scope, String suffix, SecurityGroup target, int port, Output<String> cidr,
-                                SecurityGroup source, String description, CustomResourceOptions options) {
-        String name = scope.name(suffix);
-        var args = SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(target.id()).description(description)
-                .ipProtocol("tcp").fromPort(port).toPort(port).tags(scope.tags(name));
-        if (source != null) {
-            args.referencedSecurityGroupId(source.id());
-        } else {
-            args.cidrIpv4(cidr);
-        }
-        new SecurityGroupIngressRule(name, args.build(), options);
-    }
+    /** Which way a rule admits traffic: into its group, or out of it. */
+    private enum Direction { INGRESS, EGRESS }
 
-    private static void egress(Scope scope, String suffix, SecurityGroup from, int port, Output<String> cidr,
-                               SecurityGroup target, String description, CustomResourceOptions options) {
+    /**
+     * One TCP rule of {@code group} on {@code port}: its peer is another group ({@code peer}) or, when that is null,
+     * an IPv4 range ({@code cidr}); a rule names exactly one of them, so the other input stays unset.
+     */
+    private static void rule(Direction direction, Scope scope, String suffix, SecurityGroup group, int port,
+                             Output<String> cidr, SecurityGroup peer, String description,
+                             CustomResourceOptions options) {
         String name = scope.name(suffix);
-        var args = SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(from.id()).description(description)
-                .ipProtocol("tcp").fromPort(port).toPort(port).tags(scope.tags(name));
-        if (target != null) {
-            args.referencedSecurityGroupId(target.id());
+        Output<String> peerId = peer == null ? null : peer.id();
+        Output<String> peerCidr = peer == null ? cidr : null;
+        if (direction == Direction.INGRESS) {
+            new SecurityGroupIngressRule(name, SecurityGroupIngressRuleArgs.builder().securityGroupId(group.id())
+                    .description(description).ipProtocol("tcp").fromPort(port).toPort(port).tags(scope.tags(name))
+                    .referencedSecurityGroupId(peerId).cidrIpv4(peerCidr).build(), options);
         } else {
-            args.cidrIpv4(cidr);
+            new SecurityGroupEgressRule(name, SecurityGroupEgressRuleArgs.builder().securityGroupId(group.id())
+                    .description(description).ipProtocol("tcp").fromPort(port).toPort(port).tags(scope.tags(name))
+                    .referencedSecurityGroupId(peerId).cidrIpv4(peerCidr).build(), options);
         }
-        new SecurityGroupEgressRule(name, args.build(), options);
     }
 
     public SecurityGroup loadBalancer() {
