@@ -163,10 +163,6 @@ public final class AppPlatform extends ComponentResource {
         return keys;
     }
 
-    public Registries registries() {
-        return registries;
-    }
-
     public SecurityGroups securityGroups() {
         return securityGroups;
     }
@@ -175,16 +171,8 @@ public final class AppPlatform extends ComponentResource {
         return logBuckets;
     }
 
-    public PublicLoadBalancer loadBalancer() {
-        return loadBalancer;
-    }
-
     public AuroraDatabase database() {
         return database;
-    }
-
-    public AppSecrets secrets() {
-        return secrets;
     }
 
     public Cluster cluster() {
@@ -195,22 +183,7 @@ public final class AppPlatform extends ComponentResource {
         return services;
     }
 
-    /** Service name → what observability consumes of it (names and CloudWatch dimensions). */
-    public Map<String, AppService.Observed> observedServices() {
-        Map<String, AppService.Observed> out = new LinkedHashMap<>();
-        services.forEach((n, s) -> out.put(n, s.observed()));
-        return out;
-    }
-
     public BlueGreenDeployments deployments() {
         return deployments;
-    }
-
-    public DeployTrigger deployTrigger() {
-        return deployTrigger;
-    }
-
-    public StaticContentCdn cdn() {
-        return cdn;
     }
 }

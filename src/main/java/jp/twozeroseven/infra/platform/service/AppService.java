@@ -256,19 +256,12 @@ public final class AppService extends ComponentResource {
 
     private final Props props;
     private final Repository repository;
-    private final SecurityGroup securityGroup;
     private final Secret sentryDsn;
     private final Service service;
     /** The production and test rules; empty for a worker. */
     private final List<ListenerRule> listenerRules = new ArrayList<>();
-    private final Output<AppSpecSpec.Network> network;
-    private final TaskDefinition taskDefinition;
     /** Colour → target group (blue, green); empty for a worker. */
     private final Map<String, TargetGroup> targetGroups = new LinkedHashMap<>();
-    private final Role executionRole;
-    private final Role taskRole;
-    private final Output<ServiceTask> task;
-    private final ScheduledScaling scaling;
     private final Optional<ServiceBlueGreen.Created> blueGreen;
     private final ServiceRelease.Created release;
     private final Observed observed;
@@ -295,7 +288,7 @@ public final class AppService extends ComponentResource {
                         .retainOnDelete(stack.production()).build(),
                 moved(scope, FormerParents.REGISTRIES).build());
         // A worker takes no inbound traffic: its group has no rule from the load balancer.
-        securityGroup = SecurityGroups.forService(shared, props.name(), taskProps.containerPort().orElse(0),
+        SecurityGroup securityGroup = SecurityGroups.forService(shared, props.name(), taskProps.containerPort().orElse(0),
                 platform.vpcId(), props.loadBalanced().isPresent() ? platform.loadBalancerGroup() : null,
                 platform.databaseGroup(),
                 moved(scope, FormerParents.SECURITY_GROUPS).build());
@@ -305,8 +298,8 @@ public final class AppService extends ComponentResource {
 
         LogGroup routerLogs = logGroup(scope, id, "log-router");
         LogGroup agentLogs = logGroup(scope, id, "newrelic-infra");
-        executionRole = role(scope, id + "-execution", "Pulls the image, writes logs and reads secrets for " + id);
-        taskRole = role(scope, id + "-task", "What the " + props.name() + " app itself may call (nothing yet)");
+        Role executionRole = role(scope, id + "-execution", "Pulls the image, writes logs and reads secrets for " + id);
+        Role taskRole = role(scope, id + "-task", "What the " + props.name() + " app itself may call (nothing yet)");
         new RolePolicy(id + "-execution", RolePolicyArgs.builder()
                 .role(executionRole.id())
                 .policy(Output.all(repository.arn(), routerLogs.arn(), agentLogs.arn(),
@@ -317,14 +310,14 @@ public final class AppService extends ComponentResource {
         SidecarMirrors.grantPull(id + "-execution-sidecars", executionRole, scope);
 
         String initialTag = Registries.initialReleaseTag(props.release().releaseTagPrefix());
-        task = Output.all(repository.repositoryUrl(), platform.cluster().name(),
+        Output<ServiceTask> task = Output.all(repository.repositoryUrl(), platform.cluster().name(),
                         platform.licenseKeySecretArn(), sentryDsn.arn(), platform.databaseSecretArn(),
                         routerLogs.name(), agentLogs.name())
                 .applyValue(a -> ServiceTasks.of(props, new ServiceTasks.Resolved(a.get(0),
                         a.get(1), a.get(2), a.get(3), a.get(4), new LogGroups(a.get(5), a.get(6))),
                         ImageRef.tagged(a.get(0), initialTag)));
         Output<GeneratedContainers> containers = task.applyValue(ContainerDefinitions::generate);
-        taskDefinition = new TaskDefinition(id, TaskDefinitionArgs.builder()
+        TaskDefinition taskDefinition = new TaskDefinition(id, TaskDefinitionArgs.builder()
                 .family(id)
                 .cpu(String.valueOf(taskProps.cpu()))
                 .memory(String.valueOf(taskProps.memory()))
@@ -396,11 +389,11 @@ public final class AppService extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).provider(scope.aws())
                 .ignoreChanges(balanced ? OWNED_BY_DEPLOYMENTS : OWNED_BY_ROLLING_DEPLOYMENTS)
                 .dependsOn(before).build());
-        network = Output.tuple(platform.privateSubnetIds(), securityGroup.id())
+        Output<AppSpecSpec.Network> network = Output.tuple(platform.privateSubnetIds(), securityGroup.id())
                 .applyValue(t -> new AppSpecSpec.Network(t.t1, List.of(t.t2), false));
 
         // Without target groups only CPU tracking scales it (ALBRequestCountPerTarget names a target group).
-        scaling = new ScheduledScaling(props.name() + "-scaling", scope, props.name(), props.scaling(),
+        new ScheduledScaling(props.name() + "-scaling", scope, props.name(), props.scaling(),
                 new ScheduledScaling.Scaled(platform.cluster().name(), service.name(),
                         balanced ? loadBalancer.alb().arnSuffix() : null, targetGroups), FormerParents.PLATFORM);
 
@@ -486,16 +479,6 @@ public final class AppService extends ComponentResource {
                 .ignoreChanges(LISTENER_FIELDS_OWNED_BY_CODEDEPLOY).build());
     }
 
-    /** The service's awsvpc placement, as its AppSpec repeats it. */
-    public Output<AppSpecSpec.Network> network() {
-        return network;
-    }
-
-    /** The listener rules CodeDeploy rewrites when it shifts production and test traffic; none for a worker. */
-    public List<ListenerRule> listenerRules() {
-        return List.copyOf(listenerRules);
-    }
-
     public Props props() {
         return props;
     }
@@ -504,37 +487,12 @@ public final class AppService extends ComponentResource {
         return repository;
     }
 
-    public SecurityGroup securityGroup() {
-        return securityGroup;
-    }
-
     public Secret sentryDsn() {
         return sentryDsn;
     }
 
     public Service service() {
         return service;
-    }
-
-    public TaskDefinition taskDefinition() {
-        return taskDefinition;
-    }
-
-    /** Colour (blue, green) → target group; empty for a worker. */
-    public Map<String, TargetGroup> targetGroups() {
-        return java.util.Collections.unmodifiableMap(targetGroups);
-    }
-
-    public Role executionRole() {
-        return executionRole;
-    }
-
-    public Role taskRole() {
-        return taskRole;
-    }
-
-    public ScheduledScaling scaling() {
-        return scaling;
     }
 
     /** Its CodeDeploy deployment group and role; empty for a worker. */
@@ -552,8 +510,4 @@ public final class AppService extends ComponentResource {
         return observed;
     }
 
-    /** The generator input behind the task definition; the deploy's taskdef.json is rendered from it too. */
-    public Output<ServiceTask> task() {
-        return task;
-    }
 }
