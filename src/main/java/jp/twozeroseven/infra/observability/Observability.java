@@ -53,9 +53,9 @@ public final class Observability extends ComponentResource {
         List<AlertPolicy> tickets = new ArrayList<>();
         List<AlertPolicy> all = new ArrayList<>();
         services.values().forEach(s -> {
-            critical.add(s.criticalPolicy());
-            tickets.add(s.ticketPolicy());
-            all.addAll(List.of(s.criticalPolicy(), s.ticketPolicy(), s.burnRateWindowsPolicy()));
+            critical.add(s.policies().critical());
+            tickets.add(s.policies().ticket());
+            all.addAll(s.policies().all());
         });
         tickets.add(dataPipelinePolicy);
         all.add(dataPipelinePolicy);

@@ -62,7 +62,6 @@ public final class ServiceObservability extends ComponentResource {
     private final AlertPolicy criticalPolicy;
     private final AlertPolicy ticketPolicy;
     private final AlertPolicy burnRateWindowsPolicy;
-    private final Map<String, ServiceLevel> serviceLevels = new LinkedHashMap<>();
     private final Output<String> entityGuid;
     private final BurnAlertMode burnAlerts;
 
@@ -103,7 +102,6 @@ public final class ServiceObservability extends ComponentResource {
             }
             SliEvents events = slo.kind() == SloKind.SUCCESS ? SliQueries.success(spec) : SliQueries.latency(spec);
             ServiceLevel level = serviceLevel(scope, spec, slo, events, entityGuid);
-            serviceLevels.put(slo.name(), level);
             burnRateAlerts(scope, spec, slo.name(), level, events.countsBadEvents());
             onDashboard.add(new ServiceDashboard.SloWidget(slo.name(), slo.kind(), spec, events.countsBadEvents()));
             dashboardGuids.add(level.sliGuid());
@@ -140,7 +138,6 @@ public final class ServiceObservability extends ComponentResource {
         PublicCheck check = PublicCheck.of(host, slo.checkPath().orElseThrow(), slo.redirectIsFailure());
         OutsideInChecks outside = new OutsideInChecks(scope.accountId(), scope.name(svc + "-public"), spec, slo.name(),
                 check, scope.options());
-        serviceLevels.put(slo.name(), outside.availability());
         // The query is filled in from the monitor's real GUID; the rest of the condition does not depend on it.
         NrqlConditionSpec outage = OutsideInNrql.outage(svc, "resolvedLater");
         NrqlConditions.create(scope, svc + "-outside-in-outage", outage,
@@ -240,25 +237,23 @@ public final class ServiceObservability extends ComponentResource {
                 criticalPolicy.id());
     }
 
-    public AlertPolicy criticalPolicy() {
-        return criticalPolicy;
+    /**
+     * The service's alert policies: {@code critical} (pages), {@code ticket}, and {@code burnRateWindows}, the
+     * unrouted policy of the burn-rate windows that only their compound condition joins.
+     */
+    public record Policies(AlertPolicy critical, AlertPolicy ticket, AlertPolicy burnRateWindows) {
+
+        public List<AlertPolicy> all() {
+            return List.of(critical, ticket, burnRateWindows);
+        }
     }
 
-    public AlertPolicy ticketPolicy() {
-        return ticketPolicy;
-    }
-
-    public AlertPolicy burnRateWindowsPolicy() {
-        return burnRateWindowsPolicy;
+    public Policies policies() {
+        return new Policies(criticalPolicy, ticketPolicy, burnRateWindowsPolicy);
     }
 
     /** The APM entity the SLOs and the deploy markers are on. */
     public Output<String> entityGuid() {
         return entityGuid;
-    }
-
-    /** The service level of every SLO, by SLO name, in the list's order. */
-    public Map<String, ServiceLevel> serviceLevels() {
-        return java.util.Collections.unmodifiableMap(serviceLevels);
     }
 }

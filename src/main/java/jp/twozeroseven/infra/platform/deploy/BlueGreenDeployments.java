@@ -53,11 +53,6 @@ public final class BlueGreenDeployments extends ComponentResource {
         return applicationName;
     }
 
-    /** Service name → deployment group name, known before the groups exist. */
-    public Map<String, String> groupNames() {
-        return groupNames;
-    }
-
     /** The deployment group name of one service. */
     public String groupName(String service) {
         String group = groupNames.get(service);
