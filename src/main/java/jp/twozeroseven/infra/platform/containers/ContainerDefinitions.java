@@ -195,13 +195,8 @@ public final class ContainerDefinitions {
 
     /** A sidecar's first fields: its name and image, whether the task stops without it, and its reserved share. */
     private static ObjectNode sidecar(String name, String image, boolean essential, int cpu, int memoryReservation) {
-        ObjectNode c = MAPPER.createObjectNode();
-        c.put("name", name);
-        c.put("image", image);
-        c.put("essential", essential);
-        c.put("cpu", cpu);
-        c.put("memoryReservation", memoryReservation);
-        return c;
+        return MAPPER.createObjectNode().put("name", name).put("image", image).put("essential", essential)
+                .put("cpu", cpu).put("memoryReservation", memoryReservation);
     }
 
     /**

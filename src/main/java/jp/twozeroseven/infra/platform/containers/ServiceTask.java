@@ -16,22 +16,22 @@ public record ServiceTask(String serviceName, String stack, String region, Strin
                           TaskSize size, NewRelicSidecars newRelic, LogGroups logGroups, Map<String, String> tags) {
 
     public ServiceTask {
-        if (serviceName == null || !serviceName.matches("[a-z][a-z0-9-]{0,30}")) {
-            throw new IllegalArgumentException("service name '" + serviceName + "' must be lower-case letters, digits and '-' (max 31)");
-        }
-        if (stack == null || !stack.matches("[a-z][a-z0-9-]*")) {
-            throw new IllegalArgumentException("stack name '" + stack + "' must be lower-case, e.g. prod");
-        }
-        if (region == null || !region.matches("[a-z]{2}-[a-z]+-\\d")) {
-            throw new IllegalArgumentException("region '" + region + "' is not an AWS region, e.g. ap-northeast-1");
-        }
-        if (clusterName == null || clusterName.isBlank()) {
-            throw new IllegalArgumentException("cluster name is missing for service " + serviceName);
-        }
-        if (app == null || size == null || newRelic == null || logGroups == null) {
-            throw new IllegalArgumentException("service " + serviceName + " needs app, size, newRelic and logGroups");
-        }
+        require(serviceName != null && serviceName.matches("[a-z][a-z0-9-]{0,30}"), "service name '" + serviceName
+                + "' must be lower-case letters, digits and '-' (max 31)");
+        require(stack != null && stack.matches("[a-z][a-z0-9-]*"), "stack name '" + stack
+                + "' must be lower-case, e.g. prod");
+        require(region != null && region.matches("[a-z]{2}-[a-z]+-\\d"), "region '" + region
+                + "' is not an AWS region, e.g. ap-northeast-1");
+        require(clusterName != null && !clusterName.isBlank(), "cluster name is missing for service " + serviceName);
+        require(app != null && size != null && newRelic != null && logGroups != null, "service " + serviceName
+                + " needs app, size, newRelic and logGroups");
         tags = new TreeMap<>(tags == null ? Map.of() : tags);
+    }
+
+    private static void require(boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException(message);
+        }
     }
 
     /** The name the service reports to New Relic APM: {@code <service>-<stack>}. */

@@ -35,9 +35,6 @@ public final class DeployTrigger extends ComponentResource {
 
     public static final String TYPE = "platform207:deploy:DeployTrigger";
     public static final String BUNDLE_KEY = "deploy-bundle.zip";
-    static final String IMAGE_ACTION = "Image";
-    static final String IMAGE_ARTIFACT = "ReleaseImage";
-    static final String BUNDLE_ARTIFACT = "DeployBundle";
     static final String GITHUB_OIDC_URL = "https://" + PolicyDocuments.GITHUB_OIDC_HOST;
     /** GitHub's published OIDC thumbprints; IAM now verifies GitHub through its trusted CAs, but the API takes them. */
     static final List<String> GITHUB_THUMBPRINTS = List.of("6938fd4d98bab03faadb97b34396831e3780aea1",

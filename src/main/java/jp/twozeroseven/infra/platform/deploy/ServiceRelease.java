@@ -45,6 +45,11 @@ import java.util.function.Supplier;
  */
 public final class ServiceRelease {
 
+    /** The release pipeline's image source action and its artifact, and its deploy-bundle artifact. */
+    static final String IMAGE_ACTION = "Image";
+    static final String IMAGE_ARTIFACT = "ReleaseImage";
+    static final String BUNDLE_ARTIFACT = "DeployBundle";
+
     /**
      * @param service          the service's name; its documents live under {@code <service>/} in the bucket
      * @param mode             pipeline or codedeploy (deploy.mode)
@@ -179,11 +184,11 @@ public final class ServiceRelease {
         Map<String, String> deployConfig = new LinkedHashMap<>();
         deployConfig.put("ApplicationName", props.applicationName());
         deployConfig.put("DeploymentGroupName", props.groupName());
-        deployConfig.put("TaskDefinitionTemplateArtifact", DeployTrigger.BUNDLE_ARTIFACT);
+        deployConfig.put("TaskDefinitionTemplateArtifact", BUNDLE_ARTIFACT);
         deployConfig.put("TaskDefinitionTemplatePath", ServiceDeployDocuments.TASKDEF_FILE);
-        deployConfig.put("AppSpecTemplateArtifact", DeployTrigger.BUNDLE_ARTIFACT);
+        deployConfig.put("AppSpecTemplateArtifact", BUNDLE_ARTIFACT);
         deployConfig.put("AppSpecTemplatePath", ServiceDeployDocuments.APPSPEC_FILE);
-        deployConfig.put("Image1ArtifactName", DeployTrigger.IMAGE_ARTIFACT);
+        deployConfig.put("Image1ArtifactName", IMAGE_ARTIFACT);
         deployConfig.put("Image1ContainerName", "IMAGE1_NAME");
         String initialTag = Registries.initialReleaseTag(props.releaseTagPrefix());
         Pipeline pipeline = new Pipeline(id, PipelineArgs.builder()
@@ -198,18 +203,18 @@ public final class ServiceRelease {
                                 .type("KMS").id(target.kmsKeyArn()).build())
                         .build())
                 .stages(PipelineStageArgs.builder().name("Source").actions(
-                                PipelineStageActionArgs.builder().name(DeployTrigger.IMAGE_ACTION).category("Source")
+                                PipelineStageActionArgs.builder().name(IMAGE_ACTION).category("Source")
                                         .owner("AWS").provider("ECR").version("1")
-                                        .outputArtifacts(DeployTrigger.IMAGE_ARTIFACT)
+                                        .outputArtifacts(IMAGE_ARTIFACT)
                                         // The tag only seeds the action; each run gets the pushed digest
                                         // from the EventBridge target (ReleaseEvents).
                                         .configuration(repository.name().applyValue(r -> Map.of(
                                                 "RepositoryName", r,
                                                 "ImageTag", initialTag)))
                                         .build(),
-                                PipelineStageActionArgs.builder().name(DeployTrigger.BUNDLE_ARTIFACT)
+                                PipelineStageActionArgs.builder().name(BUNDLE_ARTIFACT)
                                         .category("Source").owner("AWS").provider("S3").version("1")
-                                        .outputArtifacts(DeployTrigger.BUNDLE_ARTIFACT)
+                                        .outputArtifacts(BUNDLE_ARTIFACT)
                                         .configuration(artifacts.name().applyValue(b -> Map.of("S3Bucket", b,
                                                 "S3ObjectKey", key, "PollForSourceChanges", "false")))
                                         .build())
@@ -217,7 +222,7 @@ public final class ServiceRelease {
                         PipelineStageArgs.builder().name("Deploy").actions(PipelineStageActionArgs.builder()
                                         .name("BlueGreen").category("Deploy").owner("AWS")
                                         .provider("CodeDeployToECS").version("1")
-                                        .inputArtifacts(DeployTrigger.IMAGE_ARTIFACT, DeployTrigger.BUNDLE_ARTIFACT)
+                                        .inputArtifacts(IMAGE_ARTIFACT, BUNDLE_ARTIFACT)
                                         .configuration(deployConfig)
                                         .build())
                                 .build())
@@ -283,7 +288,7 @@ public final class ServiceRelease {
                 .roleArn(target.shared().releaseEvents().arn())
                 .inputTransformer(EventTargetInputTransformerArgs.builder()
                         .inputPaths(ReleaseEvents.inputPaths())
-                        .inputTemplate(ReleaseEvents.sourceOverrideTemplate(DeployTrigger.IMAGE_ACTION))
+                        .inputTemplate(ReleaseEvents.sourceOverrideTemplate(IMAGE_ACTION))
                         .build())
                 .build(), options.get().build());
     }

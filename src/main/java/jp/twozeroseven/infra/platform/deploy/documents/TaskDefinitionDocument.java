@@ -1,6 +1,5 @@
 package jp.twozeroseven.infra.platform.deploy.documents;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,11 +41,8 @@ public final class TaskDefinitionDocument {
         return root;
     }
 
+    /** The document as the deploy reads it: Jackson's default pretty printing of {@link #render}. */
     public static String renderJson(TaskDefinitionSpec spec) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(render(spec));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not render taskdef.json", e);
-        }
+        return render(spec).toPrettyString();
     }
 }
