@@ -177,6 +177,8 @@ export const mutants: Mutant[] = [
     { policy: "ecs-codedeploy-ignore-changes", name: "desiredCount no longer ignored", apply: edit("aws:ecs/service:Service", (_i, r) => { r.options!.ignoreChanges = (r.options!.ignoreChanges ?? []).filter((x: string) => x !== "desiredCount"); }, byName("web")) },
     { policy: "ecs-codedeploy-ignore-changes", name: "capacityProviderStrategies no longer ignored (a deployment rewrites it, aws/containers-roadmap#1752)", apply: edit("aws:ecs/service:Service", (_i, r) => { r.options!.ignoreChanges = (r.options!.ignoreChanges ?? []).filter((x: string) => x !== "capacityProviderStrategies"); }) },
     { policy: "ecs-codedeploy-ignore-changes", name: "networkConfiguration no longer ignored (UpdateService rejects it, terraform-provider-aws#8005)", apply: edit("aws:ecs/service:Service", (_i, r) => { r.options!.ignoreChanges = (r.options!.ignoreChanges ?? []).filter((x: string) => x !== "networkConfiguration"); }, byName("web")) },
+    // A worker's service (the ECS rolling controller): its releases own the task definition (docs/workers.md).
+    { policy: "ecs-codedeploy-ignore-changes", name: "a rolling-update (ECS controller) service writes its task definition back", apply: edit("aws:ecs/service:Service", (i, r) => { i.deploymentController = { type: "ECS" }; r.options!.ignoreChanges = ["desiredCount"]; }, byName("api")) },
     // Load balancing
     { policy: "alb-access-logs", name: "access logs disabled", apply: edit(LB, i => { i.accessLogs.enabled = false; }) },
     { policy: "alb-access-logs", name: "access logs removed", apply: edit(LB, i => { delete i.accessLogs; }) },
