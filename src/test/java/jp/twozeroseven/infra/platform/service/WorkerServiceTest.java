@@ -3,6 +3,8 @@ package jp.twozeroseven.infra.platform.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import jp.twozeroseven.infra.awsrules.AwsRule;
+import jp.twozeroseven.infra.awsrules.AwsRules;
 import jp.twozeroseven.infra.policycheck.PolicyCheck;
 import jp.twozeroseven.infra.policycheck.PolicyReport;
 import jp.twozeroseven.infra.policycheck.PolicyViolation;
@@ -101,6 +103,11 @@ class WorkerServiceTest {
         }
         assertThat(outputs.path("deploymentGroups").has(WORKER)).isFalse();
         assertThat(outputs.path("secretArnsToFill").has(WORKER + "/sentry-dsn")).isTrue();
+
+        // The facts AWS requires that only a real apply would show (awsrules/, docs/aws-rules.md) hold with it.
+        for (AwsRule rule : AwsRules.all()) {
+            assertThat(rule.problems(synth, settings)).as(rule.id()).isEmpty();
+        }
 
         // Adding a worker touches nothing that exists.
         assertThat(UpgradeCheck.problems(committed.toJson(), synth.toJson())).isEmpty();
