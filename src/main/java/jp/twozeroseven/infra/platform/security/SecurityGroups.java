@@ -52,7 +52,9 @@ public final class SecurityGroups extends ComponentResource {
      * One service's group: from the load balancer on the app port only (when it sits behind it), to Aurora and to
      * HTTPS. Created under {@code scope}'s parent with {@code options}.
      *
-     * @param loadBalancer the load balancer's group, or null for a service the load balancer does not reach
+     * @param containerPort the app port the load balancer reaches; unused without one
+     * @param loadBalancer  the load balancer's group, or null for a service the load balancer does not reach (a
+     *                      worker: its group takes no inbound traffic)
      */
     public static SecurityGroup forService(Scope scope, String service, int containerPort, Output<String> vpcId,
                                            SecurityGroup loadBalancer, SecurityGroup database,
