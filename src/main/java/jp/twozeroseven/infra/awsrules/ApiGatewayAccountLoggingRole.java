@@ -13,38 +13,25 @@ import java.util.List;
  * an {@code aws:apigateway/account:Account} whose {@code cloudwatchRoleArn} is a role API Gateway can assume and
  * that carries AmazonAPIGatewayPushToCloudWatchLogs.
  */
-public final class ApiGatewayAccountLoggingRole implements AwsRule {
+public final class ApiGatewayAccountLoggingRole extends AwsRule {
 
-    @Override
-    public String id() {
-        return "apigateway-account-cloudwatch-role";
-    }
-
-    @Override
-    public String requirement() {
-        return "To enable CloudWatch logs for a stage, the account must have a CloudWatch Logs role ARN set "
-                + "(a role trusted by apigateway.amazonaws.com with AmazonAPIGatewayPushToCloudWatchLogs); "
-                + "otherwise CreateStage fails: \"CloudWatch Logs role ARN must be set in account settings to enable logging\".";
-    }
-
-    @Override
-    public String source() {
-        return "https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html";
+    public ApiGatewayAccountLoggingRole() {
+        super("apigateway-account-cloudwatch-role",
+                "To enable CloudWatch logs for a stage, the account must have a CloudWatch Logs role ARN set (a role "
+                        + "trusted by apigateway.amazonaws.com with AmazonAPIGatewayPushToCloudWatchLogs); otherwise "
+                        + "CreateStage fails: \"CloudWatch Logs role ARN must be set in account settings to enable "
+                        + "logging\".",
+                "https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html");
     }
 
     @Override
     public List<String> problems(SynthResult stack, StackSettings settings) {
-        List<String> problems = new ArrayList<>();
         List<SynthesizedResource> accounts = stack.ofType("aws:apigateway/account:Account");
-        for (SynthesizedResource stage : stack.ofType("aws:apigateway/stage:Stage")) {
-            if (!stage.inputs().has("accessLogSettings")) {
-                continue;
-            }
-            boolean ordered = accounts.stream().anyMatch(a -> stage.options().dependsOn().contains(a.urn()));
-            if (!ordered) {
-                problems.add(stage.urn() + ": logs, but does not depend on the account's CloudWatch role setting");
-            }
-        }
+        List<SynthesizedResource> stages = stack.ofType("aws:apigateway/stage:Stage");
+        List<String> problems = new ArrayList<>(unless(
+                stages.stream().filter(stage -> stage.inputs().has("accessLogSettings")).toList(),
+                stage -> accounts.stream().anyMatch(a -> stage.options().dependsOn().contains(a.urn())),
+                "logs, but does not depend on the account's CloudWatch role setting"));
         for (SynthesizedResource account : accounts) {
             String roleArn = account.inputs().path("cloudwatchRoleArn").asText();
             boolean roleOk = stack.ofType("aws:iam/role:Role").stream()
@@ -60,7 +47,7 @@ public final class ApiGatewayAccountLoggingRole implements AwsRule {
                         + " is not a role API Gateway can assume with AmazonAPIGatewayPushToCloudWatchLogs");
             }
         }
-        if (!stack.ofType("aws:apigateway/stage:Stage").isEmpty() && accounts.isEmpty()) {
+        if (!stages.isEmpty() && accounts.isEmpty()) {
             problems.add("no aws:apigateway/account:Account sets the CloudWatch Logs role of this account");
         }
         return problems;
