@@ -1,21 +1,14 @@
 package jp.twozeroseven.infra.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import jp.twozeroseven.infra.settings.ConfigKey.Default;
 import jp.twozeroseven.infra.settings.KeyRead.Kind;
+import jp.twozeroseven.infra.support.PackagedYaml;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -41,29 +34,10 @@ public final class StackConfigKeys {
             "derived", v -> Default.derived(v.asText()),
             "optional", v -> Default.optional(v.asText()));
 
-    public static final List<ConfigKey> ALL = load();
+    public static final List<ConfigKey> ALL = PackagedYaml.entries(StackConfigKeys.class, FILE, "keys",
+            StackConfigKeys::key, ConfigKey::path);
 
     private StackConfigKeys() {
-    }
-
-    private static List<ConfigKey> load() {
-        try (InputStream in = StackConfigKeys.class.getResourceAsStream(FILE)) {
-            if (in == null) {
-                throw new IllegalStateException(FILE + " is missing from the build");
-            }
-            List<ConfigKey> keys = new ArrayList<>();
-            Set<String> paths = new HashSet<>();
-            for (JsonNode entry : new ObjectMapper(new YAMLFactory()).readTree(in).path("keys")) {
-                ConfigKey key = key(entry);
-                if (!paths.add(key.path())) {
-                    throw new IllegalStateException(FILE + ": " + key.path() + " is declared twice");
-                }
-                keys.add(key);
-            }
-            return List.copyOf(keys);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + FILE, e);
-        }
     }
 
     /** One entry: path, kind, type (may be left out), default and meaning. */

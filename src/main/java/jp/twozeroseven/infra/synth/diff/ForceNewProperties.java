@@ -1,12 +1,8 @@
 package jp.twozeroseven.infra.synth.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import jp.twozeroseven.infra.support.PackagedYaml;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +50,8 @@ public final class ForceNewProperties {
 
     static final String FILE = "force-new-properties.yaml";
 
-    private static final List<Schema> SCHEMAS = load();
+    private static final List<Schema> SCHEMAS = PackagedYaml.entries(ForceNewProperties.class, FILE, "schemas",
+            ForceNewProperties::reading, Schema::type);
 
     private static final Map<String, Schema> BY_TYPE = SCHEMAS.stream()
             .collect(Collectors.toMap(Schema::type, s -> s, (a, b) -> a, LinkedHashMap::new));
@@ -92,25 +89,6 @@ public final class ForceNewProperties {
         int note = path.indexOf(" (");
         String bare = note < 0 ? path : path.substring(0, note);
         return bare.replaceAll("\\[\\d+]", "");
-    }
-
-    private static List<Schema> load() {
-        try (InputStream in = ForceNewProperties.class.getResourceAsStream(FILE)) {
-            if (in == null) {
-                throw new IllegalStateException(FILE + " is missing from the build");
-            }
-            List<Schema> schemas = new ArrayList<>();
-            for (JsonNode entry : new ObjectMapper(new YAMLFactory()).readTree(in).path("schemas")) {
-                Schema schema = reading(entry);
-                if (schemas.stream().anyMatch(s -> s.type().equals(schema.type()))) {
-                    throw new IllegalStateException(FILE + ": " + schema.type() + " is listed twice");
-                }
-                schemas.add(schema);
-            }
-            return List.copyOf(schemas);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + FILE, e);
-        }
     }
 
     /** One type: type, source, stateful, and the forceNew and inPlace maps of Pulumi path to schema name. */
