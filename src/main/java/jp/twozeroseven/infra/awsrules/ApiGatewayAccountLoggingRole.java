@@ -5,7 +5,6 @@ import jp.twozeroseven.infra.settings.StackSettings;
 import jp.twozeroseven.infra.synth.SynthResult;
 import jp.twozeroseven.infra.synth.SynthesizedResource;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,11 +27,11 @@ public final class ApiGatewayAccountLoggingRole extends AwsRule {
     public List<String> problems(SynthResult stack, StackSettings settings) {
         List<SynthesizedResource> accounts = stack.ofType("aws:apigateway/account:Account");
         List<SynthesizedResource> stages = stack.ofType("aws:apigateway/stage:Stage");
-        List<String> problems = new ArrayList<>(unless(
+        List<String> problems = unless(
                 stages.stream().filter(stage -> stage.inputs().has("accessLogSettings")).toList(),
                 stage -> accounts.stream().anyMatch(a -> stage.options().dependsOn().contains(a.urn())),
-                "logs, but does not depend on the account's CloudWatch role setting"));
-        for (SynthesizedResource account : accounts) {
+                "logs, but does not depend on the account's CloudWatch role setting");
+        problems.addAll(each(accounts, (account, problem) -> {
             String roleArn = account.inputs().path("cloudwatchRoleArn").asText();
             boolean roleOk = stack.ofType("aws:iam/role:Role").stream()
                     .filter(r -> roleArn.endsWith(":role/" + r.inputs().path("name").asText()))
@@ -43,10 +42,10 @@ public final class ApiGatewayAccountLoggingRole extends AwsRule {
                                     && a.inputs().path("policyArn").asText()
                                     .equals(ApiGatewayAccountLogging.PUSH_TO_CLOUDWATCH_POLICY)));
             if (!roleOk) {
-                problems.add(account.urn() + ": cloudwatchRoleArn " + roleArn
+                problem.accept("cloudwatchRoleArn " + roleArn
                         + " is not a role API Gateway can assume with AmazonAPIGatewayPushToCloudWatchLogs");
             }
-        }
+        }));
         if (!stages.isEmpty() && accounts.isEmpty()) {
             problems.add("no aws:apigateway/account:Account sets the CloudWatch Logs role of this account");
         }
