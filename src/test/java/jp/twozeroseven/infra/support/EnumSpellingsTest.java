@@ -7,6 +7,7 @@ import jp.twozeroseven.infra.catalog.PseudonymForm;
 import jp.twozeroseven.infra.data.masking.ExportZone;
 import jp.twozeroseven.infra.data.masking.OutputType;
 import jp.twozeroseven.infra.iam.Effect;
+import jp.twozeroseven.infra.observability.alerts.Runbooks;
 import jp.twozeroseven.infra.platform.containers.NewRelicAccountRegion;
 import jp.twozeroseven.infra.settings.AccessZone;
 import jp.twozeroseven.infra.settings.EtlCapacity;
@@ -103,6 +104,14 @@ class EnumSpellingsTest {
         assertThat(spellings(NewRelicAccountRegion.class, NewRelicAccountRegion::logEndpoint))
                 .containsExactlyEntriesOf(ordered(
                         "US", "https://log-api.newrelic.com/log/v1", "EU", "https://log-api.eu.newrelic.com/log/v1"));
+    }
+
+    @Test
+    void runbookFileNames() {
+        assertThat(spellings(Runbooks.class, Runbooks::fileName)).containsExactlyEntriesOf(ordered(
+                "SLO_BURN_RATE", "slo-burn-rate", "ERROR_RATE", "error-rate", "P95_LATENCY", "p95-latency",
+                "THROUGHPUT_DROP", "throughput-drop", "LOSS_OF_SIGNAL", "loss-of-signal",
+                "DATA_PIPELINE_HEARTBEAT", "data-pipeline-heartbeat", "OUTSIDE_IN_OUTAGE", "outside-in-outage"));
     }
 
     private static Map<String, String> ordered(String... nameThenSpelling) {

@@ -14,13 +14,13 @@ import java.util.Optional;
  * @param thresholdOccurrences     "all" (every data point in the duration) or "at_least_once"
  * @param signalLossSeconds        when set: no data for this long opens an incident (loss of signal)
  * @param sparseEvents             true for rare events (one a night): aggregate by timer, not by event flow
- * @param runbook                  a file name under docs/runbooks/, without ".md"
+ * @param runbook                  the runbook the condition links to
  * @param violationTimeLimitSeconds an open incident is force-closed after this long (300 s .. 30 days)
  */
 public record NrqlConditionSpec(String name, String nrql, String operator, double threshold,
                                 int aggregationWindowSeconds, Optional<Integer> slideBySeconds,
                                 int thresholdDurationSeconds, String thresholdOccurrences,
-                                Optional<Integer> signalLossSeconds, boolean sparseEvents, String runbook,
+                                Optional<Integer> signalLossSeconds, boolean sparseEvents, Runbooks runbook,
                                 int violationTimeLimitSeconds) {
 
     /** New Relic's limits, from the 5.77.0 schema docs. */
@@ -35,7 +35,7 @@ public record NrqlConditionSpec(String name, String nrql, String operator, doubl
     /** A condition with the default violation time limit of one day. */
     public NrqlConditionSpec(String name, String nrql, String operator, double threshold, int aggregationWindowSeconds,
                              Optional<Integer> slideBySeconds, int thresholdDurationSeconds, String thresholdOccurrences,
-                             Optional<Integer> signalLossSeconds, boolean sparseEvents, String runbook) {
+                             Optional<Integer> signalLossSeconds, boolean sparseEvents, Runbooks runbook) {
         this(name, nrql, operator, threshold, aggregationWindowSeconds, slideBySeconds, thresholdDurationSeconds,
                 thresholdOccurrences, signalLossSeconds, sparseEvents, runbook, DEFAULT_VIOLATION_TIME_LIMIT_SECONDS);
     }
