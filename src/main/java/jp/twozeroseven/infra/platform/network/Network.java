@@ -110,7 +110,7 @@ public final class Network extends ComponentResource {
                 .availabilityZone(zone)
                 .cidrBlock(cidr)
                 .mapPublicIpOnLaunch(false)
-                .tags(scope.tags().forResource(scope.service(), name, Map.of("Tier", tier)))
+                .tags(scope.tags(name, Map.of("Tier", tier)))
                 .build(), scope.options());
         new RouteTableAssociation(name, RouteTableAssociationArgs.builder()
                 .subnetId(subnet.id()).routeTableId(routes.id()).build(), scope.options());
