@@ -1,7 +1,8 @@
 package jp.twozeroseven.infra.observability;
 
+import jp.twozeroseven.infra.support.Required;
+
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,10 +25,7 @@ public record ObservedService(String name, String apmAppName, List<String> probe
                               Optional<String> deploymentGroup) {
 
     public ObservedService {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(apmAppName, "apmAppName");
+        Required.components(ObservedService.class, name, apmAppName, probePaths, publicHost, deploymentGroup);
         probePaths = List.copyOf(probePaths);
-        Objects.requireNonNull(publicHost, "publicHost");
-        Objects.requireNonNull(deploymentGroup, "deploymentGroup");
     }
 }
