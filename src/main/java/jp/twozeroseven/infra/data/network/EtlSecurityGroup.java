@@ -9,11 +9,11 @@ import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.support.FormerParent;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.tagging.StackTags;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The Embulk tasks' security group, owned by the data pipeline: out to Aurora's port on the database's group and to
@@ -45,8 +45,7 @@ public final class EtlSecurityGroup {
      */
     public record Props(Output<String> vpcId, Output<String> databaseSecurityGroupId, int databasePort) {
         public Props {
-            Objects.requireNonNull(vpcId, "vpcId");
-            Objects.requireNonNull(databaseSecurityGroupId, "databaseSecurityGroupId");
+            Required.components(Props.class, vpcId, databaseSecurityGroupId, databasePort);
             if (databasePort < 1 || databasePort > 65535) {
                 throw new IllegalArgumentException("databasePort must be a TCP port, got " + databasePort);
             }

@@ -15,6 +15,7 @@ import jp.twozeroseven.infra.data.embulk.ExportTarget;
 import jp.twozeroseven.infra.data.glue.GlueTable;
 import jp.twozeroseven.infra.data.glue.GlueTableModel;
 import jp.twozeroseven.infra.data.masking.ExportZone;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.EnumMap;
@@ -45,10 +46,7 @@ public final class GlueCatalog extends ComponentResource {
      */
     public record Props(Scope scope, Catalog catalog, ExportTarget masked, ExportTarget raw, Set<String> rawTables) {
         public Props {
-            java.util.Objects.requireNonNull(scope, "scope");
-            java.util.Objects.requireNonNull(catalog, "catalog");
-            java.util.Objects.requireNonNull(masked, "masked");
-            java.util.Objects.requireNonNull(raw, "raw");
+            Required.components(Props.class, scope, catalog, masked, raw, rawTables);
             rawTables = Set.copyOf(rawTables);
         }
     }
