@@ -3,6 +3,7 @@ package jp.twozeroseven.infra.data.orchestration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.twozeroseven.infra.data.embulk.EmbulkEnvironment;
 import jp.twozeroseven.infra.support.PipelineEvents;
 
 import java.util.ArrayList;
@@ -56,26 +57,27 @@ import static jp.twozeroseven.infra.data.orchestration.AslStates.task;
  */
 public final class EtlStateMachineDefinition {
 
-    public static final String CHECK_NO_OTHER_RUN = "CheckNoOtherRun";
-    public static final String OTHER_RUN_ACTIVE = "OtherRunActive";
-    public static final String ANOTHER_RUN_ACTIVE = "AnotherRunActive";
-    public static final String RESOLVE_EXPORT_DATE = "ResolveExportDate";
-    public static final String DESCRIBE_FAILURE = "DescribeFailure";
-    public static final String SUMMARY_NOT_DELIVERED = "SummaryNotDelivered";
-    public static final String SPOT_LOST = "SpotLost";
-    public static final String RUN_ON_SPOT = "RunOnSpot";
-    public static final String RUN_ON_DEMAND = "RunOnDemand";
-    public static final String NOTIFY_TABLE_FAILURE = "NotifyTableFailure";
-    public static final String MARK_SUCCEEDED = "MarkSucceeded";
-    public static final String MARK_FAILED = "MarkFailed";
-    public static final String MAP = "EtlEachTable";
-    public static final String NOTIFY_SUMMARY = "NotifySummary";
-    public static final String BUILD_HEARTBEAT_EVENT = "BuildHeartbeatEvent";
-    public static final String REPORT_HEARTBEAT = "ReportHeartbeat";
-    public static final String ANY_TABLE_FAILED = "AnyTableFailed";
-    public static final String SOME_TABLES_FAILED = "SomeTablesFailed";
-    public static final String HEARTBEAT_NOT_DELIVERED = "HeartbeatNotDelivered";
-    public static final String ALL_TABLES_SUCCEEDED = "AllTablesSucceeded";
+    /** The states' names: the definition's own, read back by this package's tests. */
+    static final String CHECK_NO_OTHER_RUN = "CheckNoOtherRun";
+    static final String OTHER_RUN_ACTIVE = "OtherRunActive";
+    static final String ANOTHER_RUN_ACTIVE = "AnotherRunActive";
+    static final String RESOLVE_EXPORT_DATE = "ResolveExportDate";
+    static final String DESCRIBE_FAILURE = "DescribeFailure";
+    static final String SUMMARY_NOT_DELIVERED = "SummaryNotDelivered";
+    static final String SPOT_LOST = "SpotLost";
+    static final String RUN_ON_SPOT = "RunOnSpot";
+    static final String RUN_ON_DEMAND = "RunOnDemand";
+    static final String NOTIFY_TABLE_FAILURE = "NotifyTableFailure";
+    static final String MARK_SUCCEEDED = "MarkSucceeded";
+    static final String MARK_FAILED = "MarkFailed";
+    static final String MAP = "EtlEachTable";
+    static final String NOTIFY_SUMMARY = "NotifySummary";
+    static final String BUILD_HEARTBEAT_EVENT = "BuildHeartbeatEvent";
+    static final String REPORT_HEARTBEAT = "ReportHeartbeat";
+    static final String ANY_TABLE_FAILED = "AnyTableFailed";
+    static final String SOME_TABLES_FAILED = "SomeTablesFailed";
+    static final String HEARTBEAT_NOT_DELIVERED = "HeartbeatNotDelivered";
+    static final String ALL_TABLES_SUCCEEDED = "AllTablesSucceeded";
 
     private static final String RUN_TASK_SYNC = "arn:aws:states:::ecs:runTask.sync";
     private static final String API_GATEWAY_INVOKE = "arn:aws:states:::apigateway:invoke";
@@ -98,10 +100,6 @@ public final class EtlStateMachineDefinition {
     static final String ECS_FAILURES = "AmazonECS.Unknown";
     /** Default per-table fields, for an execution input that names only the tables. */
     static final int DEFAULT_EPHEMERAL_GIB = 21;
-    /** The container variables the image's run-export reads besides EXPORT_DATE (docs/data-pipeline.md). */
-    public static final String RUN_ID_VARIABLE = "EXPORT_RUN_ID";
-    public static final String MODE_VARIABLE = "EXPORT_MODE";
-    public static final String CATCH_UP_WINDOW_VARIABLE = "EXPORT_CATCH_UP_WINDOW";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private EtlStateMachineDefinition() {
@@ -226,10 +224,12 @@ public final class EtlStateMachineDefinition {
         override.put("Name", spec.containerName());
         override.put("Command.$", commandExpression(spec.commandTemplate()));
         ArrayNode environment = override.putArray("Environment");
-        environment.addObject().put("Name", EXPORT_DATE_VARIABLE).put("Value.$", "$.exportDate");
-        environment.addObject().put("Name", RUN_ID_VARIABLE).put("Value.$", "$.runId");
-        environment.addObject().put("Name", MODE_VARIABLE).put("Value.$", "$.mode");
-        environment.addObject().put("Name", CATCH_UP_WINDOW_VARIABLE).put("Value.$", "States.Format('{}', $.catchUpWindow)");
+        // The variables the image's run-export reads (docs/data-pipeline.md), from the item.
+        environment.addObject().put("Name", EmbulkEnvironment.EXPORT_DATE).put("Value.$", "$.exportDate");
+        environment.addObject().put("Name", EmbulkEnvironment.RUN_ID).put("Value.$", "$.runId");
+        environment.addObject().put("Name", EmbulkEnvironment.MODE).put("Value.$", "$.mode");
+        environment.addObject().put("Name", EmbulkEnvironment.CATCH_UP_WINDOW)
+                .put("Value.$", "States.Format('{}', $.catchUpWindow)");
         // s3_parquet buffers the whole file under /tmp: each table gets the disk its size hint needs (21-200 GiB).
         overrides.putObject("EphemeralStorage").put("SizeInGiB.$", "$.ephemeralStorageGiB");
         parameters.put("PropagateTags", "TASK_DEFINITION");
@@ -375,9 +375,6 @@ public final class EtlStateMachineDefinition {
             + "{'tables': $tables, 'exportDate': $date, 'mode': $mode}"
             + ")";
     }
-
-    /** The container variable the Embulk configs use for the dt partition. */
-    public static final String EXPORT_DATE_VARIABLE = "EXPORT_DATE";
 
     /**
      * Whether the on-demand attempt is worth it after the Spot attempt failed. Not after a timeout (too slow on Spot
