@@ -45,14 +45,7 @@ public final class NightlySchedule extends ComponentResource {
     public NightlySchedule(String name, Props props, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Scope scope = props.scope().child(this);
-        String queueName = scope.name("etl-schedule-dlq");
-        Queue dlq = new Queue(queueName, QueueArgs.builder()
-                .name(queueName)
-                .kmsMasterKeyId(props.queueKeyArn())
-                .kmsDataKeyReusePeriodSeconds(300)
-                .messageRetentionSeconds(14 * 24 * 3600)
-                .tags(scope.tags(queueName))
-                .build(), scope.options());
+        Queue dlq = deadLetterQueue(scope, props.queueKeyArn());
         String roleName = scope.name("etl-scheduler");
         Role role = ServiceRoles.create(scope, roleName, "scheduler.amazonaws.com", "EventBridge Scheduler: start the nightly ETL state machine");
         new RolePolicy(roleName, RolePolicyArgs.builder()
@@ -80,6 +73,18 @@ public final class NightlySchedule extends ComponentResource {
                         .build())
                 .build(), scope.options());
         this.registerOutputs(Map.of());
+    }
+
+    /** Where the starts that the scheduler could not deliver wait, 14 days, encrypted with the given key. */
+    private static Queue deadLetterQueue(Scope scope, Output<String> keyArn) {
+        String queueName = scope.name("etl-schedule-dlq");
+        return new Queue(queueName, QueueArgs.builder()
+                .name(queueName)
+                .kmsMasterKeyId(keyArn)
+                .kmsDataKeyReusePeriodSeconds(300)
+                .messageRetentionSeconds(14 * 24 * 3600)
+                .tags(scope.tags(queueName))
+                .build(), scope.options());
     }
 
     /** EventBridge Scheduler cron: minutes hours day-of-month month day-of-week year. */

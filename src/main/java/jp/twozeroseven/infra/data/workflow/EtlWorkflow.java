@@ -130,16 +130,11 @@ public final class EtlWorkflow extends ComponentResource {
         return role;
     }
 
-    public StateMachine stateMachine() {
-        return stateMachine;
-    }
-
-    /** The EventBridge connection the heartbeat events are posted through (after {@link #build}). */
-    public Output<String> heartbeatConnectionArn() {
-        return connection.arn();
-    }
-
-    public String heartbeatConnectionName() {
-        return connection.name();
+    /**
+     * What the heartbeat check reads and posts through (after {@link #build}): this state machine's executions, and
+     * the EventBridge connection its heartbeat events already go through.
+     */
+    public HeartbeatCheck.Wiring heartbeatCheckWiring() {
+        return new HeartbeatCheck.Wiring(stateMachine.arn(), connection.arn(), connection.name());
     }
 }

@@ -136,19 +136,13 @@ public final class DataZones extends ComponentResource {
                 .build(), scope.options());
     }
 
-    public Key dataKey() {
-        return dataKey;
+    /** The key that encrypts every zone, and the query results. */
+    public Output<String> dataKeyArn() {
+        return dataKey.arn();
     }
 
-    public SecureBucket raw() {
-        return raw;
-    }
-
-    public SecureBucket masked() {
-        return masked;
-    }
-
-    public SecureBucket results() {
-        return results;
+    /** The zones' bucket names, under the names the stack exports them by. */
+    public Map<String, Output<String>> bucketNames() {
+        return Map.of("raw", raw.name(), "masked", masked.name(), "queryResults", results.name());
     }
 }
