@@ -14,9 +14,9 @@ import java.util.List;
  */
 final class AslStates {
     /**
-     * The errors after which an HTTP task to New Relic may succeed on a retry: request timeout, throttling, the
-     * 5xx a gateway answers while the service recovers, a dropped socket, and the task's own timeout (Step
-     * Functions developer guide, "Call third-party APIs", errors of the HTTP task).
+     * The errors after which an HTTP task to New Relic may succeed on a retry, as the HTTP task names them
+     * ({@code States.Http.StatusCode.<code>}, {@code States.Http.Socket}): request timeout, throttling, the 5xx of a
+     * service that is recovering, a dropped socket, and the task's own timeout.
      */
     static final List<String> HTTP_TRANSIENT = List.of("States.Http.StatusCode.408", "States.Http.StatusCode.429",
             "States.Http.StatusCode.500", "States.Http.StatusCode.502", "States.Http.StatusCode.503",

@@ -443,19 +443,21 @@ public final class EtlStateMachineDefinition {
         copyFields(body, "$.failure", "stopReason", "exitCode", "logUrl", "error", "cause");
         copyFields(body, "$", "executionArn");
         // A Slack/API outage must not turn one failed table into a failed run: record it and move on.
-        return notify(spec.notifyEndpoint().failurePath(), body, spec, "$.notifyError", MARK_FAILED);
+        return notifySlack(spec.notifyEndpoint(), spec.notifyEndpoint().failurePath(), body, "$.notifyError", MARK_FAILED);
     }
 
     private static ObjectNode notifySummary(EtlWorkflowSpec spec) {
         ObjectNode body = copyFields(MAPPER.createObjectNode(), "$", "total", "succeeded", "failed", "failedTables");
         body.put("executionArn.$", "$$.Execution.Id");
         // Slack down must not also silence New Relic: the heartbeat still goes, the outcome still counts.
-        return notify(spec.notifyEndpoint().summaryPath(), body, spec, "$.summaryError", BUILD_HEARTBEAT_EVENT);
+        return notifySlack(spec.notifyEndpoint(), spec.notifyEndpoint().summaryPath(), body, "$.summaryError",
+                BUILD_HEARTBEAT_EVENT);
     }
 
     /** Posts a notification; whether or not Slack took it (its error kept at {@code errorPath}), the run goes on. */
-    private static ObjectNode notify(String path, ObjectNode body, EtlWorkflowSpec spec, String errorPath, String next) {
-        ObjectNode state = apiGatewayInvoke(spec.notifyEndpoint(), path, body);
+    private static ObjectNode notifySlack(NotifyEndpoint endpoint, String path, ObjectNode body, String errorPath,
+                                          String next) {
+        ObjectNode state = apiGatewayInvoke(endpoint, path, body);
         catchTo(state, List.of("States.ALL"), errorPath, next);
         return discardResultThen(state, next);
     }

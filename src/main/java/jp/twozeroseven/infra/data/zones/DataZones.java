@@ -136,7 +136,7 @@ public final class DataZones extends ComponentResource {
                 .build(), scope.options());
     }
 
-    /** The key that encrypts every zone, and the query results. */
+    /** The key that encrypts every zone's bucket. */
     public Output<String> dataKeyArn() {
         return dataKey.arn();
     }
