@@ -18,7 +18,7 @@ public record NotifyEndpoint(String apiId, String stage, String region, String f
         require("API Gateway stage", stage, "[A-Za-z0-9_-]+", "is invalid");
         require("API Gateway region", region, "[a-z]{2}-[a-z]+-\\d", "is not an AWS region");
         require("failure notification path", failurePath, PATH, "must look like /notify/etl-failure");
-        require("summary notification path", summaryPath, PATH, "must look like /notify/etl-failure");
+        require("summary notification path", summaryPath, PATH, "must look like /notify/etl-summary");
     }
 
     /** Refuses a value that is missing or does not match: {@code <what> '<value>' <problem>}. */
