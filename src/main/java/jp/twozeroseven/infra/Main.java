@@ -54,13 +54,7 @@ public final class Main {
         } catch (SettingsException | UsageException | PolicyConfigException | CatalogException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
-        } catch (PolicyCheckUnavailable e) {
-            err.println("error: " + e.getMessage());
-            return FAILED;
-        } catch (SynthFailure e) {
-            err.println("error: " + e.getMessage());
-            return FAILED;
-        } catch (IOException e) {
+        } catch (PolicyCheckUnavailable | SynthFailure | IOException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
         } catch (RuntimeException e) {

@@ -8,43 +8,37 @@ import jp.twozeroseven.infra.synth.SynthesizedResource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The ALB host CloudFront uses as its origin answers CloudFront only: the distribution's ALB origin sends the
  * origin header, whose name CloudFront may add and the ALB may match; on the HTTPS listener the rule routing that
  * host forwards only with the header, and the next rule (priority + 1, no rule between) answers the same host 403.
  */
-public final class AlbOriginAnswersCloudFrontOnly implements AwsRule {
+public final class AlbOriginAnswersCloudFrontOnly extends AwsRule {
 
     static final String HTTPS_LISTENER = "-alb-https/";
 
-    @Override
-    public String id() {
-        return "alb-origin-answers-cloudfront-only";
-    }
-
-    @Override
-    public String requirement() {
-        return "CloudFront adds origin custom headers (overwriting a viewer's header of the same name) except a listed "
-                + "set (Host, Via, X-Amz-*, X-Edge-*, ...); an ALB http-header condition matches a header name of at "
-                + "most 40 characters, never Host, values of at most 128 characters with * and ? as wildcards, and "
-                + "rules are evaluated from the lowest priority; the first match wins.";
-    }
-
-    @Override
-    public String source() {
-        return "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html; "
-                + "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_HttpHeaderConditionConfig.html; "
-                + "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html";
+    public AlbOriginAnswersCloudFrontOnly() {
+        super("alb-origin-answers-cloudfront-only",
+                "CloudFront adds origin custom headers (overwriting a viewer's header of the same name) except a "
+                        + "listed set (Host, Via, X-Amz-*, X-Edge-*, ...); an ALB http-header condition matches a "
+                        + "header name of at most 40 characters, never Host, values of at most 128 characters with * "
+                        + "and ? as wildcards, and rules are evaluated from the lowest priority; the first match "
+                        + "wins.",
+                "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html",
+                "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_HttpHeaderConditionConfig.html",
+                "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html");
     }
 
     @Override
     public List<String> problems(SynthResult stack, StackSettings settings) {
-        List<String> problems = new ArrayList<>();
-        if (settings.cdn().albOriginDomain().isEmpty()) {
-            return problems;
+        Optional<String> albOrigin = settings.cdn().albOriginDomain();
+        if (albOrigin.isEmpty()) {
+            return List.of();
         }
-        String host = settings.cdn().albOriginDomain().get();
+        String host = albOrigin.get();
+        List<String> problems = new ArrayList<>();
         for (SynthesizedResource distribution : stack.ofType("aws:cloudfront/distribution:Distribution")) {
             for (JsonNode origin : distribution.inputs().path("origins")) {
                 if (!origin.path("domainName").asText().equals(host)) {

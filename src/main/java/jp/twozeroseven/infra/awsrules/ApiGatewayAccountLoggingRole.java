@@ -5,7 +5,6 @@ import jp.twozeroseven.infra.settings.StackSettings;
 import jp.twozeroseven.infra.synth.SynthResult;
 import jp.twozeroseven.infra.synth.SynthesizedResource;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,39 +12,26 @@ import java.util.List;
  * an {@code aws:apigateway/account:Account} whose {@code cloudwatchRoleArn} is a role API Gateway can assume and
  * that carries AmazonAPIGatewayPushToCloudWatchLogs.
  */
-public final class ApiGatewayAccountLoggingRole implements AwsRule {
+public final class ApiGatewayAccountLoggingRole extends AwsRule {
 
-    @Override
-    public String id() {
-        return "apigateway-account-cloudwatch-role";
-    }
-
-    @Override
-    public String requirement() {
-        return "To enable CloudWatch logs for a stage, the account must have a CloudWatch Logs role ARN set "
-                + "(a role trusted by apigateway.amazonaws.com with AmazonAPIGatewayPushToCloudWatchLogs); "
-                + "otherwise CreateStage fails: \"CloudWatch Logs role ARN must be set in account settings to enable logging\".";
-    }
-
-    @Override
-    public String source() {
-        return "https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html";
+    public ApiGatewayAccountLoggingRole() {
+        super("apigateway-account-cloudwatch-role",
+                "To enable CloudWatch logs for a stage, the account must have a CloudWatch Logs role ARN set (a role "
+                        + "trusted by apigateway.amazonaws.com with AmazonAPIGatewayPushToCloudWatchLogs); otherwise "
+                        + "CreateStage fails: \"CloudWatch Logs role ARN must be set in account settings to enable "
+                        + "logging\".",
+                "https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html");
     }
 
     @Override
     public List<String> problems(SynthResult stack, StackSettings settings) {
-        List<String> problems = new ArrayList<>();
         List<SynthesizedResource> accounts = stack.ofType("aws:apigateway/account:Account");
-        for (SynthesizedResource stage : stack.ofType("aws:apigateway/stage:Stage")) {
-            if (!stage.inputs().has("accessLogSettings")) {
-                continue;
-            }
-            boolean ordered = accounts.stream().anyMatch(a -> stage.options().dependsOn().contains(a.urn()));
-            if (!ordered) {
-                problems.add(stage.urn() + ": logs, but does not depend on the account's CloudWatch role setting");
-            }
-        }
-        for (SynthesizedResource account : accounts) {
+        List<SynthesizedResource> stages = stack.ofType("aws:apigateway/stage:Stage");
+        List<String> problems = unless(
+                stages.stream().filter(stage -> stage.inputs().has("accessLogSettings")).toList(),
+                stage -> accounts.stream().anyMatch(a -> stage.options().dependsOn().contains(a.urn())),
+                "logs, but does not depend on the account's CloudWatch role setting");
+        problems.addAll(each(accounts, (account, problem) -> {
             String roleArn = account.inputs().path("cloudwatchRoleArn").asText();
             boolean roleOk = stack.ofType("aws:iam/role:Role").stream()
                     .filter(r -> roleArn.endsWith(":role/" + r.inputs().path("name").asText()))
@@ -56,11 +42,11 @@ public final class ApiGatewayAccountLoggingRole implements AwsRule {
                                     && a.inputs().path("policyArn").asText()
                                     .equals(ApiGatewayAccountLogging.PUSH_TO_CLOUDWATCH_POLICY)));
             if (!roleOk) {
-                problems.add(account.urn() + ": cloudwatchRoleArn " + roleArn
+                problem.accept("cloudwatchRoleArn " + roleArn
                         + " is not a role API Gateway can assume with AmazonAPIGatewayPushToCloudWatchLogs");
             }
-        }
-        if (!stack.ofType("aws:apigateway/stage:Stage").isEmpty() && accounts.isEmpty()) {
+        }));
+        if (!stages.isEmpty() && accounts.isEmpty()) {
             problems.add("no aws:apigateway/account:Account sets the CloudWatch Logs role of this account");
         }
         return problems;

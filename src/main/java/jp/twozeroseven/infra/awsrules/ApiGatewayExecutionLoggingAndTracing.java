@@ -4,38 +4,27 @@ import jp.twozeroseven.infra.settings.StackSettings;
 import jp.twozeroseven.infra.synth.SynthResult;
 import jp.twozeroseven.infra.synth.SynthesizedResource;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * FSBP APIGateway.1 (execution logging at ERROR or INFO for every method of a REST API stage) and APIGateway.3
  * (X-Ray active tracing on REST API stages), without data trace, which would log request URLs and bodies.
  */
-public final class ApiGatewayExecutionLoggingAndTracing implements AwsRule {
+public final class ApiGatewayExecutionLoggingAndTracing extends AwsRule {
 
-    @Override
-    public String id() {
-        return "apigateway-execution-logging-and-tracing";
-    }
-
-    @Override
-    public String requirement() {
-        return "API Gateway REST stages should have execution logging (loggingLevel ERROR or INFO) and X-Ray "
-                + "tracing enabled (controls APIGateway.1 and APIGateway.3).";
-    }
-
-    @Override
-    public String source() {
-        return "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html";
+    public ApiGatewayExecutionLoggingAndTracing() {
+        super("apigateway-execution-logging-and-tracing",
+                "API Gateway REST stages should have execution logging (loggingLevel ERROR or INFO) and X-Ray tracing "
+                        + "enabled (controls APIGateway.1 and APIGateway.3).",
+                "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html");
     }
 
     @Override
     public List<String> problems(SynthResult stack, StackSettings settings) {
-        List<String> problems = new ArrayList<>();
         List<SynthesizedResource> methodSettings = stack.ofType("aws:apigateway/methodSettings:MethodSettings");
-        for (SynthesizedResource stage : stack.ofType("aws:apigateway/stage:Stage")) {
+        return each(stack.ofType("aws:apigateway/stage:Stage"), (stage, problem) -> {
             if (!stage.inputs().path("xrayTracingEnabled").asBoolean(false)) {
-                problems.add(stage.urn() + ": X-Ray tracing is off (APIGateway.3)");
+                problem.accept("X-Ray tracing is off (APIGateway.3)");
             }
             String stageName = stage.inputs().path("stageName").asText();
             boolean logged = methodSettings.stream().anyMatch(m -> m.inputs().path("stageName").asText().equals(stageName)
@@ -43,9 +32,8 @@ public final class ApiGatewayExecutionLoggingAndTracing implements AwsRule {
                     && List.of("ERROR", "INFO").contains(m.inputs().path("settings").path("loggingLevel").asText())
                     && !m.inputs().path("settings").path("dataTraceEnabled").asBoolean(false));
             if (!logged) {
-                problems.add(stage.urn() + ": no execution logging of every method without data trace (APIGateway.1)");
+                problem.accept("no execution logging of every method without data trace (APIGateway.1)");
             }
-        }
-        return problems;
+        });
     }
 }

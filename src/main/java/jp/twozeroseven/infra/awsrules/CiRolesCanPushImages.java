@@ -7,7 +7,6 @@ import jp.twozeroseven.infra.settings.StackSettings;
 import jp.twozeroseven.infra.synth.SynthResult;
 import jp.twozeroseven.infra.synth.SynthesizedResource;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,31 +15,20 @@ import java.util.Set;
  * A CI role that deploys a service also builds and pushes its image (docs/blue-green.md), so it may log in to
  * ECR and push to that service's repository, and to no other.
  */
-public final class CiRolesCanPushImages implements AwsRule {
+public final class CiRolesCanPushImages extends AwsRule {
 
-    @Override
-    public String id() {
-        return "ci-roles-can-push-images";
-    }
-
-    @Override
-    public String requirement() {
-        return "docker push to ECR needs ecr:GetAuthorizationToken (Resource \"*\") and BatchCheckLayerAvailability, "
-                + "InitiateLayerUpload, UploadLayerPart, CompleteLayerUpload and PutImage on the repository.";
-    }
-
-    @Override
-    public String source() {
-        return "https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-push-iam.html";
+    public CiRolesCanPushImages() {
+        super("ci-roles-can-push-images",
+                "docker push to ECR needs ecr:GetAuthorizationToken (Resource \"*\") and BatchCheckLayerAvailability, "
+                        + "InitiateLayerUpload, UploadLayerPart, CompleteLayerUpload and PutImage on the repository.",
+                "https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-push-iam.html");
     }
 
     @Override
     public List<String> problems(SynthResult stack, StackSettings settings) {
-        List<String> problems = new ArrayList<>();
-        for (SynthesizedResource policy : stack.ofType("aws:iam/rolePolicy:RolePolicy")) {
-            if (!policy.name().endsWith("-ci-deploy")) {
-                continue;
-            }
+        List<SynthesizedResource> ciPolicies = stack.ofType("aws:iam/rolePolicy:RolePolicy").stream()
+                .filter(p -> p.name().endsWith("-ci-deploy")).toList();
+        return each(ciPolicies, (policy, problem) -> {
             String service = policy.name().replaceFirst("-ci-deploy$", "").replaceFirst("^" + settings.namePrefix() + "-", "");
             String repository = "repository/" + settings.namePrefix() + "-" + service;
             Set<String> onRepository = new HashSet<>();
@@ -55,14 +43,13 @@ public final class CiRolesCanPushImages implements AwsRule {
                     onRepository.addAll(actions);
                 }
                 if (resources.stream().anyMatch(r -> r.contains(":repository/") && !r.endsWith(repository))) {
-                    problems.add(policy.urn() + ": may push to another service's repository");
+                    problem.accept("may push to another service's repository");
                 }
             }
             if (!login || !onRepository.containsAll(DeployPolicies.PUSH_ACTIONS)) {
-                problems.add(policy.urn() + ": cannot push the " + service + " image to " + repository);
+                problem.accept("cannot push the " + service + " image to " + repository);
             }
-        }
-        return problems;
+        });
     }
 
 }

@@ -10,7 +10,6 @@ import jp.twozeroseven.infra.synth.SynthResult;
 import jp.twozeroseven.infra.synth.SynthesizedResource;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,49 +23,39 @@ import java.util.TreeSet;
  * (aws/containers-roadmap#1752). So each service ignores those fields, and its AppSpec repeats the service's
  * network configuration and capacity provider strategy, so a replacement task set runs where the service does.
  */
-public final class CodeDeployOwnedServiceFields implements AwsRule {
+public final class CodeDeployOwnedServiceFields extends AwsRule {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    @Override
-    public String id() {
-        return "codedeploy-owned-service-fields";
-    }
-
-    @Override
-    public String requirement() {
-        return "For a CODE_DEPLOY service, network configuration, platform version and capacity provider strategy "
-                + "change only through a deployment (its AppSpec: NetworkConfiguration, PlatformVersion, "
-                + "CapacityProviderStrategy); UpdateService cannot change them.";
-    }
-
-    @Override
-    public String source() {
-        return "https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html; "
-                + "https://github.com/aws/containers-roadmap/issues/1752; "
-                + "https://github.com/hashicorp/terraform-provider-aws/issues/8005; "
-                + "https://github.com/pulumi/pulumi-aws/issues/1961";
+    public CodeDeployOwnedServiceFields() {
+        super("codedeploy-owned-service-fields",
+                "For a CODE_DEPLOY service, network configuration, platform version and capacity provider strategy "
+                        + "change only through a deployment (its AppSpec: NetworkConfiguration, PlatformVersion, "
+                        + "CapacityProviderStrategy); UpdateService cannot change them.",
+                "https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html",
+                "https://github.com/aws/containers-roadmap/issues/1752",
+                "https://github.com/hashicorp/terraform-provider-aws/issues/8005",
+                "https://github.com/pulumi/pulumi-aws/issues/1961");
     }
 
     @Override
     public List<String> problems(SynthResult stack, StackSettings settings) {
-        List<String> problems = new ArrayList<>();
         Map<String, JsonNode> appSpecs = appSpecs(stack);
-        for (SynthesizedResource service : stack.ofType("aws:ecs/service:Service")) {
-            if (!"CODE_DEPLOY".equals(service.inputs().path("deploymentController").path("type").asText())) {
-                continue;
-            }
+        List<SynthesizedResource> codeDeployed = stack.ofType("aws:ecs/service:Service").stream()
+                .filter(s -> "CODE_DEPLOY".equals(s.inputs().path("deploymentController").path("type").asText()))
+                .toList();
+        return each(codeDeployed, (service, problem) -> {
             TreeSet<String> missing = new TreeSet<>(SharedContracts.CODEDEPLOY_OWNED_SERVICE_FIELDS);
             missing.removeAll(service.options().ignoreChanges());
             if (!missing.isEmpty()) {
-                problems.add(service.urn() + ": does not ignore " + missing);
+                problem.accept("does not ignore " + missing);
             }
             String name = service.inputs().path("name").asText();
             JsonNode appSpec = appSpecs.entrySet().stream().filter(e -> name.endsWith("-" + e.getKey()))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
             if (appSpec == null) {
-                problems.add(service.urn() + ": no appspec.yaml found for it");
-                continue;
+                problem.accept("no appspec.yaml found for it");
+                return;
             }
             JsonNode properties = appSpec.path("Resources").path(0).path("TargetService").path("Properties");
             JsonNode awsvpc = properties.path("NetworkConfiguration").path("AwsvpcConfiguration");
@@ -75,7 +64,7 @@ public final class CodeDeployOwnedServiceFields implements AwsRule {
                     || !awsvpc.path("SecurityGroups").equals(net.path("securityGroups"))
                     || !awsvpc.path("AssignPublicIp").asText().equals(net.path("assignPublicIp").asBoolean()
                     ? "ENABLED" : "DISABLED")) {
-                problems.add(service.urn() + ": its AppSpec's NetworkConfiguration is not the service's");
+                problem.accept("its AppSpec's NetworkConfiguration is not the service's");
             }
             JsonNode strategy = properties.path("CapacityProviderStrategy");
             JsonNode wanted = service.inputs().path("capacityProviderStrategies");
@@ -86,10 +75,9 @@ public final class CodeDeployOwnedServiceFields implements AwsRule {
                         && strategy.get(i).path("Weight").asInt() == wanted.get(i).path("weight").asInt();
             }
             if (!same) {
-                problems.add(service.urn() + ": its AppSpec's CapacityProviderStrategy is not the service's");
+                problem.accept("its AppSpec's CapacityProviderStrategy is not the service's");
             }
-        }
-        return problems;
+        });
     }
 
     /** Service name (the key's first segment) to its parsed appspec.yaml, from plain objects or deploy bundles. */

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.twozeroseven.infra.platform.registry.Registries;
 import jp.twozeroseven.infra.settings.StackSettings;
 import jp.twozeroseven.infra.synth.SynthResult;
-import jp.twozeroseven.infra.synth.SynthesizedResource;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -16,35 +14,22 @@ import java.util.stream.StreamSupport;
  * policy, or recreating a service later fails on a missing image. ECR evaluates rules by priority and an image a
  * rule selects cannot be expired by a lower-priority rule, so the first rule that selects the tag decides.
  */
-public final class EcrLifecycleKeepsInitialImage implements AwsRule {
+public final class EcrLifecycleKeepsInitialImage extends AwsRule {
 
-    @Override
-    public String id() {
-        return "ecr-lifecycle-keeps-initial-image";
-    }
-
-    @Override
-    public String requirement() {
-        return "An image that matches a lifecycle rule can't be expired by a rule with a lower priority; "
-                + "imageCountMoreThan N keeps the newest N images the rule selects.";
-    }
-
-    @Override
-    public String source() {
-        return "https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html "
-                + "(Lifecycle policy evaluation rules)";
+    public EcrLifecycleKeepsInitialImage() {
+        super("ecr-lifecycle-keeps-initial-image",
+                "An image that matches a lifecycle rule can't be expired by a rule with a lower priority; "
+                        + "imageCountMoreThan N keeps the newest N images the rule selects.",
+                "https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html "
+                        + "(Lifecycle policy evaluation rules)");
     }
 
     @Override
     public List<String> problems(SynthResult stack, StackSettings settings) {
         String tag = Registries.initialReleaseTag(settings.deploy().releaseTagPrefix());
-        List<String> problems = new ArrayList<>();
-        for (SynthesizedResource policy : stack.ofType("aws:ecr/lifecyclePolicy:LifecyclePolicy")) {
-            if (!keeps(Json.parse(policy.inputs().path("policy")), tag)) {
-                problems.add(policy.urn() + ": its lifecycle policy can expire the image tagged " + tag);
-            }
-        }
-        return problems;
+        return unless(stack.ofType("aws:ecr/lifecyclePolicy:LifecyclePolicy"),
+                policy -> keeps(Json.parse(policy.inputs().path("policy")), tag),
+                "its lifecycle policy can expire the image tagged " + tag);
     }
 
     /** Whether the first rule (by priority) that selects {@code tag} keeps its one image. */

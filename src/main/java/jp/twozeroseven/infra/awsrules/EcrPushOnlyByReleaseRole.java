@@ -20,26 +20,17 @@ import java.util.Optional;
  * everyone but the deployer, so an outside IAM policy that allows ecr:PutImage or ecr:SetRepositoryPolicy cannot
  * start a deploy.
  */
-public final class EcrPushOnlyByReleaseRole implements AwsRule {
+public final class EcrPushOnlyByReleaseRole extends AwsRule {
 
-    @Override
-    public String id() {
-        return "ecr-push-only-by-release-role";
-    }
-
-    @Override
-    public String requirement() {
-        return "An explicit Deny in a resource-based policy overrides any Allow; for role sessions aws:PrincipalArn is "
-                + "the role's ARN, so Deny push unless ArnEquals the release role limits pushes to that role. An ECR "
-                + "repository policy names a Principal and no Resource.";
-    }
-
-    @Override
-    public String source() {
-        return "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html; "
-                + "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policy-examples.html; "
-                + "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html; "
-                + "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn";
+    public EcrPushOnlyByReleaseRole() {
+        super("ecr-push-only-by-release-role",
+                "An explicit Deny in a resource-based policy overrides any Allow; for role sessions aws:PrincipalArn "
+                        + "is the role's ARN, so Deny push unless ArnEquals the release role limits pushes to that "
+                        + "role. An ECR repository policy names a Principal and no Resource.",
+                "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html",
+                "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policy-examples.html",
+                "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html",
+                "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn");
     }
 
     @Override

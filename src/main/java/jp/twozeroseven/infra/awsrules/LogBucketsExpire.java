@@ -2,31 +2,22 @@ package jp.twozeroseven.infra.awsrules;
 
 import jp.twozeroseven.infra.settings.StackSettings;
 import jp.twozeroseven.infra.synth.SynthResult;
-import jp.twozeroseven.infra.synth.SynthesizedResource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 /**
  * The log buckets (S3 server access logs, ALB and CloudFront logs) have a lifecycle rule that expires objects,
  * their old versions and incomplete uploads; otherwise they grow forever (FSBP S3.13 asks every bucket for a
  * lifecycle configuration).
  */
-public final class LogBucketsExpire implements AwsRule {
+public final class LogBucketsExpire extends AwsRule {
 
-    @Override
-    public String id() {
-        return "log-buckets-expire";
-    }
-
-    @Override
-    public String requirement() {
-        return "S3 general purpose buckets should have lifecycle configurations (control S3.13).";
-    }
-
-    @Override
-    public String source() {
-        return "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-13";
+    public LogBucketsExpire() {
+        super("log-buckets-expire",
+                "S3 general purpose buckets should have lifecycle configurations (control S3.13).",
+                "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-13");
     }
 
     @Override
@@ -36,7 +27,7 @@ public final class LogBucketsExpire implements AwsRule {
             String bucket = settings.namePrefix() + suffix;
             boolean expires = stack.ofType("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2")
                     .stream().filter(l -> l.inputs().path("bucket").asText().equals(bucket))
-                    .flatMap(l -> java.util.stream.StreamSupport.stream(l.inputs().path("rules").spliterator(), false))
+                    .flatMap(l -> StreamSupport.stream(l.inputs().path("rules").spliterator(), false))
                     .anyMatch(r -> "Enabled".equals(r.path("status").asText()) && r.path("expiration").path("days").asInt() > 0
                             && r.path("noncurrentVersionExpiration").path("noncurrentDays").asInt() > 0);
             if (!expires) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * An HTTP Task ({@code arn:aws:states:::http:invoke}) names its EventBridge connection in
@@ -19,69 +20,56 @@ import java.util.Map;
  * refuses: the connection is where the API key lives, and a task without it calls New Relic unauthenticated. The
  * connection must also be one the stack creates, so the definition waits for it.
  */
-public final class SfnHttpTaskConnection implements AwsRule {
+public final class SfnHttpTaskConnection extends AwsRule {
 
     static final String HTTP_INVOKE = "arn:aws:states:::http:invoke";
     static final String CONNECTION_TYPE = "aws:cloudwatch/eventConnection:EventConnection";
 
-    @Override
-    public String id() {
-        return "sfn-http-task-invocation-config";
-    }
-
-    @Override
-    public String requirement() {
-        return "An HTTP Task requires an EventBridge connection; its ARN goes in the task's "
-                + "InvocationConfig.ConnectionArn (the current form; Authentication.ConnectionArn is the older one).";
-    }
-
-    @Override
-    public String source() {
-        return "https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html "
-                + "(HTTP Task definition, HTTP Task fields)";
+    public SfnHttpTaskConnection() {
+        super("sfn-http-task-invocation-config",
+                "An HTTP Task requires an EventBridge connection; its ARN goes in the task's "
+                        + "InvocationConfig.ConnectionArn (the current form; Authentication.ConnectionArn is the "
+                        + "older one).",
+                "https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html "
+                        + "(HTTP Task definition, HTTP Task fields)");
     }
 
     @Override
     public List<String> problems(SynthResult stack, StackSettings settings) {
-        List<String> problems = new ArrayList<>();
-        for (SynthesizedResource machine : stack.ofType("aws:sfn/stateMachine:StateMachine")) {
+        List<String> connections = stack.ofType(CONNECTION_TYPE).stream().map(SynthesizedResource::urn).toList();
+        return each(stack.ofType("aws:sfn/stateMachine:StateMachine"), (machine, problem) -> {
             JsonNode definition = Json.parse(machine.inputs().path("definition"));
             List<String> httpStates = new ArrayList<>();
-            collect(definition.path("States"), httpStates, problems, machine.urn());
-            if (httpStates.isEmpty()) {
-                continue;
-            }
-            List<String> connections = stack.ofType(CONNECTION_TYPE).stream().map(SynthesizedResource::urn).toList();
+            collect(definition.path("States"), httpStates, problem);
             boolean waits = machine.propertyDependencies().getOrDefault("definition", List.of()).stream()
                     .anyMatch(connections::contains);
-            if (!waits) {
-                problems.add(machine.urn() + ": HTTP task(s) " + httpStates
-                        + " name a connection the definition does not depend on (no " + CONNECTION_TYPE + ")");
+            if (!httpStates.isEmpty() && !waits) {
+                problem.accept("HTTP task(s) " + httpStates + " name a connection the definition does not depend on "
+                        + "(no " + CONNECTION_TYPE + ")");
             }
-        }
-        return problems;
+        });
     }
 
     /** Every http:invoke Task below {@code states} (Map and Parallel included), with what is wrong with each. */
-    static void collect(JsonNode states, List<String> httpStates, List<String> problems, String urn) {
+    static void collect(JsonNode states, List<String> httpStates, Consumer<String> problem) {
         for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode state = entry.getValue();
             if (state.path("ItemProcessor").has("States")) {
-                collect(state.path("ItemProcessor").path("States"), httpStates, problems, urn);
+                collect(state.path("ItemProcessor").path("States"), httpStates, problem);
             }
             if (state.path("Iterator").has("States")) {
-                collect(state.path("Iterator").path("States"), httpStates, problems, urn);
+                collect(state.path("Iterator").path("States"), httpStates, problem);
             }
-            state.path("Branches").forEach(b -> collect(b.path("States"), httpStates, problems, urn));
+            state.path("Branches").forEach(b -> collect(b.path("States"), httpStates, problem));
             if (!"Task".equals(state.path("Type").asText()) || !HTTP_INVOKE.equals(state.path("Resource").asText())) {
                 continue;
             }
             httpStates.add(entry.getKey());
             JsonNode args = state.has("Arguments") ? state.path("Arguments") : state.path("Parameters");
-            String problem = problem(args);
-            if (problem != null) {
-                problems.add(urn + ": state " + entry.getKey() + " " + problem);
+            String wrong = problem(args);
+            if (wrong != null) {
+                problem.accept("state " + entry.getKey() + " " + wrong);
             }
         }
     }

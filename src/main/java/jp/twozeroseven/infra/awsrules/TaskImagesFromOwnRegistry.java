@@ -20,28 +20,19 @@ import java.util.regex.Pattern;
  * So each image names a repository this stack creates with immutable tags (a tag is then one image for good), by
  * tag or digest, and the task's execution role may pull from it.
  */
-public final class TaskImagesFromOwnRegistry implements AwsRule {
+public final class TaskImagesFromOwnRegistry extends AwsRule {
 
     static final List<String> PULL_ACTIONS = List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
 
-    @Override
-    public String id() {
-        return "task-images-from-own-registry";
-    }
-
-    @Override
-    public String requirement() {
-        return "Docker Hub allows unauthenticated clients 10 pulls per hour per IPv4 address, and Fargate tasks pull "
-                + "through the NAT addresses; a task pulling from a private ECR repository needs an execution role "
-                + "allowed ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on it, and an IMMUTABLE repository "
-                + "refuses to move a tag to another image.";
-    }
-
-    @Override
-    public String source() {
-        return "https://docs.docker.com/docker-hub/usage/; "
-                + "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html; "
-                + "https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html";
+    public TaskImagesFromOwnRegistry() {
+        super("task-images-from-own-registry",
+                "Docker Hub allows unauthenticated clients 10 pulls per hour per IPv4 address, and Fargate tasks pull "
+                        + "through the NAT addresses; a task pulling from a private ECR repository needs an execution "
+                        + "role allowed ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on it, and an IMMUTABLE "
+                        + "repository refuses to move a tag to another image.",
+                "https://docs.docker.com/docker-hub/usage/",
+                "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
+                "https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html");
     }
 
     @Override

@@ -16,48 +16,30 @@ import java.util.Optional;
  * distribution names a CLOUDFRONT web ACL, which must be created in us-east-1. Each ACL runs the AWS managed rule
  * groups, a rate-based rule, and logs to a CloudWatch log group named aws-waf-logs-*.
  */
-public final class WafOnEntryPoints implements AwsRule {
+public final class WafOnEntryPoints extends AwsRule {
 
-    @Override
-    public String id() {
-        return "waf-on-entry-points";
-    }
-
-    @Override
-    public String requirement() {
-        return "A web ACL for CloudFront has scope CLOUDFRONT and is created in us-east-1; WAF logs to CloudWatch "
-                + "Logs only into log groups whose names start with aws-waf-logs-.";
-    }
-
-    @Override
-    public String source() {
-        return "https://docs.aws.amazon.com/waf/latest/developerguide/web-acl-creating.html; "
-                + "https://docs.aws.amazon.com/waf/latest/developerguide/logging-cw-logs.html";
+    public WafOnEntryPoints() {
+        super("waf-on-entry-points",
+                "A web ACL for CloudFront has scope CLOUDFRONT and is created in us-east-1; WAF logs to CloudWatch "
+                        + "Logs only into log groups whose names start with aws-waf-logs-.",
+                "https://docs.aws.amazon.com/waf/latest/developerguide/web-acl-creating.html",
+                "https://docs.aws.amazon.com/waf/latest/developerguide/logging-cw-logs.html");
     }
 
     @Override
     public List<String> problems(SynthResult stack, StackSettings settings) {
-        List<String> problems = new ArrayList<>();
-        List<SynthesizedResource> acls = stack.ofType("aws:wafv2/webAcl:WebAcl");
-        for (SynthesizedResource alb : stack.ofType("aws:lb/loadBalancer:LoadBalancer")) {
-            if (alb.inputs().path("internal").asBoolean(false)) {
-                continue;
-            }
-            boolean associated = stack.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").stream()
-                    .anyMatch(a -> a.propertyDependencies().getOrDefault("resourceArn", List.of()).contains(alb.urn()));
-            if (!associated) {
-                problems.add(alb.urn() + ": internet-facing and not associated with a web ACL");
-            }
-        }
-        for (SynthesizedResource distribution : stack.ofType("aws:cloudfront/distribution:Distribution")) {
-            if (distribution.inputs().path("webAclId").asText("").isEmpty()) {
-                problems.add(distribution.urn() + ": no web ACL");
-            }
-        }
-        for (SynthesizedResource acl : acls) {
+        List<SynthesizedResource> internetFacing = stack.ofType("aws:lb/loadBalancer:LoadBalancer").stream()
+                .filter(alb -> !alb.inputs().path("internal").asBoolean(false)).toList();
+        List<String> problems = unless(internetFacing,
+                alb -> stack.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").stream()
+                        .anyMatch(a -> a.propertyDependencies().getOrDefault("resourceArn", List.of()).contains(alb.urn())),
+                "internet-facing and not associated with a web ACL");
+        problems.addAll(unless(stack.ofType("aws:cloudfront/distribution:Distribution"),
+                distribution -> !distribution.inputs().path("webAclId").asText("").isEmpty(), "no web ACL"));
+        problems.addAll(each(stack.ofType("aws:wafv2/webAcl:WebAcl"), (acl, problem) -> {
             String scope = acl.inputs().path("scope").asText();
             if ("CLOUDFRONT".equals(scope) && !region(stack, acl).equals(Optional.of(WebAcls.CLOUDFRONT_REGION))) {
-                problems.add(acl.urn() + ": a CLOUDFRONT web ACL outside us-east-1");
+                problem.accept("a CLOUDFRONT web ACL outside us-east-1");
             }
             List<String> groups = new ArrayList<>();
             boolean rate = false;
@@ -69,7 +51,7 @@ public final class WafOnEntryPoints implements AwsRule {
                 rate |= rule.path("statement").has("rateBasedStatement");
             }
             if (!groups.containsAll(WebAclRules.MANAGED_GROUPS) || !rate) {
-                problems.add(acl.urn() + ": lacks a managed rule group or the rate-based rule");
+                problem.accept("lacks a managed rule group or the rate-based rule");
             }
             boolean logged = stack.ofType("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").stream()
                     .filter(l -> l.propertyDependencies().getOrDefault("resourceArn", List.of()).contains(acl.urn()))
@@ -79,9 +61,9 @@ public final class WafOnEntryPoints implements AwsRule {
                             .anyMatch(g -> g.inputs().path("name").asText().startsWith(WebAcls.LOG_GROUP_PREFIX)
                                     && region(stack, g).equals(region(stack, acl))));
             if (!logged) {
-                problems.add(acl.urn() + ": not logged to an aws-waf-logs-* group in its region");
+                problem.accept("not logged to an aws-waf-logs-* group in its region");
             }
-        }
+        }));
         return problems;
     }
 

@@ -8,6 +8,7 @@ import jp.twozeroseven.infra.settings.StackSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The stack's monthly compute and main fixed costs, from its settings and a dated price table. Data transfer,
@@ -66,23 +67,28 @@ public record CostEstimate(String stack, PriceTable prices, List<ServiceCost> se
     }
 
     public double computeScheduledMaxUsd() {
-        return services.stream().mapToDouble(ServiceCost::scheduledMaxUsd).sum();
+        return overServices(ServiceCost::scheduledMaxUsd);
     }
 
     public double computeScheduledMinUsd() {
-        return services.stream().mapToDouble(ServiceCost::scheduledMinUsd).sum();
+        return overServices(ServiceCost::scheduledMinUsd);
     }
 
     public double computeStaticUsd() {
-        return services.stream().mapToDouble(ServiceCost::staticUsd).sum();
+        return overServices(ServiceCost::staticUsd);
     }
 
     public double savedTaskHours() {
-        return services.stream().mapToDouble(ServiceCost::savedTaskHours).sum();
+        return overServices(ServiceCost::savedTaskHours);
     }
 
     public double staticTaskHours() {
-        return services.stream().mapToDouble(ServiceCost::staticTaskHours).sum();
+        return overServices(ServiceCost::staticTaskHours);
+    }
+
+    /** The stack's total of one figure of its services. */
+    private double overServices(ToDoubleFunction<ServiceCost> figure) {
+        return services.stream().mapToDouble(figure).sum();
     }
 
     public long yen(double usd) {

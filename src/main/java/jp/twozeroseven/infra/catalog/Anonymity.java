@@ -1,7 +1,8 @@
 package jp.twozeroseven.infra.catalog;
 
+import jp.twozeroseven.infra.support.Required;
+
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,8 +12,8 @@ import java.util.Optional;
  */
 public record Anonymity(List<String> quasiIdentifiers, Optional<String> subject, int minimumK) {
     public Anonymity {
+        Required.components(Anonymity.class, quasiIdentifiers, subject, minimumK);
         quasiIdentifiers = List.copyOf(quasiIdentifiers);
-        Objects.requireNonNull(subject, "subject");
         if (quasiIdentifiers.isEmpty() || minimumK < 2) {
             throw new IllegalArgumentException("an anonymity rule needs quasi-identifiers and k >= 2");
         }

@@ -1,6 +1,7 @@
 package jp.twozeroseven.infra.catalog;
 
-import java.util.Objects;
+import jp.twozeroseven.infra.support.Required;
+
 import java.util.Optional;
 
 /**
@@ -10,11 +11,7 @@ import java.util.Optional;
 public record CatalogColumn(String name, ColumnType type, DataClass dataClass, Optional<Masking> maskingOverride,
         Optional<Entity> entity) {
     public CatalogColumn {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(dataClass, "dataClass");
-        Objects.requireNonNull(maskingOverride, "maskingOverride");
-        Objects.requireNonNull(entity, "entity");
+        Required.components(CatalogColumn.class, name, type, dataClass, maskingOverride, entity);
     }
 
     public CatalogColumn(String name, ColumnType type, DataClass dataClass, Optional<Masking> maskingOverride) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -170,34 +172,45 @@ public final class CatalogLoader {
 
         private List<CatalogTable> readTables(JsonNode node) {
             List<CatalogTable> tables = new ArrayList<>();
-            if (node == null || !node.isArray() || node.isEmpty()) {
-                problems.add(CatalogProblem.inFile(file, "missing or empty 'tables' list",
-                        "add 'tables:' with one entry per exported table"));
-                return tables;
-            }
             Set<String> seen = new HashSet<>();
-            int index = 0;
-            for (JsonNode tableNode : node) {
-                index++;
-                String label = "#" + index;
-                if (!tableNode.isObject()) {
-                    problems.add(CatalogProblem.inTable(file, label, "is not a mapping",
-                            "write each table as a mapping with name, source, run_group and columns"));
-                    continue;
-                }
-                Optional<String> name = requiredName(tableNode, label, null);
-                String tableLabel = name.orElse(label);
-                if (name.isPresent() && !seen.add(name.get())) {
-                    problems.add(CatalogProblem.inTable(file, tableLabel, "duplicate table name",
-                            "remove or rename the second entry named '" + tableLabel + "'"));
-                }
-                readTable(tableNode, tableLabel).ifPresent(t -> {
-                    if (name.isPresent()) {
-                        tables.add(t);
-                    }
-                });
-            }
+            forEachMapping(node, CatalogProblem.inFile(file, "missing or empty 'tables' list",
+                    "add 'tables:' with one entry per exported table"), label -> CatalogProblem.inTable(file, label,
+                    "is not a mapping", "write each table as a mapping with name, source, run_group and columns"),
+                    (label, tableNode) -> {
+                        Optional<String> name = requiredName(tableNode, label, null);
+                        String tableLabel = name.orElse(label);
+                        if (name.isPresent() && !seen.add(name.get())) {
+                            problems.add(CatalogProblem.inTable(file, tableLabel, "duplicate table name",
+                                    "remove or rename the second entry named '" + tableLabel + "'"));
+                        }
+                        readTable(tableNode, tableLabel).ifPresent(t -> {
+                            if (name.isPresent()) {
+                                tables.add(t);
+                            }
+                        });
+                    });
             return tables;
+        }
+
+        /**
+         * Reads each entry of a list that must be non-empty and hold only mappings, with its label ({@code #1},
+         * {@code #2}, ...: what a problem names the entry by until its name is read). A missing or empty list is
+         * reported as {@code missing}; an entry that is not a mapping as {@code notAMapping} of its label, in its turn.
+         */
+        private void forEachMapping(JsonNode list, CatalogProblem missing, Function<String, CatalogProblem> notAMapping,
+                                    BiConsumer<String, JsonNode> read) {
+            if (list == null || !list.isArray() || list.isEmpty()) {
+                problems.add(missing);
+                return;
+            }
+            for (int i = 0; i < list.size(); i++) {
+                String label = "#" + (i + 1);
+                if (list.get(i).isObject()) {
+                    read.accept(label, list.get(i));
+                } else {
+                    problems.add(notAMapping.apply(label));
+                }
+            }
         }
 
         private Optional<CatalogTable> readTable(JsonNode node, String table) {
@@ -348,28 +361,19 @@ public final class CatalogLoader {
 
         private List<CatalogColumn> readColumns(JsonNode node, String table) {
             List<CatalogColumn> columns = new ArrayList<>();
-            if (node == null || !node.isArray() || node.isEmpty()) {
-                problems.add(CatalogProblem.inTable(file, table, "missing or empty 'columns' list",
-                        "list every column of the source table with name, type and class"));
-                return columns;
-            }
             Set<String> seen = new HashSet<>();
-            int index = 0;
-            for (JsonNode columnNode : node) {
-                index++;
-                if (!columnNode.isObject()) {
-                    problems.add(CatalogProblem.inColumn(file, table, "#" + index, "is not a mapping",
-                            "write the column as {name: ..., type: ..., class: ...}"));
-                    continue;
-                }
-                Optional<String> name = requiredName(columnNode, table, "#" + index);
-                String column = name.orElse("#" + index);
-                if (name.isPresent() && !seen.add(column)) {
-                    problems.add(CatalogProblem.inColumn(file, table, column, "duplicate column name",
-                            "remove the second entry for '" + column + "'"));
-                }
-                readColumn(columnNode, table, column).ifPresent(columns::add);
-            }
+            forEachMapping(node, CatalogProblem.inTable(file, table, "missing or empty 'columns' list",
+                    "list every column of the source table with name, type and class"), label -> CatalogProblem.inColumn(
+                    file, table, label, "is not a mapping", "write the column as {name: ..., type: ..., class: ...}"),
+                    (label, columnNode) -> {
+                        Optional<String> name = requiredName(columnNode, table, label);
+                        String column = name.orElse(label);
+                        if (name.isPresent() && !seen.add(column)) {
+                            problems.add(CatalogProblem.inColumn(file, table, column, "duplicate column name",
+                                    "remove the second entry for '" + column + "'"));
+                        }
+                        readColumn(columnNode, table, column).ifPresent(columns::add);
+                    });
             return columns;
         }
 

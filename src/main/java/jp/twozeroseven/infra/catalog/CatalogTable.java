@@ -1,7 +1,8 @@
 package jp.twozeroseven.infra.catalog;
 
+import jp.twozeroseven.infra.support.Required;
+
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,14 +21,9 @@ public record CatalogTable(
         Optional<Anonymity> anonymity) {
 
     public CatalogTable {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(sourceSchema, "sourceSchema");
-        Objects.requireNonNull(sourceTable, "sourceTable");
+        Required.components(CatalogTable.class, name, sourceSchema, sourceTable, columns, incrementalColumn, runGroup,
+                size, anonymity);
         columns = List.copyOf(columns);
-        Objects.requireNonNull(incrementalColumn, "incrementalColumn");
-        Objects.requireNonNull(runGroup, "runGroup");
-        Objects.requireNonNull(size, "size");
-        Objects.requireNonNull(anonymity, "anonymity");
     }
 
     /** A table without a size hint or k-anonymity rule (tests and tools that do not forecast). */

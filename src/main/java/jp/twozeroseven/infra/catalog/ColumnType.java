@@ -1,40 +1,19 @@
 package jp.twozeroseven.infra.catalog;
 
-import java.util.Arrays;
+import jp.twozeroseven.infra.support.LowerCaseName;
+
 import java.util.Optional;
 import java.util.Set;
 
-/** PostgreSQL column types the export understands, named as in the catalog file. */
-public enum ColumnType {
-    SMALLINT("smallint", "smallint"),
-    INTEGER("integer", "integer"),
-    BIGINT("bigint", "bigint"),
-    NUMERIC("numeric", "numeric"),
-    DOUBLE("double", "double precision"),
-    BOOLEAN("boolean", "boolean"),
-    TEXT("text", "text"),
-    UUID("uuid", "uuid"),
-    JSONB("jsonb", "jsonb"),
-    DATE("date", "date"),
-    TIMESTAMP("timestamp", "timestamp"),
-    TIMESTAMPTZ("timestamptz", "timestamptz");
+/** PostgreSQL column types the export understands; the catalog file names them in lower case ({@code timestamptz}). */
+public enum ColumnType implements LowerCaseName {
+    SMALLINT, INTEGER, BIGINT, NUMERIC, DOUBLE, BOOLEAN, TEXT, UUID, JSONB, DATE, TIMESTAMP, TIMESTAMPTZ;
 
     static final Set<ColumnType> TEMPORAL = Set.of(DATE, TIMESTAMP, TIMESTAMPTZ);
 
-    private final String yamlName;
-    private final String postgresName;
-
-    ColumnType(String yamlName, String postgresName) {
-        this.yamlName = yamlName;
-        this.postgresName = postgresName;
-    }
-
-    public String yamlName() {
-        return yamlName;
-    }
-
+    /** The type as PostgreSQL names it: the catalog's name, but a double is {@code double precision} there. */
     public String postgresName() {
-        return postgresName;
+        return this == DOUBLE ? "double precision" : yamlName();
     }
 
     public boolean isTemporal() {
@@ -42,10 +21,10 @@ public enum ColumnType {
     }
 
     public static Optional<ColumnType> fromYaml(String name) {
-        return Arrays.stream(values()).filter(t -> t.yamlName.equals(name)).findFirst();
+        return LowerCaseName.fromYaml(ColumnType.class, name);
     }
 
     public static String allowedNames() {
-        return String.join(", ", Arrays.stream(values()).map(ColumnType::yamlName).toList());
+        return LowerCaseName.allowedNames(ColumnType.class);
     }
 }

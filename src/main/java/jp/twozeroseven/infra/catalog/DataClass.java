@@ -1,30 +1,30 @@
 package jp.twozeroseven.infra.catalog;
 
-import java.util.Arrays;
+import jp.twozeroseven.infra.support.LowerCaseName;
+
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The closed set of data classes. Every exported column carries exactly one; the class decides
- * the default masking, so reviewing a catalog change means reviewing a classification.
+ * the default masking, so reviewing a catalog change means reviewing a classification. The catalog names a class
+ * in lower case ({@code free_text}).
  */
-public enum DataClass {
-    PUBLIC("public", Masking.KEEP, EnumSet.allOf(Masking.class)),
-    INTERNAL("internal", Masking.KEEP, EnumSet.allOf(Masking.class)),
-    IDENTIFIER("identifier", Masking.PSEUDONYMIZE, EnumSet.of(Masking.PSEUDONYMIZE, Masking.DROP)),
-    CONTACT("contact", Masking.PSEUDONYMIZE, EnumSet.of(Masking.PSEUDONYMIZE, Masking.DROP)),
-    NAME("name", Masking.DROP, EnumSet.of(Masking.DROP, Masking.PSEUDONYMIZE)),
-    ADDRESS("address", Masking.PREFECTURE, EnumSet.of(Masking.PREFECTURE, Masking.POSTAL_PREFIX3, Masking.DROP)),
-    LOCATION("location", Masking.ROUND_2DP, EnumSet.of(Masking.ROUND_2DP, Masking.DROP)),
-    FREE_TEXT("free_text", Masking.DROP, EnumSet.of(Masking.DROP)),
-    SECRET("secret", Masking.DROP, EnumSet.of(Masking.DROP)),
-    BIRTH_DATE("birth_date", Masking.TRUNCATE_YEAR, EnumSet.of(Masking.TRUNCATE_YEAR, Masking.TRUNCATE_MONTH,
-            Masking.DROP)),
-    TIMESTAMP_IDENTIFYING("timestamp_identifying", Masking.TRUNCATE_DAY, EnumSet.of(Masking.TRUNCATE_YEAR,
-            Masking.TRUNCATE_MONTH, Masking.TRUNCATE_DAY, Masking.TRUNCATE_HOUR, Masking.DROP));
+public enum DataClass implements LowerCaseName {
+    PUBLIC(Masking.KEEP, EnumSet.allOf(Masking.class)),
+    INTERNAL(Masking.KEEP, EnumSet.allOf(Masking.class)),
+    IDENTIFIER(Masking.PSEUDONYMIZE, EnumSet.of(Masking.PSEUDONYMIZE, Masking.DROP)),
+    CONTACT(Masking.PSEUDONYMIZE, EnumSet.of(Masking.PSEUDONYMIZE, Masking.DROP)),
+    NAME(Masking.DROP, EnumSet.of(Masking.DROP, Masking.PSEUDONYMIZE)),
+    ADDRESS(Masking.PREFECTURE, EnumSet.of(Masking.PREFECTURE, Masking.POSTAL_PREFIX3, Masking.DROP)),
+    LOCATION(Masking.ROUND_2DP, EnumSet.of(Masking.ROUND_2DP, Masking.DROP)),
+    FREE_TEXT(Masking.DROP, EnumSet.of(Masking.DROP)),
+    SECRET(Masking.DROP, EnumSet.of(Masking.DROP)),
+    BIRTH_DATE(Masking.TRUNCATE_YEAR, EnumSet.of(Masking.TRUNCATE_YEAR, Masking.TRUNCATE_MONTH, Masking.DROP)),
+    TIMESTAMP_IDENTIFYING(Masking.TRUNCATE_DAY, EnumSet.of(Masking.TRUNCATE_YEAR, Masking.TRUNCATE_MONTH,
+            Masking.TRUNCATE_DAY, Masking.TRUNCATE_HOUR, Masking.DROP));
 
-    private final String yamlName;
     private final Masking defaultMasking;
     private final Set<Masking> allowedMaskings;
 
@@ -33,8 +33,7 @@ public enum DataClass {
      *                        protection (a pseudonym stays a pseudonym, a date stays coarse), so an override can
      *                        trade precision for analysis but never turn into the raw value
      */
-    DataClass(String yamlName, Masking defaultMasking, Set<Masking> allowedMaskings) {
-        this.yamlName = yamlName;
+    DataClass(Masking defaultMasking, Set<Masking> allowedMaskings) {
         this.defaultMasking = defaultMasking;
         this.allowedMaskings = allowedMaskings;
     }
@@ -47,10 +46,6 @@ public enum DataClass {
         return String.join(", ", allowedMaskings.stream().map(Masking::yamlName).toList());
     }
 
-    public String yamlName() {
-        return yamlName;
-    }
-
     public Masking defaultMasking() {
         return defaultMasking;
     }
@@ -61,10 +56,10 @@ public enum DataClass {
     }
 
     public static Optional<DataClass> fromYaml(String name) {
-        return Arrays.stream(values()).filter(c -> c.yamlName.equals(name)).findFirst();
+        return LowerCaseName.fromYaml(DataClass.class, name);
     }
 
     public static String allowedNames() {
-        return String.join(", ", Arrays.stream(values()).map(DataClass::yamlName).toList());
+        return LowerCaseName.allowedNames(DataClass.class);
     }
 }

@@ -1,6 +1,6 @@
 package jp.twozeroseven.infra.catalog;
 
-import java.util.Objects;
+import jp.twozeroseven.infra.support.Required;
 
 /**
  * What a pseudonymized column identifies ({@code driver}, {@code customer}, {@code phone}, ...). The entity name
@@ -9,7 +9,6 @@ import java.util.Objects;
  */
 public record Entity(String name, PseudonymForm form) {
     public Entity {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(form, "form");
+        Required.components(Entity.class, name, form);
     }
 }

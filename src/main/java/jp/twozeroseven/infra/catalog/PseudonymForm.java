@@ -1,6 +1,7 @@
 package jp.twozeroseven.infra.catalog;
 
-import java.util.Arrays;
+import jp.twozeroseven.infra.support.LowerCaseName;
+
 import java.util.Optional;
 
 /**
@@ -8,31 +9,21 @@ import java.util.Optional;
  * spelling. Every form starts with Unicode NFKC (full-width digits, letters and spaces become ASCII) and turns
  * a blank or whitespace-only value into NULL, never into a pseudonym shared by every blank.
  */
-public enum PseudonymForm {
+public enum PseudonymForm implements LowerCaseName {
     /** An id as text: NFKC, surrounding white space removed. {@code 42} and {@code "42"} are one id. */
-    ID("id"),
+    ID,
     /** A phone number in E.164 ({@code +819012345678}); Japanese national numbers gain +81 for their leading 0. */
-    PHONE("phone"),
+    PHONE,
     /** An e-mail address: NFKC, trimmed, lower-cased. Plus tags are kept (see docs/data-governance.md). */
-    EMAIL("email"),
+    EMAIL,
     /** Free-form text such as a name: NFKC, trimmed, inner runs of white space collapsed to one space. */
-    TEXT("text");
-
-    private final String yamlName;
-
-    PseudonymForm(String yamlName) {
-        this.yamlName = yamlName;
-    }
-
-    public String yamlName() {
-        return yamlName;
-    }
+    TEXT;
 
     public static Optional<PseudonymForm> fromYaml(String name) {
-        return Arrays.stream(values()).filter(f -> f.yamlName.equals(name)).findFirst();
+        return LowerCaseName.fromYaml(PseudonymForm.class, name);
     }
 
     public static String allowedNames() {
-        return String.join(", ", Arrays.stream(values()).map(PseudonymForm::yamlName).toList());
+        return LowerCaseName.allowedNames(PseudonymForm.class);
     }
 }

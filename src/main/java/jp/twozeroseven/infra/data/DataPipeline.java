@@ -46,17 +46,17 @@ public final class DataPipeline extends ComponentResource {
 
     public static final String TYPE = "platform207:data:DataPipeline";
 
-    private final Map<String, Output<?>> exports = new LinkedHashMap<>();
     private final EtlRepository repository;
     private final EtlSecurityGroup securityGroup;
+    private final Map<String, Output<?>> exports = new LinkedHashMap<>();
 
     public DataPipeline(String name, DataPipelineProps props, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Scope scope = props.scope().child(this);
         DataPipelineSettings settings = props.pipeline();
+        AccessPlan plan = new AccessPlan(settings.catalog(), settings.access());
         PipelineStack stack = props.stack();
         DataPipelineProps.Platform platform = props.platform();
-        AccessPlan plan = new AccessPlan(settings.catalog(), settings.access());
         List<CatalogTable> rawTables = plan.rawTables();
 
         String databasePrefix = stack.databasePrefix();
@@ -80,14 +80,14 @@ public final class DataPipeline extends ComponentResource {
         DataZones zones = new DataZones("zones", new DataZones.Props(scope, stack.namePrefix(),
                 platform.accessLogBucket(), rawReaderRoles, settings.access().guardianRoleArns(),
                 settings.resultExpiryDays(), stack.replacedVersionDays()), child());
-        Output<PipelineArns> arns = zones.dataKey().arn().applyValue(key -> new PipelineArns(stack.region(),
+        Output<PipelineArns> arns = zones.dataKeyArn().applyValue(key -> new PipelineArns(stack.region(),
                 stack.account(), key, raw.bucket(), masked.bucket(), resultsBucket, raw.glueDatabase(),
                 masked.glueDatabase()));
 
         new GlueCatalog("glue", new GlueCatalog.Props(scope, settings.catalog(), masked, raw,
                 settings.access().rawZoneTables()), child());
         AthenaWorkgroups workgroups = new AthenaWorkgroups("athena", new AthenaWorkgroups.Props(scope,
-                settings.access().audiences(), resultsBucket, zones.dataKey().arn()), child());
+                settings.access().audiences(), resultsBucket, zones.dataKeyArn()), child());
         RedashRoles redash = new RedashRoles("redash", new RedashRoles.Props(scope, plan, settings.redashHostRoleArn(),
                 arns, audience -> AthenaWorkgroups.workgroupName(scope, audience)), child());
 
@@ -133,11 +133,9 @@ public final class DataPipeline extends ComponentResource {
         new HeartbeatCheck("heartbeat-check", new HeartbeatCheck.Props(scope, stack.stack(), stack.region(),
                 stack.account(), heartbeat.eventApiUrl(), settings.nightlyAt(), heartbeat.runWindow(),
                 ZoneId.of(DataPipelineSettings.TIME_ZONE), stack.logRetentionDays(),
-                new HeartbeatCheck.Wiring(stateMachine.arn(), workflow.heartbeatConnectionArn(),
-                        workflow.heartbeatConnectionName())), child());
+                workflow.heartbeatCheckWiring()), child());
 
-        exports.put("dataBuckets", Outputs.map(Map.of("raw", zones.raw().name(), "masked", zones.masked().name(),
-                "queryResults", zones.results().name())));
+        exports.put("dataBuckets", Outputs.map(zones.bucketNames()));
         exports.put("etlStateMachineArn", stateMachine.arn());
         Map<String, Output<String>> roleArns = new LinkedHashMap<>();
         redash.roles().forEach((audience, role) -> roleArns.put(audience, role.arn()));

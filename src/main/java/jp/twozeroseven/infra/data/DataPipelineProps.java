@@ -3,6 +3,7 @@ package jp.twozeroseven.infra.data;
 import com.pulumi.core.Output;
 import jp.twozeroseven.infra.settings.DataPipelineSettings;
 import jp.twozeroseven.infra.settings.SecretValue;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.time.Duration;
@@ -39,17 +40,9 @@ public record DataPipelineProps(Scope scope, PipelineStack stack, DataPipelineSe
                                 SecretValue slackWebhookUrl, SecretValue newRelicIngestKey, Platform platform) {
 
     public DataPipelineProps {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(stack, "stack");
-        Objects.requireNonNull(pipeline, "pipeline");
+        Required.components(DataPipelineProps.class, scope, stack, pipeline, heartbeat, maintenanceWindowUtc,
+                embulkImageTag, repositoryLifecyclePolicy, slackWebhookUrl, newRelicIngestKey, platform);
         Objects.requireNonNull(pipeline.catalog(), "pipeline.catalog");
-        Objects.requireNonNull(heartbeat, "heartbeat");
-        Objects.requireNonNull(maintenanceWindowUtc, "maintenanceWindowUtc");
-        Objects.requireNonNull(embulkImageTag, "embulkImageTag");
-        Objects.requireNonNull(repositoryLifecyclePolicy, "repositoryLifecyclePolicy");
-        Objects.requireNonNull(slackWebhookUrl, "slackWebhookUrl");
-        Objects.requireNonNull(newRelicIngestKey, "newRelicIngestKey");
-        Objects.requireNonNull(platform, "platform");
     }
 
     /**
@@ -62,11 +55,10 @@ public record DataPipelineProps(Scope scope, PipelineStack stack, DataPipelineSe
      */
     public record Heartbeat(String eventApiUrl, LocalTime deadline, Duration runWindow) {
         public Heartbeat {
-            Objects.requireNonNull(eventApiUrl, "eventApiUrl");
-            Objects.requireNonNull(deadline, "deadline");
             if (runWindow == null || runWindow.isNegative() || runWindow.isZero()) {
                 throw new IllegalArgumentException("runWindow must be a positive duration, got " + runWindow);
             }
+            Required.components(Heartbeat.class, eventApiUrl, deadline, runWindow);
         }
     }
 
@@ -89,14 +81,8 @@ public record DataPipelineProps(Scope scope, PipelineStack stack, DataPipelineSe
                            Output<String> databaseSecurityGroupId, Output<String> platformKeyArn,
                            Output<String> accessLogBucket) {
         public Platform {
-            Objects.requireNonNull(vpcId, "vpcId");
-            Objects.requireNonNull(privateSubnetIds, "privateSubnetIds");
-            Objects.requireNonNull(clusterArn, "clusterArn");
-            Objects.requireNonNull(readerEndpoint, "readerEndpoint");
-            Objects.requireNonNull(databaseName, "databaseName");
-            Objects.requireNonNull(databaseSecurityGroupId, "databaseSecurityGroupId");
-            Objects.requireNonNull(platformKeyArn, "platformKeyArn");
-            Objects.requireNonNull(accessLogBucket, "accessLogBucket");
+            Required.components(Platform.class, vpcId, privateSubnetIds, clusterArn, readerEndpoint, databasePort,
+                    databaseName, databaseSecurityGroupId, platformKeyArn, accessLogBucket);
         }
     }
 }

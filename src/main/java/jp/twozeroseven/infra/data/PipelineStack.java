@@ -1,6 +1,6 @@
 package jp.twozeroseven.infra.data;
 
-import java.util.Objects;
+import jp.twozeroseven.infra.support.Required;
 
 /**
  * Where the pipeline is deployed: the facts about the stack that its names, ARNs and retention derive from. Plain
@@ -23,12 +23,10 @@ public record PipelineStack(String stack, String account, String region, String 
                             int logRetentionDays) {
 
     public PipelineStack {
-        Objects.requireNonNull(stack, "stack");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(namePrefix, "namePrefix");
         if (account == null || !account.matches("\\d{12}")) {
             throw new IllegalArgumentException("account must be a 12-digit AWS account id, got " + account);
         }
+        Required.components(PipelineStack.class, stack, account, region, namePrefix, production, logRetentionDays);
         if (logRetentionDays < 1) {
             throw new IllegalArgumentException("logRetentionDays must be positive, got " + logRetentionDays);
         }

@@ -1,17 +1,17 @@
 package jp.twozeroseven.infra.iam;
 
+import java.util.Locale;
+
 /** Whether a statement grants or refuses what it names. */
 public enum Effect {
-    ALLOW("Allow"),
-    DENY("Deny");
+    ALLOW,
+    DENY;
 
-    private final String jsonValue;
-
-    Effect(String jsonValue) {
-        this.jsonValue = jsonValue;
-    }
-
+    /**
+     * How the policy language writes it: the word capitalised, {@code Allow} or {@code Deny} (IAM User Guide, "IAM
+     * JSON policy elements: Effect"; the value is case sensitive).
+     */
     public String jsonValue() {
-        return jsonValue;
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }
 }

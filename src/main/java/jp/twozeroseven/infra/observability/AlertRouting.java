@@ -47,15 +47,8 @@ public final class AlertRouting {
      */
     AlertRouting(NewRelicScope scope, AlertRoutingProps props, List<AlertPolicy> critical, List<AlertPolicy> tickets) {
         var routing = props.routing();
-        NotificationChannel slackChannel = new NotificationChannel("slack", NotificationChannelArgs.builder()
-                .accountId(scope.accountId())
-                .name(scope.name("slack"))
-                .type("SLACK")
-                .product("IINT")
-                .destinationId(routing.slackDestinationId())
-                .properties(NotificationChannelPropertyArgs.builder()
-                        .key("channelId").value(routing.slackChannelId()).build())
-                .build(), scope.options());
+        NotificationChannel slackChannel = channel(scope, "slack", "SLACK", Output.of(routing.slackDestinationId()),
+                "channelId", routing.slackChannelId());
 
         List<AlertPolicy> toSlack = new ArrayList<>(tickets);
         if (routing.paging()) {
@@ -69,16 +62,8 @@ public final class AlertRouting {
                             .authToken(NotificationDestinationAuthTokenArgs.builder()
                                     .prefix("Token token=").token(Output.ofSecret(key)).build())
                             .build(), scope.options());
-            NotificationChannel pagerDutyChannel = new NotificationChannel("pagerduty-on-call",
-                    NotificationChannelArgs.builder()
-                            .accountId(scope.accountId())
-                            .name(scope.name("pagerduty-on-call"))
-                            .type("PAGERDUTY_SERVICE_INTEGRATION")
-                            .product("IINT")
-                            .destinationId(pagerDuty.id())
-                            .properties(NotificationChannelPropertyArgs.builder()
-                                    .key("summary").value("{{ annotations.title.[0] }}").build())
-                            .build(), scope.options());
+            NotificationChannel pagerDutyChannel = channel(scope, "pagerduty-on-call", "PAGERDUTY_SERVICE_INTEGRATION",
+                    pagerDuty.id(), "summary", "{{ annotations.title.[0] }}");
             onCall = Optional.of(workflow(scope, "on-call", critical, pagerDutyChannel));
         } else {
             toSlack.addAll(0, critical);
@@ -89,6 +74,22 @@ public final class AlertRouting {
         for (ObservabilityMaintenanceWindow window : props.maintenanceWindows()) {
             mutingRules.add(mutingRule(scope, window, tickets));
         }
+    }
+
+    /**
+     * A channel for alert issues (product {@code IINT}) to a destination, with the one property its type needs: the
+     * Slack channel id, or the summary line of a PagerDuty incident.
+     */
+    private static NotificationChannel channel(NewRelicScope scope, String suffix, String type,
+                                               Output<String> destinationId, String property, String value) {
+        return new NotificationChannel(suffix, NotificationChannelArgs.builder()
+                .accountId(scope.accountId())
+                .name(scope.name(suffix))
+                .type(type)
+                .product("IINT")
+                .destinationId(destinationId)
+                .properties(NotificationChannelPropertyArgs.builder().key(property).value(value).build())
+                .build(), scope.options());
     }
 
     private static Output<List<String>> ids(List<AlertPolicy> policies) {

@@ -3,9 +3,9 @@ package jp.twozeroseven.infra.observability;
 import jp.twozeroseven.infra.settings.ObservabilityMaintenanceWindow;
 import jp.twozeroseven.infra.settings.ObservabilityRouting;
 import jp.twozeroseven.infra.settings.SecretValue;
+import jp.twozeroseven.infra.support.Required;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,8 +19,7 @@ public record AlertRoutingProps(ObservabilityRouting routing, Optional<SecretVal
                                 List<ObservabilityMaintenanceWindow> maintenanceWindows) {
 
     public AlertRoutingProps {
-        Objects.requireNonNull(routing, "routing");
-        Objects.requireNonNull(pagerDutyKey, "pagerDutyKey");
+        Required.components(AlertRoutingProps.class, routing, pagerDutyKey, maintenanceWindows);
         maintenanceWindows = List.copyOf(maintenanceWindows);
         if (routing.paging() && pagerDutyKey.isEmpty()) {
             throw new IllegalArgumentException("paging is on but no PagerDuty key was given; the settings parser "

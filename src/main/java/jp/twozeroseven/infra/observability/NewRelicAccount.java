@@ -2,8 +2,7 @@ package jp.twozeroseven.infra.observability;
 
 import com.pulumi.resources.ProviderResource;
 import jp.twozeroseven.infra.settings.ObservabilityRegion;
-
-import java.util.Objects;
+import jp.twozeroseven.infra.support.Required;
 
 /**
  * Where and under which names New Relic resources are registered: the explicit provider (never the AWS one), the
@@ -18,12 +17,11 @@ public record NewRelicAccount(ProviderResource provider, String accountId, Obser
                               String namePrefix, String stack, String runbookBaseUrl) {
 
     public NewRelicAccount {
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(region, "region");
-        if (accountId == null || !accountId.matches("\\d{1,12}")) {
+        Required.components(NewRelicAccount.class, provider, accountId, region, namePrefix, stack, runbookBaseUrl);
+        if (!accountId.matches("\\d{1,12}")) {
             throw new IllegalArgumentException("New Relic account id '" + accountId + "' must be digits");
         }
-        if (runbookBaseUrl == null || !runbookBaseUrl.endsWith("/")) {
+        if (!runbookBaseUrl.endsWith("/")) {
             throw new IllegalArgumentException("runbook base URL '" + runbookBaseUrl + "' must end with /");
         }
     }

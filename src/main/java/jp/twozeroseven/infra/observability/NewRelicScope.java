@@ -3,6 +3,7 @@ package jp.twozeroseven.infra.observability;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
+import jp.twozeroseven.infra.observability.alerts.Runbooks;
 
 /**
  * What every New Relic resource needs: its parent and the {@link NewRelicAccount} (explicit provider, account,
@@ -31,8 +32,8 @@ public record NewRelicScope(Resource parent, NewRelicAccount account) {
         return account.namePrefix() + "-" + suffix;
     }
 
-    public String runbookUrl(String runbook) {
-        return account.runbookUrl(runbook);
+    public String runbookUrl(Runbooks runbook) {
+        return account.runbookUrl(runbook.fileName());
     }
 
     public NewRelicScope child(Resource newParent) {

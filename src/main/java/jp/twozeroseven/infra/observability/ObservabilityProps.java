@@ -2,11 +2,11 @@ package jp.twozeroseven.infra.observability;
 
 import jp.twozeroseven.infra.observability.deploymarkers.DeployMarkersProps;
 import jp.twozeroseven.infra.settings.ObservabilityHeartbeat;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,11 +27,7 @@ public record ObservabilityProps(NewRelicAccount newRelic, Scope aws, List<Servi
                                  Optional<DeployMarkersProps> deployMarkers) {
 
     public ObservabilityProps {
-        Objects.requireNonNull(newRelic, "newRelic");
-        Objects.requireNonNull(aws, "aws");
-        Objects.requireNonNull(heartbeat, "heartbeat");
-        Objects.requireNonNull(routing, "routing");
-        Objects.requireNonNull(deployMarkers, "deployMarkers");
+        Required.components(ObservabilityProps.class, newRelic, aws, services, heartbeat, routing, deployMarkers);
         services = List.copyOf(services);
         Set<String> names = new HashSet<>();
         services.forEach(s -> {

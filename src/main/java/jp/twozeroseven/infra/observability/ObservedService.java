@@ -1,9 +1,9 @@
 package jp.twozeroseven.infra.observability;
 
 import jp.twozeroseven.infra.observability.slo.TransactionType;
+import jp.twozeroseven.infra.support.Required;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,12 +27,9 @@ public record ObservedService(String name, String apmAppName, List<String> probe
                               Optional<String> deploymentGroup, TransactionType transactionType) {
 
     public ObservedService {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(apmAppName, "apmAppName");
+        Required.components(ObservedService.class, name, apmAppName, probePaths, publicHost, deploymentGroup,
+                transactionType);
         probePaths = List.copyOf(probePaths);
-        Objects.requireNonNull(publicHost, "publicHost");
-        Objects.requireNonNull(deploymentGroup, "deploymentGroup");
-        Objects.requireNonNull(transactionType, "transactionType");
     }
 
     /** A web service: its SLIs count its users' web requests. */

@@ -3,10 +3,10 @@ package jp.twozeroseven.infra.observability;
 import jp.twozeroseven.infra.settings.BurnAlertMode;
 import jp.twozeroseven.infra.settings.ObservabilityGoldenSignals;
 import jp.twozeroseven.infra.settings.SloKind;
+import jp.twozeroseven.infra.support.Required;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,10 +26,8 @@ public record ServiceObservabilityProps(NewRelicAccount newRelic, ObservedServic
                                         BurnAlertMode burnAlerts) {
 
     public ServiceObservabilityProps {
-        Objects.requireNonNull(newRelic, "newRelic");
-        Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(goldenSignals, "goldenSignals");
-        Objects.requireNonNull(burnAlerts, "burnAlerts");
+        Required.components(ServiceObservabilityProps.class, newRelic, service, slos, goldenSignals, entityGuid,
+                burnAlerts);
         slos = List.copyOf(slos);
         String svc = service.name();
         if (slos.isEmpty()) {

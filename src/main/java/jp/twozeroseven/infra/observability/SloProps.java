@@ -3,9 +3,9 @@ package jp.twozeroseven.infra.observability;
 import jp.twozeroseven.infra.observability.slo.SloSpec;
 import jp.twozeroseven.infra.observability.slo.TransactionType;
 import jp.twozeroseven.infra.settings.SloKind;
+import jp.twozeroseven.infra.support.Required;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -26,8 +26,8 @@ public record SloProps(String name, SloKind kind, double objectivePercent, int p
                        OptionalDouble latencyThresholdSeconds, Optional<String> checkPath, boolean redirectIsFailure) {
 
     public SloProps {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(kind, "kind");
+        Required.components(SloProps.class, name, kind, objectivePercent, periodDays, latencyThresholdSeconds,
+                checkPath, redirectIsFailure);
         if (!name.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("SLO name '" + name + "' must be lower case letters, digits and -");
         }

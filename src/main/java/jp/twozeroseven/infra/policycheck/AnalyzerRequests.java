@@ -9,6 +9,7 @@ import pulumirpc.AnalyzerOuterClass.AnalyzerResourceOptions;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,20 +33,22 @@ final class AnalyzerRequests {
         return request.build();
     }
 
+    /**
+     * The resource as AnalyzeStack lists it: what {@link #analyze} sends about it (analyzer.proto gives
+     * AnalyzerResource each field of AnalyzeRequest under the same name and type: type, properties, urn, name,
+     * options, provider), and its place in the stack (parent, dependencies, property dependencies).
+     */
     AnalyzerResource stackResource(SynthResource resource) {
-        AnalyzerResource.Builder builder = AnalyzerResource.newBuilder()
-                .setType(resource.type())
-                .setUrn(resource.urn())
-                .setName(resource.name())
-                .setProperties(ProtoStructs.ofInputs(resource.inputs()))
-                .setOptions(options(resource))
-                .addAllDependencies(resource.dependencies());
+        AnalyzerResource.Builder builder = AnalyzerResource.newBuilder();
+        analyze(resource).getAllFields().forEach((field, value) -> builder.setField(
+                Objects.requireNonNull(AnalyzerResource.getDescriptor().findFieldByName(field.getName()),
+                        () -> "AnalyzerResource has no field " + field.getName() + " of AnalyzeRequest"), value));
+        builder.addAllDependencies(resource.dependencies());
         if (resource.parent() != null) {
             builder.setParent(resource.parent());
         }
         resource.propertyDependencies().forEach((input, urns) ->
                 builder.putPropertyDependencies(input, AnalyzerPropertyDependencies.newBuilder().addAllUrns(urns).build()));
-        provider(resource).ifPresent(builder::setProvider);
         return builder.build();
     }
 

@@ -1,6 +1,7 @@
 package jp.twozeroseven.infra.settings;
 
 import jp.twozeroseven.infra.catalog.DataClass;
+import jp.twozeroseven.infra.support.Required;
 
 import java.util.Collections;
 import java.util.Optional;
@@ -21,11 +22,11 @@ public record AccessAudience(String name, Set<AccessZone> zones, Set<DataClass> 
                              Optional<String> externalId) {
 
     public AccessAudience {
+        Required.components(AccessAudience.class, name, zones, classes, bytesScannedCutoffBytes, externalId);
         // Sorted (enum order), never Set.copyOf: its iteration order changes between JVM runs, and the zones are
         // printed into the Athena workgroup's description, so a hash order would make every other preview an update.
         zones = Collections.unmodifiableSortedSet(new TreeSet<>(zones));
         classes = Collections.unmodifiableSortedSet(new TreeSet<>(classes));
-        java.util.Objects.requireNonNull(externalId, "externalId");
     }
 
     public AccessAudience(String name, Set<AccessZone> zones, Set<DataClass> classes, long bytesScannedCutoffBytes) {

@@ -1,17 +1,12 @@
 package jp.twozeroseven.infra.settings;
 
-/** The data zones an audience may read; the query-results zone is implied by having a workgroup at all. */
-public enum AccessZone {
-    RAW("raw"),
-    MASKED("masked");
+import jp.twozeroseven.infra.support.LowerCaseName;
 
-    private final String yamlName;
-
-    AccessZone(String yamlName) {
-        this.yamlName = yamlName;
-    }
-
-    public String yamlName() {
-        return yamlName;
-    }
+/**
+ * The data zones an audience may read ({@code raw}, {@code masked} in the stack file); the query-results zone is
+ * implied by having a workgroup at all.
+ */
+public enum AccessZone implements LowerCaseName {
+    RAW,
+    MASKED
 }

@@ -1,311 +1,79 @@
 package jp.twozeroseven.infra.settings;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jp.twozeroseven.infra.settings.ConfigKey.Default;
 import jp.twozeroseven.infra.settings.KeyRead.Kind;
+import jp.twozeroseven.infra.support.PackagedYaml;
 
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
-
-import static jp.twozeroseven.infra.settings.ConfigKey.Default.byTier;
-import static jp.twozeroseven.infra.settings.ConfigKey.Default.derived;
-import static jp.twozeroseven.infra.settings.ConfigKey.Default.optional;
-import static jp.twozeroseven.infra.settings.ConfigKey.Default.required;
-import static jp.twozeroseven.infra.settings.ConfigKey.Default.requiredWhen;
-import static jp.twozeroseven.infra.settings.ConfigKey.Default.value;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every plain stack-config key the parsers read, in the order docs/stack-config.md lists them (the secret keys are
- * {@link SecretKey}). The page is rendered from this list, and StackConfigKeysTest parses the stack files and
- * fixture stacks with a recorder to prove that each key read is declared here with its kind and default, and each
- * key declared here is read.
+ * {@link SecretKey}), read once from {@code stack-config-keys.yaml} beside this class: a table of facts, kept as
+ * data. The page is rendered from this list, and StackConfigKeysTest parses the stack files and fixture stacks with
+ * a recorder to prove that each key read is declared here with its kind and default, and each key declared here is
+ * read.
  *
- * <p>To add a key: read it in its parser through {@link Section}, then add one {@code key(...)} line here (the
- * failing test prints the line to start from) and regenerate the page.
+ * <p>To add a key: read it in its parser through {@link Section}, then add its entry to the file among the keys
+ * of its group (the failing test prints the entry to start from; the file's header describes the fields) and
+ * regenerate the page.
  */
 public final class StackConfigKeys {
 
-    private static final String CLOCK = "Tokyo time HH:MM";
+    static final String FILE = "stack-config-keys.yaml";
+
+    /** The forms of {@code default:} besides {@code required}, each the factory of {@link Default} of that name. */
+    private static final Map<String, Function<JsonNode, Default>> DEFAULTS = Map.of(
+            "value", v -> Default.value(v.asText()),
+            "byTier", v -> Default.byTier(v.path(0).asText(), v.path(1).asText()),
+            "requiredWhen", v -> Default.requiredWhen(v.asText()),
+            "derived", v -> Default.derived(v.asText()),
+            "optional", v -> Default.optional(v.asText()));
+
+    public static final List<ConfigKey> ALL = PackagedYaml.entries(StackConfigKeys.class, FILE, "keys",
+            StackConfigKeys::key, ConfigKey::path);
 
     private StackConfigKeys() {
     }
 
-    private static ConfigKey key(String path, Kind kind, String type, Default byDefault, String meaning) {
-        return new ConfigKey(path, kind, type, byDefault, meaning);
+    /** One entry: path, kind, type (may be left out), default and meaning. */
+    static ConfigKey key(JsonNode entry) {
+        String path = text(entry, "path", "(an entry)");
+        String kind = text(entry, "kind", path);
+        if (Arrays.stream(Kind.values()).noneMatch(k -> k.name().equals(kind))) {
+            throw new IllegalStateException(FILE + ": " + path + ": kind " + kind + " is not one of "
+                    + Arrays.toString(Kind.values()));
+        }
+        String type = entry.has("type") ? text(entry, "type", path) : "";
+        return new ConfigKey(path, Kind.valueOf(kind), type, byDefault(entry.path("default"), path),
+                text(entry, "meaning", path));
     }
 
-    public static final List<ConfigKey> ALL = List.of(
-            // Top level
-            key("tier", Kind.CHOICE, "production, staging", required(),
-                    "Production turns on the stricter checks: three zones, a NAT gateway per zone, deletion "
-                            + "protection, paging, gradual deploys."),
-            key("region", Kind.TEXT, "an AWS region such as ap-northeast-1", required(),
-                    "The region of every regional resource; availability zones and the ALB certificate must be in it."),
-            key("accountId", Kind.TEXT, "12 digits, quoted", required(),
-                    "The AWS account the stack deploys into; ARNs and bucket names are derived from it."),
-            key("owner", Kind.TEXT, "lower-case team name, 2 to 41 characters", required(),
-                    "The `Owner` tag on every resource (provider default tags)."),
-            key("costCenter", Kind.TEXT, "2 to 20 letters, digits or -", required(),
-                    "The `CostCenter` tag on every resource (provider default tags)."),
-            key("logRetentionDays", Kind.WHOLE_NUMBER, "a retention period CloudWatch Logs accepts (1 to 3653)",
-                    value(90), "How long every log group of the stack keeps its events."),
+    /** {@code required}, or a one-field mapping naming the form: {@code {value: 60}}, {@code {byTier: [a, b]}}, ... */
+    static Default byDefault(JsonNode node, String path) {
+        if (node.isTextual() && node.asText().equals("required")) {
+            return Default.required();
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        Map.Entry<String, JsonNode> form = fields.hasNext() ? fields.next() : null;
+        if (form == null || fields.hasNext() || !DEFAULTS.containsKey(form.getKey())
+                || form.getKey().equals("byTier") && form.getValue().size() != 2) {
+            throw new IllegalStateException(FILE + ": " + path + ": default must be required or one of "
+                    + "{value: x}, {byTier: [production, staging]}, {requiredWhen: text}, {derived: text}, "
+                    + "{optional: text}, not " + node);
+        }
+        return DEFAULTS.get(form.getKey()).apply(form.getValue());
+    }
 
-            key("network", Kind.OBJECT, "", required(), "The VPC and its subnets."),
-            key("network.vpcCidr", Kind.TEXT, "IPv4 CIDR, /16 to /22", required(),
-                    "The VPC's address range; six subnets must fit."),
-            key("network.availabilityZones", Kind.TEXT_LIST, "zones of `region`, no duplicates", required(),
-                    "One public and one private subnet per zone; production needs 3."),
-            key("network.publicSubnetCidrs", Kind.TEXT_LIST, "one CIDR per zone, inside the VPC", required(),
-                    "Subnets of the ALB and the NAT gateways."),
-            key("network.privateSubnetCidrs", Kind.TEXT_LIST, "one CIDR per zone, inside the VPC, no overlap",
-                    required(), "Subnets of the tasks, Aurora and the VPC endpoints."),
-            key("network.natGateways", Kind.CHOICE, "single, onePerAz", byTier("onePerAz", "single"),
-                    "One NAT gateway per zone survives a zone outage; one for the VPC is cheaper."),
-
-            key("loadBalancer", Kind.OBJECT, "", required(), "The public Application Load Balancer."),
-            key("loadBalancer.certificateArn", Kind.TEXT, "ACM certificate ARN in `region`", required(),
-                    "The HTTPS listener's certificate."),
-            key("loadBalancer.sslPolicy", Kind.TEXT, "an ELBSecurityPolicy allowing only TLS 1.2 or later",
-                    required(), "The HTTPS listener's TLS policy."),
-            key("loadBalancer.testListenerPort", Kind.WHOLE_NUMBER, "1024 to 65535, not 80 or 443", value(8443),
-                    "The listener CodeDeploy sends test traffic to before shifting production traffic."),
-            key("loadBalancer.idleTimeoutSeconds", Kind.WHOLE_NUMBER, "1 to 4000", value(60),
-                    "The ALB's idle connection timeout."),
-            key("loadBalancer.deletionProtection", Kind.BOOLEAN, "production must keep true", byTier(true, false),
-                    "AWS refuses to delete the load balancer while on."),
-
-            key("services", Kind.NAMED_OBJECTS, "names of up to 21 lower-case characters, at least one", required(),
-                    "The services on Fargate: web services behind the ALB, workers without it (docs/workers.md); the "
-                            + "name is part of resource names."),
-            key("services.<name>.kind", Kind.CHOICE, "rails-api, nextjs-web, rails-worker", required(),
-                    "The application type: its container definition, health check and New Relic agent; "
-                            + "rails-worker runs the Rails image with `command` and no load balancer."),
-            key("services.<name>.cpu", Kind.WHOLE_NUMBER, "256, 512, 1024, 2048 or 4096", required(),
-                    "Task CPU units."),
-            key("services.<name>.memory", Kind.WHOLE_NUMBER, "MiB that Fargate offers with `cpu`", required(),
-                    "Task memory."),
-            key("services.<name>.architecture", Kind.CHOICE, "arm64, x86_64", value("arm64"),
-                    "The task's CPU architecture; the image must be built for it."),
-            key("services.<name>.containerPort", Kind.WHOLE_NUMBER, "1024 to 65535",
-                    requiredWhen("unless kind is rails-worker, which has none"),
-                    "The port the app listens on; the target groups forward to it."),
-            key("services.<name>.healthCheckPath", Kind.TEXT, "a path such as /health",
-                    requiredWhen("unless kind is rails-worker, which has none"),
-                    "The target groups' health check."),
-            key("services.<name>.readOnlyRootFilesystem", Kind.BOOLEAN, "", value(true),
-                    "The app writes only to its tmp volume."),
-            key("services.<name>.command", Kind.TEXT_LIST, "one item per word, such as [bundle, exec, sidekiq]",
-                    requiredWhen("for kind rails-worker, and only there"),
-                    "What the worker's container runs instead of the image's CMD (exec form, no shell)."),
-            key("services.<name>.routing", Kind.OBJECT, "",
-                    requiredWhen("unless kind is rails-worker, which has none"), "The ALB listener rule of the service."),
-            key("services.<name>.routing.hostHeaders", Kind.TEXT_LIST, "host names",
-                    requiredWhen("unless pathPatterns is given"), "Host headers the listener rule matches."),
-            key("services.<name>.routing.pathPatterns", Kind.TEXT_LIST, "paths starting with /",
-                    requiredWhen("unless hostHeaders is given"), "Path patterns the listener rule matches."),
-            key("services.<name>.routing.priority", Kind.WHOLE_NUMBER, "1 to 50000, unique across services",
-                    required(), "The listener rule's priority."),
-            key("services.<name>.scaling", Kind.OBJECT, "", required(),
-                    "Scheduled capacity windows and target tracking (docs/scaling.md)."),
-            key("services.<name>.scaling.capacity", Kind.OBJECT, "",
-                    requiredWhen("when a window gives peakRps"),
-                    "The measured capacity model that derives windows' min and max from peakRps (docs/capacity.md)."),
-            key("services.<name>.scaling.capacity.perTaskRps", Kind.NUMBER, "above 0", required(),
-                    "Requests per second one task sustains at the target latency, measured with the load-test kit."),
-            key("services.<name>.scaling.capacity.targetUtilisation", Kind.NUMBER, "above 0, at most 1", required(),
-                    "The share of perTaskRps planned at peak."),
-            key("services.<name>.scaling.capacity.headroom", Kind.NUMBER, "0 to 3", required(),
-                    "How far max rises above min (0.5 = 50%)."),
-            key("services.<name>.scaling.capacity.minimumTasks", Kind.WHOLE_NUMBER, "1 to 200", value(1),
-                    "The floor of every derived min."),
-            key("services.<name>.scaling.windows", Kind.OBJECT_LIST, "tiling the Tokyo day exactly once",
-                    required(), "Scheduled min and max task counts per time of day."),
-            key("services.<name>.scaling.windows[].name", Kind.TEXT, "lower-case, unique", required(),
-                    "Part of the scheduled action's name."),
-            key("services.<name>.scaling.windows[].start", Kind.TEXT, CLOCK, required(),
-                    "When the window starts."),
-            key("services.<name>.scaling.windows[].end", Kind.TEXT, CLOCK + ", not start", required(),
-                    "When the window ends: exactly where the next starts."),
-            key("services.<name>.scaling.windows[].min", Kind.WHOLE_NUMBER, "0 to 200, at most max",
-                    requiredWhen("unless peakRps is given"), "Fewest tasks in the window."),
-            key("services.<name>.scaling.windows[].max", Kind.WHOLE_NUMBER, "1 to 200",
-                    requiredWhen("unless peakRps is given"), "Most tasks in the window."),
-            key("services.<name>.scaling.windows[].peakRps", Kind.NUMBER, "0 to 1000000, not with min or max",
-                    requiredWhen("unless min and max are given"),
-                    "The expected peak load; min and max are derived from scaling.capacity."),
-            key("services.<name>.scaling.cpuTargetPercent", Kind.WHOLE_NUMBER, "10 to 90", value(60),
-                    "Target tracking on average CPU between the window's min and max."),
-            key("services.<name>.scaling.requestsPerTarget", Kind.WHOLE_NUMBER, "10 to 100000",
-                    derived("perTaskRps x targetUtilisation x 60 with scaling.capacity, otherwise 1000"),
-                    "Target tracking on ALB requests per target per minute; not for a rails-worker."),
-            key("services.<name>.environment", Kind.STRING_MAP, "UPPER_SNAKE_CASE names; nothing secret-looking",
-                    optional("no extra variables"),
-                    "Plain environment variables of the container; secrets come from Secrets Manager."),
-
-            key("database", Kind.OBJECT, "", required(), "The Aurora PostgreSQL cluster (docs/database.md)."),
-            key("database.engineVersion", Kind.TEXT,
-                    "a version listed in aurora-postgresql-versions.yaml whose end of standard support has not come",
-                    required(), "The Aurora PostgreSQL minor version."),
-            key("database.instanceClass", Kind.TEXT, "e.g. db.r7g.large", required(),
-                    "The class of every instance."),
-            key("database.instances", Kind.WHOLE_NUMBER, "1 to 15; production at least 2", required(),
-                    "A writer and the readers."),
-            key("database.databaseName", Kind.TEXT, "lower-case, up to 63 characters", required(),
-                    "The database created with the cluster."),
-            key("database.masterUsername", Kind.TEXT, "lower-case, up to 16 characters, not admin or postgres",
-                    required(), "The master user; its password is managed by RDS in Secrets Manager."),
-            key("database.backupRetentionDays", Kind.WHOLE_NUMBER, "1 to 35; production at least 7", required(),
-                    "Days of automated backups."),
-            key("database.backupWindow", Kind.TEXT, "hh:mm-hh:mm UTC, 30 minutes or more", required(),
-                    "The daily backup window; must not overlap maintenanceWindow."),
-            key("database.maintenanceWindow", Kind.TEXT, "ddd:hh:mm-ddd:hh:mm UTC", required(),
-                    "The weekly maintenance window; the data pipeline's night must end before it."),
-            key("database.performanceInsightsRetentionDays", Kind.WHOLE_NUMBER, "7 or a multiple of 31, up to 731",
-                    value(7), "Performance Insights retention (7 days is free)."),
-
-            key("registry", Kind.OBJECT, "", optional("all defaults"), "The ECR repositories."),
-            key("registry.keepReleaseImages", Kind.WHOLE_NUMBER, "5 to 1000", value(30),
-                    "Release images each repository keeps; older ones expire."),
-
-            key("deploy", Kind.OBJECT, "", required(), "How releases reach the services (docs/blue-green.md)."),
-            key("deploy.mode", Kind.CHOICE, "pipeline, codedeploy", required(),
-                    "pipeline: an ECR push of a release tag starts the deploy; codedeploy: the services' CI calls "
-                            + "CodeDeploy through a GitHub OIDC role."),
-            key("deploy.releaseTagPrefix", Kind.TEXT, "1 to 128 tag characters", required(),
-                    "Image tags starting with it are releases."),
-            key("deploy.deploymentConfig", Kind.TEXT, "CodeDeployDefault.ECS...; production not AllAtOnce",
-                    required(), "How CodeDeploy shifts traffic."),
-            key("deploy.terminationWaitMinutes", Kind.WHOLE_NUMBER, "0 to 2880", value(15),
-                    "How long the old task set stays for a rollback."),
-            key("deploy.githubRepositories", Kind.STRING_MAP, "service name: org/repository",
-                    requiredWhen("for every service"),
-                    "The repositories whose CI, in the GitHub environment named after the stack, assumes the "
-                            + "service's release role (CI deploy role in codedeploy mode): the only principal its ECR "
-                            + "repository lets push."),
-            key("deploy.githubOidcProvider", Kind.CHOICE, "create, existing", value("create"),
-                    "Whether the stack creates the account's GitHub OIDC provider or uses the existing one."),
-
-            key("cdn", Kind.OBJECT, "", required(), "CloudFront in front of the static files and the ALB (docs/cdn.md)."),
-            key("cdn.aliases", Kind.TEXT_LIST, "domain names", optional("the distribution's own domain only"),
-                    "Alternate domain names; the certificate must cover them."),
-            key("cdn.certificateArn", Kind.TEXT, "ACM certificate ARN in us-east-1", required(),
-                    "The distribution's certificate (CloudFront reads only us-east-1)."),
-            key("cdn.wafWebAclArn", Kind.TEXT, "a global WAFv2 web ACL ARN", optional("the stack's own web ACL"),
-                    "An existing web ACL to attach instead."),
-            key("cdn.albPathPatterns", Kind.TEXT_LIST, "path patterns such as /api/*", optional("static files only"),
-                    "Paths CloudFront forwards to the ALB."),
-            key("cdn.albOriginDomain", Kind.TEXT, "a host one of the services routes",
-                    requiredWhen("with albPathPatterns"), "The ALB host name CloudFront connects to."),
-            key("cdn.priceClass", Kind.CHOICE, "PriceClass_100, PriceClass_200, PriceClass_All",
-                    value("PriceClass_200"), "The edge locations the distribution uses."),
-
-            key("dataPipeline", Kind.OBJECT, "", required(),
-                    "The nightly Embulk export to S3, Glue and Athena (docs/data-pipeline.md)."),
-            key("dataPipeline.catalog", Kind.TEXT, "a path relative to the project",
-                    value(DataPipelineParser.DEFAULT_CATALOG), "The table catalog (docs/data-catalog.md)."),
-            key("dataPipeline.nightlyAt", Kind.TEXT, CLOCK + ", 22:00 to 04:59", required(),
-                    "When the nightly export starts; the night must end before 05:00 and Aurora's maintenance."),
-            key("dataPipeline.maxConcurrency", Kind.WHOLE_NUMBER, "1 to 40", value(5),
-                    "Tables exported at the same time."),
-            key("dataPipeline.embulkTask", Kind.OBJECT, "", required(), "The Embulk task of each table."),
-            key("dataPipeline.embulkTask.cpu", Kind.WHOLE_NUMBER, "256 to 4096", required(), "Task CPU units."),
-            key("dataPipeline.embulkTask.memory", Kind.WHOLE_NUMBER, "MiB that Fargate offers with cpu", required(),
-                    "Task memory."),
-            key("dataPipeline.embulkTask.architecture", Kind.CHOICE, "arm64, x86_64; spot-first needs x86_64",
-                    value("x86_64"), "The task's CPU architecture (Fargate Spot runs only X86_64)."),
-            key("dataPipeline.embulkTask.capacity", Kind.CHOICE, "spot-first, on-demand", value("spot-first"),
-                    "Fargate Spot first, with an on-demand retry, or on-demand only."),
-            key("dataPipeline.embulkTask.rowsPerSecond", Kind.WHOLE_NUMBER, "100 to 1000000",
-                    value(DataPipelineTask.DEFAULT_ROWS_PER_SECOND),
-                    "The per-task throughput the night forecast assumes; replace it with a measured night."),
-            key("dataPipeline.embulkTask.imageTag", Kind.TEXT, "retired", optional("the tag of "
-                            + "images/embulk/versions.properties"),
-                    "No longer read: setting it is reported, because the tag is derived from the versions file."),
-            key("dataPipeline.embulkTask.timeoutMinutes", Kind.WHOLE_NUMBER, "10 to 1200",
-                    value(DataPipelineTask.DEFAULT_TIMEOUT_MINUTES), "How long one table's export may run."),
-            key("dataPipeline.resultExpiryDays", Kind.WHOLE_NUMBER, "1 to 365", value(30),
-                    "Days Athena query results are kept."),
-            key("dataPipeline.redashHostRoleArn", Kind.TEXT, "an IAM role ARN", required(),
-                    "The Redash host's role, which assumes the audiences' roles."),
-            key("dataPipeline.access", Kind.OBJECT, "", required(), "The access matrix (docs/data-governance.md)."),
-            key("dataPipeline.access.audiences", Kind.NAMED_OBJECTS, "must include analysts and data-engineers",
-                    required(), "Each audience gets an Athena workgroup and a Redash role."),
-            key("dataPipeline.access.audiences.<name>.zones", Kind.TEXT_LIST, "masked, raw; at least one",
-                    required(), "The zones the audience reads."),
-            key("dataPipeline.access.audiences.<name>.classes", Kind.TEXT_LIST, "data classes of the catalog",
-                    required(), "The column classes the audience may read."),
-            key("dataPipeline.access.audiences.<name>.bytesScannedCutoffMb", Kind.WHOLE_NUMBER,
-                    DataPipelineParser.MIN_CUTOFF_MB + " to " + DataPipelineParser.MAX_CUTOFF_MB, required(),
-                    "The workgroup's per-query scan limit."),
-            key("dataPipeline.access.audiences.<name>.externalId", Kind.TEXT, "2 to 1224 of [\\w+=,.@:/-]",
-                    requiredWhen("for raw-zone readers"),
-                    "The sts:ExternalId the audience's Redash data source presents."),
-            key("dataPipeline.access.rawZoneReaders", Kind.TEXT_LIST, "audience names", optional("none"),
-                    "Audiences that read the raw (unmasked) zone, listed again for review."),
-            key("dataPipeline.access.rawZoneTables", Kind.TEXT_LIST, "catalog table names", optional("none"),
-                    "Tables the raw zone holds."),
-            key("dataPipeline.access.deployRoleArn", Kind.TEXT, "an IAM role ARN", required(),
-                    "The role Pulumi deploys with; the only one besides break-glass that may write bucket policies."),
-            key("dataPipeline.access.breakGlassRoleArn", Kind.TEXT, "an IAM role ARN, not deployRoleArn", required(),
-                    "The emergency role exempt from the data buckets' write guards."),
-
-            key("observability", Kind.OBJECT, "", required(),
-                    "New Relic SLOs, alerts and routing (docs/observability.md)."),
-            key("observability.newRelic", Kind.OBJECT, "", required(), "The New Relic account."),
-            key("observability.newRelic.accountId", Kind.TEXT, "digits, quoted", required(), "The account id."),
-            key("observability.newRelic.region", Kind.CHOICE, "US, EU", value("US"), "The account's data center."),
-            key("observability.runbookBaseUrl", Kind.TEXT, "https URL ending with /", required(),
-                    "Alerts link to docs/runbooks/ under it."),
-            key("observability.routing", Kind.OBJECT, "", required(), "Where alerts go."),
-            key("observability.routing.paging", Kind.BOOLEAN, "production must be true, staging false", value(false),
-                    "Page on-call through PagerDuty (needs pagerDutyIntegrationKey)."),
-            key("observability.routing.slackDestinationId", Kind.TEXT, "UUID", required(),
-                    "The Slack destination created in New Relic (the API cannot create one)."),
-            key("observability.routing.slackChannelId", Kind.TEXT, "a Slack channel id such as C04ABCDEF12",
-                    required(), "The channel alerts post to."),
-            key("observability.maintenanceWindows", Kind.OBJECT_LIST, "", optional("no muting"),
-                    "Weekly windows in which alerts are muted."),
-            key("observability.maintenanceWindows[].name", Kind.TEXT, "lower-case", required(), "The rule's name."),
-            key("observability.maintenanceWindows[].weekday", Kind.CHOICE, "monday to sunday", required(),
-                    "The Tokyo weekday."),
-            key("observability.maintenanceWindows[].start", Kind.TEXT, CLOCK, required(), "Muting starts."),
-            key("observability.maintenanceWindows[].end", Kind.TEXT, CLOCK + ", not start", required(),
-                    "Muting ends."),
-            key("observability.dataPipeline", Kind.OBJECT, "", required(), "The data pipeline's heartbeat."),
-            key("observability.dataPipeline.heartbeatDeadline", Kind.TEXT, CLOCK + ", not nightlyAt", required(),
-                    "An alert fires when the night has not finished by then."),
-            key("observability.services", Kind.NAMED_OBJECTS, "exactly the names under services", required(),
-                    "The SLO spec of every service (docs/slo.md)."),
-            key("observability.services.<name>.slos", Kind.OBJECT_LIST, "one item per SLO; at least one on APM",
-                    required(), "The service's SLOs, each a Service Level with burn-rate alerts (docs/slo.md)."),
-            key("observability.services.<name>.slos[].name", Kind.TEXT, "lower-case letters, digits and -, unique",
-                    required(), "Part of the Service Level's and its conditions' names."),
-            key("observability.services.<name>.slos[].kind", Kind.CHOICE, "success, latency, availability",
-                    required(), "What counts as a good event: a non-error response, one faster than the threshold, "
-                            + "or a passing synthetic check of the public host."),
-            key("observability.services.<name>.slos[].objectivePercent", Kind.NUMBER, "strictly between 0 and 100",
-                    required(), "The SLO target over the window."),
-            key("observability.services.<name>.slos[].windowDays", Kind.WHOLE_NUMBER, "1, 7 or 28",
-                    value("28"), "New Relic's rolling period of the Service Level."),
-            key("observability.services.<name>.slos[].latencyThresholdMs", Kind.WHOLE_NUMBER, "1 to 60000",
-                    requiredWhen("kind is latency"), "Requests faster than this count as good (latency only)."),
-            key("observability.services.<name>.slos[].checkPath", Kind.TEXT, "a path such as /health",
-                    requiredWhen("kind is availability"), "The path the synthetic monitor calls (availability only)."),
-            key("observability.services.<name>.slos[].redirectIsFailure", Kind.BOOLEAN, "true or false",
-                    value("false"), "Whether a redirect fails the synthetic check (availability only)."),
-            key("observability.services.<name>.entityGuid", Kind.TEXT, "the APM entity GUID (base64)",
-                    optional("looked up by the application name"), "Only while the app has not reported yet."),
-            key("observability.services.<name>.goldenSignals", Kind.OBJECT, "", required(),
-                    "Thresholds of the golden-signal alerts."),
-            key("observability.services.<name>.goldenSignals.errorRatePercent", Kind.NUMBER,
-                    "strictly between 0 and 100", required(), "Error rate that alerts."),
-            key("observability.services.<name>.goldenSignals.p95LatencySeconds", Kind.NUMBER,
-                    "strictly between 0 and 60", required(), "p95 latency that alerts."),
-            key("observability.services.<name>.goldenSignals.minThroughputPerMinute", Kind.NUMBER,
-                    "0 to 1000000", required(), "Throughput below which an alert fires."),
-            key("observability.services.<name>.goldenSignals.signalLossMinutes", Kind.WHOLE_NUMBER, "5 to 120",
-                    value(10), "Minutes without data before the signal-loss alert."),
-            key("observability.burnAlerts", Kind.CHOICE, "compound, single", value("compound"),
-                    "Multi-window burn-rate alerts (compound) or one window each (single)."),
-            key("observability.deployMarkers", Kind.BOOLEAN, "needs newRelicApiKey", value(true),
-                    "Post a deployment marker to New Relic on every deploy.")
-    );
+    private static String text(JsonNode entry, String field, String path) {
+        JsonNode value = entry.path(field);
+        if (!value.isValueNode() || value.isNull() || value.asText().isBlank()) {
+            throw new IllegalStateException(FILE + ": " + path + " has no " + field);
+        }
+        return value.asText();
+    }
 }

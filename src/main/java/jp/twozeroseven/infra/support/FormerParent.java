@@ -4,7 +4,6 @@ import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.Deployment;
 
-import java.util.Objects;
 
 /**
  * Where a resource lived in the component tree before a refactor moved it. A Pulumi URN is
@@ -20,8 +19,7 @@ import java.util.Objects;
 public record FormerParent(String typeChain, String name) {
 
     public FormerParent {
-        Objects.requireNonNull(typeChain, "typeChain");
-        Objects.requireNonNull(name, "name");
+        Required.components(FormerParent.class, typeChain, name);
         if (typeChain.isBlank() || typeChain.startsWith("$") || typeChain.endsWith("$")) {
             throw new IllegalArgumentException("a former parent's type chain must be types joined by $: "
                     + typeChain);

@@ -84,6 +84,11 @@ public final class Scope {
         return tags.forResource(service, name);
     }
 
+    /** The tags of {@link #tags(String)} and then {@code extra}, such as a subnet's {@code Tier}. */
+    public Map<String, String> tags(String name, Map<String, String> extra) {
+        return tags.forResource(service, name, extra);
+    }
+
     public Scope child(Resource newParent) {
         return new Scope(newParent, aws, region, accountId, namePrefix, protectStateful, tags, service);
     }

@@ -83,7 +83,9 @@ class AwsRulesTest {
                 Arguments.of(new WafOnEntryPoints(), "aws:wafv2/webAclAssociation:WebAclAssociation",
                         "not associated with a web ACL"),
                 Arguments.of(new WafOnEntryPoints(),
-                        "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "not logged"));
+                        "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "not logged"),
+                Arguments.of(new CodeDeployOwnedServiceFields(), "aws:s3/bucketObjectv2:BucketObjectv2",
+                        "no appspec.yaml found for it"));
     }
 
     @ParameterizedTest(name = "{0} catches a stack without {1}")

@@ -106,6 +106,26 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void entriesThatAreNotMappingsAreReportedByPositionInTheirTurn() {
+        String yaml = """
+                version: 1
+                tables:
+                  - just-a-name
+                  - name: a
+                    source: {schema: public, table: a}
+                    run_group: g
+                    columns: [oops, {name: id, type: bigint, class: internal}, {name: id, type: bigint, class: internal}]
+                  - {name: b, source: {schema: public, table: b}, run_group: g, columns: []}
+                """;
+
+        CatalogException e = catchThrowableOfType(CatalogException.class, () -> CatalogLoader.parse(yaml, "c.yaml"));
+
+        assertThat(e.problems()).extracting(p -> p.table().orElse("") + "/" + p.column().orElse("") + ": " + p.problem())
+                .containsSubsequence("#1/: is not a mapping", "a/#1: is not a mapping", "a/id: duplicate column name",
+                        "b/: missing or empty 'columns' list");
+    }
+
+    @Test
     void unsupportedVersionIsRejected() {
         String yaml = """
                 version: 2

@@ -217,7 +217,9 @@ class ObservabilityStacksTest {
                 assertThat(SynthedStacks.PROJECT.resolve(path)).as(r.name() + " runbook").exists();
             }
         }
-        Runbooks.all().forEach(n -> assertThat(SynthedStacks.PROJECT.resolve("docs/runbooks/" + n + ".md")).exists());
+        for (Runbooks runbook : Runbooks.values()) {
+            assertThat(SynthedStacks.PROJECT.resolve("docs/runbooks/" + runbook.fileName() + ".md")).exists();
+        }
     }
 
     @ParameterizedTest

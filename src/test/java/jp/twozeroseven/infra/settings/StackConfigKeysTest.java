@@ -124,8 +124,8 @@ class StackConfigKeysTest {
         List<String> messages = new ArrayList<>();
         for (ConfigKey key : StackConfigKeys.ALL) {
             if (!read.contains(key.path())) {
-                messages.add(key.path() + ": declared in StackConfigKeys but no parser reads it; remove the "
-                        + "declaration (and regenerate " + StackConfigPage.FILE + ")");
+                messages.add(key.path() + ": declared in " + StackConfigKeys.FILE + " but no parser reads it; remove "
+                        + "its entry (and regenerate " + StackConfigPage.FILE + ")");
             } else if (!set.contains(key.path())) {
                 messages.add(key.path() + ": no fixture sets it, so its kind is never checked; set it in "
                         + "StackConfigKeysTest.setEveryOptionalKey");
@@ -158,7 +158,8 @@ class StackConfigKeysTest {
             }
             for (String value : seen) {
                 if (!d.fallbacks().contains(value)) {
-                    messages.add(key.path() + ": the parser falls back to " + value + " but StackConfigKeys declares "
+                    messages.add(key.path() + ": the parser falls back to " + value + " but " + StackConfigKeys.FILE
+                            + " declares "
                             + StackConfigPage.byDefault(d) + "; declare " + suggestedDefault(seen));
                 }
             }
@@ -191,35 +192,88 @@ class StackConfigKeysTest {
     }
 
     @Test
-    void anUndeclaredKeyIsReportedWithTheLineToAdd() {
+    void anUndeclaredKeyIsReportedWithTheEntryToAdd() {
         String message = missingDeclaration("services.<name>.slos", List.of(
                 new KeyRead("services.<name>.slos", KeyRead.Kind.OBJECT_LIST, true, null),
                 new KeyRead("services.<name>.slos", KeyRead.Kind.OBJECT_LIST, false, null)));
-        assertThat(message).contains("key(\"services.<name>.slos\", Kind.OBJECT_LIST, \"<type>\", "
-                + "optional(\"<what absent means>\"), \"<meaning>\"),").contains("StackConfigKeys.ALL");
+        assertThat(message).contains("Add to " + StackConfigKeys.FILE + ", among the services.<name> keys")
+                .contains("""
+                          - path: services.<name>.slos
+                            kind: OBJECT_LIST
+                            type: <type>
+                            default: {optional: <what absent means>}
+                            meaning: <meaning>
+                        """);
         assertThat(missingDeclaration("registry.scanOnPush", List.of(
                 new KeyRead("registry.scanOnPush", KeyRead.Kind.BOOLEAN, false, "true"))))
-                .contains("key(\"registry.scanOnPush\", Kind.BOOLEAN, \"<type>\", value(\"true\"), \"<meaning>\"),");
+                .contains("    kind: BOOLEAN\n").contains("    default: {value: \"true\"}\n");
     }
 
-    /** The message for a key read but not declared: the declaration to paste, and where. */
+    @Test
+    void anEntryInTheFormatOfTheHintIsReadAsThatDeclaration() throws Exception {
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        ConfigKey key = StackConfigKeys.key(yaml.readTree("""
+                path: registry.scanOnPush
+                kind: BOOLEAN
+                default: {value: "true"}
+                meaning: Scan each pushed image.
+                """));
+        assertThat(key).isEqualTo(new ConfigKey("registry.scanOnPush", KeyRead.Kind.BOOLEAN, "",
+                ConfigKey.Default.value("true"), "Scan each pushed image."));
+        assertThat(StackConfigKeys.byDefault(yaml.readTree("{byTier: [onePerAz, single]}"), "p"))
+                .isEqualTo(ConfigKey.Default.byTier("onePerAz", "single"));
+        assertThat(StackConfigKeys.byDefault(yaml.readTree("{requiredWhen: with albPathPatterns}"), "p"))
+                .isEqualTo(ConfigKey.Default.requiredWhen("with albPathPatterns"));
+        assertThat(StackConfigKeys.byDefault(yaml.readTree("required"), "p")).isEqualTo(ConfigKey.Default.required());
+    }
+
+    @Test
+    void aMalformedEntryIsRefusedNamingTheKeyAndTheField() throws Exception {
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StackConfigKeys.key(yaml.readTree(
+                        "{path: a.b, kind: INTEGER, default: required, meaning: m}")))
+                .hasMessageStartingWith(StackConfigKeys.FILE + ": a.b: kind INTEGER is not one of [TEXT, WHOLE_NUMBER");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StackConfigKeys.key(yaml.readTree(
+                        "{path: a.b, kind: TEXT, default: required}")))
+                .hasMessage(StackConfigKeys.FILE + ": a.b has no meaning");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StackConfigKeys.byDefault(
+                        yaml.readTree("{value: 1, optional: none}"), "a.b"))
+                .hasMessageStartingWith(StackConfigKeys.FILE + ": a.b: default must be required or one of");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StackConfigKeys.byDefault(
+                        yaml.readTree("{byTier: [a]}"), "a.b"))
+                .hasMessageStartingWith(StackConfigKeys.FILE + ": a.b: default must be");
+    }
+
+    /** The file states the parser's limits as text; the ones the parser holds as constants must agree. */
+    @Test
+    void theDeclaredCutoffRangeIsTheParsers() {
+        assertThat(DeclaredKeys.find("dataPipeline.access.audiences.<name>.bytesScannedCutoffMb").orElseThrow().type())
+                .isEqualTo(DataPipelineParser.MIN_CUTOFF_MB + " to " + DataPipelineParser.MAX_CUTOFF_MB);
+    }
+
+    /** The message for a key read but not declared: the entry to paste, and where. */
     static String missingDeclaration(String pattern, List<KeyRead> reads) {
         Set<String> fallbacks = reads.stream().map(KeyRead::fallback).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         boolean everAbsent = reads.stream().anyMatch(r -> !r.set());
         String byDefault = !fallbacks.isEmpty() ? suggestedDefault(fallbacks)
-                : everAbsent ? "optional(\"<what absent means>\")" : "required()";
+                : everAbsent ? "{optional: <what absent means>}" : "required";
         String parent = pattern.contains(".") ? pattern.substring(0, pattern.lastIndexOf('.')) : "";
-        return pattern + " is read by a parser but not declared. Add to StackConfigKeys.ALL"
-                + (parent.isEmpty() ? "" : ", among the " + parent.replaceAll("\\[]$", "") + " keys")
-                + ":\n    key(\"" + pattern + "\", Kind." + reads.get(0).kind() + ", \"<type>\", " + byDefault
-                + ", \"<meaning>\"),\n  (required() if absence is reported, requiredWhen(\"...\") if it is reported "
-                + "only with other keys) and regenerate " + StackConfigPage.FILE + " with " + StackConfigPage.REGENERATE;
+        return pattern + " is read by a parser but not declared. Add to " + StackConfigKeys.FILE
+                + (parent.isEmpty() ? "" : ", among the " + parent.replaceAll("\\[]$", "") + " keys") + ":\n"
+                + "  - path: " + pattern + "\n"
+                + "    kind: " + reads.get(0).kind() + "\n"
+                + "    type: <type>\n"
+                + "    default: " + byDefault + "\n"
+                + "    meaning: <meaning>\n"
+                + "(default: required if absence is reported, {requiredWhen: <with what>} if it is reported only with "
+                + "other keys; leave type out when the kind says it all) and regenerate " + StackConfigPage.FILE
+                + " with " + StackConfigPage.REGENERATE;
     }
 
     private static String suggestedDefault(Set<String> fallbacks) {
         List<String> values = List.copyOf(fallbacks);
-        return values.size() == 1 ? "value(\"" + values.get(0) + "\")"
-                : "byTier(\"<production>\", \"<staging>\") or derived(\"<how>\"), seen " + values;
+        return values.size() == 1 ? "{value: \"" + values.get(0) + "\"}"
+                : "{byTier: [<production>, <staging>]} or {derived: <how>}, seen " + values;
     }
 }

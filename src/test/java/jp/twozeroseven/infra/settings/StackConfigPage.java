@@ -38,7 +38,8 @@ final class StackConfigPage {
         Map<String, Set<String>> setIn = setIn(project);
         StringBuilder md = new StringBuilder();
         md.append("# Stack config reference\n\n")
-                .append("<!-- Generated from src/main/java/jp/twozeroseven/infra/settings/StackConfigKeys.java and the ")
+                .append("<!-- Generated from src/main/resources/jp/twozeroseven/infra/settings/stack-config-keys.yaml (read by ")
+                .append("settings/StackConfigKeys.java) and the ")
                 .append("stack files; do not edit. Regenerate: ").append(REGENERATE).append(" -->\n\n")
                 .append("Every key a stack file (`Pulumi.<stack>.yaml`) may set, all in the `").append(namespace)
                 .append("` namespace: `").append(namespace).append(":tier`, `").append(namespace)

@@ -3,6 +3,8 @@ package jp.twozeroseven.infra.support;
 import jp.twozeroseven.infra.testsupport.ComponentHarness;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ScopeTest {
@@ -14,6 +16,15 @@ class ScopeTest {
         assertThat(scope.tags("x")).containsEntry("Service", "data-pipeline").containsEntry("Name", "x");
         assertThat(scope.region()).isEqualTo(ComponentHarness.REGION);
         assertThat(scope.accountId()).isEqualTo(ComponentHarness.ACCOUNT);
+    }
+
+    @Test
+    void extraTagsFollowServiceAndName() {
+        Scope scope = ComponentHarness.detachedScope().forService("platform");
+        Map<String, String> tags = scope.tags("subnet", Map.of("Tier", "public"));
+        assertThat(tags.keySet()).containsExactly("Service", "Name", "Tier");
+        assertThat(tags).containsEntry("Service", "platform").containsEntry("Name", "subnet")
+                .containsEntry("Tier", "public");
     }
 
     @Test

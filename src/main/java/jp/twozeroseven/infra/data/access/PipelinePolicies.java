@@ -70,6 +70,7 @@ public final class PipelinePolicies {
     /** What ECS needs to start the container: the image, its log stream and the two secrets it injects. */
     public static PolicyDocument embulkExecution(String repositoryArn, String logGroupArn, List<String> secretArns,
                                                  List<String> secretsKeyArns, String region) {
+        Condition viaSecretsManager = viaService("secretsmanager", region);
         return PolicyDocument.of(
                 // GetAuthorizationToken has no resource-level permissions.
                 Statement.allow("EcrLogin", List.of("ecr:GetAuthorizationToken"), List.of("*")),
@@ -79,8 +80,7 @@ public final class PipelinePolicies {
                         List.of(logGroupArn + ":log-stream:*")),
                 Statement.allow("InjectSecrets", List.of("secretsmanager:GetSecretValue"), secretArns),
                 Statement.allow("DecryptSecrets", List.of("kms:Decrypt"), secretsKeyArns)
-                        .withConditions(List.of(Condition.of("StringEquals", "kms:ViaService",
-                                "secretsmanager." + region + ".amazonaws.com"))));
+                        .withConditions(List.of(viaSecretsManager)));
     }
 
     /**
@@ -93,7 +93,7 @@ public final class PipelinePolicies {
                                               String region, String account) {
         String clusterName = clusterArn.substring(clusterArn.indexOf("cluster/") + "cluster/".length());
         Condition onCluster = Condition.of("ArnEquals", "ecs:cluster", clusterArn);
-        return PolicyDocument.of(
+        return postingHeartbeats(heartbeat, List.of(
                 Statement.allow("RunEmbulkTask", List.of("ecs:RunTask"), taskDefinitionArns)
                         .withConditions(List.of(onCluster)),
                 Statement.allow("TrackEmbulkTasks", List.of("ecs:StopTask", "ecs:DescribeTasks"),
@@ -105,22 +105,9 @@ public final class PipelinePolicies {
                 Statement.allow("SyncWithEcsEvents", List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"),
                         List.of("arn:aws:events:" + region + ":" + account + ":rule/" + ECS_EVENTS_RULE)),
                 Statement.allow("NotifySlack", List.of("execute-api:Invoke"), notifyInvokeArns),
-                // HTTP tasks are authorized on the state machine itself, narrowed by the request's URL and method.
-                Statement.allow("PostHeartbeat", List.of("states:InvokeHTTPEndpoint"), List.of(heartbeat.stateMachineArn()))
-                        .withConditions(List.of(Condition.of("StringEquals", "states:HTTPEndpoint", heartbeat.endpoint()),
-                                Condition.of("StringEquals", "states:HTTPMethod", "POST"))),
+                postHeartbeat("PostHeartbeat", heartbeat),
                 // The first state refuses to start while an older execution runs (EtlStateMachineDefinition).
-                Statement.allow("CheckNoOtherRun", List.of("states:ListExecutions"), List.of(heartbeat.stateMachineArn())),
-                Statement.allow("UseHeartbeatConnection", List.of("events:RetrieveConnectionCredentials"),
-                        List.of(heartbeat.connectionArn())),
-                Statement.allow("ReadHeartbeatConnectionSecret", List.of("secretsmanager:GetSecretValue",
-                        "secretsmanager:DescribeSecret"), List.of(heartbeat.connectionSecretArn())),
-                // Log delivery and X-Ray APIs have no resource-level permissions (Step Functions documentation).
-                Statement.allow("DeliverExecutionLogs", List.of("logs:CreateLogDelivery", "logs:GetLogDelivery",
-                        "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
-                        "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"), List.of("*")),
-                Statement.allow("TraceExecutions", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
-                        "xray:GetSamplingRules", "xray:GetSamplingTargets"), List.of("*")));
+                Statement.allow("CheckNoOtherRun", List.of("states:ListExecutions"), List.of(heartbeat.stateMachineArn()))));
     }
 
     /**
@@ -130,21 +117,36 @@ public final class PipelinePolicies {
      * stateMachine).
      */
     public static PolicyDocument heartbeatCheck(String etlStateMachineArn, HeartbeatHttpAccess http) {
-        return PolicyDocument.of(
+        return postingHeartbeats(http, List.of(
                 Statement.allow("ReadEtlRuns", List.of("states:DescribeStateMachine", "states:ListExecutions"),
                         List.of(etlStateMachineArn)),
-                Statement.allow("PostHeartbeatCheck", List.of("states:InvokeHTTPEndpoint"), List.of(http.stateMachineArn()))
-                        .withConditions(List.of(Condition.of("StringEquals", "states:HTTPEndpoint", http.endpoint()),
-                                Condition.of("StringEquals", "states:HTTPMethod", "POST"))),
-                Statement.allow("UseHeartbeatConnection", List.of("events:RetrieveConnectionCredentials"),
-                        List.of(http.connectionArn())),
-                Statement.allow("ReadHeartbeatConnectionSecret", List.of("secretsmanager:GetSecretValue",
-                        "secretsmanager:DescribeSecret"), List.of(http.connectionSecretArn())),
-                Statement.allow("DeliverExecutionLogs", List.of("logs:CreateLogDelivery", "logs:GetLogDelivery",
-                        "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
-                        "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"), List.of("*")),
-                Statement.allow("TraceExecutions", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
-                        "xray:GetSamplingRules", "xray:GetSamplingTargets"), List.of("*")));
+                postHeartbeat("PostHeartbeatCheck", http)));
+    }
+
+    /** HTTP tasks are authorized on the state machine itself, narrowed by the request's URL and method. */
+    private static Statement postHeartbeat(String sid, HeartbeatHttpAccess http) {
+        return Statement.allow(sid, List.of("states:InvokeHTTPEndpoint"), List.of(http.stateMachineArn()))
+                .withConditions(List.of(Condition.of("StringEquals", "states:HTTPEndpoint", http.endpoint()),
+                        Condition.of("StringEquals", "states:HTTPMethod", "POST")));
+    }
+
+    /**
+     * A state machine's own statements, then what each of the pipeline's state machines needs besides: the
+     * credentials of the EventBridge connection its HTTP task posts through, and its execution logs and traces.
+     */
+    private static PolicyDocument postingHeartbeats(HeartbeatHttpAccess http, List<Statement> own) {
+        List<Statement> statements = new ArrayList<>(own);
+        statements.add(Statement.allow("UseHeartbeatConnection", List.of("events:RetrieveConnectionCredentials"),
+                List.of(http.connectionArn())));
+        statements.add(Statement.allow("ReadHeartbeatConnectionSecret", List.of("secretsmanager:GetSecretValue",
+                "secretsmanager:DescribeSecret"), List.of(http.connectionSecretArn())));
+        // Log delivery and X-Ray APIs have no resource-level permissions (Step Functions documentation).
+        statements.add(Statement.allow("DeliverExecutionLogs", List.of("logs:CreateLogDelivery", "logs:GetLogDelivery",
+                "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
+                "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"), List.of("*")));
+        statements.add(Statement.allow("TraceExecutions", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
+                "xray:GetSamplingRules", "xray:GetSamplingTargets"), List.of("*")));
+        return new PolicyDocument(statements);
     }
 
     /** EventBridge Scheduler: start the heartbeat checker, nothing else. */
@@ -159,7 +161,7 @@ public final class PipelinePolicies {
                 Statement.allow("StartNightlyExport", List.of("states:StartExecution"), List.of(stateMachineArn)),
                 Statement.allow("DeadLetter", List.of("sqs:SendMessage"), List.of(deadLetterQueueArn)),
                 Statement.allow("EncryptDeadLetters", List.of("kms:GenerateDataKey", "kms:Decrypt"), List.of(queueKeyArn))
-                        .withConditions(List.of(Condition.of("StringEquals", "kms:ViaService", "sqs." + regionOf(stateMachineArn) + ".amazonaws.com"))));
+                        .withConditions(List.of(viaService("sqs", regionOf(stateMachineArn)))));
     }
 
     /** Only the state machine's role may call the notification API, whatever IAM elsewhere says. */
@@ -197,7 +199,7 @@ public final class PipelinePolicies {
      */
     public static PolicyDocument etlSecretsKey(String account, String region, List<String> decryptingRoleArns) {
         String root = "arn:aws:iam::" + account + ":root";
-        Condition viaSecretsManager = Condition.of("StringEquals", "kms:ViaService", "secretsmanager." + region + ".amazonaws.com");
+        Condition viaSecretsManager = viaService("secretsmanager", region);
         return PolicyDocument.of(
                 new Statement("AdministerThroughIam", Effect.ALLOW, List.of("kms:CreateAlias", "kms:Describe*",
                         "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*",
@@ -358,6 +360,11 @@ public final class PipelinePolicies {
             }
         }
         return out.toString();
+    }
+
+    /** KMS used only on behalf of the given service in the region (the kms:ViaService condition key). */
+    private static Condition viaService(String service, String region) {
+        return Condition.of("StringEquals", "kms:ViaService", service + "." + region + ".amazonaws.com");
     }
 
     private static String regionOf(String arn) {

@@ -9,6 +9,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import jp.twozeroseven.infra.settings.AccessAudience;
 import jp.twozeroseven.infra.settings.AccessZone;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.LinkedHashMap;
@@ -35,11 +36,7 @@ public final class RedashRoles extends ComponentResource {
     public record Props(Scope scope, AccessPlan plan, String redashHostRoleArn, Output<PipelineArns> arns,
                         Function<String, String> workgroupOf) {
         public Props {
-            java.util.Objects.requireNonNull(scope, "scope");
-            java.util.Objects.requireNonNull(plan, "plan");
-            java.util.Objects.requireNonNull(redashHostRoleArn, "redashHostRoleArn");
-            java.util.Objects.requireNonNull(arns, "arns");
-            java.util.Objects.requireNonNull(workgroupOf, "workgroupOf");
+            Required.components(Props.class, scope, plan, redashHostRoleArn, arns, workgroupOf);
         }
     }
 
@@ -47,9 +44,6 @@ public final class RedashRoles extends ComponentResource {
         super(TYPE, name, options);
         Scope scope = props.scope().child(this);
         AccessPlan plan = props.plan();
-        String redashHostRoleArn = props.redashHostRoleArn();
-        Output<PipelineArns> arns = props.arns();
-        Function<String, String> workgroupOf = props.workgroupOf();
         for (AccessAudience audience : plan.matrix().audiences()) {
             String roleName = roleName(scope, audience.name());
             boolean rawReader = !plan.readableTables(audience, AccessZone.RAW).isEmpty();
@@ -57,14 +51,14 @@ public final class RedashRoles extends ComponentResource {
                     .name(roleName)
                     .description("Redash Athena data source for " + audience.name())
                     .maxSessionDuration(3600)
-                    .assumeRolePolicy(PipelinePolicies.redashTrust(redashHostRoleArn, audience.externalId()).toJson())
+                    .assumeRolePolicy(PipelinePolicies.redashTrust(props.redashHostRoleArn(), audience.externalId()).toJson())
                     .tags(scope.tags().forResource(scope.service(), roleName,
                             Map.of(AUDIENCE_TAG, audience.name(), RAW_READER_TAG, String.valueOf(rawReader))))
                     .build(), scope.options());
             new RolePolicy(roleName, RolePolicyArgs.builder()
                     .role(role.id())
-                    .policy(arns.applyValue(a -> PipelinePolicies.audience(a, plan, audience,
-                            workgroupOf.apply(audience.name())).toJson()))
+                    .policy(props.arns().applyValue(a -> PipelinePolicies.audience(a, plan, audience,
+                            props.workgroupOf().apply(audience.name())).toJson()))
                     .build(), scope.options());
             roles.put(audience.name(), role);
         }

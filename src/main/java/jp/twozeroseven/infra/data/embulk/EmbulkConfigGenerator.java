@@ -52,7 +52,7 @@ public final class EmbulkConfigGenerator {
     /** The masked-zone export: the only kind most tables ever get. */
     public static String masked(CatalogTable table, SourceDatabase source, ExportTarget target) {
         requireZone(target, ExportZone.MASKED);
-        ObjectNode in = input(table, source, ExportQueries.masked(table, CATCH_UP_WINDOW), EmbulkEnvironment.DB_USER, EmbulkEnvironment.DB_PASSWORD);
+        ObjectNode in = input(table, source, ExportQueries.masked(table, CATCH_UP_WINDOW), EmbulkEnvironment.MASKED_USER);
         if (MaskingPlan.needsKey(table)) {
             // The pgjdbc 'options' property becomes "-c app.pseudonym_key=..." in the startup packet,
             // so the key is set on every connection Embulk opens, before any query runs.
@@ -67,7 +67,7 @@ public final class EmbulkConfigGenerator {
         requireZone(target, ExportZone.RAW);
         // Its own user: the masked user holds only the column grants the masked SELECT needs.
         ObjectNode in = input(table, source, ExportQueries.raw(table, rawAllowedTables, CATCH_UP_WINDOW),
-                EmbulkEnvironment.RAW_DB_USER, EmbulkEnvironment.RAW_DB_PASSWORD);
+                EmbulkEnvironment.RAW_USER);
         return render(table, in, output(table, target, MaskingPlan.rawColumns(table)));
     }
 
@@ -76,8 +76,8 @@ public final class EmbulkConfigGenerator {
         return zone.prefix() + "/" + table + "/";
     }
 
-    private static ObjectNode input(CatalogTable table, SourceDatabase source, String query, String userVariable,
-                                    String passwordVariable) {
+    private static ObjectNode input(CatalogTable table, SourceDatabase source, String query,
+                                    EmbulkEnvironment.DatabaseUser user) {
         ObjectNode in = JSON.objectNode();
         in.put("type", "postgresql");
         // The image's pgjdbc 42.7 instead of the plugin's bundled 9.4-1205 (embulk-input-postgresql build.gradle,
@@ -86,8 +86,8 @@ public final class EmbulkConfigGenerator {
         in.put("host", source.readerEndpoint());
         in.put("port", source.port());
         in.put("database", source.database());
-        in.put("user", EmbulkEnvironment.liquid(userVariable));
-        in.put("password", EmbulkEnvironment.liquid(passwordVariable));
+        in.put("user", EmbulkEnvironment.liquid(user.userVariable()));
+        in.put("password", EmbulkEnvironment.liquid(user.passwordVariable()));
         // No 'ssl' key: the plugin's 'ssl' is a boolean whose true installs pgjdbc's NonValidatingFactory
         // (PostgreSQLInputPlugin.java:48-50, 83-88 at v0.11.1), i.e. any certificate for any host. TLS is asked
         // of pgjdbc itself through 'options' (copied into the JDBC properties last, line 93): the CA chain AND

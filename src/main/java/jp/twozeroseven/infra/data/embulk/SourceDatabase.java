@@ -1,12 +1,11 @@
 package jp.twozeroseven.infra.data.embulk;
 
-import java.util.Objects;
+import jp.twozeroseven.infra.support.Required;
 
 /** The Aurora endpoint the export reads from: the reader endpoint, so exports never load the writer. */
 public record SourceDatabase(String readerEndpoint, int port, String database) {
     public SourceDatabase {
-        Objects.requireNonNull(readerEndpoint, "readerEndpoint");
-        Objects.requireNonNull(database, "database");
+        Required.components(SourceDatabase.class, readerEndpoint, port, database);
         if (readerEndpoint.isBlank()) {
             throw new IllegalArgumentException("Aurora reader endpoint is empty; pass the cluster's reader endpoint");
         }

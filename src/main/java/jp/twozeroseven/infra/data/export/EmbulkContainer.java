@@ -52,8 +52,7 @@ public final class EmbulkContainer {
         env(env, ZONE, spec.zone().prefix());
         ArrayNode secrets = c.putArray("secrets");
         if (spec.zone() == ExportZone.MASKED) {
-            secret(secrets, EmbulkEnvironment.DB_USER, spec.dbSecretArn() + ":username::");
-            secret(secrets, EmbulkEnvironment.DB_PASSWORD, spec.dbSecretArn() + ":password::");
+            databaseUser(secrets, EmbulkEnvironment.MASKED_USER, spec.dbSecretArn());
             secret(secrets, EmbulkEnvironment.PSEUDONYM_KEY, spec.pseudonymKeySecretArn().orElseThrow(() ->
                     new IllegalArgumentException("the masked export's container needs the pseudonym key secret")));
         } else {
@@ -61,8 +60,7 @@ public final class EmbulkContainer {
             if (spec.pseudonymKeySecretArn().isPresent()) {
                 throw new IllegalArgumentException("the raw export's container must not receive the pseudonym key");
             }
-            secret(secrets, EmbulkEnvironment.RAW_DB_USER, spec.dbSecretArn() + ":username::");
-            secret(secrets, EmbulkEnvironment.RAW_DB_PASSWORD, spec.dbSecretArn() + ":password::");
+            databaseUser(secrets, EmbulkEnvironment.RAW_USER, spec.dbSecretArn());
         }
         ObjectNode log = c.putObject("logConfiguration");
         log.put("logDriver", "awslogs");
@@ -80,6 +78,12 @@ public final class EmbulkContainer {
 
     private static void env(ArrayNode env, String name, String value) {
         env.addObject().put("name", name).put("value", value);
+    }
+
+    /** The user's name and password, from the JSON fields of its secret ({@code <arn>:<json-key>::}). */
+    private static void databaseUser(ArrayNode secrets, EmbulkEnvironment.DatabaseUser user, String secretArn) {
+        secret(secrets, user.userVariable(), secretArn + ":username::");
+        secret(secrets, user.passwordVariable(), secretArn + ":password::");
     }
 
     private static void secret(ArrayNode secrets, String name, String valueFrom) {

@@ -32,6 +32,7 @@ import jp.twozeroseven.infra.data.embulk.SourceDatabase;
 import jp.twozeroseven.infra.data.masking.ExportZone;
 import jp.twozeroseven.infra.settings.CpuArchitecture;
 import jp.twozeroseven.infra.settings.DataPipelineTask;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
 
@@ -92,17 +93,13 @@ public final class EmbulkExport extends ComponentResource {
                         List<CatalogTable> tables, List<CatalogTable> rawTables, int databasePort, String databaseName,
                         Wiring wiring) {
         public Props {
-            java.util.Objects.requireNonNull(scope, "scope");
-            java.util.Objects.requireNonNull(stack, "stack");
-            java.util.Objects.requireNonNull(task, "task");
-            java.util.Objects.requireNonNull(imageTag, "imageTag");
             if (tables == null || tables.isEmpty()) {
                 throw new IllegalArgumentException("the export needs at least one catalog table");
             }
+            Required.components(Props.class, scope, stack, task, imageTag, tables, rawTables, databasePort,
+                    databaseName, wiring);
             tables = List.copyOf(tables);
             rawTables = List.copyOf(rawTables);
-            java.util.Objects.requireNonNull(databaseName, "databaseName");
-            java.util.Objects.requireNonNull(wiring, "wiring");
         }
     }
 

@@ -1,12 +1,10 @@
 package jp.twozeroseven.infra.data.glue;
 
-import java.util.Objects;
+import jp.twozeroseven.infra.support.Required;
 
 /** A Glue column; the comment tells analysts how the value was masked. */
 public record GlueColumn(String name, String type, String comment) {
     public GlueColumn {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(comment, "comment");
+        Required.components(GlueColumn.class, name, type, comment);
     }
 }

@@ -2,8 +2,8 @@ package jp.twozeroseven.infra.data.glue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import jp.twozeroseven.infra.data.masking.ExportZone;
+import jp.twozeroseven.infra.support.Required;
 
 /**
  * Everything an {@code aws.glue.CatalogTable} needs for one exported table in one zone.
@@ -24,9 +24,8 @@ public record GlueTable(
         Map<String, String> parameters) {
 
     public GlueTable {
-        Objects.requireNonNull(databaseName, "databaseName");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(zone, "zone");
+        Required.components(GlueTable.class, databaseName, name, zone, tableType, location, columns, partitionKeys,
+                inputFormat, outputFormat, serializationLibrary, serdeParameters, parameters);
         columns = List.copyOf(columns);
         partitionKeys = List.copyOf(partitionKeys);
         serdeParameters = Map.copyOf(serdeParameters);

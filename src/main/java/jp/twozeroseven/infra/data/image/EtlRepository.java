@@ -10,9 +10,9 @@ import com.pulumi.aws.ecr.RepositoryPolicy;
 import com.pulumi.aws.ecr.RepositoryPolicyArgs;
 import jp.twozeroseven.infra.platform.release.RepositoryGuard;
 import jp.twozeroseven.infra.support.FormerParent;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
-import java.util.Objects;
 
 /**
  * The ECR repository of the Embulk image, owned by the data pipeline that runs it: scanned on push, immutable tags
@@ -45,9 +45,7 @@ public final class EtlRepository {
      */
     public record Props(Output<String> kmsKeyArn, String lifecyclePolicy, RepositoryGuard.Roles guard) {
         public Props {
-            Objects.requireNonNull(kmsKeyArn, "kmsKeyArn");
-            Objects.requireNonNull(lifecyclePolicy, "lifecyclePolicy");
-            Objects.requireNonNull(guard, "guard");
+            Required.components(Props.class, kmsKeyArn, lifecyclePolicy, guard);
         }
     }
 

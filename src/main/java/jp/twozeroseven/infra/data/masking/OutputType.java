@@ -2,6 +2,8 @@ package jp.twozeroseven.infra.data.masking;
 
 import jp.twozeroseven.infra.catalog.ColumnType;
 
+import java.util.Locale;
+
 /**
  * The type a column has once it is in Parquet, and its Glue type. Timestamps are written as Parquet
  * TIMESTAMP(MILLIS, UTC) and dates as Parquet DATE (EmbulkConfigGenerator's type_options/column_options), which
@@ -10,21 +12,19 @@ import jp.twozeroseven.infra.catalog.ColumnType;
  * two's-complement bytes (DecimalLogicalType.scala:95-101), so a decimal would be unreadable.
  */
 public enum OutputType {
-    LONG("bigint"),
-    DOUBLE("double"),
-    BOOLEAN("boolean"),
-    STRING("string"),
-    DATE("date"),
-    TIMESTAMP("timestamp");
+    LONG,
+    DOUBLE,
+    BOOLEAN,
+    STRING,
+    DATE,
+    TIMESTAMP;
 
-    private final String glueType;
-
-    OutputType(String glueType) {
-        this.glueType = glueType;
-    }
-
+    /**
+     * The column's type in the Glue table, as Athena's DDL spells it: the name in lower case, except that a 64-bit
+     * integer is {@code bigint} there (Athena User Guide, "Data types in Amazon Athena").
+     */
     public String glueType() {
-        return glueType;
+        return this == LONG ? "bigint" : name().toLowerCase(Locale.ROOT);
     }
 
     public static OutputType of(ColumnType source) {

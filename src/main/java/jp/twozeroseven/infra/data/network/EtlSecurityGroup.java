@@ -9,11 +9,12 @@ import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.support.FormerParent;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.tagging.StackTags;
 
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The Embulk tasks' security group, owned by the data pipeline: out to Aurora's port on the database's group and to
@@ -45,8 +46,7 @@ public final class EtlSecurityGroup {
      */
     public record Props(Output<String> vpcId, Output<String> databaseSecurityGroupId, int databasePort) {
         public Props {
-            Objects.requireNonNull(vpcId, "vpcId");
-            Objects.requireNonNull(databaseSecurityGroupId, "databaseSecurityGroupId");
+            Required.components(Props.class, vpcId, databaseSecurityGroupId, databasePort);
             if (databasePort < 1 || databasePort > 65535) {
                 throw new IllegalArgumentException("databasePort must be a TCP port, got " + databasePort);
             }
@@ -70,21 +70,21 @@ public final class EtlSecurityGroup {
                 .tags(tags(scope, ingress))
                 .referencedSecurityGroupId(group.id())
                 .build(), moved(scope));
-        String toAurora = scope.name(CLIENT + "-to-aurora");
-        new SecurityGroupEgressRule(toAurora, SecurityGroupEgressRuleArgs.builder()
+        egress(scope, CLIENT + "-to-aurora", CLIENT + " to Aurora PostgreSQL", props.databasePort(),
+                to -> to.referencedSecurityGroupId(props.databaseSecurityGroupId()));
+        egress(scope, CLIENT + "-to-https", CLIENT + " to AWS APIs, New Relic and Sentry over HTTPS", 443,
+                to -> to.cidrIpv4("0.0.0.0/0"));
+    }
+
+    /** A TCP egress rule of the tasks' group on one port, to the destination that {@code to} sets. */
+    private void egress(Scope scope, String rule, String description, int port,
+                        UnaryOperator<SecurityGroupEgressRuleArgs.Builder> to) {
+        String name = scope.name(rule);
+        new SecurityGroupEgressRule(name, to.apply(SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(group.id())
-                .description(CLIENT + " to Aurora PostgreSQL")
-                .ipProtocol("tcp").fromPort(props.databasePort()).toPort(props.databasePort())
-                .tags(tags(scope, toAurora))
-                .referencedSecurityGroupId(props.databaseSecurityGroupId())
-                .build(), moved(scope));
-        String toHttps = scope.name(CLIENT + "-to-https");
-        new SecurityGroupEgressRule(toHttps, SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(group.id())
-                .description(CLIENT + " to AWS APIs, New Relic and Sentry over HTTPS")
-                .ipProtocol("tcp").fromPort(443).toPort(443)
-                .tags(tags(scope, toHttps))
-                .cidrIpv4("0.0.0.0/0")
+                .description(description)
+                .ipProtocol("tcp").fromPort(port).toPort(port)
+                .tags(tags(scope, name)))
                 .build(), moved(scope));
     }
 

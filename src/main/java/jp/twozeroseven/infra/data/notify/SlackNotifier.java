@@ -32,8 +32,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.data.access.PipelinePolicies;
 import jp.twozeroseven.infra.data.orchestration.NotifyEndpoint;
 import jp.twozeroseven.infra.data.orchestration.SlackNotificationTemplates;
-import jp.twozeroseven.infra.settings.SecretKey;
 import jp.twozeroseven.infra.settings.SecretValue;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.ArrayList;
@@ -70,12 +70,8 @@ public final class SlackNotifier extends ComponentResource {
     public record Props(Scope scope, String region, String stack, String namePrefix, int logRetentionDays,
                         SecretValue webhookUrl, Output<String> stateMachineRoleArn) {
         public Props {
-            java.util.Objects.requireNonNull(scope, "scope");
-            java.util.Objects.requireNonNull(region, "region");
-            java.util.Objects.requireNonNull(stack, "stack");
-            java.util.Objects.requireNonNull(namePrefix, "namePrefix");
-            java.util.Objects.requireNonNull(webhookUrl, "webhookUrl (secret config " + SecretKey.SLACK_WEBHOOK_URL.key() + ")");
-            java.util.Objects.requireNonNull(stateMachineRoleArn, "stateMachineRoleArn");
+            Required.components(Props.class, scope, region, stack, namePrefix, logRetentionDays, webhookUrl,
+                    stateMachineRoleArn);
         }
     }
 

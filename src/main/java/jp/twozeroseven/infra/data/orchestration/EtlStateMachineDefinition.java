@@ -1,15 +1,24 @@
 package jp.twozeroseven.infra.data.orchestration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.twozeroseven.infra.data.embulk.EmbulkEnvironment;
 import jp.twozeroseven.infra.support.PipelineEvents;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static jp.twozeroseven.infra.data.orchestration.AslRetries.retry;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.HTTP_TRANSIENT;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.catchTo;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.copyFields;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.discardResultThen;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.jsonata;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.jsonataState;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.postEvents;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.retry;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.state;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.task;
 
 /**
  * The Standard Step Functions workflow that runs one Embulk container per table.
@@ -48,31 +57,33 @@ import static jp.twozeroseven.infra.data.orchestration.AslRetries.retry;
  */
 public final class EtlStateMachineDefinition {
 
-    public static final String CHECK_NO_OTHER_RUN = "CheckNoOtherRun";
-    public static final String OTHER_RUN_ACTIVE = "OtherRunActive";
-    public static final String ANOTHER_RUN_ACTIVE = "AnotherRunActive";
-    public static final String RESOLVE_EXPORT_DATE = "ResolveExportDate";
-    public static final String DESCRIBE_FAILURE = "DescribeFailure";
-    public static final String SUMMARY_NOT_DELIVERED = "SummaryNotDelivered";
-    public static final String SPOT_LOST = "SpotLost";
-    public static final String RUN_ON_SPOT = "RunOnSpot";
-    public static final String RUN_ON_DEMAND = "RunOnDemand";
-    public static final String NOTIFY_TABLE_FAILURE = "NotifyTableFailure";
-    public static final String MARK_SUCCEEDED = "MarkSucceeded";
-    public static final String MARK_FAILED = "MarkFailed";
-    public static final String MAP = "EtlEachTable";
-    public static final String NOTIFY_SUMMARY = "NotifySummary";
-    public static final String BUILD_HEARTBEAT_EVENT = "BuildHeartbeatEvent";
-    public static final String REPORT_HEARTBEAT = "ReportHeartbeat";
-    public static final String ANY_TABLE_FAILED = "AnyTableFailed";
-    public static final String SOME_TABLES_FAILED = "SomeTablesFailed";
-    public static final String HEARTBEAT_NOT_DELIVERED = "HeartbeatNotDelivered";
-    public static final String ALL_TABLES_SUCCEEDED = "AllTablesSucceeded";
+    /** The states' names: the definition's own, read back by this package's tests. */
+    static final String CHECK_NO_OTHER_RUN = "CheckNoOtherRun";
+    static final String OTHER_RUN_ACTIVE = "OtherRunActive";
+    static final String ANOTHER_RUN_ACTIVE = "AnotherRunActive";
+    static final String RESOLVE_EXPORT_DATE = "ResolveExportDate";
+    static final String DESCRIBE_FAILURE = "DescribeFailure";
+    static final String SUMMARY_NOT_DELIVERED = "SummaryNotDelivered";
+    static final String SPOT_LOST = "SpotLost";
+    static final String RUN_ON_SPOT = "RunOnSpot";
+    static final String RUN_ON_DEMAND = "RunOnDemand";
+    static final String NOTIFY_TABLE_FAILURE = "NotifyTableFailure";
+    static final String MARK_SUCCEEDED = "MarkSucceeded";
+    static final String MARK_FAILED = "MarkFailed";
+    static final String MAP = "EtlEachTable";
+    static final String NOTIFY_SUMMARY = "NotifySummary";
+    static final String BUILD_HEARTBEAT_EVENT = "BuildHeartbeatEvent";
+    static final String REPORT_HEARTBEAT = "ReportHeartbeat";
+    static final String ANY_TABLE_FAILED = "AnyTableFailed";
+    static final String SOME_TABLES_FAILED = "SomeTablesFailed";
+    static final String HEARTBEAT_NOT_DELIVERED = "HeartbeatNotDelivered";
+    static final String ALL_TABLES_SUCCEEDED = "AllTablesSucceeded";
 
     private static final String RUN_TASK_SYNC = "arn:aws:states:::ecs:runTask.sync";
     private static final String API_GATEWAY_INVOKE = "arn:aws:states:::apigateway:invoke";
-    private static final String HTTP_INVOKE = "arn:aws:states:::http:invoke";
     private static final String LIST_EXECUTIONS = "arn:aws:states:::aws-sdk:sfn:listExecutions";
+    /** The execution input's table that a Map iteration runs (the Map state's context object). */
+    private static final String TABLE_ITEM = "$$.Map.Item.Value";
     /**
      * RunTask API errors that are throttling in disguise, as Step Functions names them: "Rate exceeded" arrives as
      * ECS.AmazonECSException, EC2-side throttling (subnet/ENI look-ups) as ECS.InvalidParameterException
@@ -89,10 +100,6 @@ public final class EtlStateMachineDefinition {
     static final String ECS_FAILURES = "AmazonECS.Unknown";
     /** Default per-table fields, for an execution input that names only the tables. */
     static final int DEFAULT_EPHEMERAL_GIB = 21;
-    /** The container variables the image's run-export reads besides EXPORT_DATE (docs/data-pipeline.md). */
-    public static final String RUN_ID_VARIABLE = "EXPORT_RUN_ID";
-    public static final String MODE_VARIABLE = "EXPORT_MODE";
-    public static final String CATCH_UP_WINDOW_VARIABLE = "EXPORT_CATCH_UP_WINDOW";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private EtlStateMachineDefinition() {
@@ -109,9 +116,8 @@ public final class EtlStateMachineDefinition {
         ObjectNode states = root.putObject("States");
         states.set(CHECK_NO_OTHER_RUN, checkNoOtherRun());
         states.set(OTHER_RUN_ACTIVE, otherRunActive());
-        states.set(ANOTHER_RUN_ACTIVE, MAPPER.createObjectNode().put("Type", "Fail").put("Error", "EtlAlreadyRunning")
-                .put("Cause", "Another execution of this state machine is RUNNING; two runs would race on the same "
-                        + "watermarks. Wait for it to end (or stop it), then start again."));
+        states.set(ANOTHER_RUN_ACTIVE, fail("EtlAlreadyRunning", "Another execution of this state machine is RUNNING; "
+                + "two runs would race on the same watermarks. Wait for it to end (or stop it), then start again."));
         states.set(RESOLVE_EXPORT_DATE, resolveExportDate(spec));
         states.set(MAP, mapState(spec));
         states.set("Summarize", summarize());
@@ -120,47 +126,36 @@ public final class EtlStateMachineDefinition {
         states.set(BUILD_HEARTBEAT_EVENT, buildHeartbeatEvent(spec.heartbeat()));
         states.set(REPORT_HEARTBEAT, reportHeartbeat(spec.heartbeat()));
         states.set(ANY_TABLE_FAILED, anyTableFailed());
-        states.set(SOME_TABLES_FAILED, MAPPER.createObjectNode().put("Type", "Fail")
-                .put("Error", "EtlTablesFailed").put("Cause", "At least one table failed; see the Slack notification"));
-        states.set(HEARTBEAT_NOT_DELIVERED, MAPPER.createObjectNode().put("Type", "Fail")
-                .put("Error", "EtlHeartbeatNotDelivered")
-                .put("Cause", "Every table succeeded and the Slack summary was sent, but the New Relic heartbeat could "
-                        + "not be delivered (see $.heartbeatError in the ReportHeartbeat step); expect the heartbeat "
-                        + "incident. The data is complete."));
-        states.set(SUMMARY_NOT_DELIVERED, MAPPER.createObjectNode().put("Type", "Fail")
-                .put("Error", "EtlSummaryNotDelivered")
-                .put("Cause", "Every table succeeded, but the Slack summary could not be sent (see $.summaryError in "
-                        + "the NotifySummary step). The data is complete."));
-        states.set(ALL_TABLES_SUCCEEDED, MAPPER.createObjectNode().put("Type", "Succeed"));
+        states.set(SOME_TABLES_FAILED, fail("EtlTablesFailed", "At least one table failed; see the Slack notification"));
+        states.set(HEARTBEAT_NOT_DELIVERED, fail("EtlHeartbeatNotDelivered", "Every table succeeded and the Slack "
+                + "summary was sent, but the New Relic heartbeat could not be delivered (see $.heartbeatError in the "
+                + "ReportHeartbeat step); expect the heartbeat incident. The data is complete."));
+        states.set(SUMMARY_NOT_DELIVERED, fail("EtlSummaryNotDelivered", "Every table succeeded, but the Slack summary "
+                + "could not be sent (see $.summaryError in the NotifySummary step). The data is complete."));
+        states.set(ALL_TABLES_SUCCEEDED, state("Succeed"));
         return root;
     }
 
     public static String renderJson(EtlWorkflowSpec spec) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(render(spec));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not render the ETL state machine", e);
-        }
+        return AslStates.toJson(render(spec), "ETL state machine");
+    }
+
+    private static ObjectNode fail(String error, String cause) {
+        return state("Fail").put("Error", error).put("Cause", cause);
     }
 
     private static ObjectNode mapState(EtlWorkflowSpec spec) {
-        ObjectNode map = MAPPER.createObjectNode();
-        map.put("Type", "Map");
+        ObjectNode map = state("Map");
         map.put("ItemsPath", "$.tables");
         map.put("MaxConcurrency", spec.maxConcurrency());
-        ObjectNode selector = map.putObject("ItemSelector");
-        selector.put("name.$", "$$.Map.Item.Value.name");
-        selector.put("runGroup.$", "$$.Map.Item.Value.runGroup");
+        ObjectNode selector = copyFields(map.putObject("ItemSelector"), TABLE_ITEM, "name", "runGroup");
         selector.put("executionArn.$", "$$.Execution.Id");
-        selector.put("exportDate.$", "$.exportDate");
-        selector.put("mode.$", "$.mode");
+        copyFields(selector, "$", "exportDate", "mode");
         // Execution-unique: the image names its output files with it, so a rerun never replaces an earlier file.
         selector.put("runId.$", "$$.Execution.Name");
-        selector.put("incremental.$", "$$.Map.Item.Value.incremental");
-        selector.put("ephemeralStorageGiB.$", "$$.Map.Item.Value.ephemeralStorageGiB");
-        selector.put("catchUpWindow.$", "$$.Map.Item.Value.catchUpWindow");
-        // Masked or raw export: each zone is its own task definition, with only that zone's secrets (EmbulkExport).
-        selector.put("taskDefinition.$", "$$.Map.Item.Value.taskDefinition");
+        // taskDefinition: the masked or the raw export, each zone its own task definition with only that zone's
+        // secrets (EmbulkExport).
+        copyFields(selector, TABLE_ITEM, "incremental", "ephemeralStorageGiB", "catchUpWindow", "taskDefinition");
         ObjectNode processor = map.putObject("ItemProcessor");
         processor.putObject("ProcessorConfig").put("Mode", "INLINE");
         processor.put("StartAt", spec.capacity().usesSpot() ? RUN_ON_SPOT : RUN_ON_DEMAND);
@@ -192,9 +187,7 @@ public final class EtlStateMachineDefinition {
         // States.Timeout (Step Functions developer guide, "Error names"), so a Catch on it would swallow the RunTask
         // API errors too. SpotLost reads Error and Cause and decides.
         catchTo(state, List.of("States.ALL"), "$.error", SPOT_LOST);
-        state.put("ResultPath", (String) null);
-        state.put("Next", MARK_SUCCEEDED);
-        return state;
+        return discardResultThen(state, MARK_SUCCEEDED);
     }
 
     private static ObjectNode runOnDemand(EtlWorkflowSpec spec) {
@@ -205,9 +198,7 @@ public final class EtlStateMachineDefinition {
         transientErrors.add(ECS_FAILURES);
         jitter(retry(state, transientErrors, 10, 2.0, 4), 120);
         catchTo(state, List.of("States.ALL"), "$.error", DESCRIBE_FAILURE);
-        state.put("ResultPath", (String) null);
-        state.put("Next", MARK_SUCCEEDED);
-        return state;
+        return discardResultThen(state, MARK_SUCCEEDED);
     }
 
     /** Full jitter spreads the retries of up to maxConcurrency tables that were throttled together. */
@@ -217,9 +208,7 @@ public final class EtlStateMachineDefinition {
     }
 
     private static ObjectNode runTask(EtlWorkflowSpec spec, ArrayNode strategy) {
-        ObjectNode state = MAPPER.createObjectNode();
-        state.put("Type", "Task");
-        state.put("Resource", RUN_TASK_SYNC);
+        ObjectNode state = task(RUN_TASK_SYNC);
         ObjectNode parameters = state.putObject("Parameters");
         parameters.put("Cluster", spec.clusterArn());
         parameters.put("TaskDefinition.$", "$.taskDefinition");
@@ -235,10 +224,12 @@ public final class EtlStateMachineDefinition {
         override.put("Name", spec.containerName());
         override.put("Command.$", commandExpression(spec.commandTemplate()));
         ArrayNode environment = override.putArray("Environment");
-        environment.addObject().put("Name", EXPORT_DATE_VARIABLE).put("Value.$", "$.exportDate");
-        environment.addObject().put("Name", RUN_ID_VARIABLE).put("Value.$", "$.runId");
-        environment.addObject().put("Name", MODE_VARIABLE).put("Value.$", "$.mode");
-        environment.addObject().put("Name", CATCH_UP_WINDOW_VARIABLE).put("Value.$", "States.Format('{}', $.catchUpWindow)");
+        // The variables the image's run-export reads (docs/data-pipeline.md), from the item.
+        environment.addObject().put("Name", EmbulkEnvironment.EXPORT_DATE).put("Value.$", "$.exportDate");
+        environment.addObject().put("Name", EmbulkEnvironment.RUN_ID).put("Value.$", "$.runId");
+        environment.addObject().put("Name", EmbulkEnvironment.MODE).put("Value.$", "$.mode");
+        environment.addObject().put("Name", EmbulkEnvironment.CATCH_UP_WINDOW)
+                .put("Value.$", "States.Format('{}', $.catchUpWindow)");
         // s3_parquet buffers the whole file under /tmp: each table gets the disk its size hint needs (21-200 GiB).
         overrides.putObject("EphemeralStorage").put("SizeInGiB.$", "$.ephemeralStorageGiB");
         parameters.put("PropagateTags", "TASK_DEFINITION");
@@ -295,15 +286,12 @@ public final class EtlStateMachineDefinition {
      * schedule starts one execution a night, and operators start by hand (docs/data-pipeline.md).
      */
     private static ObjectNode checkNoOtherRun() {
-        ObjectNode state = MAPPER.createObjectNode();
-        state.put("Type", "Task");
-        state.put("QueryLanguage", "JSONata");
-        state.put("Resource", LIST_EXECUTIONS);
+        ObjectNode state = jsonataState("Task").put("Resource", LIST_EXECUTIONS);
         ObjectNode arguments = state.putObject("Arguments");
-        arguments.put("StateMachineArn", "{% $states.context.StateMachine.Id %}");
+        arguments.put("StateMachineArn", jsonata("$states.context.StateMachine.Id"));
         arguments.put("StatusFilter", "RUNNING");
         arguments.put("MaxResults", 100);
-        state.put("Output", "{% " + OTHER_RUNS_JSONATA + " %}");
+        state.put("Output", jsonata(OTHER_RUNS_JSONATA));
         // Refuse rather than guess: an unanswered check fails the execution (and the heartbeat alarms).
         jitter(retry(state, List.of("States.ALL"), 2, 2.0, 3), 20);
         state.put("Next", OTHER_RUN_ACTIVE);
@@ -320,15 +308,15 @@ public final class EtlStateMachineDefinition {
             + "{'input': $states.input, 'olderRun': $exists($oldest) and $oldest != $states.context.Execution.Id})";
 
     private static ObjectNode otherRunActive() {
-        ObjectNode state = MAPPER.createObjectNode();
-        state.put("Type", "Choice");
-        state.put("QueryLanguage", "JSONata");
-        ObjectNode choice = state.putArray("Choices").addObject();
-        choice.put("Condition", "{% $states.input.olderRun %}");
-        choice.put("Next", ANOTHER_RUN_ACTIVE);
-        state.put("Default", RESOLVE_EXPORT_DATE);
-        state.put("Output", "{% $states.input.input %}");
-        return state;
+        return jsonataChoice("$states.input.olderRun", ANOTHER_RUN_ACTIVE, RESOLVE_EXPORT_DATE)
+                .put("Output", jsonata("$states.input.input"));
+    }
+
+    /** A JSONata Choice with one condition: {@code next} when it holds, {@code otherwise} when not. */
+    private static ObjectNode jsonataChoice(String condition, String next, String otherwise) {
+        ObjectNode state = jsonataState("Choice");
+        state.putArray("Choices").addObject().put("Condition", jsonata(condition)).put("Next", next);
+        return state.put("Default", otherwise);
     }
 
     /**
@@ -336,13 +324,14 @@ public final class EtlStateMachineDefinition {
      * start (UTC) in +09:00. StartTime is fixed for the execution, so a redrive writes the same dt.
      */
     private static ObjectNode resolveExportDate(EtlWorkflowSpec spec) {
-        ObjectNode state = MAPPER.createObjectNode();
-        state.put("Type", "Pass");
-        state.put("QueryLanguage", "JSONata");
+        ObjectNode state = jsonataState("Pass");
         state.put("Comment", "dt partition: the JST date the run started, or the input's exportDate for a backfill");
-        state.put("Output", "{% " + exportDateJsonata(spec.taskDefinitionFamily()) + " %}");
-        state.put("Next", MAP);
-        return state;
+        return jsonataPass(state, exportDateJsonata(spec.taskDefinitionFamily()), MAP);
+    }
+
+    /** Ends a JSONata Pass state: its output is the expression's value, then {@code next}. */
+    private static ObjectNode jsonataPass(ObjectNode state, String output, String next) {
+        return state.put("Output", jsonata(output)).put("Next", next);
     }
 
     /**
@@ -387,9 +376,6 @@ public final class EtlStateMachineDefinition {
             + ")";
     }
 
-    /** The container variable the Embulk configs use for the dt partition. */
-    public static final String EXPORT_DATE_VARIABLE = "EXPORT_DATE";
-
     /**
      * Whether the on-demand attempt is worth it after the Spot attempt failed. Not after a timeout (too slow on Spot
      * is too slow on on-demand). Yes after a RunTask API error, i.e. any failure whose Cause is not a stopped task
@@ -407,12 +393,7 @@ public final class EtlStateMachineDefinition {
             + "$contains($cause, /capacity is unavailable/i)))";
 
     private static ObjectNode spotLost() {
-        ObjectNode state = MAPPER.createObjectNode();
-        state.put("Type", "Choice");
-        state.put("QueryLanguage", "JSONata");
-        state.putArray("Choices").addObject().put("Condition", "{% " + SPOT_LOST_JSONATA + " %}").put("Next", RUN_ON_DEMAND);
-        state.put("Default", DESCRIBE_FAILURE);
-        return state;
+        return jsonataChoice(SPOT_LOST_JSONATA, RUN_ON_DEMAND, DESCRIBE_FAILURE);
     }
 
     /**
@@ -422,12 +403,7 @@ public final class EtlStateMachineDefinition {
      * ExitCode, TaskArn); for an API error it is the error's message. Regexes over the text read both.
      */
     private static ObjectNode describeFailure(EtlWorkflowSpec spec) {
-        ObjectNode state = MAPPER.createObjectNode();
-        state.put("Type", "Pass");
-        state.put("QueryLanguage", "JSONata");
-        state.put("Output", "{% " + describeFailureJsonata(spec) + " %}");
-        state.put("Next", NOTIFY_TABLE_FAILURE);
-        return state;
+        return jsonataPass(jsonataState("Pass"), describeFailureJsonata(spec), NOTIFY_TABLE_FAILURE);
     }
 
     static String describeFailureJsonata(EtlWorkflowSpec spec) {
@@ -461,85 +437,58 @@ public final class EtlStateMachineDefinition {
     }
 
     private static ObjectNode notifyTableFailure(EtlWorkflowSpec spec) {
-        ObjectNode body = MAPPER.createObjectNode();
-        body.put("table.$", "$.name");
-        body.put("runGroup.$", "$.runGroup");
+        ObjectNode body = MAPPER.createObjectNode().put("table.$", "$.name");
+        copyFields(body, "$", "runGroup");
         // DescribeFailure put every one of these, so none can be missing.
-        body.put("stopReason.$", "$.failure.stopReason");
-        body.put("exitCode.$", "$.failure.exitCode");
-        body.put("logUrl.$", "$.failure.logUrl");
-        body.put("error.$", "$.failure.error");
-        body.put("cause.$", "$.failure.cause");
-        body.put("executionArn.$", "$.executionArn");
-        ObjectNode state = apiGatewayInvoke(spec.notifyEndpoint(), spec.notifyEndpoint().failurePath(), body);
+        copyFields(body, "$.failure", "stopReason", "exitCode", "logUrl", "error", "cause");
+        copyFields(body, "$", "executionArn");
         // A Slack/API outage must not turn one failed table into a failed run: record it and move on.
-        catchTo(state, List.of("States.ALL"), "$.notifyError", MARK_FAILED);
-        state.put("ResultPath", (String) null);
-        state.put("Next", MARK_FAILED);
-        return state;
+        return notifySlack(spec.notifyEndpoint(), spec.notifyEndpoint().failurePath(), body, "$.notifyError", MARK_FAILED);
     }
 
     private static ObjectNode notifySummary(EtlWorkflowSpec spec) {
-        ObjectNode body = MAPPER.createObjectNode();
-        body.put("total.$", "$.total");
-        body.put("succeeded.$", "$.succeeded");
-        body.put("failed.$", "$.failed");
-        body.put("failedTables.$", "$.failedTables");
+        ObjectNode body = copyFields(MAPPER.createObjectNode(), "$", "total", "succeeded", "failed", "failedTables");
         body.put("executionArn.$", "$$.Execution.Id");
-        ObjectNode state = apiGatewayInvoke(spec.notifyEndpoint(), spec.notifyEndpoint().summaryPath(), body);
         // Slack down must not also silence New Relic: the heartbeat still goes, the outcome still counts.
-        catchTo(state, List.of("States.ALL"), "$.summaryError", BUILD_HEARTBEAT_EVENT);
-        state.put("ResultPath", (String) null);
-        state.put("Next", BUILD_HEARTBEAT_EVENT);
-        return state;
+        return notifySlack(spec.notifyEndpoint(), spec.notifyEndpoint().summaryPath(), body, "$.summaryError",
+                BUILD_HEARTBEAT_EVENT);
+    }
+
+    /** Posts a notification; whether or not Slack took it (its error kept at {@code errorPath}), the run goes on. */
+    private static ObjectNode notifySlack(NotifyEndpoint endpoint, String path, ObjectNode body, String errorPath,
+                                          String next) {
+        ObjectNode state = apiGatewayInvoke(endpoint, path, body);
+        catchTo(state, List.of("States.ALL"), errorPath, next);
+        return discardResultThen(state, next);
     }
 
     /** The one event, kept beside the counts so the Choice after the HTTP call still sees $.failed. */
     private static ObjectNode buildHeartbeatEvent(HeartbeatEndpoint heartbeat) {
-        ObjectNode state = MAPPER.createObjectNode();
-        state.put("Type", "Pass");
-        ObjectNode event = state.putObject("Parameters");
-        event.put("eventType", PipelineEvents.RUN_SUCCEEDED);
+        ObjectNode state = state("Pass");
+        ObjectNode event = state.putObject("Parameters").put("eventType", PipelineEvents.RUN_SUCCEEDED);
         event.put(PipelineEvents.STACK, heartbeat.stack());
         event.put("executionArn.$", "$$.Execution.Id");
         event.put("tablesSucceeded.$", "$.succeeded");
         event.put("tablesFailed.$", "$.failed");
         state.put("ResultPath", "$.heartbeatEvent");
-        state.put("Next", REPORT_HEARTBEAT);
-        return state;
+        return state.put("Next", REPORT_HEARTBEAT);
     }
 
     private static ObjectNode reportHeartbeat(HeartbeatEndpoint heartbeat) {
-        ObjectNode state = MAPPER.createObjectNode();
-        state.put("Type", "Task");
-        state.put("Resource", HTTP_INVOKE);
-        ObjectNode parameters = state.putObject("Parameters");
-        parameters.put("ApiEndpoint", heartbeat.eventApiUrl());
-        parameters.put("Method", "POST");
-        // The connection adds the Api-Key header; the key never appears in the definition or the history.
-        parameters.putObject("InvocationConfig").put("ConnectionArn", heartbeat.connectionArn());
-        parameters.putObject("Headers").put("Content-Type", "application/json");
-        // The Event API takes a JSON array of events.
-        parameters.put("RequestBody.$", "States.Array($.heartbeatEvent)");
-        ObjectNode transientErrors = retry(state, List.of("States.Http.StatusCode.408", "States.Http.StatusCode.429",
-                "States.Http.StatusCode.500", "States.Http.StatusCode.502", "States.Http.StatusCode.503",
-                "States.Http.StatusCode.504", "States.Http.Socket", "States.Timeout",
-                "Events.ConnectionResource.ConcurrentModification", "Events.ConnectionResource.InternalError"), 5, 3.0, 4);
+        ObjectNode state = postEvents(heartbeat, AslStates.QueryLanguage.JSONPATH, "States.Array($.heartbeatEvent)");
+        List<String> transientErrors = new ArrayList<>(HTTP_TRANSIENT);
+        transientErrors.addAll(List.of("Events.ConnectionResource.ConcurrentModification",
+                "Events.ConnectionResource.InternalError"));
         // About 3 minutes at most: enough for a New Relic blip, short of holding the run open for an outage.
-        transientErrors.put("MaxDelaySeconds", 90);
-        transientErrors.put("JitterStrategy", "FULL");
+        jitter(retry(state, transientErrors, 5, 3.0, 4), 90);
         // 4xx other than 408/429 (bad key, bad account) and connection errors will not heal by retrying.
         catchTo(state, List.of("States.ALL"), "$.heartbeatError", ANY_TABLE_FAILED);
         state.put("TimeoutSeconds", 90);
-        state.put("ResultPath", (String) null);
-        state.put("Next", ANY_TABLE_FAILED);
-        return state;
+        return discardResultThen(state, ANY_TABLE_FAILED);
     }
 
     private static ObjectNode apiGatewayInvoke(NotifyEndpoint endpoint, String path, ObjectNode body) {
-        ObjectNode state = MAPPER.createObjectNode();
-        state.put("Type", "Task");
-        state.put("Resource", API_GATEWAY_INVOKE);
+        ObjectNode state = task(API_GATEWAY_INVOKE);
         ObjectNode parameters = state.putObject("Parameters");
         parameters.put("ApiEndpoint", endpoint.apiEndpoint());
         parameters.put("Method", "POST");
@@ -555,58 +504,36 @@ public final class EtlStateMachineDefinition {
     }
 
     private static ObjectNode mark(String status) {
-        ObjectNode state = MAPPER.createObjectNode();
-        state.put("Type", "Pass");
-        ObjectNode parameters = state.putObject("Parameters");
-        parameters.put("table.$", "$.name");
-        parameters.put("status", status);
-        state.put("End", true);
-        return state;
+        ObjectNode state = state("Pass");
+        state.putObject("Parameters").put("table.$", "$.name").put("status", status);
+        return state.put("End", true);
     }
 
     private static ObjectNode summarize() {
-        ObjectNode state = MAPPER.createObjectNode();
-        state.put("Type", "Pass");
-        ObjectNode parameters = state.putObject("Parameters");
-        parameters.put("total.$", "States.ArrayLength($.results)");
+        ObjectNode state = state("Pass");
+        ObjectNode parameters = state.putObject("Parameters").put("total.$", "States.ArrayLength($.results)");
         // Filter expressions always yield an array (possibly empty), so these never fail on "no match".
         parameters.put("succeededTables.$", "$.results[?(@.status == 'SUCCEEDED')].table");
         parameters.put("failedTables.$", "$.results[?(@.status == 'FAILED')].table");
-        state.put("Next", "CountOutcomes");
-        return state;
+        return state.put("Next", "CountOutcomes");
     }
 
     private static ObjectNode countOutcomes() {
-        ObjectNode state = MAPPER.createObjectNode();
-        state.put("Type", "Pass");
-        ObjectNode parameters = state.putObject("Parameters");
-        parameters.put("total.$", "$.total");
+        ObjectNode state = state("Pass");
+        ObjectNode parameters = copyFields(state.putObject("Parameters"), "$", "total");
         parameters.put("succeeded.$", "States.ArrayLength($.succeededTables)");
         parameters.put("failed.$", "States.ArrayLength($.failedTables)");
-        parameters.put("failedTables.$", "$.failedTables");
-        state.put("Next", NOTIFY_SUMMARY);
-        return state;
+        copyFields(parameters, "$", "failedTables");
+        return state.put("Next", NOTIFY_SUMMARY);
     }
 
     private static ObjectNode anyTableFailed() {
-        ObjectNode state = MAPPER.createObjectNode();
-        state.put("Type", "Choice");
+        ObjectNode state = state("Choice");
         ArrayNode choices = state.putArray("Choices");
         // Table failures first: a lost heartbeat must never mask them.
         choices.addObject().put("Variable", "$.failed").put("NumericGreaterThan", 0).put("Next", SOME_TABLES_FAILED);
         choices.addObject().put("Variable", "$.heartbeatError").put("IsPresent", true).put("Next", HEARTBEAT_NOT_DELIVERED);
         choices.addObject().put("Variable", "$.summaryError").put("IsPresent", true).put("Next", SUMMARY_NOT_DELIVERED);
-        state.put("Default", ALL_TABLES_SUCCEEDED);
-        return state;
-    }
-
-
-    private static void catchTo(ObjectNode state, List<String> errors, String resultPath, String next) {
-        ArrayNode catches = state.has("Catch") ? (ArrayNode) state.get("Catch") : state.putArray("Catch");
-        ObjectNode rule = catches.addObject();
-        ArrayNode equals = rule.putArray("ErrorEquals");
-        errors.forEach(equals::add);
-        rule.put("ResultPath", resultPath);
-        rule.put("Next", next);
+        return state.put("Default", ALL_TABLES_SUCCEEDED);
     }
 }

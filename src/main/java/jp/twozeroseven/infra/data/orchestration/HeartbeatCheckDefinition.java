@@ -1,8 +1,6 @@
 package jp.twozeroseven.infra.data.orchestration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.twozeroseven.infra.support.PipelineEvents;
 
@@ -12,7 +10,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import static jp.twozeroseven.infra.data.orchestration.AslRetries.retry;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.HTTP_TRANSIENT;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.jsonata;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.postEvents;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.retry;
+import static jp.twozeroseven.infra.data.orchestration.AslStates.task;
 
 /**
  * The small Express workflow (no Lambda) that tells New Relic, on a fixed cadence, whether tonight's ETL run has
@@ -44,7 +46,6 @@ public final class HeartbeatCheckDefinition {
     static final int MAX_RESULTS = 100;
     private static final String DESCRIBE_STATE_MACHINE = "arn:aws:states:::aws-sdk:sfn:describeStateMachine";
     private static final String LIST_EXECUTIONS = "arn:aws:states:::aws-sdk:sfn:listExecutions";
-    private static final String HTTP_INVOKE = "arn:aws:states:::http:invoke";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
@@ -78,55 +79,37 @@ public final class HeartbeatCheckDefinition {
         root.put("StartAt", DESCRIBE_ETL);
         root.put("TimeoutSeconds", TIMEOUT_SECONDS);
         ObjectNode states = root.putObject("States");
-
-        ObjectNode describe = states.putObject(DESCRIBE_ETL);
-        describe.put("Type", "Task");
-        describe.put("Resource", DESCRIBE_STATE_MACHINE);
-        describe.putObject("Arguments").put("StateMachineArn", spec.etlStateMachineArn());
-        // SDK integration results keep the API's field names in PascalCase (as CheckNoOtherRun reads Executions).
-        describe.put("Output", "{% {'deployedAt': $states.result.CreationDate} %}");
-        retryApi(describe);
-        describe.put("Next", LIST_RUNS);
-
-        ObjectNode list = states.putObject(LIST_RUNS);
-        list.put("Type", "Task");
-        list.put("Resource", LIST_EXECUTIONS);
-        ObjectNode arguments = list.putObject("Arguments");
-        arguments.put("StateMachineArn", spec.etlStateMachineArn());
-        arguments.put("MaxResults", MAX_RESULTS);
-        list.put("Output", "{% " + checkJsonata(spec) + " %}");
-        retryApi(list);
-        list.put("Next", REPORT);
-
-        ObjectNode report = states.putObject(REPORT);
-        report.put("Type", "Task");
-        report.put("Resource", HTTP_INVOKE);
-        ObjectNode request = report.putObject("Arguments");
-        request.put("ApiEndpoint", spec.endpoint().eventApiUrl());
-        request.put("Method", "POST");
-        // The connection adds the Api-Key header; the key never appears in the definition or the logs.
-        request.putObject("InvocationConfig").put("ConnectionArn", spec.endpoint().connectionArn());
-        request.putObject("Headers").put("Content-Type", "application/json");
-        // The Event API takes a JSON array of events.
-        request.put("RequestBody", "{% [$states.input] %}");
-        ObjectNode transientErrors = retry(report, List.of("States.Http.StatusCode.408", "States.Http.StatusCode.429",
-                "States.Http.StatusCode.500", "States.Http.StatusCode.502", "States.Http.StatusCode.503",
-                "States.Http.StatusCode.504", "States.Http.Socket", "States.Timeout"), 2, 2.0, 3);
-        transientErrors.put("JitterStrategy", "FULL");
-        report.put("TimeoutSeconds", 20);
-        // Nothing to return: a check that could not be posted fails the execution (CloudWatch logs), and the next
-        // one comes within a cadence; a checker that keeps failing is the heartbeat condition's loss of signal.
-        report.put("Output", "{% {'posted': $states.input} %}");
-        report.put("End", true);
+        states.set(DESCRIBE_ETL, describeEtl(spec));
+        states.set(LIST_RUNS, listRuns(spec));
+        states.set(REPORT, report(spec.endpoint()));
         return root;
     }
 
+    private static ObjectNode describeEtl(Spec spec) {
+        ObjectNode describe = task(DESCRIBE_STATE_MACHINE);
+        describe.putObject("Arguments").put("StateMachineArn", spec.etlStateMachineArn());
+        // SDK integration results keep the API's field names in PascalCase (as CheckNoOtherRun reads Executions).
+        return apiCallThen(describe, "{'deployedAt': $states.result.CreationDate}", LIST_RUNS);
+    }
+
+    private static ObjectNode listRuns(Spec spec) {
+        ObjectNode list = task(LIST_EXECUTIONS);
+        list.putObject("Arguments").put("StateMachineArn", spec.etlStateMachineArn()).put("MaxResults", MAX_RESULTS);
+        return apiCallThen(list, checkJsonata(spec), REPORT);
+    }
+
+    private static ObjectNode report(HeartbeatEndpoint endpoint) {
+        ObjectNode report = postEvents(endpoint, AslStates.QueryLanguage.JSONATA, jsonata("[$states.input]"));
+        retry(report, HTTP_TRANSIENT, 2, 2.0, 3).put("JitterStrategy", "FULL");
+        report.put("TimeoutSeconds", 20);
+        // Nothing to return: a check that could not be posted fails the execution (CloudWatch logs), and the next
+        // one comes within a cadence; a checker that keeps failing is the heartbeat condition's loss of signal.
+        report.put("Output", jsonata("{'posted': $states.input}"));
+        return report.put("End", true);
+    }
+
     public static String renderJson(Spec spec) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(render(spec));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize the heartbeat check definition", e);
-        }
+        return AslStates.toJson(render(spec), "heartbeat check definition");
     }
 
     /**
@@ -179,9 +162,12 @@ public final class HeartbeatCheckDefinition {
         return String.format("%s%02d%02d", offsetMillis < 0 ? "-" : "+", minutes / 60, minutes % 60);
     }
 
-    private static void retryApi(ObjectNode state) {
+    /** Ends an SDK call: its output is the expression's value, then {@code next}. */
+    private static ObjectNode apiCallThen(ObjectNode state, String output, String next) {
+        state.put("Output", jsonata(output));
         // Throttling or a blip: try again briefly; a check that still fails is replaced by the next one.
         retry(state, List.of("States.ALL"), 2, 2.0, 2).put("JitterStrategy", "FULL");
+        return state.put("Next", next);
     }
 
 }

@@ -11,23 +11,20 @@ package jp.twozeroseven.infra.data.orchestration;
  */
 public record NotifyEndpoint(String apiId, String stage, String region, String failurePath, String summaryPath) {
 
+    private static final String PATH = "(/[A-Za-z0-9._-]+)+";
+
     public NotifyEndpoint {
-        if (apiId == null || !apiId.matches("[a-z0-9]{10}")) {
-            throw new IllegalArgumentException("API Gateway id '" + apiId + "' must be the 10-character REST API id");
-        }
-        if (stage == null || !stage.matches("[A-Za-z0-9_-]+")) {
-            throw new IllegalArgumentException("API Gateway stage '" + stage + "' is invalid");
-        }
-        if (region == null || !region.matches("[a-z]{2}-[a-z]+-\\d")) {
-            throw new IllegalArgumentException("API Gateway region '" + region + "' is not an AWS region");
-        }
-        requirePath("failure", failurePath);
-        requirePath("summary", summaryPath);
+        require("API Gateway id", apiId, "[a-z0-9]{10}", "must be the 10-character REST API id");
+        require("API Gateway stage", stage, "[A-Za-z0-9_-]+", "is invalid");
+        require("API Gateway region", region, "[a-z]{2}-[a-z]+-\\d", "is not an AWS region");
+        require("failure notification path", failurePath, PATH, "must look like /notify/etl-failure");
+        require("summary notification path", summaryPath, PATH, "must look like /notify/etl-summary");
     }
 
-    private static void requirePath(String what, String path) {
-        if (path == null || !path.matches("(/[A-Za-z0-9._-]+)+")) {
-            throw new IllegalArgumentException(what + " notification path '" + path + "' must look like /notify/etl-failure");
+    /** Refuses a value that is missing or does not match: {@code <what> '<value>' <problem>}. */
+    private static void require(String what, String value, String pattern, String problem) {
+        if (value == null || !value.matches(pattern)) {
+            throw new IllegalArgumentException(what + " '" + value + "' " + problem);
         }
     }
 

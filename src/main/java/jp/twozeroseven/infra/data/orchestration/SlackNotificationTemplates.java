@@ -41,38 +41,40 @@ public final class SlackNotificationTemplates {
      */
     public static String tableFailure(String region, String stack) {
         VtlTemplate template = new VtlTemplate()
-                .stringField("table", "$.table", NAME_CHARS)
-                .stringField("runGroup", "$.runGroup", NAME_CHARS)
-                .stringField("stopReason", "$.stopReason", STOP_REASON_CHARS)
-                .stringField("exitCode", "$.exitCode", NAME_CHARS)
-                .stringField("logUrl", "$.logUrl", LOG_URL_CHARS)
-                .stringField("error", "$.error", ERROR_CHARS)
-                .stringField("cause", "$.cause", CAUSE_CHARS)
-                .stringField("executionArn", "$.executionArn", ARN_CHARS);
+                .stringFields(NAME_CHARS, "table", "runGroup")
+                .stringFields(STOP_REASON_CHARS, "stopReason")
+                .stringFields(NAME_CHARS, "exitCode")
+                .stringFields(LOG_URL_CHARS, "logUrl")
+                .stringFields(ERROR_CHARS, "error")
+                .stringFields(CAUSE_CHARS, "cause");
         String title = ":rotating_light: [" + stack + "] ETL failed for table ${table}";
-        ObjectNode body = MAPPER.createObjectNode();
-        body.put("text", title + ": ${stopReason}");
-        ArrayNode blocks = body.putArray("blocks");
-        section(blocks, "*" + title + "*\n*Stopped:* ${stopReason}\n*Exit code:* `${exitCode}`\n<${logUrl}|Log stream of "
-                + "the task> · Run group: ${runGroup}");
-        section(blocks, "*Error:* `${error}`\n*Cause:* ```${cause}```");
-        section(blocks, "<" + executionConsoleLink(region, "${executionArn}") + "|Open the execution in the Step Functions console>");
-        return template.render(body);
+        return message(template, region, title + ": ${stopReason}",
+                "*" + title + "*\n*Stopped:* ${stopReason}\n*Exit code:* `${exitCode}`\n<${logUrl}|Log stream of "
+                        + "the task> · Run group: ${runGroup}",
+                "*Error:* `${error}`\n*Cause:* ```${cause}```");
     }
 
     /** For the body {total, succeeded, failed, failedTables, executionArn} sent after all tables ran. */
     public static String runSummary(String region, String stack) {
         VtlTemplate template = new VtlTemplate()
-                .jsonField("total", "$.total", COUNT_CHARS)
-                .jsonField("succeeded", "$.succeeded", COUNT_CHARS)
-                .jsonField("failed", "$.failed", COUNT_CHARS)
-                .jsonField("failedTables", "$.failedTables", FAILED_TABLES_CHARS)
-                .stringField("executionArn", "$.executionArn", ARN_CHARS);
+                .jsonFields(COUNT_CHARS, "total", "succeeded", "failed")
+                .jsonFields(FAILED_TABLES_CHARS, "failedTables");
         String title = "[" + stack + "] ETL finished: ${succeeded}/${total} tables succeeded, ${failed} failed";
+        return message(template, region, title, "*" + title + "*\nFailed tables: ${failedTables}");
+    }
+
+    /**
+     * The message: {@code text} for the notification, then the sections, and last the link to the execution (every
+     * body carries its executionArn).
+     */
+    private static String message(VtlTemplate template, String region, String text, String... sections) {
+        template.stringFields(ARN_CHARS, "executionArn");
         ObjectNode body = MAPPER.createObjectNode();
-        body.put("text", title);
+        body.put("text", text);
         ArrayNode blocks = body.putArray("blocks");
-        section(blocks, "*" + title + "*\nFailed tables: ${failedTables}");
+        for (String markdown : sections) {
+            section(blocks, markdown);
+        }
         section(blocks, "<" + executionConsoleLink(region, "${executionArn}") + "|Open the execution in the Step Functions console>");
         return template.render(body);
     }

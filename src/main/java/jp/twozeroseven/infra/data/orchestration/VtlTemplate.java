@@ -39,6 +39,22 @@ public final class VtlTemplate {
         return declare(name, "$input.json('" + requirePath(jsonPath) + "')", maxChars);
     }
 
+    /** Declares each name as {@link #stringField} of the request's top-level field of that name ({@code $.name}). */
+    public VtlTemplate stringFields(int maxChars, String... names) {
+        for (String name : names) {
+            stringField(name, "$." + name, maxChars);
+        }
+        return this;
+    }
+
+    /** Declares each name as {@link #jsonField} of the request's top-level field of that name ({@code $.name}). */
+    public VtlTemplate jsonFields(int maxChars, String... names) {
+        for (String name : names) {
+            jsonField(name, "$." + name, maxChars);
+        }
+        return this;
+    }
+
     public List<String> variableNames() {
         return new ArrayList<>(variables.keySet());
     }

@@ -10,6 +10,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import jp.twozeroseven.infra.settings.AccessAudience;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.LinkedHashMap;
@@ -35,18 +36,14 @@ public final class AthenaWorkgroups extends ComponentResource {
      */
     public record Props(Scope scope, List<AccessAudience> audiences, String resultsBucket, Output<String> dataKeyArn) {
         public Props {
-            java.util.Objects.requireNonNull(scope, "scope");
+            Required.components(Props.class, scope, audiences, resultsBucket, dataKeyArn);
             audiences = List.copyOf(audiences);
-            java.util.Objects.requireNonNull(resultsBucket, "resultsBucket");
-            java.util.Objects.requireNonNull(dataKeyArn, "dataKeyArn");
         }
     }
 
     public AthenaWorkgroups(String name, Props props, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Scope scope = props.scope().child(this);
-        String resultsBucket = props.resultsBucket();
-        Output<String> dataKeyArn = props.dataKeyArn();
         for (AccessAudience audience : props.audiences()) {
             String workgroup = workgroupName(scope, audience.name());
             names.put(audience.name(), workgroup);
@@ -62,9 +59,9 @@ public final class AthenaWorkgroups extends ComponentResource {
                             .engineVersion(WorkgroupConfigurationEngineVersionArgs.builder()
                                     .selectedEngineVersion("Athena engine version 3").build())
                             .resultConfiguration(WorkgroupConfigurationResultConfigurationArgs.builder()
-                                    .outputLocation("s3://" + resultsBucket + "/" + audience.name() + "/")
+                                    .outputLocation("s3://" + props.resultsBucket() + "/" + audience.name() + "/")
                                     .encryptionConfiguration(WorkgroupConfigurationResultConfigurationEncryptionConfigurationArgs.builder()
-                                            .encryptionOption("SSE_KMS").kmsKeyArn(dataKeyArn).build())
+                                            .encryptionOption("SSE_KMS").kmsKeyArn(props.dataKeyArn()).build())
                                     .build())
                             .build())
                     .tags(scope.tags(workgroup))

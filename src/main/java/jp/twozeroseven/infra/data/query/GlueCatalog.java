@@ -15,6 +15,7 @@ import jp.twozeroseven.infra.data.embulk.ExportTarget;
 import jp.twozeroseven.infra.data.glue.GlueTable;
 import jp.twozeroseven.infra.data.glue.GlueTableModel;
 import jp.twozeroseven.infra.data.masking.ExportZone;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.EnumMap;
@@ -45,10 +46,7 @@ public final class GlueCatalog extends ComponentResource {
      */
     public record Props(Scope scope, Catalog catalog, ExportTarget masked, ExportTarget raw, Set<String> rawTables) {
         public Props {
-            java.util.Objects.requireNonNull(scope, "scope");
-            java.util.Objects.requireNonNull(catalog, "catalog");
-            java.util.Objects.requireNonNull(masked, "masked");
-            java.util.Objects.requireNonNull(raw, "raw");
+            Required.components(Props.class, scope, catalog, masked, raw, rawTables);
             rawTables = Set.copyOf(rawTables);
         }
     }
@@ -56,15 +54,11 @@ public final class GlueCatalog extends ComponentResource {
     public GlueCatalog(String name, Props props, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Scope scope = props.scope().child(this);
-        Catalog catalog = props.catalog();
-        ExportTarget masked = props.masked();
-        ExportTarget raw = props.raw();
-        Set<String> rawTables = props.rawTables();
-        databases.put(ExportZone.MASKED, database(scope, masked, "Masked analytics zone: pseudonymised and generalised exports"));
-        databases.put(ExportZone.RAW, database(scope, raw, "Raw restricted zone: unmasked exports of allow-listed tables only"));
-        tables = GlueTableModel.forCatalog(catalog, masked, Optional.of(raw), rawTables);
+        databases.put(ExportZone.MASKED, database(scope, props.masked(), "Masked analytics zone: pseudonymised and generalised exports"));
+        databases.put(ExportZone.RAW, database(scope, props.raw(), "Raw restricted zone: unmasked exports of allow-listed tables only"));
+        tables = GlueTableModel.forCatalog(props.catalog(), props.masked(), Optional.of(props.raw()), props.rawTables());
         for (GlueTable table : tables) {
-            catalogTable(scope, table, catalog.table(table.name()).orElseThrow());
+            catalogTable(scope, table, props.catalog().table(table.name()).orElseThrow());
         }
         this.registerOutputs(Map.of());
     }

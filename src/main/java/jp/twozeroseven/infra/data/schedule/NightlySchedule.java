@@ -16,6 +16,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import jp.twozeroseven.infra.data.access.PipelinePolicies;
 import jp.twozeroseven.infra.settings.DataPipelineSettings;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
 
@@ -37,48 +38,33 @@ public final class NightlySchedule extends ComponentResource {
     public record Props(Scope scope, LocalTime at, Output<String> stateMachineArn, String executionInput,
                         Output<String> queueKeyArn) {
         public Props {
-            java.util.Objects.requireNonNull(scope, "scope");
-            java.util.Objects.requireNonNull(at, "at");
-            java.util.Objects.requireNonNull(stateMachineArn, "stateMachineArn");
-            java.util.Objects.requireNonNull(executionInput, "executionInput");
-            java.util.Objects.requireNonNull(queueKeyArn, "queueKeyArn");
+            Required.components(Props.class, scope, at, stateMachineArn, executionInput, queueKeyArn);
         }
     }
 
     public NightlySchedule(String name, Props props, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Scope scope = props.scope().child(this);
-        LocalTime at = props.at();
-        Output<String> stateMachineArn = props.stateMachineArn();
-        String executionInput = props.executionInput();
-        Output<String> queueKeyArn = props.queueKeyArn();
-        String queueName = scope.name("etl-schedule-dlq");
-        Queue dlq = new Queue(queueName, QueueArgs.builder()
-                .name(queueName)
-                .kmsMasterKeyId(queueKeyArn)
-                .kmsDataKeyReusePeriodSeconds(300)
-                .messageRetentionSeconds(14 * 24 * 3600)
-                .tags(scope.tags(queueName))
-                .build(), scope.options());
+        Queue dlq = deadLetterQueue(scope, props.queueKeyArn());
         String roleName = scope.name("etl-scheduler");
         Role role = ServiceRoles.create(scope, roleName, "scheduler.amazonaws.com", "EventBridge Scheduler: start the nightly ETL state machine");
         new RolePolicy(roleName, RolePolicyArgs.builder()
                 .role(role.id())
-                .policy(Output.tuple(stateMachineArn, dlq.arn(), queueKeyArn)
+                .policy(Output.tuple(props.stateMachineArn(), dlq.arn(), props.queueKeyArn())
                         .applyValue(t -> PipelinePolicies.scheduler(t.t1, t.t2, t.t3).toJson()))
                 .build(), scope.options());
         String scheduleName = scope.name("etl-nightly");
         new Schedule(scheduleName, ScheduleArgs.builder()
                 .name(scheduleName)
                 .description("Nightly Embulk export of the table catalog")
-                .scheduleExpression(cron(at))
+                .scheduleExpression(cron(props.at()))
                 .scheduleExpressionTimezone(DataPipelineSettings.TIME_ZONE)
                 .state("ENABLED")
                 .flexibleTimeWindow(ScheduleFlexibleTimeWindowArgs.builder().mode("OFF").build())
                 .target(ScheduleTargetArgs.builder()
-                        .arn(stateMachineArn)
+                        .arn(props.stateMachineArn())
                         .roleArn(role.arn())
-                        .input(executionInput)
+                        .input(props.executionInput())
                         .retryPolicy(ScheduleTargetRetryPolicyArgs.builder()
                                 .maximumEventAgeInSeconds(3600)
                                 .maximumRetryAttempts(5)
@@ -87,6 +73,18 @@ public final class NightlySchedule extends ComponentResource {
                         .build())
                 .build(), scope.options());
         this.registerOutputs(Map.of());
+    }
+
+    /** Where the starts that the scheduler could not deliver wait, 14 days, encrypted with the given key. */
+    private static Queue deadLetterQueue(Scope scope, Output<String> keyArn) {
+        String queueName = scope.name("etl-schedule-dlq");
+        return new Queue(queueName, QueueArgs.builder()
+                .name(queueName)
+                .kmsMasterKeyId(keyArn)
+                .kmsDataKeyReusePeriodSeconds(300)
+                .messageRetentionSeconds(14 * 24 * 3600)
+                .tags(scope.tags(queueName))
+                .build(), scope.options());
     }
 
     /** EventBridge Scheduler cron: minutes hours day-of-month month day-of-week year. */

@@ -18,6 +18,7 @@ import jp.twozeroseven.infra.data.orchestration.EtlStateMachineDefinition;
 import jp.twozeroseven.infra.data.orchestration.EtlWorkflowSpec;
 import jp.twozeroseven.infra.data.orchestration.HeartbeatEndpoint;
 import jp.twozeroseven.infra.settings.SecretValue;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
 
@@ -52,12 +53,8 @@ public final class EtlWorkflow extends ComponentResource {
     public record Props(Scope scope, String region, String account, String stack, int logRetentionDays,
                         String eventApiUrl, SecretValue newRelicIngestKey) {
         public Props {
-            java.util.Objects.requireNonNull(scope, "scope");
-            java.util.Objects.requireNonNull(region, "region");
-            java.util.Objects.requireNonNull(account, "account");
-            java.util.Objects.requireNonNull(stack, "stack");
-            java.util.Objects.requireNonNull(eventApiUrl, "eventApiUrl");
-            java.util.Objects.requireNonNull(newRelicIngestKey, "newRelicIngestKey");
+            Required.components(Props.class, scope, region, account, stack, logRetentionDays, eventApiUrl,
+                    newRelicIngestKey);
         }
     }
 
@@ -133,16 +130,11 @@ public final class EtlWorkflow extends ComponentResource {
         return role;
     }
 
-    public StateMachine stateMachine() {
-        return stateMachine;
-    }
-
-    /** The EventBridge connection the heartbeat events are posted through (after {@link #build}). */
-    public Output<String> heartbeatConnectionArn() {
-        return connection.arn();
-    }
-
-    public String heartbeatConnectionName() {
-        return connection.name();
+    /**
+     * What the heartbeat check reads and posts through (after {@link #build}): this state machine's executions, and
+     * the EventBridge connection its heartbeat events already go through.
+     */
+    public HeartbeatCheck.Wiring heartbeatCheckWiring() {
+        return new HeartbeatCheck.Wiring(stateMachine.arn(), connection.arn(), connection.name());
     }
 }

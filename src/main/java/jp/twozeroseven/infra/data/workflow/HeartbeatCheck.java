@@ -19,6 +19,7 @@ import jp.twozeroseven.infra.data.access.PipelinePolicies;
 import jp.twozeroseven.infra.data.orchestration.HeartbeatCheckDefinition;
 import jp.twozeroseven.infra.data.orchestration.HeartbeatEndpoint;
 import jp.twozeroseven.infra.support.PipelineEvents;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
 
@@ -42,6 +43,8 @@ public final class HeartbeatCheck extends ComponentResource {
 
     public static final String TYPE = "platform207:data:HeartbeatCheck";
 
+    private final StateMachine stateMachine;
+
     /**
      * @param scope            provider, naming and tags of the checker's resources. Required.
      * @param stack            the {@code stack} attribute of the event
@@ -55,23 +58,14 @@ public final class HeartbeatCheck extends ComponentResource {
     public record Props(Scope scope, String stack, String region, String account, String eventApiUrl,
                         LocalTime nightlyAt, Duration runWindow, ZoneId zone, int logRetentionDays, Wiring wiring) {
         public Props {
-            java.util.Objects.requireNonNull(scope, "scope");
-            java.util.Objects.requireNonNull(stack, "stack");
-            java.util.Objects.requireNonNull(region, "region");
-            java.util.Objects.requireNonNull(account, "account");
-            java.util.Objects.requireNonNull(eventApiUrl, "eventApiUrl");
-            java.util.Objects.requireNonNull(nightlyAt, "nightlyAt");
-            java.util.Objects.requireNonNull(runWindow, "runWindow");
-            java.util.Objects.requireNonNull(zone, "zone");
-            java.util.Objects.requireNonNull(wiring, "wiring");
+            Required.components(Props.class, scope, stack, region, account, eventApiUrl, nightlyAt, runWindow, zone,
+                    logRetentionDays, wiring);
         }
     }
 
     /** The ETL state machine to check and the connection its heartbeat already posts through. */
     public record Wiring(Output<String> etlStateMachineArn, Output<String> connectionArn, String connectionName) {
     }
-
-    private final StateMachine stateMachine;
 
     public HeartbeatCheck(String name, Props props, ComponentResourceOptions options) {
         super(TYPE, name, options);

@@ -18,6 +18,7 @@ import jp.twozeroseven.infra.data.access.PipelinePolicies;
 import jp.twozeroseven.infra.iam.Statement;
 import jp.twozeroseven.infra.platform.storage.SecureBucket;
 import jp.twozeroseven.infra.platform.storage.SecureBucketProps;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.ArrayList;
@@ -56,13 +57,12 @@ public final class DataZones extends ComponentResource {
                         Map<String, String> rawReaderRoleArns, List<String> guardianRoleArns, int resultExpiryDays,
                         int replacedVersionDays) {
         public Props {
-            java.util.Objects.requireNonNull(scope, "scope");
-            java.util.Objects.requireNonNull(namePrefix, "namePrefix");
-            java.util.Objects.requireNonNull(accessLogBucket, "accessLogBucket");
-            rawReaderRoleArns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rawReaderRoleArns));
             if (guardianRoleArns == null || guardianRoleArns.isEmpty()) {
                 throw new IllegalArgumentException("guardianRoleArns must name the deploy and break-glass roles");
             }
+            Required.components(Props.class, scope, namePrefix, accessLogBucket, rawReaderRoleArns, guardianRoleArns,
+                    resultExpiryDays, replacedVersionDays);
+            rawReaderRoleArns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rawReaderRoleArns));
             guardianRoleArns = List.copyOf(guardianRoleArns);
             if (resultExpiryDays < 1 || replacedVersionDays < 1) {
                 throw new IllegalArgumentException("resultExpiryDays and replacedVersionDays must be positive");
@@ -136,19 +136,13 @@ public final class DataZones extends ComponentResource {
                 .build(), scope.options());
     }
 
-    public Key dataKey() {
-        return dataKey;
+    /** The key that encrypts every zone's bucket. */
+    public Output<String> dataKeyArn() {
+        return dataKey.arn();
     }
 
-    public SecureBucket raw() {
-        return raw;
-    }
-
-    public SecureBucket masked() {
-        return masked;
-    }
-
-    public SecureBucket results() {
-        return results;
+    /** The zones' bucket names, under the names the stack exports them by. */
+    public Map<String, Output<String>> bucketNames() {
+        return Map.of("raw", raw.name(), "masked", masked.name(), "queryResults", results.name());
     }
 }

@@ -14,13 +14,13 @@ import java.util.Optional;
  * @param thresholdOccurrences     "all" (every data point in the duration) or "at_least_once"
  * @param signalLossSeconds        when set: no data for this long opens an incident (loss of signal)
  * @param sparseEvents             true for rare events (one a night): aggregate by timer, not by event flow
- * @param runbook                  a file name under docs/runbooks/, without ".md"
+ * @param runbook                  the runbook the condition links to
  * @param violationTimeLimitSeconds an open incident is force-closed after this long (300 s .. 30 days)
  */
 public record NrqlConditionSpec(String name, String nrql, String operator, double threshold,
                                 int aggregationWindowSeconds, Optional<Integer> slideBySeconds,
                                 int thresholdDurationSeconds, String thresholdOccurrences,
-                                Optional<Integer> signalLossSeconds, boolean sparseEvents, String runbook,
+                                Optional<Integer> signalLossSeconds, boolean sparseEvents, Runbooks runbook,
                                 int violationTimeLimitSeconds) {
 
     /** New Relic's limits, from the 5.77.0 schema docs. */
@@ -35,7 +35,7 @@ public record NrqlConditionSpec(String name, String nrql, String operator, doubl
     /** A condition with the default violation time limit of one day. */
     public NrqlConditionSpec(String name, String nrql, String operator, double threshold, int aggregationWindowSeconds,
                              Optional<Integer> slideBySeconds, int thresholdDurationSeconds, String thresholdOccurrences,
-                             Optional<Integer> signalLossSeconds, boolean sparseEvents, String runbook) {
+                             Optional<Integer> signalLossSeconds, boolean sparseEvents, Runbooks runbook) {
         this(name, nrql, operator, threshold, aggregationWindowSeconds, slideBySeconds, thresholdDurationSeconds,
                 thresholdOccurrences, signalLossSeconds, sparseEvents, runbook, DEFAULT_VIOLATION_TIME_LIMIT_SECONDS);
     }
@@ -45,10 +45,8 @@ public record NrqlConditionSpec(String name, String nrql, String operator, doubl
             throw new IllegalArgumentException("condition '" + name + "': operator must be above, above_or_equals or below, got "
                     + operator);
         }
-        if (aggregationWindowSeconds < 30 || aggregationWindowSeconds > MAX_AGGREGATION_WINDOW_SECONDS) {
-            throw new IllegalArgumentException("condition '" + name + "': aggregation window " + aggregationWindowSeconds
-                    + " s is outside New Relic's 30..21600 s");
-        }
+        withinNewRelicsLimits(name, "aggregation window", aggregationWindowSeconds, 30,
+                MAX_AGGREGATION_WINDOW_SECONDS);
         slideBySeconds.ifPresent(slide -> {
             if (slide >= aggregationWindowSeconds || aggregationWindowSeconds % slide != 0) {
                 throw new IllegalArgumentException("condition '" + name + "': slideBy " + slide
@@ -68,15 +66,17 @@ public record NrqlConditionSpec(String name, String nrql, String operator, doubl
             throw new IllegalArgumentException("condition '" + name + "': thresholdOccurrences must be all or at_least_once, got "
                     + thresholdOccurrences);
         }
-        if (violationTimeLimitSeconds < 300 || violationTimeLimitSeconds > MAX_VIOLATION_TIME_LIMIT_SECONDS) {
-            throw new IllegalArgumentException("condition '" + name + "': violation time limit " + violationTimeLimitSeconds
-                    + " s is outside New Relic's 300..2592000 s");
+        withinNewRelicsLimits(name, "violation time limit", violationTimeLimitSeconds, 300,
+                MAX_VIOLATION_TIME_LIMIT_SECONDS);
+        signalLossSeconds.ifPresent(loss -> withinNewRelicsLimits(name, "loss of signal after", loss, 30,
+                MAX_EXPIRATION_SECONDS));
+    }
+
+    /** A duration New Relic accepts from {@code min} to {@code max} seconds, both included. */
+    private static void withinNewRelicsLimits(String condition, String what, int seconds, int min, int max) {
+        if (seconds < min || seconds > max) {
+            throw new IllegalArgumentException("condition '" + condition + "': " + what + " " + seconds
+                    + " s is outside New Relic's " + min + ".." + max + " s");
         }
-        signalLossSeconds.ifPresent(loss -> {
-            if (loss < 30 || loss > MAX_EXPIRATION_SECONDS) {
-                throw new IllegalArgumentException("condition '" + name + "': loss of signal after " + loss
-                        + " s is outside New Relic's 30..172800 s");
-            }
-        });
     }
 }

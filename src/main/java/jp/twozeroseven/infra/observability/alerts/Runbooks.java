@@ -1,23 +1,22 @@
 package jp.twozeroseven.infra.observability.alerts;
 
-import java.util.List;
+import java.util.Locale;
 
-/** The runbooks under docs/runbooks/ that conditions link to; a test checks each file exists. */
-public final class Runbooks {
+/**
+ * The runbooks under docs/runbooks/ that conditions link to, one file each, named by the constant in lower case with
+ * {@code -} for {@code _} ({@code SLO_BURN_RATE} is {@code slo-burn-rate.md}); a test checks each file exists.
+ */
+public enum Runbooks {
+    SLO_BURN_RATE,
+    ERROR_RATE,
+    P95_LATENCY,
+    THROUGHPUT_DROP,
+    LOSS_OF_SIGNAL,
+    DATA_PIPELINE_HEARTBEAT,
+    OUTSIDE_IN_OUTAGE;
 
-    public static final String SLO_BURN_RATE = "slo-burn-rate";
-    public static final String ERROR_RATE = "error-rate";
-    public static final String P95_LATENCY = "p95-latency";
-    public static final String THROUGHPUT_DROP = "throughput-drop";
-    public static final String LOSS_OF_SIGNAL = "loss-of-signal";
-    public static final String DATA_PIPELINE_HEARTBEAT = "data-pipeline-heartbeat";
-    public static final String OUTSIDE_IN_OUTAGE = "outside-in-outage";
-
-    private Runbooks() {
-    }
-
-    public static List<String> all() {
-        return List.of(SLO_BURN_RATE, ERROR_RATE, P95_LATENCY, THROUGHPUT_DROP, LOSS_OF_SIGNAL, DATA_PIPELINE_HEARTBEAT,
-                OUTSIDE_IN_OUTAGE);
+    /** The runbook's file name under docs/runbooks/, without ".md". */
+    public String fileName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

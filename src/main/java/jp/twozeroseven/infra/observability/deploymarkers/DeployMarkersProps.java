@@ -3,8 +3,8 @@ package jp.twozeroseven.infra.observability.deploymarkers;
 import jp.twozeroseven.infra.settings.ObservabilityRegion;
 import jp.twozeroseven.infra.settings.SecretKey;
 import jp.twozeroseven.infra.settings.SecretValue;
+import jp.twozeroseven.infra.support.Required;
 
-import java.util.Objects;
 
 /**
  * What {@link DeployMarkers} needs besides the services: where the deployments come from and where they go.
@@ -16,8 +16,6 @@ import java.util.Objects;
 public record DeployMarkersProps(String application, SecretValue newRelicApiKey, ObservabilityRegion region) {
 
     public DeployMarkersProps {
-        Objects.requireNonNull(application, "application");
-        Objects.requireNonNull(newRelicApiKey, "newRelicApiKey");
-        Objects.requireNonNull(region, "region");
+        Required.components(DeployMarkersProps.class, application, newRelicApiKey, region);
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 
 /**
  * A compound condition: "Compound alerts let you combine multiple alert conditions into a trigger expression
@@ -74,21 +76,20 @@ public final class CompoundEvaluator {
         }
 
         private Expression or() {
-            Expression left = and();
-            while (accept("OR")) {
-                Expression l = left;
-                Expression r = and();
-                left = (t, c) -> l.at(t, c) || r.at(t, c);
-            }
-            return left;
+            return joined("OR", this::and, Boolean::logicalOr);
         }
 
         private Expression and() {
-            Expression left = not();
-            while (accept("AND")) {
+            return joined("AND", this::not, Boolean::logicalAnd);
+        }
+
+        /** {@code operand (operator operand)*}, grouped from the left. */
+        private Expression joined(String operator, Supplier<Expression> operand, BinaryOperator<Boolean> join) {
+            Expression left = operand.get();
+            while (accept(operator)) {
                 Expression l = left;
-                Expression r = not();
-                left = (t, c) -> l.at(t, c) && r.at(t, c);
+                Expression r = operand.get();
+                left = (t, c) -> join.apply(l.at(t, c), r.at(t, c));
             }
             return left;
         }

@@ -2,10 +2,10 @@ package jp.twozeroseven.infra.platform.cdn;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,14 +37,9 @@ public record StaticContentCdnProps(Scope scope, Output<String> accessLogBucket,
                                     List<String> originSecretValues) {
 
     public StaticContentCdnProps {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(accessLogBucket, "accessLogBucket");
-        Objects.requireNonNull(accessLogBucketDomainName, "accessLogBucketDomainName");
-        Objects.requireNonNull(logBucketAcls, "logBucketAcls");
-        Objects.requireNonNull(webAclArn, "webAclArn");
-        Objects.requireNonNull(certificateArn, "certificateArn");
-        Objects.requireNonNull(albOriginDomain, "albOriginDomain");
-        Objects.requireNonNull(priceClass, "priceClass");
+        Required.components(StaticContentCdnProps.class, scope, accessLogBucket, accessLogBucketDomainName,
+                logBucketAcls, webAclArn, aliases, certificateArn, albPathPatterns, albOriginDomain, priceClass,
+                originSecretValues);
         aliases = List.copyOf(aliases);
         albPathPatterns = List.copyOf(albPathPatterns);
         originSecretValues = List.copyOf(originSecretValues);

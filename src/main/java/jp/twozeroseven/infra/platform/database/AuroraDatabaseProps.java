@@ -1,10 +1,10 @@
 package jp.twozeroseven.infra.platform.database;
 
 import com.pulumi.core.Output;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What {@link AuroraDatabase} builds. Whether the cluster has deletion protection, takes a final snapshot and is
@@ -37,16 +37,9 @@ public record AuroraDatabaseProps(Scope scope, Output<List<String>> subnetIds, O
                                   int performanceInsightsRetentionDays, int logRetentionDays) {
 
     public AuroraDatabaseProps {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(subnetIds, "subnetIds");
-        Objects.requireNonNull(securityGroupId, "securityGroupId");
-        Objects.requireNonNull(kmsKeyArn, "kmsKeyArn");
-        Objects.requireNonNull(engineVersion, "engineVersion");
-        Objects.requireNonNull(instanceClass, "instanceClass");
-        Objects.requireNonNull(databaseName, "databaseName");
-        Objects.requireNonNull(masterUsername, "masterUsername");
-        Objects.requireNonNull(backupWindow, "backupWindow");
-        Objects.requireNonNull(maintenanceWindow, "maintenanceWindow");
+        Required.components(AuroraDatabaseProps.class, scope, subnetIds, securityGroupId, kmsKeyArn, availabilityZones,
+                engineVersion, instanceClass, instances, databaseName, masterUsername, backupRetentionDays,
+                backupWindow, maintenanceWindow, performanceInsightsRetentionDays, logRetentionDays);
         availabilityZones = List.copyOf(availabilityZones);
         if (availabilityZones.isEmpty()) {
             throw new IllegalArgumentException("the database needs at least one availability zone");

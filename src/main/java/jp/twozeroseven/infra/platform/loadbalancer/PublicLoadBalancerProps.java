@@ -2,10 +2,10 @@ package jp.twozeroseven.infra.platform.loadbalancer;
 
 import com.pulumi.core.Output;
 import jp.twozeroseven.infra.platform.storage.SecureBucket;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What {@link PublicLoadBalancer} builds. Stack config keys are under {@code loadBalancer.*}.
@@ -26,12 +26,8 @@ public record PublicLoadBalancerProps(Scope scope, Output<List<String>> publicSu
                                       int testListenerPort, int idleTimeoutSeconds, boolean deletionProtection) {
 
     public PublicLoadBalancerProps {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(publicSubnets, "publicSubnets");
-        Objects.requireNonNull(securityGroupId, "securityGroupId");
-        Objects.requireNonNull(logBucket, "logBucket");
-        Objects.requireNonNull(certificateArn, "certificateArn");
-        Objects.requireNonNull(sslPolicy, "sslPolicy");
+        Required.components(PublicLoadBalancerProps.class, scope, publicSubnets, securityGroupId, logBucket,
+                certificateArn, sslPolicy, testListenerPort, idleTimeoutSeconds, deletionProtection);
         if (testListenerPort < 1 || testListenerPort > 65535 || testListenerPort == 80 || testListenerPort == 443) {
             throw new IllegalArgumentException("the test listener port must be 1-65535 and not 80 or 443: "
                     + testListenerPort);

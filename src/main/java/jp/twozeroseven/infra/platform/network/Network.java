@@ -64,33 +64,28 @@ public final class Network extends ComponentResource {
         List<NatGateway> nats = new ArrayList<>();
         for (int i = 0; i < props.availabilityZones().size(); i++) {
             String zone = props.availabilityZones().get(i);
-            String suffix = zone.substring(zone.length() - 1);
-            Subnet pub = subnet(scope, "public-" + suffix, zone, props.publicSubnetCidrs().get(i), true);
+            String letter = zoneLetter(zone);
+            Subnet pub = subnet(scope, "public", zone, props.publicSubnetCidrs().get(i), publicRoutes);
             publicSubnets.add(pub);
-            new RouteTableAssociation(scope.name("public-" + suffix), RouteTableAssociationArgs.builder()
-                    .subnetId(pub.id()).routeTableId(publicRoutes.id()).build(), scope.options());
             if (i == 0 || props.natGateways() == NetworkProps.NatGateways.ONE_PER_AZ) {
-                var eip = new Eip(scope.name("nat-" + suffix), EipArgs.builder().domain("vpc")
-                        .tags(scope.tags(scope.name("nat-" + suffix))).build(), scope.options());
-                nats.add(new NatGateway(scope.name("nat-" + suffix), NatGatewayArgs.builder()
+                var eip = new Eip(scope.name("nat-" + letter), EipArgs.builder().domain("vpc")
+                        .tags(scope.tags(scope.name("nat-" + letter))).build(), scope.options());
+                nats.add(new NatGateway(scope.name("nat-" + letter), NatGatewayArgs.builder()
                         .subnetId(pub.id()).allocationId(eip.id())
-                        .tags(scope.tags(scope.name("nat-" + suffix))).build(), scope.options()));
+                        .tags(scope.tags(scope.name("nat-" + letter))).build(), scope.options()));
             }
         }
         List<RouteTable> privateRouteTables = new ArrayList<>();
         for (int i = 0; i < props.availabilityZones().size(); i++) {
             String zone = props.availabilityZones().get(i);
-            String suffix = zone.substring(zone.length() - 1);
-            Subnet priv = subnet(scope, "private-" + suffix, zone, props.privateSubnetCidrs().get(i), false);
-            privateSubnets.add(priv);
-            var routes = new RouteTable(scope.name("private-" + suffix), RouteTableArgs.builder()
-                    .vpcId(vpc.id()).tags(scope.tags(scope.name("private-" + suffix))).build(), scope.options());
+            String routesName = scope.name("private-" + zoneLetter(zone));
+            var routes = new RouteTable(routesName, RouteTableArgs.builder()
+                    .vpcId(vpc.id()).tags(scope.tags(routesName)).build(), scope.options());
             NatGateway nat = nats.get(Math.min(i, nats.size() - 1));
-            new Route(scope.name("private-" + suffix + "-default"), RouteArgs.builder()
+            new Route(routesName + "-default", RouteArgs.builder()
                     .routeTableId(routes.id()).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat.id()).build(),
                     scope.options());
-            new RouteTableAssociation(scope.name("private-" + suffix), RouteTableAssociationArgs.builder()
-                    .subnetId(priv.id()).routeTableId(routes.id()).build(), scope.options());
+            privateSubnets.add(subnet(scope, "private", zone, props.privateSubnetCidrs().get(i), routes));
             privateRouteTables.add(routes);
         }
         new VpcEndpoints("endpoints", new VpcEndpointsProps(scope, vpc, privateSubnets, privateRouteTables),
@@ -99,15 +94,27 @@ public final class Network extends ComponentResource {
         this.registerOutputs(Map.of("vpcId", vpc.id()));
     }
 
-    private Subnet subnet(Scope scope, String suffix, String zone, String cidr, boolean isPublic) {
-        String name = scope.name(suffix);
-        return new Subnet(name, SubnetArgs.builder()
+    /** The last letter of a zone's name names what lies in it: {@code ap-northeast-1a} is {@code a}. */
+    private static String zoneLetter(String zone) {
+        return zone.substring(zone.length() - 1);
+    }
+
+    /**
+     * The subnet of one tier ({@code public} or {@code private}, also its {@code Tier} tag) in one zone, named
+     * {@code <tier>-<zone letter>}, and its association with the route table it uses.
+     */
+    private Subnet subnet(Scope scope, String tier, String zone, String cidr, RouteTable routes) {
+        String name = scope.name(tier + "-" + zoneLetter(zone));
+        Subnet subnet = new Subnet(name, SubnetArgs.builder()
                 .vpcId(vpc.id())
                 .availabilityZone(zone)
                 .cidrBlock(cidr)
                 .mapPublicIpOnLaunch(false)
-                .tags(scope.tags().forResource(scope.service(), name, Map.of("Tier", isPublic ? "public" : "private")))
+                .tags(scope.tags(name, Map.of("Tier", tier)))
                 .build(), scope.options());
+        new RouteTableAssociation(name, RouteTableAssociationArgs.builder()
+                .subnetId(subnet.id()).routeTableId(routes.id()).build(), scope.options());
+        return subnet;
     }
 
     public Output<String> vpcId() {

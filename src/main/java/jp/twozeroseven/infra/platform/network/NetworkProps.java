@@ -1,9 +1,9 @@
 package jp.twozeroseven.infra.platform.network;
 
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What {@link Network} builds. The subnet lists are index-aligned with {@code availabilityZones}: subnet i of each
@@ -26,10 +26,8 @@ public record NetworkProps(Scope scope, String vpcCidr, List<String> availabilit
     public enum NatGateways { SINGLE, ONE_PER_AZ }
 
     public NetworkProps {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(vpcCidr, "vpcCidr");
-        Objects.requireNonNull(natGateways, "natGateways");
-        Objects.requireNonNull(flowLogs, "flowLogs");
+        Required.components(NetworkProps.class, scope, vpcCidr, availabilityZones, publicSubnetCidrs,
+                privateSubnetCidrs, natGateways, flowLogs);
         availabilityZones = List.copyOf(availabilityZones);
         publicSubnetCidrs = List.copyOf(publicSubnetCidrs);
         privateSubnetCidrs = List.copyOf(privateSubnetCidrs);

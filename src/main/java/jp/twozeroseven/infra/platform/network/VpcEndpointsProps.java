@@ -3,10 +3,10 @@ package jp.twozeroseven.infra.platform.network;
 import com.pulumi.aws.ec2.RouteTable;
 import com.pulumi.aws.ec2.Subnet;
 import com.pulumi.aws.ec2.Vpc;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What {@link VpcEndpoints} builds: the S3 gateway endpoint on the private route tables and one interface endpoint
@@ -25,8 +25,7 @@ public record VpcEndpointsProps(Scope scope, Vpc vpc, List<Subnet> privateSubnet
     public static final List<String> DEFAULT_INTERFACE_SERVICES = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager");
 
     public VpcEndpointsProps {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(vpc, "vpc");
+        Required.components(VpcEndpointsProps.class, scope, vpc, privateSubnets, routeTables, interfaceServices);
         privateSubnets = List.copyOf(privateSubnets);
         routeTables = List.copyOf(routeTables);
         interfaceServices = List.copyOf(interfaceServices);

@@ -5,11 +5,11 @@ import jp.twozeroseven.infra.iam.Effect;
 import jp.twozeroseven.infra.iam.PolicyDocument;
 import jp.twozeroseven.infra.iam.Principal;
 import jp.twozeroseven.infra.iam.Statement;
+import jp.twozeroseven.infra.support.Required;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The repository policy of every ECR repository: who may put an image in it, delete one, or change what guards it.
@@ -49,9 +49,7 @@ public final class RepositoryGuard {
      */
     public record Roles(String accountId, String deployRoleArn, String breakGlassRoleArn) {
         public Roles {
-            Objects.requireNonNull(accountId, "accountId");
-            Objects.requireNonNull(deployRoleArn, "deployRoleArn");
-            Objects.requireNonNull(breakGlassRoleArn, "breakGlassRoleArn");
+            Required.components(Roles.class, accountId, deployRoleArn, breakGlassRoleArn);
         }
 
         /** The guard of a repository whose images {@code releaseRoleArn} pushes. */

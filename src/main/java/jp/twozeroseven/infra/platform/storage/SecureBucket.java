@@ -57,13 +57,11 @@ public final class SecureBucket extends ComponentResource {
         Scope scope = props.scope().child(this);
         BucketSpec spec = props.bucket();
         String physical = scope.name(name);
-        Map<String, String> tags = new java.util.LinkedHashMap<>(scope.tags(physical));
-        tags.putAll(spec.extraTags());
         CustomResourceOptions stateful = spec.stateful() ? scope.statefulOptions() : scope.options();
         bucket = new BucketV2(physical, BucketV2Args.builder()
                 .bucket(physical)
                 .forceDestroy(false)
-                .tags(tags)
+                .tags(scope.tags(physical, spec.extraTags()))
                 .build(), stateful);
         var publicAccess = new BucketPublicAccessBlock(physical, BucketPublicAccessBlockArgs.builder()
                 .bucket(bucket.bucket())

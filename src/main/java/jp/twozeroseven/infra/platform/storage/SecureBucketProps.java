@@ -1,8 +1,8 @@
 package jp.twozeroseven.infra.platform.storage;
 
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
-import java.util.Objects;
 
 /**
  * What {@link SecureBucket} builds.
@@ -14,7 +14,6 @@ import java.util.Objects;
 public record SecureBucketProps(Scope scope, SecureBucket.BucketSpec bucket) {
 
     public SecureBucketProps {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(bucket, "bucket");
+        Required.components(SecureBucketProps.class, scope, bucket);
     }
 }

@@ -1,9 +1,9 @@
 package jp.twozeroseven.infra.platform.waf;
 
 import com.pulumi.core.Output;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,9 +29,8 @@ public record WebAclsProps(Scope scope, Output<String> albArn, Optional<String> 
     public static final int DEFAULT_CDN_RATE_LIMIT = 5_000;
 
     public WebAclsProps {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(albArn, "albArn");
-        Objects.requireNonNull(existingCdnAclArn, "existingCdnAclArn");
+        Required.components(WebAclsProps.class, scope, albArn, existingCdnAclArn, albRateLimit, cdnRateLimit,
+                logRetentionDays);
         for (int limit : new int[]{albRateLimit, cdnRateLimit}) {
             if (limit < 10) {
                 throw new IllegalArgumentException("a WAF rate limit is at least 10 requests per 5 minutes: " + limit);

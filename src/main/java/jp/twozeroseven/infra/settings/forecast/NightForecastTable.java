@@ -1,6 +1,7 @@
 package jp.twozeroseven.infra.settings.forecast;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** The forecast as text for the synth summary and as Markdown for cost.md: pure functions of the forecast. */
@@ -19,12 +20,7 @@ public final class NightForecastTable {
         }
         out.append(String.format(Locale.ROOT, "  %-18s %15s %8s %13s %5s  %s%n", "table", "rows/night", "task",
                 "slot", "disk", "first run"));
-        for (NightForecast.Slot slot : sorted(f)) {
-            TablePlan p = f.table(slot.table()).orElseThrow();
-            out.append(String.format(Locale.ROOT, "  %-18s %,15d %8s %s-%s %3dG  %s%n", p.table(), p.nightlyRows(),
-                    NightForecast.duration(p.nightlySeconds()), NightForecast.clock(f.start(), slot.startSecond()),
-                    NightForecast.clock(f.start(), slot.endSecond()), p.ephemeralStorageGiB(), firstRun(p)));
-        }
+        appendTables(out, f, "  %-18s %,15d %8s %s-%s %3dG  %s%n");
         return out.toString();
     }
 
@@ -44,18 +40,23 @@ public final class NightForecastTable {
                     margin(until - f.steadySeconds()), margin(until - f.firstNightSeconds())));
         }
         md.append("\n| Table | Rows a night | Task | Slot | Ephemeral storage | First run |\n|---|---:|---:|---|---:|---|\n");
-        for (NightForecast.Slot slot : sorted(f)) {
-            TablePlan p = f.table(slot.table()).orElseThrow();
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s-%s | %d GiB | %s |%n", p.table(), p.nightlyRows(),
-                    NightForecast.duration(p.nightlySeconds()), NightForecast.clock(f.start(), slot.startSecond()),
-                    NightForecast.clock(f.start(), slot.endSecond()), p.ephemeralStorageGiB(), firstRun(p)));
-        }
+        appendTables(md, f, "| %s | %,d | %s | %s-%s | %d GiB | %s |%n");
         return md.toString();
     }
 
-    private static java.util.List<NightForecast.Slot> sorted(NightForecast f) {
-        return f.steadyNight().stream().sorted(Comparator.comparingLong(NightForecast.Slot::startSecond)
-                .thenComparing(NightForecast.Slot::table)).toList();
+    /**
+     * One row per table of a normal night, by slot start: {@code format} takes the table, its rows a night, its
+     * task's duration, the slot's start and end, its ephemeral storage in GiB and how its first run goes.
+     */
+    private static void appendTables(StringBuilder out, NightForecast f, String format) {
+        List<NightForecast.Slot> slots = f.steadyNight().stream().sorted(Comparator
+                .comparingLong(NightForecast.Slot::startSecond).thenComparing(NightForecast.Slot::table)).toList();
+        for (NightForecast.Slot slot : slots) {
+            TablePlan p = f.table(slot.table()).orElseThrow();
+            out.append(String.format(Locale.ROOT, format, p.table(), p.nightlyRows(),
+                    NightForecast.duration(p.nightlySeconds()), NightForecast.clock(f.start(), slot.startSecond()),
+                    NightForecast.clock(f.start(), slot.endSecond()), p.ephemeralStorageGiB(), firstRun(p)));
+        }
     }
 
     private static String firstRun(TablePlan p) {

@@ -51,8 +51,8 @@ class CatchUpWindowPostgresTest {
 
     private static Map<String, String> env(String window) {
         Map<String, String> env = new HashMap<>();
-        env.put(EmbulkEnvironment.DB_USER, user);
-        env.put(EmbulkEnvironment.DB_PASSWORD, password);
+        env.put(EmbulkEnvironment.MASKED_USER.userVariable(), user);
+        env.put(EmbulkEnvironment.MASKED_USER.passwordVariable(), password);
         env.put(EmbulkEnvironment.PSEUDONYM_KEY, KEY);
         env.put(EmbulkEnvironment.MODE, "nightly");
         env.put(EmbulkEnvironment.CATCH_UP_WINDOW, window);

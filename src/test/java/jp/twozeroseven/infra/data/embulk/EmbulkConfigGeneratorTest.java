@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import jp.twozeroseven.infra.catalog.Catalog;
 import jp.twozeroseven.infra.catalog.CatalogLoader;
@@ -155,17 +154,6 @@ class EmbulkConfigGeneratorTest {
                 .hasMessageContaining("export target is zone 'raw' but this config is for zone 'masked'");
         assertThatThrownBy(() -> EmbulkConfigGenerator.raw(drivers, SOURCE, MASKED, Set.of("drivers")))
                 .hasMessageContaining("for zone 'raw'");
-    }
-
-    @Test
-    void theImageReadsTheVariablesTheStateMachinePasses() {
-        // One name each side: EtlStateMachineDefinition's container overrides, these configs' Liquid references.
-        assertThat(List.of(EmbulkEnvironment.EXPORT_DATE, EmbulkEnvironment.RUN_ID, EmbulkEnvironment.MODE,
-                EmbulkEnvironment.CATCH_UP_WINDOW)).containsExactly(
-                jp.twozeroseven.infra.data.orchestration.EtlStateMachineDefinition.EXPORT_DATE_VARIABLE,
-                jp.twozeroseven.infra.data.orchestration.EtlStateMachineDefinition.RUN_ID_VARIABLE,
-                jp.twozeroseven.infra.data.orchestration.EtlStateMachineDefinition.MODE_VARIABLE,
-                jp.twozeroseven.infra.data.orchestration.EtlStateMachineDefinition.CATCH_UP_WINDOW_VARIABLE);
     }
 
     @Test

@@ -49,10 +49,10 @@ class EmbulkConfigPostgresTest {
 
     private static Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
-        env.put(EmbulkEnvironment.DB_USER, user);
-        env.put(EmbulkEnvironment.DB_PASSWORD, password);
-        env.put(EmbulkEnvironment.RAW_DB_USER, user);
-        env.put(EmbulkEnvironment.RAW_DB_PASSWORD, password);
+        env.put(EmbulkEnvironment.MASKED_USER.userVariable(), user);
+        env.put(EmbulkEnvironment.MASKED_USER.passwordVariable(), password);
+        env.put(EmbulkEnvironment.RAW_USER.userVariable(), user);
+        env.put(EmbulkEnvironment.RAW_USER.passwordVariable(), password);
         // What the state machine passes on a normal night (EtlStateMachineDefinition, container overrides).
         env.put(EmbulkEnvironment.MODE, "nightly");
         env.put(EmbulkEnvironment.CATCH_UP_WINDOW, "0");

@@ -132,5 +132,16 @@ class SlackNotificationTemplatesTest {
         assertThatThrownBy(() -> new VtlTemplate().stringField("bad name", "$.x", 10)).hasMessageContaining("bad name");
         assertThatThrownBy(() -> new VtlTemplate().stringField("x", "$.x')", 10)).hasMessageContaining("$.x')");
         assertThatThrownBy(() -> new VtlTemplate().jsonField("x", "$.x", 5000)).hasMessageContaining("5000");
+        assertThatThrownBy(() -> new VtlTemplate().stringFields(10, "ok", "bad name")).hasMessageContaining("bad name");
+        assertThatThrownBy(() -> new VtlTemplate().jsonFields(5000, "x")).hasMessageContaining("5000");
+    }
+
+    @Test
+    void topLevelFieldsAreDeclaredInOrderFromTheirOwnNames() {
+        VtlTemplate template = new VtlTemplate().stringFields(10, "table", "runGroup").jsonFields(12, "total");
+
+        assertThat(template.variableNames()).containsExactly("table", "runGroup", "total");
+        assertThat(template.render(MAPPER.createObjectNode())).contains("$!input.path('$.runGroup')")
+                .contains("$!input.json('$.total')");
     }
 }

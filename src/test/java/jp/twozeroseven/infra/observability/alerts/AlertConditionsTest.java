@@ -135,25 +135,27 @@ class AlertConditionsTest {
         assertThat(HeartbeatCondition.nrql("it's")).endsWith("stack = 'it\\'s'");
     }
 
+    private static final Runbooks R = Runbooks.ERROR_RATE;
+
     @Test
     void conditionSpecRejectsWhatNewRelicRejects() {
         assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "above", 1, 86_400, Optional.empty(), 86_400, "all",
-                Optional.empty(), false, "r")).hasMessageContaining("30..21600");
+                Optional.empty(), false, R)).hasMessageContaining("30..21600");
         assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "above", 1, 3600, Optional.empty(), 5400, "all",
-                Optional.empty(), false, "r")).hasMessageContaining("multiple of the aggregation window");
+                Optional.empty(), false, R)).hasMessageContaining("multiple of the aggregation window");
         // with sliding windows the duration is a multiple of the slide (the provider's helper example: 5400/60/900)
         assertThat(new NrqlConditionSpec("x", "q", "above_or_equals", 1, 5400, Optional.of(60), 900, "at_least_once",
-                Optional.empty(), false, "r").thresholdDurationSeconds()).isEqualTo(900);
+                Optional.empty(), false, R).thresholdDurationSeconds()).isEqualTo(900);
         assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "above", 1, 3600, Optional.of(60), 3600, "any",
-                Optional.empty(), false, "r")).hasMessageContaining("all or at_least_once");
+                Optional.empty(), false, R)).hasMessageContaining("all or at_least_once");
         assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "above", 1, 3600, Optional.empty(), 3600, "all",
-                Optional.empty(), false, "r", 100)).hasMessageContaining("300..2592000");
+                Optional.empty(), false, R, 100)).hasMessageContaining("300..2592000");
         assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "above", 1, 3600, Optional.of(700), 3600, "all",
-                Optional.empty(), false, "r")).hasMessageContaining("factor");
+                Optional.empty(), false, R)).hasMessageContaining("factor");
         assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "equals", 1, 3600, Optional.empty(), 3600, "all",
-                Optional.empty(), false, "r")).hasMessageContaining("above, above_or_equals or below");
+                Optional.empty(), false, R)).hasMessageContaining("above, above_or_equals or below");
         assertThatThrownBy(() -> new NrqlConditionSpec("x", "q", "below", 1, 3600, Optional.empty(), 3600, "all",
-                Optional.of(200_000), false, "r")).hasMessageContaining("172800");
+                Optional.of(200_000), false, R)).hasMessageContaining("172800");
     }
 
     @Test

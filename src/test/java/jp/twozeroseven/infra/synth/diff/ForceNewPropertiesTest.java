@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The diff replaces a resource exactly when a {@code ForceNew} input changes, per type, as read from the provider
@@ -92,6 +93,29 @@ class ForceNewPropertiesTest {
                         "aws:kms/key:Key", "aws:glue/catalogTable:CatalogTable")
                 .doesNotContain("aws:iam/role:Role", "aws:ecs/taskDefinition:TaskDefinition");
         assertThat(ForceNewProperties.schemas()).allSatisfy(s -> assertThat(s.source()).contains("internal/service/"));
+    }
+
+    @Test
+    void aReadingIsRefusedUnlessItNamesItsSourceAndMapsPulumiNamesToSchemaNames() throws Exception {
+        var yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        Schema role = ForceNewProperties.reading(yaml.readTree("""
+                {type: "aws:iam/role:Role", source: internal/service/iam/role.go @ 0040ea69, stateful: false,
+                 forceNew: {name: name, namePrefix: name_prefix}, inPlace: {}}"""));
+        assertThat(role.forceNew()).containsExactly(new Attribute("name", "name"),
+                new Attribute("namePrefix", "name_prefix"));
+        assertThat(role.inPlace()).isEmpty();
+        assertThatThrownBy(() -> ForceNewProperties.reading(yaml.readTree("""
+                {type: "aws:iam/role:Role", source: role.go, stateful: false, forceNew: {name: name}}""")))
+                .hasMessageContaining("aws:iam/role:Role: source must name the provider file read");
+        // the columns swapped: the provider's name where Pulumi's belongs
+        assertThatThrownBy(() -> ForceNewProperties.reading(yaml.readTree("""
+                {type: "aws:iam/role:Role", source: internal/service/iam/role.go @ 0040ea69, stateful: false,
+                 forceNew: {name_prefix: namePrefix}}""")))
+                .hasMessageContaining("aws:iam/role:Role.forceNew: 'name_prefix: namePrefix' must map Pulumi's");
+        assertThatThrownBy(() -> ForceNewProperties.reading(yaml.readTree("""
+                {type: "aws:iam/role:Role", source: internal/service/iam/role.go @ 0040ea69, stateful: "false",
+                 forceNew: {name: name}}""")))
+                .hasMessageContaining("stateful must be true or false");
     }
 
     private static SynthDiff.Change changeOf(String type, String path) {
