@@ -44,9 +44,9 @@ public final class ServicePropsFrom {
     public static AppService.Props of(StackSettings stack, ServiceSettings service, Scope scope,
                                       AppService.Platform platform) {
         var deploy = stack.deploy();
-        // A worker listens on no port and answers no probe: no port mapping, no container health check (ECS then
-        // reports the container's health as UNKNOWN and judges the task by its essential container running;
-        // ECS developer guide, "Determine Amazon ECS task health using container health checks").
+        // A worker listens on no port and answers no probe: no port mapping, no container health check. ECS then
+        // reports the container's health as UNKNOWN ("there's no container health check defined", ECS API
+        // reference, HealthCheck), and a task whose essential app container exits stops and is replaced.
         OptionalInt port = service.loadBalanced().map(lb -> OptionalInt.of(lb.containerPort()))
                 .orElse(OptionalInt.empty());
         Optional<HealthCheck> health = service.loadBalanced().map(lb ->
