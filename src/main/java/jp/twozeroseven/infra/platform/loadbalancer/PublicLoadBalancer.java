@@ -27,8 +27,19 @@ public final class PublicLoadBalancer extends ComponentResource {
     public static final String TYPE = "platform207:loadbalancer:PublicLoadBalancer";
 
     private final LoadBalancer alb;
-    private final Listener https;
-    private final Listener test;
+    private final TrafficListeners listeners;
+
+    /**
+     * The two HTTPS listeners an ECS blue/green deployment switches between: CodeDeploy shifts the production
+     * listener's traffic to the replacement task set, and routes the test listener to it first for validation
+     * (CodeDeploy User Guide, "Before you begin an Amazon ECS deployment": one production listener and an optional
+     * test listener per deployment group).
+     *
+     * @param production the listener on 443 that viewers reach
+     * @param test       the listener on {@code testListenerPort} that only the deploy's validation reaches
+     */
+    public record TrafficListeners(Listener production, Listener test) {
+    }
 
     /**
      * @param name    the component's name ({@code load-balancer} in the stack; part of every child's URN)
@@ -62,8 +73,8 @@ public final class PublicLoadBalancer extends ComponentResource {
                         .build())
                 .tags(scope.tags(id + "-http"))
                 .build(), scope.options());
-        https = tlsListener(scope, id + "-https", 443, props);
-        test = tlsListener(scope, id + "-test", props.testListenerPort(), props);
+        listeners = new TrafficListeners(tlsListener(scope, id + "-https", 443, props),
+                tlsListener(scope, id + "-test", props.testListenerPort(), props));
         this.registerOutputs(Map.of("dnsName", alb.dnsName()));
     }
 
@@ -84,11 +95,8 @@ public final class PublicLoadBalancer extends ComponentResource {
         return alb;
     }
 
-    public Listener https() {
-        return https;
-    }
-
-    public Listener test() {
-        return test;
+    /** The production and test listeners each service's listener rules attach to. */
+    public TrafficListeners listeners() {
+        return listeners;
     }
 }

@@ -335,13 +335,14 @@ public final class AppService extends ComponentResource {
                 .build(), scope.options());
 
         PublicLoadBalancer loadBalancer = platform.loadBalancer();
+        PublicLoadBalancer.TrafficListeners listeners = loadBalancer.listeners();
         props.loadBalanced().ifPresent(balanced -> {
             targetGroups.put("blue", targetGroup(scope, id + "-blue", platform.vpcId(), balanced));
             targetGroups.put("green", targetGroup(scope, id + "-green", platform.vpcId(), balanced));
-            listenerRules.add(listenerRule(scope, id + "-production", loadBalancer.https(), balanced, true));
-            listenerRules.add(listenerRule(scope, id + "-test", loadBalancer.test(), balanced, false));
+            listenerRules.add(listenerRule(scope, id + "-production", listeners.production(), balanced, true));
+            listenerRules.add(listenerRule(scope, id + "-test", listeners.test(), balanced, false));
             Routing routing = balanced.routing();
-            CloudFrontOnly.denyWithoutHeader(scope, id + "-cloudfront-only", loadBalancer.https(), routing,
+            CloudFrontOnly.denyWithoutHeader(scope, id + "-cloudfront-only", listeners.production(), routing,
                     CdnOriginSecret.denyPriority(routing.priority()), balanced.cloudFrontOnly());
         });
         boolean balanced = props.loadBalanced().isPresent();
@@ -402,7 +403,8 @@ public final class AppService extends ComponentResource {
                         group, props.release().deploymentConfig(), props.release().terminationWaitMinutes(),
                         stack.region(), stack.accountId()),
                 new ServiceBlueGreen.Target(platform.deployments().application().name(), platform.cluster().name(),
-                        service.name(), loadBalancer.https(), loadBalancer.test(), loadBalancer.alb().arnSuffix(),
+                        service.name(), listeners.production(), listeners.test(),
+                        loadBalancer.alb().arnSuffix(),
                         targetGroups.get("blue"), targetGroups.get("green"), listenerRules, executionRole, taskRole),
                 () -> moved(scope, FormerParents.BLUE_GREEN)));
 
