@@ -31,7 +31,8 @@ public final class InfraStack {
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags.defaults()).build())
                 .build());
         Scope root = PlatformPropsFrom.rootScope(settings, aws, tags, StackTags.SHARED_SERVICE);
-        AppPlatform platform = new AppPlatform("platform", root, new PlatformPropsFrom(settings));
+        AppPlatform platform = new AppPlatform("platform", new PlatformPropsFrom(settings, root),
+                ComponentResourceOptions.builder().parent(root.parent()).build());
         new Observability("observability", ObservabilityPropsFrom.of(settings, root.forService("observability"),
                 platform.deployments().applicationName(),
                 ObservabilityPropsFrom.handover(settings.stack(), settings.cdn().aliases(),

@@ -3,7 +3,15 @@ package jp.twozeroseven.infra.composition;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
+import jp.twozeroseven.infra.platform.AppPlatformProps;
 import jp.twozeroseven.infra.platform.cdn.StaticContentCdnProps;
+import jp.twozeroseven.infra.platform.deploy.BlueGreenDeploymentsProps;
+import jp.twozeroseven.infra.platform.deploy.DeployTrigger;
+import jp.twozeroseven.infra.platform.registry.RegistriesProps;
+import jp.twozeroseven.infra.platform.registry.SidecarImages;
+import jp.twozeroseven.infra.platform.secrets.AppSecretsProps;
+import jp.twozeroseven.infra.platform.security.SecurityGroupsProps;
+import jp.twozeroseven.infra.platform.service.AppService;
 import jp.twozeroseven.infra.platform.release.RepositoryGuard;
 import jp.twozeroseven.infra.platform.database.AuroraDatabaseProps;
 import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancerProps;
@@ -27,17 +35,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The props of the platform's shared components (network, keys, log buckets, load balancer, database, WAF, CDN)
- * from the stack's settings. Settings carry the stack config's keys and their defaults (the parser applies them);
- * the components' own defaults (rate limits, deletion windows, the flow log interval) are named in their props.
- * The wiring between components (subnets, security groups, keys) is passed in by the platform that builds them.
+ * The props of the app platform and its children (network, keys, security groups, registries, log buckets, load
+ * balancer, database, secrets, deployments, the services, WAF, CDN) from the stack's settings. Settings carry the
+ * stack config's keys and their defaults (the parser applies them); the components' own defaults (rate limits,
+ * deletion windows, the flow log interval) are named in their props. The wiring between components (subnets,
+ * security groups, keys) is passed in by the platform that builds them ({@link AppPlatformProps}).
  */
-public final class PlatformPropsFrom {
+public final class PlatformPropsFrom implements AppPlatformProps {
 
     private final StackSettings settings;
+    private final Scope scope;
 
-    public PlatformPropsFrom(StackSettings settings) {
+    /** @param scope where the platform is created: the stack root's scope */
+    public PlatformPropsFrom(StackSettings settings, Scope scope) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.scope = Objects.requireNonNull(scope, "scope");
     }
 
     /** The stack root's scope: the explicit provider of the stack's region and account, naming and tags. */
@@ -46,32 +58,27 @@ public final class PlatformPropsFrom {
                 settings.tier().isProduction(), tags, service);
     }
 
-    /** The blue/green test listener's port, which the load balancer's security group opens inside the VPC. */
-    public int testListenerPort() {
-        return settings.loadBalancer().testListenerPort();
+    @Override
+    public Scope scope() {
+        return scope;
     }
 
-    /**
-     * One props record per app service, in the stack file's order.
-     *
-     * @param scope    the platform's scope, where the services are created
-     * @param platform what the services share
-     */
-    public List<jp.twozeroseven.infra.platform.service.AppService.Props> services(Scope scope,
-            jp.twozeroseven.infra.platform.service.AppService.Platform platform) {
+    @Override
+    public List<AppService.Props> services(Scope scope, AppService.Platform platform) {
         return ServicePropsFrom.services(settings, scope, platform);
     }
 
-    /** The services deployed blue/green (those behind the load balancer), in the stack file's order. */
-    public List<String> blueGreenServices() {
-        return ServicePropsFrom.blueGreenServices(settings);
+    @Override
+    public BlueGreenDeploymentsProps blueGreen(Scope scope) {
+        return new BlueGreenDeploymentsProps(scope, ServicePropsFrom.blueGreenServices(settings));
     }
 
-    /** What the services' deploy triggers share (mode, tag prefix, GitHub trust). */
-    public jp.twozeroseven.infra.platform.deploy.DeployTrigger.Props deployTrigger() {
-        return ServicePropsFrom.deployTrigger(settings);
+    @Override
+    public DeployTrigger.Props deployTrigger(Scope scope, Output<String> kmsKeyArn, Output<String> accessLogBucket) {
+        return ServicePropsFrom.deployTrigger(settings, scope, kmsKeyArn, accessLogBucket);
     }
 
+    @Override
     public NetworkProps network(Scope scope) {
         NetworkSettings network = settings.network();
         return new NetworkProps(scope, network.vpcCidr(), network.availabilityZones(), network.publicSubnetCidrs(),
@@ -86,14 +93,33 @@ public final class PlatformPropsFrom {
         };
     }
 
+    @Override
     public PlatformKeysProps keys() {
         return PlatformKeysProps.DEFAULTS;
     }
 
+    @Override
+    public SecurityGroupsProps securityGroups(Scope scope, Output<String> vpcId, Output<String> vpcCidr) {
+        return new SecurityGroupsProps(scope, vpcId, vpcCidr, settings.loadBalancer().testListenerPort());
+    }
+
+    /** The sidecar mirrors of the pinned sidecar versions, guarded like every repository of the stack. */
+    @Override
+    public RegistriesProps registries(Scope scope, Output<String> kmsKeyArn) {
+        return new RegistriesProps(scope, SidecarImages.pinned(), kmsKeyArn, repositoryGuard());
+    }
+
+    @Override
+    public AppSecretsProps secrets(Scope scope, Output<String> kmsKeyArn) {
+        return new AppSecretsProps(scope, settings.namePrefix(), kmsKeyArn, settings.tier().isProduction());
+    }
+
+    @Override
     public LogBucketsProps logBuckets() {
         return LogBucketsProps.expiringAfter(settings.logRetentionDays());
     }
 
+    @Override
     public PublicLoadBalancerProps loadBalancer(Scope scope, Output<List<String>> publicSubnets,
                                                 Output<String> securityGroupId, SecureBucket logBucket) {
         LoadBalancerSettings lb = settings.loadBalancer();
@@ -101,6 +127,7 @@ public final class PlatformPropsFrom {
                 lb.sslPolicy(), lb.testListenerPort(), lb.idleTimeoutSeconds(), lb.deletionProtection());
     }
 
+    @Override
     public AuroraDatabaseProps database(Scope scope, Output<List<String>> subnetIds, Output<String> securityGroupId,
                                         Output<String> kmsKeyArn) {
         DatabaseSettings db = settings.database();
@@ -110,14 +137,12 @@ public final class PlatformPropsFrom {
                 db.maintenanceWindow(), db.performanceInsightsRetentionDays(), settings.logRetentionDays());
     }
 
+    @Override
     public WebAclsProps waf(Scope scope, Output<String> albArn) {
         return new WebAclsProps(scope, albArn, settings.cdn().wafWebAclArn(), settings.logRetentionDays());
     }
 
-    /**
-     * @param accessLogs the S3 server access log bucket (logs of the static-files bucket and CloudFront's)
-     * @param webAclArn  the CLOUDFRONT-scope web ACL
-     */
+    @Override
     public StaticContentCdnProps cdn(Scope scope, SecureBucket accessLogs, Output<String> webAclArn) {
         CdnSettings cdn = settings.cdn();
         Resource acls = accessLogs.ownershipControls();
@@ -127,7 +152,7 @@ public final class PlatformPropsFrom {
     }
 
     /** Who, besides a repository's release role, every ECR repository's guard names (dataPipeline.access.*). */
-    public RepositoryGuard.Roles repositoryGuard() {
+    private RepositoryGuard.Roles repositoryGuard() {
         return new RepositoryGuard.Roles(settings.accountId(), settings.dataPipeline().access().deployRoleArn(),
                 settings.dataPipeline().access().breakGlassRoleArn());
     }

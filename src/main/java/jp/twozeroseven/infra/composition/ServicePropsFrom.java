@@ -1,5 +1,6 @@
 package jp.twozeroseven.infra.composition;
 
+import com.pulumi.core.Output;
 import jp.twozeroseven.infra.platform.containers.HealthCheck;
 import jp.twozeroseven.infra.platform.containers.HttpProbe;
 import jp.twozeroseven.infra.platform.containers.NewRelicAccountRegion;
@@ -67,10 +68,18 @@ public final class ServicePropsFrom {
                 stackProps(stack), scope, platform);
     }
 
-    /** The shared deploy trigger's props: the mode, the OIDC provider choice and every service's folder. */
-    public static DeployTrigger.Props deployTrigger(StackSettings stack) {
-        return new DeployTrigger.Props(stack.deploy().mode(), stack.deploy().createGithubOidcProvider(),
-                stack.accountId(), stack.services().stream().map(ServiceSettings::name).toList());
+    /**
+     * The shared deploy trigger's props: the mode, the OIDC provider choice and every service's folder.
+     *
+     * @param scope           the platform's scope, where the trigger is created
+     * @param kmsKeyArn       the platform key (the artifact bucket)
+     * @param accessLogBucket the S3 server access log bucket
+     */
+    public static DeployTrigger.Props deployTrigger(StackSettings stack, Scope scope, Output<String> kmsKeyArn,
+                                                    Output<String> accessLogBucket) {
+        return new DeployTrigger.Props(scope, stack.deploy().mode(), stack.deploy().createGithubOidcProvider(),
+                stack.accountId(), stack.services().stream().map(ServiceSettings::name).toList(), kmsKeyArn,
+                accessLogBucket);
     }
 
     static AppService.Stack stackProps(StackSettings stack) {

@@ -17,13 +17,11 @@ import jp.twozeroseven.infra.platform.deploy.DeployTrigger;
 import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancer;
 import jp.twozeroseven.infra.platform.network.Network;
 import jp.twozeroseven.infra.platform.registry.Registries;
-import jp.twozeroseven.infra.platform.registry.SidecarImages;
 import jp.twozeroseven.infra.platform.secrets.AppSecrets;
 import jp.twozeroseven.infra.platform.security.PlatformKeys;
 import jp.twozeroseven.infra.platform.security.SecurityGroups;
 import jp.twozeroseven.infra.platform.service.AppService;
 import jp.twozeroseven.infra.platform.storage.LogBuckets;
-import jp.twozeroseven.infra.composition.PlatformPropsFrom;
 import jp.twozeroseven.infra.support.Outputs;
 import jp.twozeroseven.infra.support.Scope;
 
@@ -38,8 +36,9 @@ import com.pulumi.aws.iam.Role;
 
 /**
  * The application platform: network, the ECS cluster with one {@link AppService} per service, behind the ALB or a
- * worker without it (each owning its whole slice), Aurora, and what the services share. Everything is sized and named from the stack
- * settings.
+ * worker without it (each owning its whole slice), Aurora, and what the services share. Everything is sized and named
+ * from its props ({@link AppPlatformProps}), which the stack composition makes from the settings; the platform reads
+ * none.
  */
 public final class AppPlatform extends ComponentResource {
 
@@ -60,25 +59,27 @@ public final class AppPlatform extends ComponentResource {
     private final DeployTrigger deployTrigger;
     private final StaticContentCdn cdn;
 
-    /** @param props the shared components' props, from the stack's settings */
-    public AppPlatform(String name, Scope parentScope, PlatformPropsFrom props) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
+    /**
+     * @param name    the component's name ({@code platform} in the stack; part of every child's URN)
+     * @param props   what its children are built from, given the wiring only the platform has
+     * @param options the component's own options: its parent (the stack root)
+     */
+    public AppPlatform(String name, AppPlatformProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
         var here = ComponentResourceOptions.builder().parent(this).build();
         keys = PlatformKeys.create(scope, props.keys());
         network = new Network("network", props.network(scope), here);
-        securityGroups = new SecurityGroups("security-groups", scope, network.vpcId(), network.vpcCidr(),
-                props.testListenerPort());
+        securityGroups = new SecurityGroups("security-groups", props.securityGroups(scope, network.vpcId(),
+                network.vpcCidr()), here);
         // The sidecar mirrors; each service's repository is its own, the ETL image's the data pipeline's.
-        registries = new Registries("registries", scope, SidecarImages.pinned(), keys.platform().arn(),
-                props.repositoryGuard());
+        registries = new Registries("registries", props.registries(scope, keys.platform().arn()), here);
         logBuckets = LogBuckets.create(scope, props.logBuckets());
         loadBalancer = new PublicLoadBalancer("load-balancer", props.loadBalancer(scope, network.publicSubnetIds(),
                 securityGroups.loadBalancer().id(), logBuckets.loadBalancerLogs()), here);
         database = new AuroraDatabase("database", props.database(scope, network.privateSubnetIds(),
                 securityGroups.database().id(), keys.database().arn()), here);
-        secrets = new AppSecrets("secrets", scope, scope.namePrefix(), keys.platform().arn(),
-                scope.protectsStateful());
+        secrets = new AppSecrets("secrets", props.secrets(scope, keys.platform().arn()), here);
 
         String clusterName = scope.name("cluster");
         cluster = new Cluster(clusterName, ClusterArgs.builder()
@@ -94,9 +95,9 @@ public final class AppPlatform extends ComponentResource {
 
         // Each service owns its whole slice (platform/service/AppService); what they share is built first.
         // Only the services behind the load balancer deploy blue/green; a worker rolls.
-        deployments = new BlueGreenDeployments("blue-green", scope, props.blueGreenServices());
-        deployTrigger = new DeployTrigger("deploy-trigger", scope, props.deployTrigger(),
-                keys.platform().arn(), logBuckets.accessLogs().name());
+        deployments = new BlueGreenDeployments("blue-green", props.blueGreen(scope), here);
+        deployTrigger = new DeployTrigger("deploy-trigger", props.deployTrigger(scope, keys.platform().arn(),
+                logBuckets.accessLogs().name()), here);
         AppService.Platform shared = new AppService.Platform(cluster, capacityProviders, network.vpcId(),
                 network.privateSubnetIds(), loadBalancer, securityGroups.loadBalancer(), securityGroups.database(),
                 keys.platform().arn(), secrets.newRelicLicenseKey().arn(), secrets.databaseApp().arn(), deployments,

@@ -30,17 +30,21 @@ public final class BlueGreenDeployments extends ComponentResource {
     private final String applicationName;
     private final Map<String, String> groupNames = new LinkedHashMap<>();
 
-    /** @param services the services deployed blue/green (those behind the load balancer), in stack order */
-    public BlueGreenDeployments(String name, Scope parentScope, List<String> services) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
+    /**
+     * @param name    the component's name ({@code blue-green} under the platform; part of the application's URN)
+     * @param props   what to build
+     * @param options the component's own options: its parent (the platform)
+     */
+    public BlueGreenDeployments(String name, BlueGreenDeploymentsProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
         applicationName = scope.name("services");
         application = new Application(applicationName, ApplicationArgs.builder()
                 .name(applicationName)
                 .computePlatform("ECS")
                 .tags(scope.tags(applicationName))
                 .build(), scope.options());
-        services.forEach(service -> groupNames.put(service, scope.name(service)));
+        props.services().forEach(service -> groupNames.put(service, scope.name(service)));
         this.registerOutputs(Map.of("application", application.name()));
     }
 

@@ -12,6 +12,7 @@ import jp.twozeroseven.infra.iam.PolicyDocuments;
 import jp.twozeroseven.infra.platform.storage.SecureBucket;
 import jp.twozeroseven.infra.platform.storage.SecureBucketProps;
 import jp.twozeroseven.infra.settings.DeployMode;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 import jp.twozeroseven.infra.support.ServiceRoles;
 
@@ -41,14 +42,22 @@ public final class DeployTrigger extends ComponentResource {
             "1c58a3a8518e8759bf075b76b750d4f2df264fcd");
 
     /**
-     * @param mode                     pipeline or codedeploy (deploy.mode)
-     * @param createGithubOidcProvider whether this stack creates the account's GitHub OIDC provider
-     *                                 (deploy.githubOidcProvider), or reuses the one the account has
-     * @param accountId                the stack's account
+     * What the services' deploys share.
+     *
+     * @param scope                    provider, naming and tags of the bucket, the provider and the role
+     * @param mode                     pipeline or codedeploy (stack config {@code deploy.mode})
+     * @param createGithubOidcProvider whether this stack creates the account's GitHub OIDC provider, or reuses
+     *                                 the one the account has (stack config {@code deploy.githubOidcProvider})
+     * @param accountId                the stack's account (the ARN of a reused provider)
      * @param services                 every service's name: their deploy-document folders in the bucket
+     * @param kmsKeyArn                the platform key the artifact bucket is encrypted with
+     * @param accessLogBucket          the S3 server access log bucket the artifact bucket logs to
      */
-    public record Props(DeployMode mode, boolean createGithubOidcProvider, String accountId, List<String> services) {
+    public record Props(Scope scope, DeployMode mode, boolean createGithubOidcProvider, String accountId,
+                        List<String> services, Output<String> kmsKeyArn, Output<String> accessLogBucket) {
         public Props {
+            Required.components(Props.class, scope, mode, createGithubOidcProvider, accountId, services, kmsKeyArn,
+                    accessLogBucket);
             services = List.copyOf(services);
         }
     }
@@ -60,14 +69,18 @@ public final class DeployTrigger extends ComponentResource {
     private final Props props;
     private final Scope scope;
 
-    public DeployTrigger(String name, Scope parentScope, Props props, Output<String> kmsKeyArn,
-                         Output<String> accessLogBucket) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        scope = parentScope.child(this);
+    /**
+     * @param name    the component's name ({@code deploy-trigger} under the platform; part of every child's URN)
+     * @param props   what to build
+     * @param options the component's own options: its parent (the platform)
+     */
+    public DeployTrigger(String name, Props props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        scope = props.scope().child(this);
         this.props = props;
         mode = props.mode();
         artifacts = new SecureBucket("deploy-artifacts", new SecureBucketProps(scope,
-                SecureBucket.BucketSpec.of(kmsKeyArn, accessLogBucket)),
+                SecureBucket.BucketSpec.of(props.kmsKeyArn(), props.accessLogBucket())),
                 ComponentResourceOptions.builder().parent(scope.parent()).build());
         // IAM allows one provider per URL and account: reuse the account's own when it already has one.
         // Both modes: the services' CI deploy roles (codedeploy) or release roles (pipeline) trust it.

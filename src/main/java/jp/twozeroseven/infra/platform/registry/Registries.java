@@ -13,7 +13,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import jp.twozeroseven.infra.platform.release.RepositoryGuard;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.LinkedHashMap;
@@ -35,14 +34,14 @@ public final class Registries extends ComponentResource {
     private final Map<String, Repository> repositories = new LinkedHashMap<>();
 
     /**
-     * @param sidecars the sidecar images whose mirrors the stack keeps (images/sidecars/versions.properties)
-     * @param guard    who may push to the mirrors and rewrite them (platform/release/RepositoryGuard)
+     * @param name    the component's name ({@code registries} under the platform; part of every mirror's URN)
+     * @param props   what to build
+     * @param options the component's own options: its parent (the platform)
      */
-    public Registries(String name, Scope parentScope, SidecarImages sidecars, Output<String> kmsKeyArn,
-                      RepositoryGuard.Roles guard) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
-        repositories.putAll(SidecarMirrors.create(scope, sidecars, kmsKeyArn, guard));
+    public Registries(String name, RegistriesProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        repositories.putAll(SidecarMirrors.create(scope, props.sidecars(), props.kmsKeyArn(), props.guard()));
         this.registerOutputs(Map.of());
     }
 

@@ -54,17 +54,19 @@ public final class ScheduledScaling extends ComponentResource {
     }
 
     /**
-     * @param service       the service's name, which names the target, its actions and policies
-     * @param scaling       the day's windows and the tracking targets (services.*.scaling)
-     * @param formerParent  where this component lived before it moved (null if it never moved): the component
-     *                      and its children carry aliases to their URNs there
+     * @param name    the component's name ({@code <service>-scaling} under its service; part of every child's URN)
+     * @param props   what to build
+     * @param options the component's own options: its parent (the service), and an alias to its URN under
+     *                {@code props.formerParent()} when it moved
      */
-    public ScheduledScaling(String name, Scope parentScope, String service, ScalingSettings scaling, Scaled scaled,
-                            FormerParent formerParent) {
-        super(TYPE, name, componentOptions(parentScope, formerParent));
-        Scope scope = parentScope.forService(service).child(this);
-        FormerParent childrenFormerParent = formerParent == null ? null
-                : new FormerParent(formerParent.typeChain() + "$" + TYPE, name);
+    public ScheduledScaling(String name, ScheduledScalingProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        String service = props.service();
+        ScalingSettings scaling = props.scaling();
+        Scaled scaled = props.scaled();
+        Scope scope = props.scope().forService(service).child(this);
+        FormerParent childrenFormerParent = props.formerParent()
+                .map(former -> new FormerParent(former.typeChain() + "$" + TYPE, name)).orElse(null);
         childOptions = childOptions(scope, childrenFormerParent).build();
         String id = scope.name(service);
         Output<String> resourceId = Output.tuple(scaled.clusterName(), scaled.serviceName())
@@ -110,14 +112,6 @@ public final class ScheduledScaling extends ComponentResource {
             options.aliases(childrenFormerParent.alias());
         }
         return options;
-    }
-
-    private static ComponentResourceOptions componentOptions(Scope parentScope, FormerParent formerParent) {
-        var options = ComponentResourceOptions.builder().parent(parentScope.parent());
-        if (formerParent != null) {
-            options.aliases(formerParent.alias());
-        }
-        return options.build();
     }
 
     private void tracking(String name, String metric, Output<String> resourceLabel, int targetValue,

@@ -25,17 +25,19 @@ public final class AppSecrets extends ComponentResource {
     private final Secret databaseApp;
 
     /**
-     * @param namePrefix the stack's name prefix, which the secrets' names start with
-     * @param production whether deleted secrets stay recoverable for 30 days (else 7)
+     * @param name    the component's name ({@code secrets} under the platform; part of every secret's URN)
+     * @param props   what to build
+     * @param options the component's own options: its parent (the platform)
      */
-    public AppSecrets(String name, Scope parentScope, String namePrefix, Output<String> kmsKeyArn,
-                      boolean production) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
+    public AppSecrets(String name, AppSecretsProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        String namePrefix = props.namePrefix();
+        Output<String> kmsKeyArn = props.kmsKeyArn();
         newRelicLicenseKey = secret(scope, namePrefix, "newrelic/license-key",
-                "New Relic ingest license key (plain string)", kmsKeyArn, production, scope.options());
+                "New Relic ingest license key (plain string)", kmsKeyArn, props.production(), scope.options());
         databaseApp = secret(scope, namePrefix, "database/app", "Aurora credentials of the app user: JSON with "
-                + "username, password, host, port, dbname", kmsKeyArn, production, scope.options());
+                + "username, password, host, port, dbname", kmsKeyArn, props.production(), scope.options());
         this.registerOutputs(Map.of());
     }
 

@@ -31,20 +31,24 @@ public final class SecurityGroups extends ComponentResource {
     private final SecurityGroup loadBalancer;
     private final SecurityGroup database;
 
-    /** @param testListenerPort the blue/green test listener's port (loadBalancer.testListenerPort) */
-    public SecurityGroups(String name, Scope parentScope, Output<String> vpcId, Output<String> vpcCidr,
-                          int testListenerPort) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parentScope.parent()).build());
-        Scope scope = parentScope.child(this);
-        CustomResourceOptions options = scope.options();
+    /**
+     * @param name    the component's name ({@code security-groups} under the platform; part of every child's URN)
+     * @param props   what to build
+     * @param options the component's own options: its parent (the platform)
+     */
+    public SecurityGroups(String name, SecurityGroupsProps props, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Scope scope = props.scope().child(this);
+        Output<String> vpcId = props.vpcId();
+        CustomResourceOptions childOptions = scope.options();
         loadBalancer = group(scope, "alb", vpcId, "Public load balancer: HTTPS and the HTTP redirect from the internet",
-                Map.of("Exposure", PUBLIC_ALB), options);
+                Map.of("Exposure", PUBLIC_ALB), childOptions);
         database = group(scope, "aurora", vpcId, "Aurora PostgreSQL: only from the app services and the ETL tasks",
-                Map.of(), options);
+                Map.of(), childOptions);
         ingressFromInternet(scope, "alb-https", 443, "HTTPS from the internet to the load balancer");
         ingressFromInternet(scope, "alb-http", 80, "HTTP from the internet, only to redirect to HTTPS");
-        rule(Direction.INGRESS, scope, "alb-test-listener", loadBalancer, testListenerPort, vpcCidr, null,
-                "Blue/green test listener, reachable from inside the VPC only", options);
+        rule(Direction.INGRESS, scope, "alb-test-listener", loadBalancer, props.testListenerPort(),
+                props.vpcCidr(), null, "Blue/green test listener, reachable from inside the VPC only", childOptions);
         this.registerOutputs(Map.of());
     }
 

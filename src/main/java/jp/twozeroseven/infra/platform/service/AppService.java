@@ -50,6 +50,7 @@ import jp.twozeroseven.infra.platform.loadbalancer.PublicLoadBalancer;
 import jp.twozeroseven.infra.platform.origin.CloudFrontOnly;
 import jp.twozeroseven.infra.platform.registry.Registries;
 import jp.twozeroseven.infra.platform.scaling.ScheduledScaling;
+import jp.twozeroseven.infra.platform.scaling.ScheduledScalingProps;
 import jp.twozeroseven.infra.platform.secrets.AppSecrets;
 import jp.twozeroseven.infra.platform.security.SecurityGroups;
 import jp.twozeroseven.infra.settings.CdnOriginSecret;
@@ -394,9 +395,13 @@ public final class AppService extends ComponentResource {
                 .applyValue(t -> new AppSpecSpec.Network(t.t1, List.of(t.t2), false));
 
         // Without target groups only CPU tracking scales it (ALBRequestCountPerTarget names a target group).
-        new ScheduledScaling(props.name() + "-scaling", scope, props.name(), props.scaling(),
-                new ScheduledScaling.Scaled(platform.cluster().name(), service.name(),
-                        balanced ? loadBalancer.alb().arnSuffix() : null, targetGroups), FormerParents.PLATFORM);
+        // It lived under the app platform before each service became one component: it and its children keep
+        // aliases to their URNs there.
+        new ScheduledScaling(props.name() + "-scaling", new ScheduledScalingProps(scope, props.name(),
+                props.scaling(), new ScheduledScaling.Scaled(platform.cluster().name(), service.name(),
+                        balanced ? loadBalancer.alb().arnSuffix() : null, targetGroups),
+                Optional.of(FormerParents.PLATFORM)), ComponentResourceOptions.builder().parent(this)
+                .aliases(FormerParents.PLATFORM.alias()).build());
 
         Optional<String> groupName = props.loadBalanced().map(b -> platform.deployments().groupName(props.name()));
         blueGreen = groupName.map(group -> ServiceBlueGreen.create(scope, new ServiceBlueGreen.Props(props.name(),

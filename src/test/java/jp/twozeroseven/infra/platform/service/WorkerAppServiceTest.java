@@ -13,6 +13,7 @@ import jp.twozeroseven.infra.platform.containers.HealthCheck;
 import jp.twozeroseven.infra.platform.containers.HttpProbe;
 import jp.twozeroseven.infra.platform.containers.NewRelicAccountRegion;
 import jp.twozeroseven.infra.platform.deploy.BlueGreenDeployments;
+import jp.twozeroseven.infra.platform.deploy.BlueGreenDeploymentsProps;
 import jp.twozeroseven.infra.platform.deploy.DeployTrigger;
 import jp.twozeroseven.infra.settings.CapacityWindow;
 import jp.twozeroseven.infra.settings.CpuArchitecture;
@@ -133,9 +134,11 @@ class WorkerAppServiceTest {
         SecurityGroup database = new SecurityGroup("aurora", SecurityGroupArgs.builder().vpcId("vpc-1")
                 .description("Aurora").build(), scope.options());
         Output<String> kms = Output.of("arn:aws:kms:ap-northeast-1:123456789012:key/unit");
-        BlueGreenDeployments deployments = new BlueGreenDeployments("blue-green", scope, List.of());
-        DeployTrigger trigger = new DeployTrigger("deploy-trigger", scope, new DeployTrigger.Props(mode, true,
-                ComponentHarness.ACCOUNT, List.of("jobs")), kms, Output.of("unit-207-access-logs"));
+        var options = ComponentResourceOptions.builder().parent(scope.parent()).build();
+        BlueGreenDeployments deployments = new BlueGreenDeployments("blue-green",
+                new BlueGreenDeploymentsProps(scope, List.of()), options);
+        DeployTrigger trigger = new DeployTrigger("deploy-trigger", new DeployTrigger.Props(scope, mode, true,
+                ComponentHarness.ACCOUNT, List.of("jobs"), kms, Output.of("unit-207-access-logs")), options);
         return new AppService.Platform(cluster, providers, Output.of("vpc-1"), Output.of(List.of("subnet-a")), null,
                 null, database, kms, Output.of("arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:nr"),
                 Output.of("arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db"), deployments, trigger);
