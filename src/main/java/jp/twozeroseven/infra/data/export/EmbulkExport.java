@@ -93,11 +93,11 @@ public final class EmbulkExport extends ComponentResource {
                         List<CatalogTable> tables, List<CatalogTable> rawTables, int databasePort, String databaseName,
                         Wiring wiring) {
         public Props {
-            if (tables == null || tables.isEmpty()) {
-                throw new IllegalArgumentException("the export needs at least one catalog table");
-            }
             Required.components(Props.class, scope, stack, task, imageTag, tables, rawTables, databasePort,
                     databaseName, wiring);
+            if (tables.isEmpty()) {
+                throw new IllegalArgumentException("the export needs at least one catalog table");
+            }
             tables = List.copyOf(tables);
             rawTables = List.copyOf(rawTables);
         }

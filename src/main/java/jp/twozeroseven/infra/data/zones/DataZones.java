@@ -57,11 +57,11 @@ public final class DataZones extends ComponentResource {
                         Map<String, String> rawReaderRoleArns, List<String> guardianRoleArns, int resultExpiryDays,
                         int replacedVersionDays) {
         public Props {
-            if (guardianRoleArns == null || guardianRoleArns.isEmpty()) {
-                throw new IllegalArgumentException("guardianRoleArns must name the deploy and break-glass roles");
-            }
             Required.components(Props.class, scope, namePrefix, accessLogBucket, rawReaderRoleArns, guardianRoleArns,
                     resultExpiryDays, replacedVersionDays);
+            if (guardianRoleArns.isEmpty()) {
+                throw new IllegalArgumentException("guardianRoleArns must name the deploy and break-glass roles");
+            }
             rawReaderRoleArns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rawReaderRoleArns));
             guardianRoleArns = List.copyOf(guardianRoleArns);
             if (resultExpiryDays < 1 || replacedVersionDays < 1) {
