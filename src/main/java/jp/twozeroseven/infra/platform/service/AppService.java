@@ -336,7 +336,9 @@ public final class AppService extends ComponentResource {
                 .build(), scope.options());
 
         PublicLoadBalancer loadBalancer = platform.loadBalancer();
-        PublicLoadBalancer.TrafficListeners listeners = loadBalancer.listeners();
+        // A worker touches no load balancer (its platform need not have one): only a balanced service reads it.
+        PublicLoadBalancer.TrafficListeners listeners = props.loadBalanced().isPresent() ? loadBalancer.listeners()
+                : null;
         props.loadBalanced().ifPresent(balanced -> {
             targetGroups.put("blue", targetGroup(scope, id + "-blue", platform.vpcId(), balanced));
             targetGroups.put("green", targetGroup(scope, id + "-green", platform.vpcId(), balanced));
