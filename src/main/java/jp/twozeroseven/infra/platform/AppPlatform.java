@@ -44,19 +44,19 @@ public final class AppPlatform extends ComponentResource {
 
     public static final String TYPE = "platform207:app:AppPlatform";
 
-    private final Network network;
+    // In the order the constructor builds them.
     private final PlatformKeys keys;
+    private final Network network;
     private final SecurityGroups securityGroups;
-    private final Registries registries;
     private final LogBuckets logBuckets;
     private final PublicLoadBalancer loadBalancer;
     private final AuroraDatabase database;
     private final AppSecrets secrets;
     private final Cluster cluster;
     private final ClusterCapacityProviders capacityProviders;
-    private final Map<String, AppService> services = new LinkedHashMap<>();
     private final BlueGreenDeployments deployments;
     private final DeployTrigger deployTrigger;
+    private final Map<String, AppService> services = new LinkedHashMap<>();
     private final StaticContentCdn cdn;
 
     /**
@@ -73,7 +73,7 @@ public final class AppPlatform extends ComponentResource {
         securityGroups = new SecurityGroups("security-groups", props.securityGroups(scope, network.vpcId(),
                 network.vpcCidr()), here);
         // The sidecar mirrors; each service's repository is its own, the ETL image's the data pipeline's.
-        registries = new Registries("registries", props.registries(scope, keys.platform().arn()), here);
+        new Registries("registries", props.registries(scope, keys.platform().arn()), here);
         logBuckets = LogBuckets.create(scope, props.logBuckets());
         loadBalancer = new PublicLoadBalancer("load-balancer", props.loadBalancer(scope, network.publicSubnetIds(),
                 securityGroups.loadBalancer().id(), logBuckets.loadBalancerLogs()), here);

@@ -21,8 +21,12 @@ public final class AppSecrets extends ComponentResource {
 
     public static final String TYPE = "platform207:secrets:AppSecrets";
 
-    private final Secret newRelicLicenseKey;
-    private final Secret databaseApp;
+    /** The shared secrets' paths below the stack prefix: their names, and the keys of {@link #arnsToFill()}. */
+    private static final String NEW_RELIC_LICENSE_KEY = "newrelic/license-key";
+    private static final String DATABASE_APP = "database/app";
+
+    /** Path → secret, in the order they are created. */
+    private final Map<String, Secret> shared = new LinkedHashMap<>();
 
     /**
      * @param name    the component's name ({@code secrets} under the platform; part of every secret's URN)
@@ -32,13 +36,15 @@ public final class AppSecrets extends ComponentResource {
     public AppSecrets(String name, AppSecretsProps props, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Scope scope = props.scope().child(this);
-        String namePrefix = props.namePrefix();
-        Output<String> kmsKeyArn = props.kmsKeyArn();
-        newRelicLicenseKey = secret(scope, namePrefix, "newrelic/license-key",
-                "New Relic ingest license key (plain string)", kmsKeyArn, props.production(), scope.options());
-        databaseApp = secret(scope, namePrefix, "database/app", "Aurora credentials of the app user: JSON with "
-                + "username, password, host, port, dbname", kmsKeyArn, props.production(), scope.options());
+        createShared(scope, props, NEW_RELIC_LICENSE_KEY, "New Relic ingest license key (plain string)");
+        createShared(scope, props, DATABASE_APP, "Aurora credentials of the app user: JSON with username, password, "
+                + "host, port, dbname");
         this.registerOutputs(Map.of());
+    }
+
+    private void createShared(Scope scope, AppSecretsProps props, String path, String description) {
+        shared.put(path, secret(scope, props.namePrefix(), path, description, props.kmsKeyArn(), props.production(),
+                scope.options()));
     }
 
     /**
@@ -61,18 +67,17 @@ public final class AppSecrets extends ComponentResource {
     }
 
     public Secret newRelicLicenseKey() {
-        return newRelicLicenseKey;
+        return shared.get(NEW_RELIC_LICENSE_KEY);
     }
 
     public Secret databaseApp() {
-        return databaseApp;
+        return shared.get(DATABASE_APP);
     }
 
     /** Secret name → ARN of the shared secrets, exported so operators know what to fill. */
     public Map<String, Output<String>> arnsToFill() {
         Map<String, Output<String>> out = new LinkedHashMap<>();
-        out.put("newrelic/license-key", newRelicLicenseKey.arn());
-        out.put("database/app", databaseApp.arn());
+        shared.forEach((path, secret) -> out.put(path, secret.arn()));
         return out;
     }
 }

@@ -31,6 +31,9 @@ public final class SecurityGroups extends ComponentResource {
     private final SecurityGroup loadBalancer;
     private final SecurityGroup database;
 
+    /** Which way a rule admits traffic: into its group, or out of it. */
+    private enum Direction { INGRESS, EGRESS }
+
     /**
      * @param name    the component's name ({@code security-groups} under the platform; part of every child's URN)
      * @param props   what to build
@@ -102,9 +105,6 @@ public final class SecurityGroups extends ComponentResource {
         rule(Direction.INGRESS, scope, suffix + "-v4", loadBalancer, port, Output.of("0.0.0.0/0"), null,
                 description + " (IPv4)", scope.options());
     }
-
-    /** Which way a rule admits traffic: into its group, or out of it. */
-    private enum Direction { INGRESS, EGRESS }
 
     /**
      * One TCP rule of {@code group} on {@code port}: its peer is another group ({@code peer}) or, when that is null,
