@@ -33,6 +33,7 @@ import jp.twozeroseven.infra.support.ServiceRoles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -56,13 +57,14 @@ public final class ServiceRelease {
      * @param releaseTagPrefix the tag prefix of release images (deploy.releaseTagPrefix)
      * @param deploymentConfig the CodeDeploy deployment config (deploy.deploymentConfig)
      * @param applicationName  the CodeDeploy application, and {@code groupName} the service's deployment group
+     *                         (empty for a service ECS deploys by rolling update: a worker has none)
      * @param githubRepository {@code org/repo} whose GitHub Actions release the service (both modes)
      * @param stack            the stack's name: the GitHub environment allowed to release it
      * @param deployRoleArn    Pulumi's deploy role: the only one that may rewrite the repository's settings
      * @param breakGlassRoleArn the emergency role: may push, delete images and rewrite settings
      */
     public record Props(String service, DeployMode mode, String releaseTagPrefix, String deploymentConfig,
-                        String applicationName, String groupName, String githubRepository, String region,
+                        String applicationName, Optional<String> groupName, String githubRepository, String region,
                         String accountId, String stack, String deployRoleArn, String breakGlassRoleArn) {
     }
 
@@ -85,6 +87,11 @@ public final class ServiceRelease {
     private ServiceRelease() {
     }
 
+    private static String blueGreenGroup(Props props) {
+        return props.groupName().orElseThrow(() -> new IllegalArgumentException(props.service()
+                + ": a CodeDeploy release needs the service's deployment group; a rolling-update service has none"));
+    }
+
     /**
      * @param scope   the service's scope: resources land under its parent and are tagged with its service
      * @param options a fresh builder of the created resources' options each call (parent, provider, aliases)
@@ -93,7 +100,7 @@ public final class ServiceRelease {
                                  Supplier<CustomResourceOptions.Builder> options) {
         CodeDeployArns arns = new CodeDeployArns(props.region(), props.accountId());
         DeployPolicies.DeployTarget deploy = new DeployPolicies.DeployTarget(arns.application(props.applicationName()),
-                arns.deploymentGroup(props.applicationName(), props.groupName()),
+                arns.deploymentGroup(props.applicationName(), blueGreenGroup(props)),
                 arns.deploymentConfig(props.deploymentConfig()), null, null);
         if (props.mode() == DeployMode.PIPELINE) {
             return pipeline(scope, props, target, deploy, options);
@@ -183,7 +190,7 @@ public final class ServiceRelease {
                 .build(), options.get().build());
         Map<String, String> deployConfig = new LinkedHashMap<>();
         deployConfig.put("ApplicationName", props.applicationName());
-        deployConfig.put("DeploymentGroupName", props.groupName());
+        deployConfig.put("DeploymentGroupName", blueGreenGroup(props));
         deployConfig.put("TaskDefinitionTemplateArtifact", BUNDLE_ARTIFACT);
         deployConfig.put("TaskDefinitionTemplatePath", ServiceDeployDocuments.TASKDEF_FILE);
         deployConfig.put("AppSpecTemplateArtifact", BUNDLE_ARTIFACT);

@@ -17,11 +17,15 @@ import com.pulumi.aws.lb.TargetGroup;
 import jp.twozeroseven.infra.settings.CapacityWindow;
 import jp.twozeroseven.infra.settings.ScalingSettings;
 import jp.twozeroseven.infra.support.FormerParent;
+import jp.twozeroseven.infra.support.Required;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.Optional;
 
 /**
  * Scheduled capacity for one service: the scalable target spans the whole day's range, one scheduled action per
@@ -44,13 +48,21 @@ public final class ScheduledScaling extends ComponentResource {
      *
      * @param clusterName           the ECS cluster's name
      * @param serviceName           the ECS service's name
-     * @param loadBalancerArnSuffix the load balancer's ARN suffix (request-count labels), or null for a service the
+     * @param loadBalancerArnSuffix the load balancer's ARN suffix (request-count labels); empty for a service the
      *                              load balancer does not reach
      * @param targetGroupsByColour  colour → target group whose requests per target drive scale-out; empty for a
      *                              service the load balancer does not reach (CPU tracking only)
      */
-    public record Scaled(Output<String> clusterName, Output<String> serviceName, Output<String> loadBalancerArnSuffix,
-                         Map<String, TargetGroup> targetGroupsByColour) {
+    public record Scaled(Output<String> clusterName, Output<String> serviceName,
+                         Optional<Output<String>> loadBalancerArnSuffix, Map<String, TargetGroup> targetGroupsByColour) {
+        public Scaled {
+            Required.components(Scaled.class, clusterName, serviceName, loadBalancerArnSuffix, targetGroupsByColour);
+            if (!targetGroupsByColour.isEmpty() && loadBalancerArnSuffix.isEmpty()) {
+                throw new IllegalArgumentException("request-count tracking of target groups needs the load "
+                        + "balancer's ARN suffix");
+            }
+            targetGroupsByColour = Collections.unmodifiableMap(new LinkedHashMap<>(targetGroupsByColour));
+        }
     }
 
     /**
@@ -98,7 +110,7 @@ public final class ScheduledScaling extends ComponentResource {
         // group keeps request-based scale-out working after every swap: the idle group reads zero and never asks
         // for more. Neither may scale in (the idle one would always vote for it); CPU tracking does that.
         scaled.targetGroupsByColour().forEach((colour, group) -> {
-            Output<String> label = Output.tuple(scaled.loadBalancerArnSuffix(), group.arnSuffix())
+            Output<String> label = Output.tuple(scaled.loadBalancerArnSuffix().orElseThrow(), group.arnSuffix())
                     .applyValue(t -> t.t1 + "/" + t.t2);
             tracking(id + "-requests-" + colour, "ALBRequestCountPerTarget", label,
                     scaling.requestsPerTarget(), true);

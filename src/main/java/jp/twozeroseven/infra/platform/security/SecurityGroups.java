@@ -13,6 +13,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import jp.twozeroseven.infra.support.Scope;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Least-privilege traffic rules, each described: the internet reaches only the load balancer (443, and 80 for
@@ -56,25 +57,33 @@ public final class SecurityGroups extends ComponentResource {
     }
 
     /**
+     * How the load balancer reaches a service: its group, and the app port it connects to.
+     *
+     * @param loadBalancer  the load balancer's security group
+     * @param containerPort the service's app port
+     */
+    public record LoadBalancerIngress(SecurityGroup loadBalancer, int containerPort) {
+    }
+
+    /**
      * One service's group: from the load balancer on the app port only (when it sits behind it), to Aurora and to
      * HTTPS. Created under {@code scope}'s parent with {@code options}.
      *
-     * @param containerPort the app port the load balancer reaches; unused without one
-     * @param loadBalancer  the load balancer's group, or null for a service the load balancer does not reach (a
-     *                      worker: its group takes no inbound traffic)
+     * @param ingress how the load balancer reaches it; empty for a service the load balancer does not reach (a
+     *                worker: its group takes no inbound traffic)
      */
-    public static SecurityGroup forService(Scope scope, String service, int containerPort, Output<String> vpcId,
-                                           SecurityGroup loadBalancer, SecurityGroup database,
+    public static SecurityGroup forService(Scope scope, String service, Optional<LoadBalancerIngress> ingress,
+                                           Output<String> vpcId, SecurityGroup database,
                                            CustomResourceOptions options) {
-        SecurityGroup sg = group(scope, service, vpcId, loadBalancer == null
+        SecurityGroup sg = group(scope, service, vpcId, ingress.isEmpty()
                 ? "Service " + service + ": no inbound traffic"
                 : "Service " + service + ": from the load balancer only", Map.of(), options);
-        if (loadBalancer != null) {
-            rule(Direction.INGRESS, scope, service + "-from-alb", sg, containerPort, null, loadBalancer,
+        ingress.ifPresent(from -> {
+            rule(Direction.INGRESS, scope, service + "-from-alb", sg, from.containerPort(), null, from.loadBalancer(),
                     "App port of " + service + " from the load balancer", options);
-            rule(Direction.EGRESS, scope, "alb-to-" + service, loadBalancer, containerPort, null, sg,
+            rule(Direction.EGRESS, scope, "alb-to-" + service, from.loadBalancer(), from.containerPort(), null, sg,
                     "Load balancer to the app port of " + service, options);
-        }
+        });
         clientOfDatabaseAndApis(scope, service, sg, database, options);
         return sg;
     }

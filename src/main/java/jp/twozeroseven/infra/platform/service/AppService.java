@@ -289,10 +289,10 @@ public final class AppService extends ComponentResource {
                         .retainOnDelete(stack.production()).build(),
                 moved(scope, FormerParents.REGISTRIES).build());
         // A worker takes no inbound traffic: its group has no rule from the load balancer.
-        SecurityGroup securityGroup = SecurityGroups.forService(shared, props.name(), taskProps.containerPort().orElse(0),
-                platform.vpcId(), props.loadBalanced().isPresent() ? platform.loadBalancerGroup() : null,
-                platform.databaseGroup(),
-                moved(scope, FormerParents.SECURITY_GROUPS).build());
+        SecurityGroup securityGroup = SecurityGroups.forService(shared, props.name(),
+                props.loadBalanced().map(balanced -> new SecurityGroups.LoadBalancerIngress(
+                        platform.loadBalancerGroup(), taskProps.containerPort().getAsInt())),
+                platform.vpcId(), platform.databaseGroup(), moved(scope, FormerParents.SECURITY_GROUPS).build());
         sentryDsn = AppSecrets.secret(shared, stack.namePrefix(), props.name() + "/sentry-dsn",
                 "Sentry DSN of " + props.name(), platform.kmsKeyArn(), stack.production(),
                 moved(scope, FormerParents.SECRETS).build());
@@ -337,9 +337,8 @@ public final class AppService extends ComponentResource {
 
         PublicLoadBalancer loadBalancer = platform.loadBalancer();
         // A worker touches no load balancer (its platform need not have one): only a balanced service reads it.
-        PublicLoadBalancer.TrafficListeners listeners = props.loadBalanced().isPresent() ? loadBalancer.listeners()
-                : null;
         props.loadBalanced().ifPresent(balanced -> {
+            PublicLoadBalancer.TrafficListeners listeners = loadBalancer.listeners();
             targetGroups.put("blue", targetGroup(scope, id + "-blue", platform.vpcId(), balanced));
             targetGroups.put("green", targetGroup(scope, id + "-green", platform.vpcId(), balanced));
             listenerRules.add(listenerRule(scope, id + "-production", listeners.production(), balanced, true));
@@ -401,7 +400,7 @@ public final class AppService extends ComponentResource {
         // aliases to their URNs there.
         new ScheduledScaling(props.name() + "-scaling", new ScheduledScalingProps(scope, props.name(),
                 props.scaling(), new ScheduledScaling.Scaled(platform.cluster().name(), service.name(),
-                        balanced ? loadBalancer.alb().arnSuffix() : null, targetGroups),
+                        props.loadBalanced().map(b -> loadBalancer.alb().arnSuffix()), targetGroups),
                 Optional.of(FormerParents.PLATFORM)), ComponentResourceOptions.builder().parent(this)
                 .aliases(FormerParents.PLATFORM.alias()).build());
 
@@ -410,7 +409,7 @@ public final class AppService extends ComponentResource {
                         group, props.release().deploymentConfig(), props.release().terminationWaitMinutes(),
                         stack.region(), stack.accountId()),
                 new ServiceBlueGreen.Target(platform.deployments().application().name(), platform.cluster().name(),
-                        service.name(), listeners.production(), listeners.test(),
+                        service.name(), loadBalancer.listeners().production(), loadBalancer.listeners().test(),
                         loadBalancer.alb().arnSuffix(),
                         targetGroups.get("blue"), targetGroups.get("green"), listenerRules, executionRole, taskRole),
                 () -> moved(scope, FormerParents.BLUE_GREEN)));
@@ -421,7 +420,7 @@ public final class AppService extends ComponentResource {
                         taskProps.containerPort(), t.t2, t.t3, t.t4, t.t1, t.t5));
         ServiceRelease.Props releaseProps = new ServiceRelease.Props(props.name(), props.release().mode(),
                 props.release().releaseTagPrefix(), props.release().deploymentConfig(),
-                platform.deployments().applicationName(), groupName.orElse(null),
+                platform.deployments().applicationName(), groupName,
                 props.release().githubRepository(), stack.region(), stack.accountId(), stack.stack(),
                 props.release().deployRoleArn(), props.release().breakGlassRoleArn());
         ServiceRelease.Target releaseTarget = new ServiceRelease.Target(platform.deployTrigger(), platform.kmsKeyArn(),
@@ -433,7 +432,7 @@ public final class AppService extends ComponentResource {
         Map<String, Output<String>> suffixes = new LinkedHashMap<>();
         targetGroups.forEach((colour, group) -> suffixes.put(colour, group.arnSuffix()));
         observed = new Observed(props.name(), service.name(), platform.cluster().name(), suffixes,
-                balanced ? Optional.of(loadBalancer.alb().arnSuffix()) : Optional.empty(), groupName);
+                props.loadBalanced().map(b -> loadBalancer.alb().arnSuffix()), groupName);
         this.registerOutputs(Map.of("serviceName", service.name()));
     }
 
