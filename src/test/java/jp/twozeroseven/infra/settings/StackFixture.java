@@ -41,6 +41,30 @@ public final class StackFixture {
         }
     }
 
+    /**
+     * Merges the fixture {@code src/test/resources/<folder>/<stack>.yaml} into a stack's {@code config:} mapping:
+     * mappings merge key by key, anything else replaces what the stack file had.
+     */
+    public static void mergeOverlay(ObjectNode config, String folder, String stack) {
+        try {
+            JsonNode overlay = YAML.readTree(PROJECT.resolve("src/test/resources/" + folder + "/" + stack + ".yaml")
+                    .toFile());
+            merge(config, (ObjectNode) overlay);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from) {
+        from.fields().forEachRemaining(e -> {
+            if (e.getValue().isObject() && into.get(e.getKey()) instanceof ObjectNode child) {
+                merge(child, (ObjectNode) e.getValue());
+            } else {
+                into.set(e.getKey(), e.getValue());
+            }
+        });
+    }
+
     public static ObjectNode at(ObjectNode config, String key) {
         return (ObjectNode) config.get("platform-207:" + key);
     }

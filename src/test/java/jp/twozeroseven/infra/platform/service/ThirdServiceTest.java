@@ -2,7 +2,6 @@ package jp.twozeroseven.infra.platform.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jp.twozeroseven.infra.policycheck.PolicyCheck;
 import jp.twozeroseven.infra.policycheck.PolicyReport;
 import jp.twozeroseven.infra.policycheck.PolicyViolation;
@@ -38,7 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ThirdServiceTest {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
     private static final String NEW = "admin";
     private static final String TEMPLATE = "web";
 
@@ -68,14 +66,20 @@ class ThirdServiceTest {
         }
         assertThat(outputs.path("secretArnsToFill").has(NEW + "/sentry-dsn")).isTrue();
 
-        // Adding a service touches nothing that exists: the committed stack upgrades to it without a delete or
-        // a replace (the same check as the upgrade from the pre-refactor baseline).
-        assertThat(UpgradeCheck.problems(committed.toJson(), synth.toJson())).isEmpty();
+        assertAddsOnly(stack, committed, synth, NEW);
+    }
 
-        // The policy pack, run for real over gRPC with the stack's own policy config, finds nothing new.
-        PolicyReport fixture = policyCheck(stack, synth);
+    /**
+     * Adding {@code service} touches nothing that exists: the committed stack upgrades to {@code withService}
+     * without a delete or a replace (the same check as the upgrade from the pre-refactor baseline), and the policy
+     * pack, run for real over gRPC with the stack's own policy config, finds nothing new.
+     */
+    static void assertAddsOnly(String stack, SynthResult committed, SynthResult withService, String service) {
+        assertThat(UpgradeCheck.problems(committed.toJson(), withService.toJson())).isEmpty();
+        PolicyReport fixture = policyCheck(stack, withService);
         PolicyReport today = policyCheck(stack, committed);
-        assertThat(fixture.violations()).noneMatch(v -> v.urn().contains("-" + NEW) || v.urn().endsWith("::" + NEW));
+        assertThat(fixture.violations())
+                .noneMatch(v -> v.urn().contains("-" + service) || v.urn().endsWith("::" + service));
         assertThat(fixture.violations()).extracting(PolicyViolation::policyName)
                 .containsExactlyInAnyOrderElementsOf(today.violations().stream().map(PolicyViolation::policyName)
                         .toList());
@@ -84,30 +88,9 @@ class ThirdServiceTest {
     /** Today's stack file with the fixture merged in, and the new service's SLOs copied from web's. */
     static RawConfig withThirdService(String stack, Path dir) {
         return StackFixture.edited(stack, dir, config -> {
-            JsonNode addition = read(stack);
-            addition.fields().forEachRemaining(entry -> merge((ObjectNode) config.get(entry.getKey()),
-                    (ObjectNode) entry.getValue()));
+            StackFixture.mergeOverlay(config, "third-service", stack);
             ObjectNode slos = (ObjectNode) StackFixture.at(config, "observability").get("services");
             slos.set(NEW, slos.get(TEMPLATE).deepCopy());
-        });
-    }
-
-    private static JsonNode read(String stack) {
-        try {
-            return YAML.readTree(StackFixture.PROJECT.resolve("src/test/resources/third-service/" + stack + ".yaml")
-                    .toFile());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void merge(ObjectNode into, ObjectNode from) {
-        from.fields().forEachRemaining(e -> {
-            if (e.getValue().isObject() && into.get(e.getKey()) instanceof ObjectNode child) {
-                merge(child, (ObjectNode) e.getValue());
-            } else {
-                into.set(e.getKey(), e.getValue());
-            }
         });
     }
 

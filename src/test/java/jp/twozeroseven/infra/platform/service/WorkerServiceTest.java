@@ -1,13 +1,8 @@
 package jp.twozeroseven.infra.platform.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jp.twozeroseven.infra.awsrules.AwsRule;
 import jp.twozeroseven.infra.awsrules.AwsRules;
-import jp.twozeroseven.infra.policycheck.PolicyCheck;
-import jp.twozeroseven.infra.policycheck.PolicyReport;
-import jp.twozeroseven.infra.policycheck.PolicyViolation;
 import jp.twozeroseven.infra.settings.CapacityWindow;
 import jp.twozeroseven.infra.settings.DeployMode;
 import jp.twozeroseven.infra.settings.RawConfig;
@@ -19,15 +14,11 @@ import jp.twozeroseven.infra.synth.SynthResult;
 import jp.twozeroseven.infra.synth.SynthesizedResource;
 import jp.twozeroseven.infra.synth.Synthesizer;
 import jp.twozeroseven.infra.testsupport.SynthedStacks;
-import jp.twozeroseven.infra.upgrade.UpgradeCheck;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WorkerServiceTest {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
     private static final String WORKER = "jobs";
 
     @TempDir
@@ -109,16 +99,7 @@ class WorkerServiceTest {
             assertThat(rule.problems(synth, settings)).as(rule.id()).isEmpty();
         }
 
-        // Adding a worker touches nothing that exists.
-        assertThat(UpgradeCheck.problems(committed.toJson(), synth.toJson())).isEmpty();
-
-        // The policy pack, run for real over gRPC with the stack's own policy config, finds nothing new.
-        PolicyReport fixture = policyCheck(stack, synth);
-        PolicyReport today = policyCheck(stack, committed);
-        assertThat(fixture.violations()).noneMatch(v -> v.urn().contains("-" + WORKER) || v.urn().endsWith("::" + WORKER));
-        assertThat(fixture.violations()).extracting(PolicyViolation::policyName)
-                .containsExactlyInAnyOrderElementsOf(today.violations().stream().map(PolicyViolation::policyName)
-                        .toList());
+        ThirdServiceTest.assertAddsOnly(stack, committed, synth, WORKER);
     }
 
     /**
@@ -162,40 +143,12 @@ class WorkerServiceTest {
     /** Today's stack file with the fixture merged in. */
     static RawConfig withWorker(String stack, Path dir) {
         return StackFixture.edited(stack, dir, config -> {
-            JsonNode addition = read(stack);
-            addition.fields().forEachRemaining(entry -> merge((ObjectNode) config.get(entry.getKey()),
-                    (ObjectNode) entry.getValue()));
+            StackFixture.mergeOverlay(config, "worker-service", stack);
         });
     }
 
     private static SynthesizedResource named(SynthResult synth, String type, String name) {
         return synth.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
-    }
-
-    private static JsonNode read(String stack) {
-        try {
-            return YAML.readTree(StackFixture.PROJECT.resolve("src/test/resources/worker-service/" + stack + ".yaml")
-                    .toFile());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void merge(ObjectNode into, ObjectNode from) {
-        from.fields().forEachRemaining(e -> {
-            if (e.getValue().isObject() && into.get(e.getKey()) instanceof ObjectNode child) {
-                merge(child, (ObjectNode) e.getValue());
-            } else {
-                into.set(e.getKey(), e.getValue());
-            }
-        });
-    }
-
-    private static PolicyReport policyCheck(String stack, SynthResult synth) {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        return PolicyCheck.run(SynthedStacks.PROJECT.resolve("policy"),
-                SynthedStacks.PROJECT.resolve("policy/config/" + stack + ".json"), synth.toJson(),
-                new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 }
