@@ -128,7 +128,7 @@ public final class ObservabilityParser {
             }
         });
         serviceNames.stream().filter(n -> !declared.containsKey(n)).forEach(n ->
-                s.report("services." + n, (String) null, "missing: every public service needs an SLO list "
+                s.report("services." + n, (String) null, "missing: every service needs an SLO list "
                         + "and golden signals (slos: [{name: success, kind: success, objectivePercent: 99.9}, ...], "
                         + "goldenSignals: {...}; docs/slo.md)"));
         // Same order as services, so resource names and the synth are stable.

@@ -100,6 +100,11 @@ public final class Section {
         return present && node.has(key) && !node.get(key).isNull();
     }
 
+    /** Whether {@code key} is written as a list with no items ({@code []}). */
+    public boolean isEmptyList(String key) {
+        return has(key) && node.get(key).isArray() && node.get(key).isEmpty();
+    }
+
     private JsonNode raw(String key) {
         asked.add(key);
         if (!present) {

@@ -74,6 +74,10 @@ final class ServiceParser {
     private static List<String> command(Section s) {
         List<String> command = s.texts("command", "the words of the worker's command, such as [bundle, exec, "
                 + "sidekiq]", true);
+        if (s.isEmptyList("command")) {
+            s.report("command", "[]", "a worker needs its command: give the program and its arguments, one item per "
+                    + "word, e.g. [bundle, exec, sidekiq]");
+        }
         if (!command.isEmpty() && command.get(0).trim().contains(" ")) {
             s.report("command[0]", command.get(0), "ECS runs the command without a shell, so a first word with "
                     + "spaces names a program that does not exist; give each word its own item, e.g. "

@@ -85,7 +85,7 @@ class ObservabilityParserTest {
     @Test
     void serviceWithoutSloIsRejected() {
         assertProblem("prod", c -> ((ObjectNode) obs(c).get("services")).remove("web"),
-                "observability.services.web", "every public service needs an SLO list");
+                "observability.services.web", "every service needs an SLO list");
     }
 
     @Test

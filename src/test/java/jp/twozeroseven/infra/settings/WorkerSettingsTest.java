@@ -59,6 +59,8 @@ class WorkerSettingsTest {
         assertProblem(c -> worker(c).remove("command"), JOBS + ".command", "required");
         assertOnlyProblem(c -> worker(c).set("command", F.arrayNode().add("bundle exec sidekiq")),
                 JOBS + ".command[0]", "bundle exec sidekiq", "without a shell");
+        assertOnlyProblem(c -> worker(c).set("command", F.arrayNode()), JOBS + ".command", "[]",
+                "a worker needs its command");
     }
 
     @Test
