@@ -85,10 +85,11 @@ final class DataPipelineParser {
         int cpu = t.integer("cpu", 256, 4096);
         int memory = t.integer("memory", 512, 30720);
         // X86_64 by default: Fargate Spot, the default capacity, runs only X86_64 tasks.
-        CpuArchitecture arch = t.choice("architecture", Map.of("arm64", CpuArchitecture.ARM64, "x86_64",
-                CpuArchitecture.X86_64), CpuArchitecture.X86_64);
-        EtlCapacity capacity = t.choice("capacity", Map.of(EtlCapacity.SPOT_FIRST.yamlName(), EtlCapacity.SPOT_FIRST,
-                EtlCapacity.ON_DEMAND.yamlName(), EtlCapacity.ON_DEMAND), EtlCapacity.SPOT_FIRST);
+        CpuArchitecture arch = t.choice("architecture", Section.choices(Map.entry("arm64",
+                CpuArchitecture.ARM64), Map.entry("x86_64", CpuArchitecture.X86_64)), CpuArchitecture.X86_64);
+        EtlCapacity capacity = t.choice("capacity", Section.choices(
+                Map.entry(EtlCapacity.SPOT_FIRST.yamlName(), EtlCapacity.SPOT_FIRST),
+                Map.entry(EtlCapacity.ON_DEMAND.yamlName(), EtlCapacity.ON_DEMAND)), EtlCapacity.SPOT_FIRST);
         if (capacity == EtlCapacity.SPOT_FIRST && arch == CpuArchitecture.ARM64) {
             // ECS developer guide, "AWS Fargate capacity providers": "Linux tasks with the ARM64 architecture don't
             // support the Fargate Spot capacity provider." Every RunOnSpot call would fail.

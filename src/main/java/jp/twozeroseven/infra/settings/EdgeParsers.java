@@ -39,7 +39,8 @@ final class EdgeParsers {
     }
 
     static DeploySettings deploy(Section s, Set<String> serviceNames, Tier tier) {
-        DeployMode mode = s.choice("mode", Map.of("pipeline", DeployMode.PIPELINE, "codedeploy", DeployMode.CODEDEPLOY));
+        DeployMode mode = s.choice("mode", Section.choices(Map.entry("pipeline", DeployMode.PIPELINE),
+                Map.entry("codedeploy", DeployMode.CODEDEPLOY)));
         String tag = s.matching("releaseTagPrefix", "[A-Za-z0-9_.-]{1,128}", "an image tag prefix such as release-");
         String config = s.matching("deploymentConfig", "CodeDeployDefault\\.ECS[A-Za-z0-9]+",
                 "a CodeDeploy ECS config such as CodeDeployDefault.ECSCanary10Percent5Minutes");
@@ -66,7 +67,8 @@ final class EdgeParsers {
                     : "codedeploy mode needs the GitHub repository of every service " + serviceNames
                     + ", whose CI assumes the deploy role");
         }
-        boolean createProvider = s.choice("githubOidcProvider", Map.of("create", true, "existing", false), true);
+        boolean createProvider = s.choice("githubOidcProvider", Section.choices(Map.entry("create", true),
+                Map.entry("existing", false)), true);
         s.rejectUnknownKeys();
         return new DeploySettings(mode, tag, config, wait, repos, createProvider);
     }
@@ -87,8 +89,8 @@ final class EdgeParsers {
         }
         originDomain.filter(d -> !d.isEmpty() && !serviceHosts.contains(d)).ifPresent(d -> s.report("albOriginDomain",
                 d, "no service routes this host; the ALB would answer 404. Use one of " + serviceHosts));
-        String priceClass = s.choice("priceClass", Map.of("PriceClass_100", "PriceClass_100", "PriceClass_200",
-                "PriceClass_200", "PriceClass_All", "PriceClass_All"), "PriceClass_200");
+        String priceClass = s.choice("priceClass", Section.choices(Map.entry("PriceClass_100", "PriceClass_100"),
+                Map.entry("PriceClass_200", "PriceClass_200"), Map.entry("PriceClass_All", "PriceClass_All")), "PriceClass_200");
         s.rejectUnknownKeys();
         return new CdnSettings(aliases, cert, waf, paths, originDomain, priceClass);
     }

@@ -34,7 +34,7 @@ final class NetworkParser {
         List<String> privateCidrs = subnets(s, "privateSubnetCidrs", zones.size(), vpc);
         rejectOverlaps(s, publicCidrs, privateCidrs);
         NatGatewayMode nat = s.choice("natGateways",
-                Map.of("single", NatGatewayMode.SINGLE, "onePerAz", NatGatewayMode.ONE_PER_AZ),
+                Section.choices(Map.entry("single", NatGatewayMode.SINGLE), Map.entry("onePerAz", NatGatewayMode.ONE_PER_AZ)),
                 tier.isProduction() ? NatGatewayMode.ONE_PER_AZ : NatGatewayMode.SINGLE);
         s.rejectUnknownKeys();
         return new NetworkSettings(vpcCidr, zones, publicCidrs, privateCidrs, nat);

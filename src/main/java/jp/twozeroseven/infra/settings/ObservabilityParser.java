@@ -15,10 +15,11 @@ public final class ObservabilityParser {
 
     private static final String CLOCK = "a Tokyo time HH:MM, e.g. 06:00";
     private static final Map<String, ObservabilityRegion> REGIONS =
-            Map.of("US", ObservabilityRegion.US, "EU", ObservabilityRegion.EU);
+            Section.choices(Map.entry("US", ObservabilityRegion.US), Map.entry("EU", ObservabilityRegion.EU));
 
     private static final Map<String, BurnAlertMode> BURN_ALERT_MODES =
-            new java.util.TreeMap<>(Map.of("compound", BurnAlertMode.COMPOUND, "single", BurnAlertMode.SINGLE));
+            Section.choices(Map.entry("compound", BurnAlertMode.COMPOUND),
+                    Map.entry("single", BurnAlertMode.SINGLE));
 
     private ObservabilityParser() {
     }

@@ -22,10 +22,6 @@ final class ScheduleParser {
     private ScheduleParser() {
     }
 
-    static ScalingSettings parse(Section s) {
-        return parse(s, true);
-    }
-
     /**
      * @param loadBalanced false for a worker: it serves no requests, so neither the ALB request-count tracking
      *                     ({@code requestsPerTarget}, which needs a target group: Application Auto Scaling,

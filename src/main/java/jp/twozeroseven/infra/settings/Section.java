@@ -249,7 +249,15 @@ public final class Section {
         return choiceValue(key, allowed);
     }
 
+    /**
+     * The choice {@code key} names. The choices are listed, and a wrong or missing value falls back to the first,
+     * in the map's own order, which must be fixed ({@link #choices}, a LinkedHashMap or a SortedMap): a
+     * {@code Map.of} iterates in an order that changes between JVMs, and so would the messages of a bad stack file.
+     */
     private <E> E choiceValue(String key, Map<String, E> allowed) {
+        if (!(allowed instanceof java.util.LinkedHashMap || allowed instanceof java.util.SortedMap)) {
+            throw new IllegalArgumentException("the choices of " + key + " need a fixed order; use Section.choices");
+        }
         String text = textValue(key, "one of " + allowed.keySet());
         if (text.isEmpty()) {
             return allowed.values().iterator().next();
@@ -260,6 +268,29 @@ public final class Section {
             return allowed.values().iterator().next();
         }
         return chosen;
+    }
+
+    /** The choices of a key in the order written: {@code choices(Map.entry("arm64", ARM64), ...)}. */
+    @SafeVarargs
+    public static <E> Map<String, E> choices(Map.Entry<String, E>... entries) {
+        Map<String, E> ordered = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, E> entry : entries) {
+            if (ordered.put(entry.getKey(), entry.getValue()) != null) {
+                throw new IllegalArgumentException("choice " + entry.getKey() + " is listed twice");
+            }
+        }
+        return ordered;
+    }
+
+    /** Whether {@code key} is written as one of {@code allowed} (without reading it or reporting anything). */
+    public boolean isOneOf(String key, java.util.Collection<String> allowed) {
+        return has(key) && node.get(key).isTextual() && allowed.contains(node.get(key).asText());
+    }
+
+    /** {@code key}'s value as written, for a message that refuses the key whatever its value; marks it read. */
+    public String written(String key) {
+        JsonNode value = raw(key);
+        return value.isTextual() ? value.asText() : value.toString();
     }
 
     public <E> E choice(String key, Map<String, E> allowed, E fallback) {

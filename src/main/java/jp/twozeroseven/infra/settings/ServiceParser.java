@@ -7,13 +7,20 @@ import java.util.Optional;
 final class ServiceParser {
 
     static final String WORKER = "rails-worker";
+    /** Each kind as a stack file spells it. */
+    static final Map<String, ServiceKind> KINDS = Section.choices(
+            Map.entry("rails-api", ServiceKind.RAILS_API), Map.entry("nextjs-web", ServiceKind.NEXTJS_WEB),
+            Map.entry(WORKER, ServiceKind.RAILS_WORKER));
 
     private ServiceParser() {
     }
 
     static ServiceSettings parse(String name, Section s) {
-        ServiceKind kind = s.choice("kind", Map.of("rails-api", ServiceKind.RAILS_API, "nextjs-web",
-                ServiceKind.NEXTJS_WEB, WORKER, ServiceKind.RAILS_WORKER));
+        ServiceKind chosen = s.choice("kind", KINDS);
+        // A kind that is missing or misspelt is reported once; the rest is checked for the shape the file
+        // describes (a command and no routing is a worker), not for a guessed kind that adds messages of its own.
+        ServiceKind kind = s.isOneOf("kind", KINDS.keySet()) ? chosen
+                : s.has("command") && !s.has("routing") ? ServiceKind.RAILS_WORKER : ServiceKind.RAILS_API;
         int cpu = s.integer("cpu", 256, 4096);
         if (s.has("cpu") && !FargateSizes.allowedCpu(cpu)) {
             s.report("cpu", String.valueOf(cpu), "Fargate offers 256, 512, 1024, 2048 or 4096 CPU units");
@@ -23,13 +30,13 @@ final class ServiceParser {
             s.report("memory", String.valueOf(memory), "Fargate does not offer " + memory + " MiB with " + cpu
                     + " CPU units; allowed: " + FargateSizes.describe(cpu));
         }
-        CpuArchitecture arch = s.choice("architecture", Map.of("arm64", CpuArchitecture.ARM64, "x86_64",
-                CpuArchitecture.X86_64), CpuArchitecture.ARM64);
+        CpuArchitecture arch = s.choice("architecture", Section.choices(Map.entry("arm64",
+                CpuArchitecture.ARM64), Map.entry("x86_64", CpuArchitecture.X86_64)), CpuArchitecture.ARM64);
         Optional<ServiceSettings.LoadBalanced> loadBalanced = kind.loadBalanced()
                 ? Optional.of(loadBalanced(s)) : Optional.empty();
         if (!kind.loadBalanced()) {
-            rejectOnWorker(s, "containerPort", () -> String.valueOf(s.integer("containerPort", 0, 65535)));
-            rejectOnWorker(s, "healthCheckPath", () -> s.optionalText("healthCheckPath", "a path").orElse(""));
+            rejectOnWorker(s, "containerPort", () -> s.written("containerPort"));
+            rejectOnWorker(s, "healthCheckPath", () -> s.written("healthCheckPath"));
             rejectOnWorker(s, "routing", () -> {
                 s.markKnown("routing");
                 return "an ALB listener rule";

@@ -34,7 +34,8 @@ public final class StackSettingsParser {
         Problems problems = new Problems();
         Section root = Section.root(raw.project(), toTree(raw, problems), problems, reads);
 
-        Tier tier = root.choice("tier", Map.of("production", Tier.PRODUCTION, "staging", Tier.STAGING));
+        Tier tier = root.choice("tier", Section.choices(Map.entry("production", Tier.PRODUCTION),
+                Map.entry("staging", Tier.STAGING)));
         String region = root.matching("region", "[a-z]{2}-[a-z]+-\\d", "an AWS region such as ap-northeast-1");
         String account = root.matching("accountId", "\\d{12}", "a 12-digit AWS account id");
         String owner = root.matching("owner", "[a-z][a-z0-9-]{1,40}", "a team name such as platform-team");

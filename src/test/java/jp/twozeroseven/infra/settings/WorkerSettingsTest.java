@@ -87,6 +87,26 @@ class WorkerSettingsTest {
     }
 
     /** {@code jobs}: the Rails image as Sidekiq, with its SLOs and its release repository. */
+    @Test
+    void theReferencePageListsExactlyTheKindsTheParserAccepts() {
+        ConfigKey kind = StackConfigKeys.ALL.stream().filter(k -> k.path().equals("services.<name>.kind"))
+                .findFirst().orElseThrow();
+        assertThat(List.of(kind.type().split(",\\s*"))).containsExactlyInAnyOrderElementsOf(ServiceParser.KINDS.keySet());
+    }
+
+    @Test
+    void aMisspeltKindIsOneMessageAndTheShapeComesFromTheFile() {
+        // A misspelt worker (a command, no routing) is not also told it lacks a web service's keys, on any run.
+        assertOnlyProblem(c -> worker(c).put("kind", "rails-wroker"), JOBS + ".kind", "rails-wroker",
+                "expected one of [rails-api, nextjs-web, rails-worker]");
+    }
+
+    @Test
+    void aWorkersPortIsRefusedOnceWhateverItsValue() {
+        assertOnlyProblem(c -> worker(c).put("containerPort", 70000), JOBS + ".containerPort", "70000",
+                "sits behind no load balancer");
+    }
+
     static void addWorker(ObjectNode config) {
         ObjectNode jobs = ((ObjectNode) StackFixture.at(config, "services")).putObject("jobs");
         jobs.put("kind", "rails-worker").put("cpu", 512).put("memory", 1024);
