@@ -33,7 +33,10 @@ public final class PackagedYaml {
             if (in == null) {
                 throw new IllegalStateException(file + " is missing from the build; build with ./mvnw package");
             }
-            JsonNode items = new ObjectMapper(new YAMLFactory()).readTree(in).path(list);
+            // A key written twice in one entry would otherwise keep only its last value, silently.
+            JsonNode items = new ObjectMapper(new YAMLFactory())
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(in).path(list);
             if (!items.isArray()) {
                 throw new IllegalStateException(file + " has no list " + list);
             }

@@ -143,6 +143,11 @@ public final class DataZones extends ComponentResource {
 
     /** The zones' bucket names, under the names the stack exports them by. */
     public Map<String, Output<String>> bucketNames() {
-        return Map.of("raw", raw.name(), "masked", masked.name(), "queryResults", results.name());
+        // In a fixed order: it becomes the dataBuckets stack output, and the synth must be the same on every run.
+        Map<String, Output<String>> names = new java.util.LinkedHashMap<>();
+        names.put("raw", raw.name());
+        names.put("masked", masked.name());
+        names.put("queryResults", results.name());
+        return java.util.Collections.unmodifiableMap(names);
     }
 }

@@ -26,15 +26,6 @@ public final class SliQueries {
         return where;
     }
 
-    /**
-     * The share of users' requests that failed on the server: {@code http.statusCode >= 500} (the agents' response
-     * status attribute, e.g. the Go agent's {@code AttributeResponseCode = "http.statusCode"}). A 4xx is the client's
-     * request being refused (a wrong id, an expired token), not the service failing, and does not spend budget.
-     */
-    public static String serverError() {
-        return TransactionType.WEB.failed();
-    }
-
     /** A counted transaction that failed: a 5xx of a web request, an error of a background job ({@link TransactionType}). */
     public static String failed(SloSpec spec) {
         return spec.transactionType().failed();

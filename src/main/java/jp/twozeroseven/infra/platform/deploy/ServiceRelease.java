@@ -87,6 +87,16 @@ public final class ServiceRelease {
     private ServiceRelease() {
     }
 
+    /**
+     * An ECS service's ARN in the long format, which names its cluster:
+     * {@code arn:aws:ecs:<region>:<account>:service/<cluster>/<service>} (Amazon ECS Developer Guide, "Amazon
+     * Resource Names (ARNs) and IDs"; long ARNs are the only format for services created since 2021). Derived
+     * from names rather than read from the provider, so the policy is whole in a first preview.
+     */
+    public static String ecsServiceArn(String region, String accountId, String cluster, String service) {
+        return "arn:aws:ecs:" + region + ":" + accountId + ":service/" + cluster + "/" + service;
+    }
+
     private static String blueGreenGroup(Props props) {
         return props.groupName().orElseThrow(() -> new IllegalArgumentException(props.service()
                 + ": a CodeDeploy release needs the service's deployment group; a rolling-update service has none"));

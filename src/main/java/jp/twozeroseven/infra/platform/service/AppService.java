@@ -377,8 +377,8 @@ public final class AppService extends ComponentResource {
                         .securityGroups(securityGroup.id().applyValue(List::of))
                         .assignPublicIp(false).build());
         if (balanced) {
-            // Only a service with a load balancer has target health checks to wait for (ECS service definition
-            // parameters, healthCheckGracePeriodSeconds).
+            // The grace period delays the load balancer's (and container) health checks; a worker has none, and
+            // then it is unused (ECS API reference, CreateService healthCheckGracePeriodSeconds).
             serviceArgs.healthCheckGracePeriodSeconds(60);
         }
         List<Resource> before = new ArrayList<>(listenerRules);
@@ -427,7 +427,9 @@ public final class AppService extends ComponentResource {
                 repository, executionRole, taskRole, documents);
         release = balanced
                 ? ServiceRelease.create(scope, releaseProps, releaseTarget, () -> moved(scope, FormerParents.DEPLOY_TRIGGER))
-                : ServiceRelease.rolling(scope, releaseProps, releaseTarget, service.id());
+                : ServiceRelease.rolling(scope, releaseProps, releaseTarget, platform.cluster().name()
+                        .applyValue(cluster -> ServiceRelease.ecsServiceArn(stack.region(), stack.accountId(),
+                                cluster, id)));
 
         Map<String, Output<String>> suffixes = new LinkedHashMap<>();
         targetGroups.forEach((colour, group) -> suffixes.put(colour, group.arnSuffix()));

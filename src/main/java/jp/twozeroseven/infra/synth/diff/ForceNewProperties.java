@@ -54,7 +54,10 @@ public final class ForceNewProperties {
             ForceNewProperties::reading, Schema::type);
 
     private static final Map<String, Schema> BY_TYPE = SCHEMAS.stream()
-            .collect(Collectors.toMap(Schema::type, s -> s, (a, b) -> a, LinkedHashMap::new));
+            .collect(Collectors.toMap(Schema::type, s -> s, (a, b) -> {
+                // PackagedYaml refuses a type listed twice, so two schemas never meet here.
+                throw new IllegalStateException("two schemas for " + a.type());
+            }, LinkedHashMap::new));
 
     private ForceNewProperties() {
     }

@@ -79,6 +79,12 @@ class WorkerServiceTest {
                 .path("policy"));
         assertThat(policy.toString()).contains("ecs:UpdateService", "ecs:RegisterTaskDefinition", "iam:PassRole")
                 .doesNotContain("codedeploy:");
+        // UpdateService names the service by its long ARN, arn:aws:ecs:<region>:<account>:service/<cluster>/<name>
+        // (Amazon ECS Developer Guide, "Amazon Resource Names (ARNs) and IDs").
+        JsonNode update = StreamSupport.stream(policy.path("Statement").spliterator(), false)
+                .filter(st -> st.path("Sid").asText().equals("UpdateOwnService")).findFirst().orElseThrow();
+        assertThat(update.path("Resource").toString()).contains("\"arn:aws:ecs:" + settings.region() + ":"
+                + settings.accountId() + ":service/" + settings.namePrefix() + "-cluster/" + id + "\"");
 
         // Its SLOs count background jobs; it has no synthetic check (no public URL).
         assertThat(synth.ofType("newrelic:index/serviceLevel:ServiceLevel"))
