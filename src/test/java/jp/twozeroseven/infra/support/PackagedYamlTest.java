@@ -35,6 +35,13 @@ class PackagedYamlTest {
     }
 
     @Test
+    void aFieldWrittenTwiceInOneEntryIsRefusedNotSilentlyOverwritten() {
+        assertThatThrownBy(() -> read("packaged-yaml-doubled-field.yaml", "entries"))
+                .hasMessage("cannot read packaged-yaml-doubled-field.yaml")
+                .satisfies(e -> assertThat(e.getCause().getMessage()).contains("Duplicate field 'value'"));
+    }
+
+    @Test
     void aMissingListOrFileIsABrokenBuild() {
         assertThatThrownBy(() -> read(FILE, "notAList")).hasMessage(FILE + " has no list notAList");
         assertThatThrownBy(() -> read("absent.yaml", "entries"))
